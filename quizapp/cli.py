@@ -1,0 +1,162 @@
+"""The `quizapp` command line (click, like Flask's own CLI)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+import questions
+from quizapp import create_app, storage
+
+
+class Context:
+    """What every command needs: the app (built on demand) with the chosen database."""
+
+    def __init__(self, db_path: str | None):
+        self.db_path = db_path
+        self._app = None
+
+    @property
+    def app(self):
+        if self._app is None:
+            self._app = create_app()
+            if self.db_path:
+                self._app.config["DATABASE"] = self.db_path
+        return self._app
+
+    def db(self):
+        return storage.open_db(self.app.config["DATABASE"])
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group()
+@click.version_option(package_name="quizapp")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    help="SQLite database file. Default: $QUIZAPP_DB, else instance/quizapp.db.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None) -> None:
+    """quizapp: quizzes, flashcards and Anki decks from the facts of an article."""
+    ctx.obj = Context(db_path)
+
+
+def read_article_file(path: str) -> str:
+    """Read an article file, turning any problem into a message for the user."""
+    try:
+        return questions.read_article(Path(path).read_bytes(), filename=path)
+    except OSError as error:
+        raise click.ClickException(f"Cannot read {path}: {error.strerror}") from error
+    except questions.ArticleError as error:
+        raise click.ClickException(f"{path}: {error}") from error
+
+
+def generate_with_progress(text: str, label: str, **options) -> questions.Article:
+    """Run the generators with a progress bar on stderr."""
+    with click.progressbar(length=100, label=label, file=sys.stderr) as bar:
+        done = [0]
+
+        def progress(step: int, total: int) -> None:
+            target = int(100 * step / max(total, 1))
+            bar.update(target - done[0])
+            done[0] = target
+
+        try:
+            return questions.generate(text, progress=progress, **options)
+        except questions.ArticleError as error:
+            raise click.ClickException(f"{label}: {error}") from error
+
+
+@cli.command("init")
+@pass_ctx
+def init_command(ctx: Context) -> None:
+    """Create the database, load every article in seeds/ and generate its items."""
+    db = ctx.db()
+    seeds = sorted(Path(ctx.app.config["SEEDS_DIR"]).glob("*.*"))
+    existing = {row["source"] for row in storage.list_articles(db)}
+    for path in seeds:
+        if path.name in existing:
+            click.echo(f"{path.name}: already loaded")
+            continue
+        article = generate_with_progress(read_article_file(str(path)), path.name)
+        storage.save_article(db, article, source=path.name)
+        click.echo(f"{path.name}: {article.title!r}, {len(article.items)} items")
+    click.echo(f"Database ready at {ctx.app.config['DATABASE']}")
+
+
+@cli.command("generate")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the contract's JSON object.")
+@click.option(
+    "--kinds",
+    help=f"Comma-separated kinds to make (default all: {','.join(questions.KINDS)}).",
+)
+@click.option("--max", "max_items", type=click.IntRange(min=1), help="Keep the best N items.")
+def generate_command(path: str, as_json: bool, kinds: str | None, max_items: int | None) -> None:
+    """Generate quiz items from the article at PATH (text, Markdown or HTML)."""
+    wanted = None
+    if kinds:
+        wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+        unknown = sorted(set(wanted) - set(questions.KINDS))
+        if unknown:
+            raise click.ClickException(
+                f"Unknown kind {', '.join(unknown)}; choose from {', '.join(questions.KINDS)}"
+            )
+    article = generate_with_progress(
+        read_article_file(path), Path(path).name, kinds=wanted, max_items=max_items
+    )
+    if as_json:
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{article.title} ({article.words} words, {len(article.items)} items)\n")
+    for number, item in enumerate(article.items, 1):
+        click.echo(f"{number}. [{item.kind}] {item.prompt}")
+        for choice in item.choices:
+            click.echo(f"     - {choice}")
+        click.echo(f"   Answer: {item.answer}\n")
+
+
+@cli.command("create-teacher")
+@click.argument("username")
+@click.password_option(help="The teacher's password (asked for when not given).")
+@pass_ctx
+def create_teacher_command(ctx: Context, username: str, password: str) -> None:
+    """Create a teacher account USERNAME."""
+    from werkzeug.security import generate_password_hash
+
+    db = ctx.db()
+    if storage.get_user_by_name(db, username):
+        raise click.ClickException(f"The user {username!r} exists already")
+    storage.create_user(db, username, generate_password_hash(password), role="teacher")
+    click.echo(f"Teacher {username!r} created")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--production", is_flag=True, help="Serve with gunicorn (worker processes), not Flask's."
+)
+@click.option("--workers", default=4, show_default=True, type=int, help="gunicorn workers.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
+@pass_ctx
+def serve_command(
+    ctx: Context, host: str, port: int, production: bool, workers: int, threads: int
+) -> None:
+    """Serve the web app on http://HOST:PORT."""
+    app = ctx.app
+    storage.open_db(app.config["DATABASE"]).close()  # migrate before the first request
+    if production:
+        from quizapp.server import serve_production
+
+        click.echo(f"Serving on http://{host}:{port} (gunicorn, {workers} workers)", err=True)
+        serve_production(app, host=host, port=port, workers=workers, threads=threads)
+    else:
+        app.run(host=host, port=port)

@@ -1,0 +1,308 @@
+"""Storage: the one module that talks to SQLite (through sqlite-utils).
+
+Views call the verb-named functions here and never write SQL. The schema is built by named
+migrations that are only ever appended; a migration never drops rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from flask import current_app, g
+from sqlite_utils.migrations import Migrations
+
+from questions import Article, Item
+
+BUSY_TIMEOUT_MS = 10_000
+JSON_ITEM_FIELDS = ("answer", "accepted", "choices", "tags")
+
+migrations = Migrations("quizapp")
+
+
+def now() -> str:
+    """The current UTC time as an ISO 8601 string (what every timestamp column holds)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.table("articles").create(
+        {
+            "id": int,
+            "slug": str,
+            "title": str,
+            "text": str,
+            "words": int,
+            "source": str,
+            "created": str,
+            "updated": str,
+            "deleted": str,
+        },
+        pk="id",
+        not_null={"slug", "title", "text"},
+    )
+    db.table("articles").create_index(["slug"], unique=True)
+    db.table("items").create(
+        {
+            "id": str,
+            "article_id": int,
+            "kind": str,
+            "prompt": str,
+            "answer": str,
+            "accepted": str,
+            "choices": str,
+            "source_sentence": str,
+            "sentence_index": int,
+            "explanation": str,
+            "tags": str,
+            "difficulty": float,
+            "score": float,
+            "position": int,
+            "enabled": int,
+            "edited": int,
+            "deleted": int,
+            "updated": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        defaults={"enabled": 1, "edited": 0, "deleted": 0},
+    )
+    db.table("items").create_index(["article_id", "position"])
+    db.table("users").create(
+        {"id": int, "username": str, "password_hash": str, "role": str, "created": str},
+        pk="id",
+        not_null={"username", "password_hash", "role"},
+        defaults={"role": "student"},
+    )
+    db.table("users").create_index(["username"], unique=True)
+    db.table("attempts").create(
+        {
+            "id": str,
+            "user_id": int,
+            "article_id": int,
+            "item_ids": str,
+            "kinds": str,
+            "started": str,
+            "finished": str,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id"), ("article_id", "articles", "id")],
+    )
+    db.table("attempts").create_index(["article_id", "user_id"])
+    db.table("answers").create(
+        {
+            "id": int,
+            "attempt_id": str,
+            "user_id": int,
+            "item_id": str,
+            "response": str,
+            "correct": int,
+            "seconds": float,
+            "created": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("attempt_id", "attempts", "id"),
+            ("user_id", "users", "id"),
+            ("item_id", "items", "id"),
+        ],
+    )
+    # One answer per item per attempt: a re-posted form cannot count twice.
+    db.table("answers").create_index(["attempt_id", "item_id"], unique=True)
+    db.table("answers").create_index(["item_id"])
+    db.table("answers").create_index(["user_id"])
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (and migrate) the database at path: WAL, foreign keys, a busy timeout."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = sqlite_utils.Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        db.enable_wal()
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every pending migration (safe to call on each start)."""
+    if migrations.pending(db):
+        migrations.apply(db)
+
+
+def get_db() -> sqlite_utils.Database:
+    """The request's database, opened on first use and closed at teardown."""
+    if "db" not in g:
+        g.db = open_db(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_exc: BaseException | None = None) -> None:
+    """Close the request's database, if one was opened."""
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+# Articles and items ----------------------------------------------------------------------
+
+
+def _item_row(item: Item, article_id: int, position: int, stamp: str) -> dict[str, Any]:
+    row = item.to_dict()
+    for key in JSON_ITEM_FIELDS:
+        row[key] = json.dumps(row[key], ensure_ascii=False)
+    row.update(article_id=article_id, position=position, updated=stamp)
+    return row
+
+
+def _decode_item(row: dict[str, Any]) -> dict[str, Any]:
+    for key in JSON_ITEM_FIELDS:
+        if isinstance(row.get(key), str):
+            row[key] = json.loads(row[key])
+    return row
+
+
+def save_article(db: sqlite_utils.Database, article: Article, source: str = "") -> int:
+    """Store an article and its items; on an existing slug, regenerate keeping edited items.
+
+    Items a teacher edited or deleted stay as they are; other old items are replaced by the
+    new generation. Returns the article id.
+    """
+    stamp = now()
+    with db.atomic():
+        existing = db.execute(
+            "SELECT id FROM articles WHERE slug = ? AND deleted IS NULL", [article.slug]
+        ).fetchone()
+        if existing:
+            article_id = existing[0]
+            db.execute(
+                "UPDATE articles SET title = ?, text = ?, words = ?, updated = ? WHERE id = ?",
+                [article.title, article.text, article.words, stamp, article_id],
+            )
+        else:
+            article_id = (
+                db.table("articles")
+                .insert(
+                    {
+                        "slug": unique_slug(db, article.slug),
+                        "title": article.title,
+                        "text": article.text,
+                        "words": article.words,
+                        "source": source,
+                        "created": stamp,
+                        "updated": stamp,
+                    }
+                )
+                .last_pk
+            )
+        kept = {
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM items WHERE article_id = ? AND (edited = 1 OR deleted = 1)",
+                [article_id],
+            )
+        }
+        # Unedited items that were never answered can go; answered ones are kept disabled
+        # so the statistics keep their rows.
+        new_ids = {item.id for item in article.items}
+        db.execute(
+            "UPDATE items SET enabled = 0 WHERE article_id = ? AND edited = 0 AND deleted = 0 "
+            "AND id IN (SELECT item_id FROM answers)",
+            [article_id],
+        )
+        db.execute(
+            "DELETE FROM items WHERE article_id = ? AND edited = 0 AND deleted = 0 "
+            "AND id NOT IN (SELECT item_id FROM answers)",
+            [article_id],
+        )
+        rows = [
+            _item_row(item, article_id, position, stamp)
+            for position, item in enumerate(article.items)
+            if item.id not in kept
+        ]
+        db.table("items").upsert_all(rows, pk="id", alter=False)
+        if new_ids:
+            db.execute(
+                f"UPDATE items SET enabled = 1 WHERE article_id = ? AND edited = 0 "
+                f"AND deleted = 0 AND id IN ({','.join('?' * len(new_ids))})",
+                [article_id, *sorted(new_ids)],
+            )
+    return article_id
+
+
+def unique_slug(db: sqlite_utils.Database, slug: str) -> str:
+    """Return slug, or slug-2, slug-3 ... whichever is not taken yet."""
+    taken = {row[0] for row in db.execute("SELECT slug FROM articles")}
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def list_articles(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every live article with its count of enabled items, newest first."""
+    return list(
+        db.query(
+            "SELECT a.id, a.slug, a.title, a.words, a.source, a.created, "
+            "(SELECT count(*) FROM items i WHERE i.article_id = a.id AND i.enabled = 1 "
+            " AND i.deleted = 0) AS item_count "
+            "FROM articles a WHERE a.deleted IS NULL ORDER BY a.created DESC, a.id DESC"
+        )
+    )
+
+
+def get_article(db: sqlite_utils.Database, slug: str) -> dict[str, Any] | None:
+    """The live article with this slug, or None."""
+    rows = list(db.query("SELECT * FROM articles WHERE slug = ? AND deleted IS NULL", [slug]))
+    return rows[0] if rows else None
+
+
+def items_for_article(
+    db: sqlite_utils.Database, article_id: int, *, include_disabled: bool = False
+) -> list[dict[str, Any]]:
+    """The article's items in rank order, JSON fields decoded."""
+    where = "article_id = ? AND deleted = 0" + ("" if include_disabled else " AND enabled = 1")
+    rows = db.query(f"SELECT * FROM items WHERE {where} ORDER BY position, id", [article_id])
+    return [_decode_item(row) for row in rows]
+
+
+def get_items(db: sqlite_utils.Database, item_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Items by id (any state), JSON fields decoded."""
+    ids = list(item_ids)
+    if not ids:
+        return {}
+    rows = db.query(f"SELECT * FROM items WHERE id IN ({','.join('?' * len(ids))})", ids)
+    return {row["id"]: _decode_item(row) for row in rows}
+
+
+# Users -----------------------------------------------------------------------------------
+
+
+def create_user(db: sqlite_utils.Database, username: str, password_hash: str, role: str) -> int:
+    """Add a user; raises sqlite3.IntegrityError when the name is taken."""
+    return (
+        db.table("users")
+        .insert(
+            {"username": username, "password_hash": password_hash, "role": role, "created": now()}
+        )
+        .last_pk
+    )
+
+
+def get_user(db: sqlite_utils.Database, user_id: int) -> dict[str, Any] | None:
+    """The user with this id, or None."""
+    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
+    return rows[0] if rows else None
+
+
+def get_user_by_name(db: sqlite_utils.Database, username: str) -> dict[str, Any] | None:
+    """The user with this name, or None."""
+    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username]))
+    return rows[0] if rows else None

@@ -1,0 +1,11 @@
+"""Blueprints, one per module, registered by the application factory."""
+
+from flask import Flask
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register every blueprint and the error handlers on app."""
+    from quizapp.views import errors, quiz
+
+    app.register_blueprint(errors.bp)
+    app.register_blueprint(quiz.bp)

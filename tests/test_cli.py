@@ -1,0 +1,84 @@
+"""The command line, through click's runner."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from quizapp.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help(name):
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert cli.commands[name].help, f"{name} has no help text"
+
+
+def test_generate_json_contract(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Space\n\nYuri Gagarin flew into space in 1961. Sputnik 1 flew in 1957.\n")
+    result = CliRunner().invoke(cli, ["generate", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["article"]["title"] == "Space"
+    assert data["items"], "no items"
+    for item in data["items"]:
+        assert {
+            "id",
+            "kind",
+            "prompt",
+            "answer",
+            "accepted",
+            "choices",
+            "source_sentence",
+            "sentence_index",
+            "explanation",
+            "tags",
+            "difficulty",
+            "score",
+        } <= set(item)
+
+
+def test_generate_rejects_unknown_kind(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nBody text.\n")
+    result = CliRunner().invoke(cli, ["generate", str(path), "--kinds", "essay"])
+    assert result.exit_code == 1
+    assert "Unknown kind essay" in result.output
+
+
+def test_generate_empty_file_is_clear_error(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"   \n")
+    result = CliRunner().invoke(cli, ["generate", str(path)])
+    assert result.exit_code == 1
+    assert "empty" in result.output and "Traceback" not in result.output
+
+
+def test_init_loads_seed_once(tmp_path):
+    db_path = tmp_path / "q.db"
+    first = CliRunner().invoke(cli, ["--db", str(db_path), "init"])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(cli, ["--db", str(db_path), "init"])
+    assert "already loaded" in second.output
+    from quizapp import storage
+
+    db = storage.open_db(db_path)
+    articles = storage.list_articles(db)
+    assert [a["title"] for a in articles] == ["From the Moon to Mars"]
+    assert articles[0]["item_count"] > 0
+
+
+def test_create_teacher(tmp_path):
+    db_path = tmp_path / "q.db"
+    args = ["--db", str(db_path), "create-teacher", "tess", "--password", "s3cret-pass"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 1 and "exists already" in again.output
+    from quizapp import storage
+
+    user = storage.get_user_by_name(storage.open_db(db_path), "tess")
+    assert user["role"] == "teacher" and "s3cret-pass" not in user["password_hash"]
