@@ -73,4 +73,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.views import register_blueprints
 
     register_blueprints(app)
+    app.after_request(set_security_headers)
     return app
+
+
+# No inline scripts or styles anywhere: JavaScript and CSS live in quizapp/static/.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def set_security_headers(response):
+    """Add the security headers every response carries."""
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response

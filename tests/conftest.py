@@ -52,3 +52,67 @@ def seed_article():
     import questions
 
     return questions.generate(questions.read_article(SEED.read_bytes()))
+
+
+# Browser tests: Playwright drives Debian's Chromium (no browser download) against a live
+# server on 127.0.0.1 that runs in a thread of the test process.
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def seeded_db_template(tmp_path_factory, seed_article):
+    """A database file holding the seed article and its items, made once per session."""
+    path = tmp_path_factory.mktemp("template") / "seeded.db"
+    database = storage.open_db(path)
+    storage.save_article(database, seed_article, source=SEED.name)
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def live_app(tmp_path, seeded_db_template):
+    """An app on a copy of the seeded database, CSRF on, as in production."""
+    import shutil
+
+    db_path = tmp_path / "live.db"
+    shutil.copy(seeded_db_template, db_path)
+    return create_app({"DATABASE": str(db_path), "SECRET_KEY": "live-test-secret"})
+
+
+@pytest.fixture
+def live_server(live_app):
+    """Serve live_app on a free port of 127.0.0.1; yields the base URL."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def base_url(live_server):
+    """pytest-playwright's page.goto("/...") resolves against the live server."""
+    return live_server

@@ -43,8 +43,9 @@ def test_wheel_ships_templates_and_renders(tmp_path):
     db_file = str(tmp_path / "w.db")
     script = "\n".join(
         [
-            "import sys, quizapp",
+            "import sys",
             f"sys.path.append({parent_site!r})",
+            "import quizapp",
             "assert 'site-packages' in quizapp.__file__, quizapp.__file__",
             f"config = {{'TESTING': True, 'DATABASE': {db_file!r}, 'SECRET_KEY': 'x'}}",
             "app = quizapp.create_app(config)",
