@@ -73,6 +73,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.views import register_blueprints
 
     register_blueprints(app)
+    app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
     app.after_request(set_security_headers)
     return app
 
