@@ -138,6 +138,30 @@ def create_teacher_command(ctx: Context, username: str, password: str) -> None:
     click.echo(f"Teacher {username!r} created")
 
 
+@cli.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+@pass_ctx
+def backup_command(ctx: Context, file: str) -> None:
+    """Copy the database to FILE, consistently, even while the app is serving."""
+    if Path(file).exists():
+        raise click.ClickException(f"{file} exists already; choose a new file name")
+    pages = storage.backup_database(ctx.app.config["DATABASE"], file)
+    click.echo(f"Backed up {pages} pages to {file}")
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.confirmation_option(prompt="Replace everything in the database with the backup?")
+@pass_ctx
+def restore_command(ctx: Context, file: str) -> None:
+    """Replace the database's content with the backup FILE made by `quizapp backup`."""
+    try:
+        storage.restore_database(file, ctx.app.config["DATABASE"])
+    except storage.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored {ctx.app.config['DATABASE']} from {file}")
+
+
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
