@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -353,3 +353,34 @@ def restore_database(src: str | Path, db_path: str | Path) -> None:
         target.close()
         source.close()
     open_db(db_path).close()
+
+
+# Login rate limit (web: auth) --------------------------------------------------------------
+
+
+@migrations()
+def m002_login_failures(db: sqlite_utils.Database) -> None:
+    # Failed logins live in SQLite (not process memory) so the limit holds across workers.
+    db.table("login_failures").create({"id": int, "key": str, "created": str}, pk="id")
+    db.table("login_failures").create_index(["key", "created"])
+
+
+def count_login_failures(db: sqlite_utils.Database, key: str, since: str) -> int:
+    """How many failed logins for key (username and address) happened since the time since."""
+    return db.execute(
+        "SELECT count(*) FROM login_failures WHERE key = ? AND created >= ?", [key, since]
+    ).fetchone()[0]
+
+
+def record_login_failure(db: sqlite_utils.Database, key: str) -> None:
+    """Note one failed login for key; rows older than a day are pruned on the way."""
+    with db.atomic():
+        db.execute("INSERT INTO login_failures (key, created) VALUES (?, ?)", [key, now()])
+        cutoff = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="microseconds")
+        db.execute("DELETE FROM login_failures WHERE created < ?", [cutoff])
+
+
+def clear_login_failures(db: sqlite_utils.Database, key: str) -> None:
+    """Forget the failed logins for key (after a successful login)."""
+    with db.atomic():
+        db.execute("DELETE FROM login_failures WHERE key = ?", [key])

@@ -9,3 +9,6 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(errors.bp)
     app.register_blueprint(quiz.bp)
+    from quizapp.views import auth
+
+    app.register_blueprint(auth.bp)
