@@ -1,0 +1,176 @@
+"""Grading answers the way students expect: forgiving about form, strict about facts.
+
+Text answers are compared after normalising case, accents, punctuation, articles and leading
+prepositions ("in 1970" = "1970"), number words ("two" = "2", "1,000" = "1000") and date
+spellings ("20 July 1969" = "July 20, 1969" = "1969-07-20"). Small typos in words pass
+(rapidfuzz); digits must match exactly, since a typo in a year is a wrong fact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+ARTICLES = {"a", "an", "the"}
+LEADING_WORDS = {"in", "on", "at", "by", "during", "around", "about", "circa", "c", "ca", "year"}
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({MONTH_RE}) (\d{{3,4}})\b")
+MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}}) (\d{{3,4}})\b")
+MONTH_YEAR = re.compile(rf"\b({MONTH_RE}) (\d{{3,4}})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+MONTHS_BY_NUMBER = {number: name for name, number in reversed(MONTHS.items())}
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The verdict on one response: right or not, the share right (0..1) and a note."""
+
+    correct: bool
+    credit: float
+    note: str = ""
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _numbers_to_digits(words: list[str]) -> list[str]:
+    """Replace runs of number words ("two hundred and five", "1.5 million") by digits."""
+    out: list[str] = []
+    total, current, in_number = 0, 0.0, False
+
+    def flush() -> None:
+        nonlocal total, current, in_number
+        if in_number:
+            value = total + current
+            out.append(str(int(value)) if value == int(value) else str(value))
+        total, current, in_number = 0, 0.0, False
+
+    for index, word in enumerate(words):
+        if word in UNITS:
+            current += UNITS[word]
+            in_number = True
+        elif word in SCALES and (in_number or re.fullmatch(r"\d+(\.\d+)?", out[-1] if out else "")):
+            if not in_number:
+                current, in_number = float(out.pop()), True
+            current = max(current, 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word == "and" and in_number and index + 1 < len(words) and words[index + 1] in UNITS:
+            continue
+        else:
+            flush()
+            out.append(str(ORDINALS[word]) if word in ORDINALS else word)
+    flush()
+    return out
+
+
+def _dates(text: str) -> str:
+    """Write dates in one spelling: 1969-07-20, or 1969-07 for a month and year."""
+
+    def ymd(year: str, month: int, day: str) -> str:
+        return f"{int(year)}-{month:02d}-{int(day):02d}"
+
+    text = DAY_MONTH_YEAR.sub(lambda m: ymd(m[3], MONTHS[m[2]], m[1]), text)
+    text = MONTH_DAY_YEAR.sub(lambda m: ymd(m[3], MONTHS[m[1]], m[2]), text)
+    return MONTH_YEAR.sub(lambda m: f"{int(m[2])}-{MONTHS[m[1]]:02d}", text)
+
+
+def _iso_to_words(match: re.Match[str]) -> str:
+    month = MONTHS_BY_NUMBER.get(int(match[2]))
+    return f"{int(match[3])} {month} {match[1]}" if month else match[0]
+
+
+def normalize(text: str) -> str:
+    """The comparable form of a text answer."""
+    text = _strip_accents(unicodedata.normalize("NFKC", str(text))).casefold()
+    text = ISO_DATE.sub(_iso_to_words, text)
+    text = re.sub(r"(?<=\d)[,\u202f ](?=\d{3}\b)", "", text)  # 1,000 and 1 000 -> 1000
+    text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)  # 20th -> 20
+    text = re.sub(r"\b([a-z])\.", r"\1", text)  # U.S. -> us
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)  # keep decimal points only
+    text = re.sub(r"[^\w.%]+|_", " ", text)
+    words = _numbers_to_digits(text.split())
+    words = [w for w in words if w not in ARTICLES] or words  # "A" alone stays an answer
+    words = _dates(" ".join(words)).split()
+    while len(words) > 1 and words[0] in LEADING_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _typo_budget(length: int) -> int:
+    return 0 if length < 4 else 1 if length < 8 else 2
+
+
+def match_text(response: str, expected: Iterable[str]) -> Grade:
+    """Grade a typed answer against the answer and its accepted alternatives."""
+    given = normalize(response)
+    best_typos: int | None = None
+    for candidate in expected:
+        wanted = normalize(candidate)
+        if not wanted:  # an answer of only punctuation or articles: compare as typed
+            if response.strip() and response.strip().casefold() == candidate.strip().casefold():
+                return Grade(True, 1.0)
+            continue
+        if given == wanted:
+            return Grade(True, 1.0)
+        # Digits are facts: "1968" for "1969" is wrong, not a typo.
+        if re.findall(r"\d+", given) != re.findall(r"\d+", wanted):
+            continue
+        distance = Levenshtein.distance(given, wanted)
+        if distance <= _typo_budget(len(wanted)) and (best_typos is None or distance < best_typos):
+            best_typos = distance
+    if best_typos is not None:
+        return Grade(True, 1.0, "Accepted, but check the spelling.")
+    return Grade(False, 0.0)
+
+
+def grade(item: dict[str, Any], response: str | Sequence[str]) -> Grade:
+    """Grade a response to an item (a storage dict or Item.to_dict())."""
+    kind = item["kind"]
+    if kind in ("mcq", "true_false"):
+        right = normalize(str(response)) == normalize(item["answer"])
+        return Grade(right, float(right))
+    if kind in ("cloze", "short_answer"):
+        return match_text(str(response), [item["answer"], *item.get("accepted", [])])
+    if kind == "timeline":
+        expected = list(item["answer"])
+    elif kind == "matching":
+        expected = [pair[1] for pair in item["answer"]]
+    else:
+        raise ValueError(f"Unknown item kind {kind!r}")
+    given = list(response)
+    hits = sum(1 for a, b in zip(given, expected, strict=False) if a == b)
+    credit = hits / len(expected) if expected else 0.0
+    right = given == expected
+    note = "" if right or not hits else f"{hits} of {len(expected)} in the right place."
+    return Grade(right, credit, note)

@@ -1,0 +1,120 @@
+"""Grading: tolerant of form (case, punctuation, articles, typos, spellings), strict on facts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizapp.grading import grade, match_text, normalize
+
+
+def text_item(answer: str, accepted: tuple[str, ...] = (), kind: str = "short_answer") -> dict:
+    return {"kind": kind, "answer": answer, "accepted": list(accepted)}
+
+
+@pytest.mark.parametrize(
+    ("response", "answer", "accepted", "right"),
+    [
+        ("neil armstrong", "Neil Armstrong", (), True),
+        ("Neil Armstrong.", "Neil Armstrong", (), True),
+        ("the Moon", "Moon", (), True),
+        ("Moon", "the Moon", (), True),
+        ("Armstrnog", "Armstrong", (), True),  # one transposition: a typo
+        ("Gagrin", "Gagarin", (), True),
+        ("Armstrong", "Neil Armstrong", ("Armstrong",), True),  # accepted alternative
+        ("Buzz Aldrin", "Neil Armstrong", ("Armstrong",), False),
+        ("in 1970", "1970", (), True),
+        ("1970", "in 1970", (), True),
+        ("1971", "1970", (), False),  # a different year is not a typo
+        ("two", "2", (), True),
+        ("2", "two", (), True),
+        ("three", "2", (), False),
+        ("twenty-one", "21", (), True),
+        ("1,000", "1000", (), True),
+        ("one thousand", "1,000", (), True),
+        ("1.5 million", "1,500,000", (), True),
+        ("July 20, 1969", "20 July 1969", (), True),
+        ("1969-07-20", "20 July 1969", (), True),
+        ("on 20th July 1969", "July 20, 1969", (), True),
+        ("21 July 1969", "20 July 1969", (), False),
+        ("U.S.", "US", (), True),
+        ("Zurich", "Zürich", (), True),
+        ("Apollo-11", "Apollo 11", (), True),
+        ("Apollo 12", "Apollo 11", (), False),
+        ("cat", "car", (), False),  # short words get no typo allowance
+        ("", "Moon", (), False),
+        ("   ", "Moon", (), False),
+    ],
+)
+def test_text_answers(response, answer, accepted, right):
+    assert grade(text_item(answer, accepted), response).correct is right
+
+
+def test_typo_is_noted():
+    result = match_text("Armstrnog", ["Armstrong"])
+    assert result.correct and "spelling" in result.note
+    assert match_text("Armstrong", ["Armstrong"]).note == ""
+
+
+@pytest.mark.parametrize("kind", ["mcq", "true_false"])
+def test_choice_answers(kind):
+    item = {"kind": kind, "answer": "True", "choices": ["True", "False"]}
+    assert grade(item, "True").correct
+    assert not grade(item, "False").correct
+    assert not grade(item, "").correct
+
+
+def test_timeline_partial_credit():
+    item = {"kind": "timeline", "answer": ["a", "b", "c", "d"], "choices": ["c", "a", "d", "b"]}
+    assert grade(item, ["a", "b", "c", "d"]).correct
+    result = grade(item, ["a", "b", "d", "c"])
+    assert not result.correct and result.credit == 0.5 and "2 of 4" in result.note
+    assert grade(item, ["d", "c", "b", "a"]).credit == 0
+
+
+def test_matching_all_or_nothing():
+    item = {
+        "kind": "matching",
+        "answer": [["Armstrong", "commander"], ["Aldrin", "pilot"]],
+        "choices": ["pilot", "commander"],
+    }
+    assert grade(item, ["commander", "pilot"]).correct
+    result = grade(item, ["pilot", "commander"])
+    assert not result.correct and result.credit == 0
+
+
+def test_unknown_kind():
+    with pytest.raises(ValueError, match="Unknown item kind"):
+        grade({"kind": "essay", "answer": "x"}, "x")
+
+
+answers = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
+
+
+@given(answers)
+def test_exact_answer_always_right(answer):
+    assert grade(text_item(answer), answer).correct
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzAEIOU ,.!", min_size=1, max_size=30))
+def test_case_and_punctuation_never_matter(answer):
+    assert grade(text_item(answer), f"  {answer.upper()}!?").correct == bool(normalize(answer))
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_other_number_is_wrong(number):
+    assert grade(text_item(str(number)), str(number)).correct
+    assert not grade(text_item(str(number)), str(number + 1)).correct
+
+
+@given(st.lists(st.text(min_size=1, max_size=8), min_size=2, max_size=6, unique=True))
+def test_timeline_right_order_is_right(events):
+    item = {"kind": "timeline", "answer": events, "choices": list(reversed(events))}
+    assert grade(item, events).correct
+    assert not grade(item, list(reversed(events))).correct
+
+
+def test_normalize_is_idempotent_on_examples():
+    for text in ["The Moon!", "20 July 1969", "two hundred", "U.S.A."]:
+        assert normalize(normalize(text)) == normalize(text)
