@@ -7,6 +7,7 @@ migrations that are only ever appended; a migration never drops rows.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
@@ -555,3 +556,198 @@ def attempt_results(db: sqlite_utils.Database, article_id: int) -> list[dict[str
             [article_id],
         )
     )
+
+
+# Quizzes and answers (web: quiz) ---------------------------------------------------------
+
+
+def quiz_item_ids(
+    db: sqlite_utils.Database, article_id: int, kinds: Iterable[str], limit: int | None
+) -> list[str]:
+    """The ids of the article's best-ranked enabled items of these kinds, in rank order."""
+    wanted = list(kinds)
+    if not wanted:
+        return []
+    rows = db.execute(
+        f"SELECT id FROM items WHERE article_id = ? AND enabled = 1 AND deleted = 0 "
+        f"AND kind IN ({','.join('?' * len(wanted))}) ORDER BY position, id"
+        + (" LIMIT ?" if limit else ""),
+        [article_id, *wanted, *([limit] if limit else [])],
+    )
+    return [row[0] for row in rows]
+
+
+def kind_counts(db: sqlite_utils.Database, article_id: int) -> dict[str, int]:
+    """How many enabled items of each kind the article has."""
+    rows = db.execute(
+        "SELECT kind, count(*) FROM items WHERE article_id = ? AND enabled = 1 AND deleted = 0 "
+        "GROUP BY kind",
+        [article_id],
+    )
+    return {kind: count for kind, count in rows}
+
+
+def create_attempt(
+    db: sqlite_utils.Database,
+    article_id: int,
+    user_id: int | None,
+    item_ids: list[str],
+    kinds: Iterable[str],
+) -> str:
+    """Start a quiz attempt with its questions fixed; returns its random id."""
+    attempt_id = secrets.token_urlsafe(16)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO attempts (id, user_id, article_id, item_ids, kinds, started) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [attempt_id, user_id, article_id, json.dumps(item_ids), json.dumps(list(kinds)), now()],
+        )
+    return attempt_id
+
+
+def get_attempt(db: sqlite_utils.Database, attempt_id: str) -> dict[str, Any] | None:
+    """The attempt with item_ids and kinds decoded, or None."""
+    rows = list(db.query("SELECT * FROM attempts WHERE id = ?", [attempt_id]))
+    if not rows:
+        return None
+    attempt = rows[0]
+    attempt["item_ids"] = json.loads(attempt["item_ids"] or "[]")
+    attempt["kinds"] = json.loads(attempt["kinds"] or "[]")
+    return attempt
+
+
+def get_article_by_id(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+    """The article with this id, deleted or not, or None."""
+    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    return rows[0] if rows else None
+
+
+def _encode_response(response: str | list[Any]) -> str:
+    # Text and choices are stored as typed; timeline and matching lists as JSON.
+    return response if isinstance(response, str) else json.dumps(response, ensure_ascii=False)
+
+
+def decode_response(kind: str, response: str | None) -> str | list[Any]:
+    """The stored response as the grader saw it (a list for timeline and matching)."""
+    if kind in ("timeline", "matching"):
+        try:
+            return json.loads(response or "[]")
+        except ValueError:
+            return []
+    return response or ""
+
+
+def save_answer(
+    db: sqlite_utils.Database,
+    attempt_id: str,
+    user_id: int | None,
+    item_id: str,
+    response: str | list[Any],
+    correct: bool,
+    seconds: float | None,
+) -> bool:
+    """Store the answer unless this attempt already has one for the item; True if stored."""
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO answers "
+            "(attempt_id, user_id, item_id, response, correct, seconds, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                attempt_id,
+                user_id,
+                item_id,
+                _encode_response(response),
+                int(correct),
+                seconds,
+                now(),
+            ],
+        )
+    return cursor.rowcount == 1
+
+
+def answers_for_attempt(db: sqlite_utils.Database, attempt_id: str) -> dict[str, dict[str, Any]]:
+    """The attempt's answers by item id."""
+    rows = db.query("SELECT * FROM answers WHERE attempt_id = ? ORDER BY id", [attempt_id])
+    return {row["item_id"]: row for row in rows}
+
+
+def finish_attempt(db: sqlite_utils.Database, attempt_id: str) -> None:
+    """Stamp the attempt's end time (once)."""
+    with db.atomic():
+        db.execute(
+            "UPDATE attempts SET finished = ? WHERE id = ? AND finished IS NULL",
+            [now(), attempt_id],
+        )
+
+
+# Teachers: articles, items, class results (web: teach) ------------------------------------
+
+EDITABLE_ITEM_FIELDS = ("prompt", "answer", "accepted", "choices", "explanation", "enabled")
+
+
+def update_item(db: sqlite_utils.Database, item_id: str, changes: dict[str, Any]) -> None:
+    """Change an item's editable fields; marks it edited so regeneration keeps it."""
+    unknown = set(changes) - set(EDITABLE_ITEM_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    values = {
+        key: json.dumps(value, ensure_ascii=False) if key in JSON_ITEM_FIELDS else value
+        for key, value in changes.items()
+    }
+    sets = ", ".join(f"{key} = ?" for key in values)
+    with db.atomic():
+        db.execute(
+            f"UPDATE items SET {sets}, edited = 1, updated = ? WHERE id = ?",
+            [*values.values(), now(), item_id],
+        )
+
+
+def delete_item(db: sqlite_utils.Database, item_id: str) -> None:
+    """Delete an item softly: it leaves quizzes, its answers stay for the statistics."""
+    with db.atomic():
+        db.execute(
+            "UPDATE items SET deleted = 1, enabled = 0, edited = 1, updated = ? WHERE id = ?",
+            [now(), item_id],
+        )
+
+
+def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
+    """Delete an article softly (articles.deleted is set); its items and answers stay."""
+    with db.atomic():
+        db.execute(
+            "UPDATE articles SET deleted = ? WHERE id = ? AND deleted IS NULL", [now(), article_id]
+        )
+
+
+def class_results(db: sqlite_utils.Database, article_id: int) -> list[dict[str, Any]]:
+    """Per logged-in user with answers to the article: attempts, best and last score (0..1)."""
+    rows = db.query(
+        "SELECT u.username, at.id, at.started, json_array_length(at.item_ids) AS asked, "
+        "coalesce(sum(an.correct), 0) AS n_right "
+        "FROM attempts at JOIN users u ON u.id = at.user_id "
+        "JOIN answers an ON an.attempt_id = at.id "
+        "WHERE at.article_id = ? GROUP BY at.id ORDER BY u.username, at.started, at.id",
+        [article_id],
+    )
+    results: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        score = row["n_right"] / row["asked"] if row["asked"] else 0.0
+        entry = results.setdefault(
+            row["username"], {"username": row["username"], "attempts": 0, "best": 0.0}
+        )
+        entry["attempts"] += 1
+        entry["best"] = max(entry["best"], score)
+        entry["last"] = score
+        entry["last_started"] = row["started"]
+    return list(results.values())
+
+
+def item_results(db: sqlite_utils.Database, article_id: int) -> dict[str, dict[str, Any]]:
+    """Per item of the article: answers and the share answered right."""
+    rows = db.query(
+        "SELECT an.item_id, count(*) AS answers, sum(an.correct) AS n_right "
+        "FROM answers an JOIN items i ON i.id = an.item_id WHERE i.article_id = ? "
+        "GROUP BY an.item_id",
+        [article_id],
+    )
+    return {row["item_id"]: {**row, "share": row["n_right"] / row["answers"]} for row in rows}
