@@ -1,0 +1,150 @@
+"""Bad articles: each gets questions.ArticleError with a clear message and nothing is stored.
+
+The path under test is the one the CLI and the teacher's upload take: read_article (bytes or
+pasted text), generate, then storage.save_article.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import questions
+from questions import Article, Item
+from questions.source import MAX_ARTICLE_BYTES
+from quizapp import storage
+
+FIVE_MB = 5 * 1024 * 1024
+
+
+def load_article(db, data: bytes | str, filename: str = "") -> int:
+    """Read, generate and store an article, the way `quizapp init` and the upload do."""
+    text = questions.read_article(data, filename=filename)
+    return storage.save_article(db, questions.generate(text), source=filename)
+
+
+def binary_bytes() -> bytes:
+    """A PNG signature followed by seeded random bytes: not text in any encoding."""
+    rng = random.Random(7)
+    return b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(4000))
+
+
+def counts(db) -> tuple[int, int]:
+    return (
+        db.execute("SELECT count(*) FROM articles").fetchone()[0],
+        db.execute("SELECT count(*) FROM items").fetchone()[0],
+    )
+
+
+# Waiting for the generator helper (questions/source.py and pipeline.py); strict, so the
+# marker must go as soon as the refusal lands.
+PENDING = pytest.mark.xfail(strict=True, reason="questions/: refusal not implemented yet")
+
+BAD_ARTICLES = [
+    pytest.param(b"", "empty", id="empty bytes"),
+    pytest.param("", "empty", id="empty text"),
+    pytest.param(b" \n\t\r\n   \n\xc2\xa0\n", "empty", id="whitespace only"),
+    pytest.param(b"The Moon is far away. " * (FIVE_MB // 22 + 1), "limit", id="five MB"),
+    pytest.param(
+        "The Moon is far away. " * (FIVE_MB // 22 + 1), "limit", id="five MB pasted", marks=PENDING
+    ),
+    pytest.param(binary_bytes(), "text", id="binary"),
+    pytest.param(b"Title\n\nSome text\x00\x00\x00 with NULs in 1969.", "binary", id="NUL bytes"),
+    pytest.param(
+        b"Menu\n\nHome | About | Contact\n\n* * * * *\n\n--- --- ---\n\n12 34 56 78\n",
+        "",
+        id="no usable sentences",
+        marks=PENDING,
+    ),
+    pytest.param(b"Just a title\n", "", id="title only", marks=PENDING),
+]
+
+
+@pytest.mark.parametrize(("data", "hint"), BAD_ARTICLES)
+def test_bad_article_is_refused_with_a_message_and_nothing_stored(db, data, hint):
+    with pytest.raises(questions.ArticleError) as caught:
+        load_article(db, data, filename="bad.txt")
+    message = str(caught.value)
+    assert 10 <= len(message) <= 300, message
+    assert hint.lower() in message.lower()
+    assert "Traceback" not in message and "\\x" not in message
+    assert counts(db) == (0, 0)
+
+
+def test_the_size_limit_is_documented_in_the_message():
+    with pytest.raises(questions.ArticleError) as caught:
+        questions.read_article(b"a" * (MAX_ARTICLE_BYTES + 1))
+    assert f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB" in str(caught.value)
+    assert FIVE_MB > MAX_ARTICLE_BYTES
+
+
+ACCENTED = (
+    "Café Müller in Zürich\n\n"
+    "The Café Müller opened in Zürich in 1901. Hans Müller ran the café until 1950, when his "
+    "daughter Léa Müller took it over. In 1968 the café moved to the Bahnhofstraße, where "
+    "it still serves coffee to travellers. The writer Thomas Mann visited the café in 1932.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [ACCENTED.encode("latin-1"), ACCENTED.encode("utf-16"), ACCENTED.encode("utf-8-sig")],
+    ids=["latin-1", "utf-16 with BOM", "utf-8 with BOM"],
+)
+def test_other_encodings_are_read_correctly(db, encoded):
+    text = questions.read_article(encoded, filename="cafe.txt")
+    assert "\ufeff" not in text and "\x00" not in text
+    assert "Zürich" in text and "Léa Müller" in text and "Bahnhofstraße" in text
+    article_id = load_article(db, encoded, filename="cafe.txt")
+    stored = storage.get_article(db, "cafe-muller-in-zurich") or {}
+    assert stored.get("id") == article_id and "Zürich" in stored["text"]
+
+
+HOSTILE_HTML = """<!doctype html>
+<html><head><title>The first satellites</title>
+<script>alert('head script')</script>
+<style>body { background: url(javascript:alert(1)) }</style></head>
+<body onload="alert('onload')">
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>The first satellites</h1>
+<p>The Soviet Union launched Sputnik 1 on 4 October 1957 from the Baikonur Cosmodrome.
+<img src="x.png" onerror="alert('onerror')"> It was the first artificial satellite.</p>
+<p onclick="steal(document.cookie)">The United States answered with Explorer 1 in January
+1958, built by the Jet Propulsion Laboratory under William Pickering.</p>
+<script>document.write('<p>injected by script</p>')</script>
+<p>China launched its first satellite, Dongfanghong-1, in April 1970, and Japan had launched
+Ohsumi two months earlier, in February 1970.</p>
+<p>In 1961 Yuri Gagarin became the first human to orbit the Earth aboard Vostok 1.
+<a href="javascript:alert('link')">Read more</a></p>
+</article>
+<footer><script src="https://tracker.example/t.js"></script></footer>
+</body></html>
+"""
+FORBIDDEN = ("<script", "</script", "alert(", "onerror", "onload", "onclick", "javascript:")
+
+
+@PENDING
+def test_html_article_keeps_no_scripts_or_event_attributes(db):
+    text = questions.read_article(HOSTILE_HTML.encode(), filename="satellites.html")
+    for bad in FORBIDDEN:
+        assert bad not in text.lower(), bad
+    assert "injected by script" not in text
+    assert "Sputnik 1" in text and "Dongfanghong-1" in text
+    article_id = load_article(db, HOSTILE_HTML.encode(), filename="satellites.html")
+    row = db.execute("SELECT title, text FROM articles WHERE id = ?", [article_id]).fetchone()
+    items = storage.items_for_article(db, article_id, include_disabled=True)
+    assert items
+    stored = " ".join([*row, *(repr(item) for item in items)]).lower()
+    for bad in FORBIDDEN:
+        assert bad not in stored, bad
+
+
+def test_save_article_stores_nothing_when_it_fails_half_way(db):
+    """One unstorable item: the article row and the items before it are rolled back."""
+    good = Item(id="a" * 16, kind="cloze", prompt="_____ flew in 1961.", answer="Gagarin")
+    broken = Item(id="b" * 16, kind="cloze", prompt="_____ x", answer=object())  # not JSON
+    with pytest.raises(TypeError):
+        storage.save_article(db, Article("Half", "half", ("Gagarin flew.",), (good, broken)))
+    assert counts(db) == (0, 0)
