@@ -12,3 +12,6 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.views import auth
 
     app.register_blueprint(auth.bp)
+    from quizapp.views import export
+
+    app.register_blueprint(export.bp)
