@@ -184,3 +184,90 @@ def serve_command(
         serve_production(app, host=host, port=port, workers=workers, threads=threads)
     else:
         app.run(host=host, port=port)
+
+
+# Exports (issue 5: Anki decks, Moodle XML, GIFT, CSV, JSON) -----------------------------
+
+
+def export_articles(ctx: Context, names: tuple[str, ...]) -> list:
+    """ARTICLE arguments as export articles: a file is generated on the fly, else a slug is
+    looked up in the database; no names means every article in the database."""
+    from datetime import UTC, datetime
+
+    from quizapp import export
+
+    if not names:
+        articles = export.load_all_articles(ctx.db())
+        if not articles:
+            raise click.ClickException("The database holds no articles; load some (quizapp init)")
+        return articles
+    db = None
+    articles = []
+    for name in names:
+        path = Path(name)
+        if path.is_file():
+            article = generate_with_progress(read_article_file(name), path.name)
+            # The file's mtime as every item's `updated`: the same file exports the same notes.
+            changed = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            articles.append(export.article_from_generated(article, changed))
+            continue
+        db = db or ctx.db()
+        try:
+            articles.append(export.load_article(db, name))
+        except export.UnknownArticleError:
+            raise click.ClickException(f"No article file or slug {name!r}") from None
+    return articles
+
+
+def write_output(output: str, data: bytes, articles: list) -> None:
+    """Write data to output ("-" is stdout) and report what was written on stderr."""
+    try:
+        with click.open_file(output, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise click.ClickException(f"Cannot write {output}: {error.strerror}") from error
+    count = sum(len(article.items) for article in articles)
+    click.echo(f"Wrote {count} items from {len(articles)} articles to {output}", err=True)
+
+
+@cli.command("export-anki")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .apkg to write."
+)
+@click.argument("articles", nargs=-1)
+@pass_ctx
+def export_anki_command(ctx: Context, output: str, articles: tuple[str, ...]) -> None:
+    """Write an Anki deck (.apkg) with a subdeck per ARTICLE (a file or a slug; default all)."""
+    import io
+
+    from quizapp import export
+
+    chosen = export_articles(ctx, articles)
+    buffer = io.BytesIO()
+    export.write_apkg(chosen, buffer)
+    write_output(output, buffer.getvalue(), chosen)
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["gift", "moodle-xml", "csv", "json"]),
+    help="gift or moodle-xml for an LMS, csv for a spreadsheet, json for the generator contract.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="File to write; - for stdout.",
+)
+@click.argument("articles", nargs=-1)
+@pass_ctx
+def export_command(ctx: Context, fmt: str, output: str, articles: tuple[str, ...]) -> None:
+    """Export the items of ARTICLE... (files or slugs; default all) for an LMS or a spreadsheet."""
+    from quizapp import export
+
+    chosen = export_articles(ctx, articles)
+    write_output(output, export.TEXT_FORMATS[fmt].render(chosen).encode("utf-8"), chosen)

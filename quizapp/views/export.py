@@ -1,0 +1,69 @@
+"""Downloads: Anki decks per article and for all articles, and the LMS formats per article."""
+
+from __future__ import annotations
+
+import io
+
+from flask import Blueprint, Response, abort, send_file
+from werkzeug.utils import secure_filename
+
+from quizapp import export, storage
+
+bp = Blueprint("export", __name__)
+
+# URL suffix -> export format (TEXT_FORMATS key).
+URL_FORMATS = {"gift": "gift", "xml": "moodle-xml", "csv": "csv", "json": "json"}
+APKG_MIMETYPE = "application/octet-stream"
+
+
+def article_or_404(slug: str) -> export.ExportArticle:
+    """The article with this slug ready for export, or a 404."""
+    try:
+        return export.load_article(storage.get_db(), slug)
+    except export.UnknownArticleError:
+        abort(404)
+
+
+def download(data: bytes, filename: str, mimetype: str) -> Response:
+    """data as an attachment with a safe file name, never cached by shared caches."""
+    response = send_file(
+        io.BytesIO(data),
+        mimetype=mimetype,
+        as_attachment=True,
+        download_name=secure_filename(filename) or "quizapp-export",
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def apkg_bytes(articles: list[export.ExportArticle]) -> bytes:
+    """articles as an .apkg in memory."""
+    out = io.BytesIO()
+    export.write_apkg(articles, out)
+    return out.getvalue()
+
+
+@bp.get("/articles/<slug>/deck.apkg")
+def anki_deck(slug: str) -> Response:
+    """The article's Anki deck."""
+    article = article_or_404(slug)
+    return download(apkg_bytes([article]), f"{article.slug}.apkg", APKG_MIMETYPE)
+
+
+@bp.get("/export/quizapp.apkg")
+def anki_all() -> Response:
+    """One Anki package with a subdeck for every article."""
+    articles = export.load_all_articles(storage.get_db())
+    return download(apkg_bytes(articles), "quizapp.apkg", APKG_MIMETYPE)
+
+
+@bp.get("/articles/<slug>/export.<fmt>")
+def article_file(slug: str, fmt: str) -> Response:
+    """The article's items as GIFT, Moodle XML, CSV or JSON."""
+    if fmt not in URL_FORMATS:
+        abort(404)
+    article = article_or_404(slug)
+    text_format = export.TEXT_FORMATS[URL_FORMATS[fmt]]
+    data = text_format.render([article]).encode("utf-8")
+    mimetype = f"{text_format.mimetype}; charset=utf-8"
+    return download(data, f"{article.slug}.{text_format.extension}", mimetype)
