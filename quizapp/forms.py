@@ -8,6 +8,7 @@ from wtforms import (
     BooleanField,
     PasswordField,
     RadioField,
+    SelectChoice,
     SelectMultipleField,
     StringField,
     SubmitField,
@@ -75,11 +76,14 @@ class QuizSetupForm(FlaskForm):
     """Choose the length and the kinds of a new quiz."""
 
     length = RadioField(
-        "Length", choices=list(LENGTHS.items()), default="10", validators=[InputRequired()]
+        "Length",
+        choices=[SelectChoice(k, v) for k, v in LENGTHS.items()],
+        default="10",
+        validators=[InputRequired()],
     )
     kinds = MultiCheckboxField(
         "Kinds of question",
-        choices=list(KIND_LABELS.items()),
+        choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()],
         validators=[InputRequired(message="Pick at least one kind of question.")],
     )
     submit = SubmitField("Start the quiz")

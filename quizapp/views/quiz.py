@@ -1,13 +1,244 @@
-"""Students: the home page and quizzes."""
+"""Students: the home page and quizzes, one question per page, graded on the server.
 
-from flask import Blueprint, render_template
+Works without JavaScript: each answer is a POST that redirects to its feedback page. The attempt
+fixes its questions at the start; an anonymous attempt's id lives in the session.
+"""
 
-from quizapp import storage
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from itsdangerous import BadSignature, URLSafeSerializer
+from markupsafe import Markup, escape
+from wtforms import SelectChoice
+
+from quizapp import grading, schedule, storage
+from quizapp.forms import KIND_LABELS, ActionForm, QuizSetupForm
 
 bp = Blueprint("quiz", __name__)
+
+MAX_SESSION_ATTEMPTS = 20
+MAX_RESPONSE_CHARS = 500
+MAX_SECONDS = 3600.0
 
 
 @bp.get("/")
 def home():
     """The articles with their item counts."""
     return render_template("quiz/home.html", articles=storage.list_articles(storage.get_db()))
+
+
+@bp.route("/articles/<slug>/quiz", methods=["GET", "POST"])
+def start(slug: str):
+    """Choose the length and kinds of a quiz, then start it."""
+    db = storage.get_db()
+    article = storage.get_article(db, slug) or abort(404)
+    counts = storage.kind_counts(db, article["id"])
+    form = QuizSetupForm()
+    form.kinds.choices = [
+        SelectChoice(k, f"{KIND_LABELS[k]} ({counts[k]})") for k in KIND_LABELS if k in counts
+    ]
+    if request.method == "GET":
+        form.kinds.data = list(counts)
+    if form.validate_on_submit():
+        limit = None if form.length.data == "all" else int(form.length.data)
+        item_ids = storage.quiz_item_ids(db, article["id"], form.kinds.data, limit)
+        return begin_attempt(article["id"], item_ids, form.kinds.data)
+    return render_template("quiz/start.html", article=article, form=form, counts=counts)
+
+
+def begin_attempt(article_id: int, item_ids: list[str], kinds: list[str]):
+    """Create the attempt, remember it in the session, go to its first question."""
+    user_id = g.user["id"] if g.user else None
+    attempt_id = storage.create_attempt(storage.get_db(), article_id, user_id, item_ids, kinds)
+    session["attempts"] = [*session.get("attempts", []), attempt_id][-MAX_SESSION_ATTEMPTS:]
+    return redirect(url_for("quiz.question", attempt_id=attempt_id, number=1))
+
+
+def load_attempt(attempt_id: str) -> dict[str, Any]:
+    """The attempt if this visitor may see it; 404 for missing ones and other people's."""
+    attempt = storage.get_attempt(storage.get_db(), attempt_id) or abort(404)
+    if attempt["user_id"] is not None:
+        if g.user is None or g.user["id"] != attempt["user_id"]:
+            abort(404)
+    elif attempt_id not in session.get("attempts", []):
+        abort(404)
+    return attempt
+
+
+def load_question(attempt_id: str, number: int) -> tuple[dict, dict, dict]:
+    """The attempt, its article and its number-th item (1-based), or 404."""
+    attempt = load_attempt(attempt_id)
+    if not 1 <= number <= len(attempt["item_ids"]):
+        abort(404)
+    db = storage.get_db()
+    item = storage.get_items(db, [attempt["item_ids"][number - 1]]).get(
+        attempt["item_ids"][number - 1]
+    ) or abort(404)
+    article = storage.get_article_by_id(db, attempt["article_id"]) or abort(404)
+    return attempt, article, item
+
+
+def timer() -> URLSafeSerializer:
+    """Signs the time a question was shown, so the seconds taken cannot be forged."""
+    return URLSafeSerializer(current_app.secret_key, salt="quiz-question-shown")
+
+
+@bp.route("/quiz/<attempt_id>/<int:number>", methods=["GET", "POST"])
+def question(attempt_id: str, number: int):
+    """Show one question; on POST grade the answer, store it once, show the feedback."""
+    attempt, article, item = load_question(attempt_id, number)
+    db = storage.get_db()
+    if request.method == "POST":
+        if request.form.get("item_id") not in attempt["item_ids"]:
+            abort(400, "This question is not part of this quiz.")
+        if request.form["item_id"] != item["id"]:
+            abort(400, "The answer was sent for another question of this quiz.")
+        response, error = read_response(item, request.form)
+        if error is None:
+            store_answer(attempt, item, response)
+            return redirect(url_for("quiz.feedback", attempt_id=attempt_id, number=number))
+    elif item["id"] in storage.answers_for_attempt(db, attempt_id):
+        return redirect(url_for("quiz.feedback", attempt_id=attempt_id, number=number))
+    else:
+        response, error = None, None
+    shown = timer().dumps([attempt_id, item["id"], time.time()])
+    return render_template(
+        "quiz/question.html", attempt=attempt, article=article, item=item, number=number,
+        total=len(attempt["item_ids"]), shown=shown, given=response, error=error,
+    )  # fmt: skip
+
+
+def read_response(item: dict, form) -> tuple[str | list[str], str | None]:
+    """The response in the grader's shape, and a message when it is incomplete."""
+    kind = item["kind"]
+    if "skip" in form:
+        return ([] if kind in ("timeline", "matching") else ""), None
+    if kind in ("mcq", "true_false"):
+        choice = form.get("response", "")
+        return choice, None if choice in item["choices"] else "Choose one of the answers."
+    if kind in ("cloze", "short_answer"):
+        text = form.get("response", "").strip()[:MAX_RESPONSE_CHARS]
+        return text, None if text else "Type an answer, or choose “I don’t know”."
+    if kind == "timeline":
+        events = item["choices"]
+        positions = [form.get(f"pos-{i}", "") for i in range(len(events))]
+        wanted = [str(n) for n in range(1, len(events) + 1)]
+        if sorted(positions) != sorted(wanted):
+            return positions, "Give each event a different position."
+        return [events[positions.index(n)] for n in wanted], None
+    if kind == "matching":
+        picks = [form.get(f"match-{i}", "") for i in range(len(item["answer"]))]
+        if any(pick not in item["choices"] for pick in picks):
+            return picks, "Choose a match for every row."
+        return picks, None
+    abort(400, "Unknown kind of question.")
+
+
+def store_answer(attempt: dict, item: dict, response: str | list[str]) -> None:
+    """Grade and store the answer; a repeated post keeps the first one."""
+    db = storage.get_db()
+    correct = bool(response) and grading.grade(item, response).correct
+    try:
+        _, item_id, shown = timer().loads(request.form.get("shown", ""))
+        seconds = round(min(max(time.time() - shown, 0.0), MAX_SECONDS), 1)
+        seconds = seconds if item_id == item["id"] else None
+    except (BadSignature, ValueError, TypeError):
+        seconds = None
+    user_id = attempt["user_id"]
+    stored = storage.save_answer(db, attempt["id"], user_id, item["id"], response, correct, seconds)
+    if stored and user_id is not None:
+        schedule.record_quiz_answer(db, user_id, item["id"], correct)
+
+
+@bp.get("/quiz/<attempt_id>/<int:number>/feedback")
+def feedback(attempt_id: str, number: int):
+    """Right or wrong, the correct answer and the source sentence in its paragraph."""
+    attempt, article, item = load_question(attempt_id, number)
+    answer = storage.answers_for_attempt(storage.get_db(), attempt_id).get(item["id"])
+    if answer is None:
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+    response = storage.decode_response(item["kind"], answer["response"])
+    result = grading.grade(item, response) if response else grading.Grade(False, 0.0)
+    return render_template(
+        "quiz/feedback.html", attempt=attempt, article=article, item=item, number=number,
+        total=len(attempt["item_ids"]), answer=answer, response=response, result=result,
+        context=source_in_paragraph(article["text"], item),
+    )  # fmt: skip
+
+
+@bp.get("/quiz/<attempt_id>/result")
+def result(attempt_id: str):
+    """The score, the time taken and each mistake with its explanation."""
+    attempt = load_attempt(attempt_id)
+    db = storage.get_db()
+    answers = storage.answers_for_attempt(db, attempt_id)
+    items = storage.get_items(db, attempt["item_ids"])
+    if len(answers) == len(attempt["item_ids"]):
+        storage.finish_attempt(db, attempt_id)
+    missed = [
+        (items[i], answers.get(i))
+        for i in attempt["item_ids"]
+        if i in items and not (answers.get(i) or {}).get("correct")
+    ]
+    return render_template(
+        "quiz/result.html", attempt=attempt, answers=answers, missed=missed, form=ActionForm(),
+        article=storage.get_article_by_id(db, attempt["article_id"]) or abort(404),
+        right=sum(a["correct"] for a in answers.values()), total=len(attempt["item_ids"]),
+        seconds=sum(a["seconds"] or 0 for a in answers.values()),
+        decode=storage.decode_response,
+    )  # fmt: skip
+
+
+@bp.post("/quiz/<attempt_id>/retake")
+def retake(attempt_id: str):
+    """Start a new attempt with the questions missed (or skipped) in this one."""
+    attempt = load_attempt(attempt_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    answers = storage.answers_for_attempt(storage.get_db(), attempt_id)
+    missed = [i for i in attempt["item_ids"] if not (answers.get(i) or {}).get("correct")]
+    if not missed:
+        return redirect(url_for("quiz.result", attempt_id=attempt_id))
+    return begin_attempt(attempt["article_id"], missed, attempt["kinds"])
+
+
+def source_in_paragraph(text: str, item: dict) -> Markup:
+    """The paragraph holding the item's source sentence, the sentence marked, the answer bold."""
+    sentence = item.get("source_sentence") or ""
+    if not sentence:
+        return Markup("")
+    paragraph = next((p for p in text.split("\n\n") if sentence in p), sentence)
+    before, _, after = paragraph.partition(sentence)
+    marked = escape(sentence)
+    answer = item["answer"] if isinstance(item["answer"], str) else ""
+    at = sentence.lower().find(answer.lower()) if answer else -1
+    if at >= 0:
+        marked = (
+            escape(sentence[:at])
+            + Markup("<strong>%s</strong>") % sentence[at : at + len(answer)]
+            + escape(sentence[at + len(answer) :])
+        )
+    return escape(before) + Markup("<mark>%s</mark>") % marked + escape(after)
+
+
+@bp.app_template_filter("show_answer")
+def show_answer(value: Any, kind: str = "") -> str:
+    """An answer or response as one readable line."""
+    if isinstance(value, list):
+        if value and isinstance(value[0], list):
+            return "; ".join(f"{left} → {right}" for left, right in value)
+        return " → ".join(str(v) for v in value) if kind == "timeline" else "; ".join(value)
+    return str(value) if value not in (None, "") else "(no answer)"

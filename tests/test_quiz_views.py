@@ -1,0 +1,215 @@
+"""The student quiz flow through Flask's test client: setup, questions, feedback, score, retake."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+from questions import Article, Item
+from quizapp import create_app, storage
+
+PARAGRAPHS = (
+    "Apollo 11 landed on the Moon in 1969. Neil Armstrong was its commander.",
+    "The Soviet Union launched Sputnik 1 in 1957. Yuri Gagarin flew in 1961.",
+)
+ITEMS = (
+    Item(id="cloze1", kind="cloze", prompt="Apollo 11 landed on the _____ in 1969.",
+         answer="Moon", accepted=("Moon",), source_sentence="Apollo 11 landed on the Moon in 1969.",
+         explanation="Apollo 11 landed on the Moon."),
+    Item(id="mcq1", kind="mcq", prompt="Who was the commander of Apollo 11?",
+         answer="Neil Armstrong",
+         choices=("Yuri Gagarin", "Neil Armstrong", "Buzz Aldrin", "Sputnik"),
+         source_sentence="Neil Armstrong was its commander."),
+    Item(id="tf1", kind="true_false", prompt="Sputnik 1 was launched in 1957.", answer="True",
+         choices=("True", "False"), source_sentence="The Soviet Union launched Sputnik 1 in 1957."),
+    Item(id="short1", kind="short_answer", prompt="When did Yuri Gagarin fly?", answer="1961",
+         accepted=("1961", "in 1961"), source_sentence="Yuri Gagarin flew in 1961."),
+    Item(id="time1", kind="timeline", prompt="Put these events in order, earliest first.",
+         answer=("Sputnik 1", "Gagarin flies", "Apollo 11"),
+         choices=("Apollo 11", "Sputnik 1", "Gagarin flies")),
+    Item(id="match1", kind="matching", prompt="Match each person with their role.",
+         answer=(("Armstrong", "commander"), ("Gagarin", "cosmonaut")),
+         choices=("cosmonaut", "commander")),
+)  # fmt: skip
+
+
+@pytest.fixture
+def article_id(db):
+    return storage.save_article(db, Article("Space <race>", "space-race", PARAGRAPHS, ITEMS))
+
+
+def start(client, length="all", kinds=None):
+    response = client.post(
+        "/articles/space-race/quiz",
+        data={"length": length, "kinds": kinds or [i.kind for i in ITEMS]},
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    match = re.fullmatch(r"/quiz/([\w-]+)/1", response.location)
+    assert match
+    return match[1]
+
+
+def shown(client, attempt, number):
+    page = client.get(f"/quiz/{attempt}/{number}").get_data(as_text=True)
+    return re.search(r'name="shown" value="([^"]+)"', page)[1], page
+
+
+def answer(client, attempt, number, item_id, **fields):
+    token, _ = shown(client, attempt, number)
+    return client.post(
+        f"/quiz/{attempt}/{number}", data={"item_id": item_id, "shown": token, **fields}
+    )
+
+
+def test_home_has_quiz_button(client, article_id):
+    page = client.get("/").get_data(as_text=True)
+    assert "/articles/space-race/quiz" in page and "Space &lt;race&gt;" in page
+
+
+def test_setup_page_lists_kinds_with_counts(client, article_id):
+    page = client.get("/articles/space-race/quiz").get_data(as_text=True)
+    assert "Multiple choice (1)" in page and "Matching (1)" in page
+    assert page.count('type="checkbox"') == 6
+
+
+def test_setup_needs_a_kind(client, article_id):
+    response = client.post("/articles/space-race/quiz", data={"length": "10"})
+    assert "Pick at least one kind" in response.get_data(as_text=True)
+
+
+def test_missing_article_and_attempt_are_404(client, article_id):
+    assert client.get("/articles/nope/quiz").status_code == 404
+    assert client.get("/quiz/nope/1").status_code == 404
+    attempt = start(client)
+    assert client.get(f"/quiz/{attempt}/7").status_code == 404
+    assert client.get(f"/quiz/{attempt}/0").status_code == 404
+
+
+def test_attempt_fixes_items_in_rank_order(client, db, article_id):
+    attempt = start(client, kinds=["cloze", "mcq", "timeline"])
+    assert storage.get_attempt(db, attempt)["item_ids"] == ["cloze1", "mcq1", "time1"]
+    attempt = start(client, length="10")
+    assert storage.get_attempt(db, attempt)["item_ids"] == [i.id for i in ITEMS]
+
+
+def test_question_shows_right_input(client, article_id):
+    attempt = start(client)
+    pages = [shown(client, attempt, n)[1] for n in range(1, 7)]
+    assert "Question 1 of 6" in pages[0] and 'type="text"' in pages[0]
+    assert pages[1].count('type="radio"') == 4 and "<legend" in pages[1]
+    assert pages[2].count('type="radio"') == 2
+    assert 'name="response"' in pages[3] and 'type="text"' in pages[3]
+    assert pages[4].count("<select") == 3 and 'name="pos-2"' in pages[4]
+    assert pages[5].count("<select") == 2 and "Armstrong" in pages[5]
+    # The source sentence is not shown before answering.
+    assert "Neil Armstrong was its commander." not in pages[1]
+
+
+def test_full_quiz(client, db, article_id):
+    attempt = start(client)
+    answer(client, attempt, 1, "cloze1", response="the moon")
+    page = client.get(f"/quiz/{attempt}/1/feedback").get_data(as_text=True)
+    assert "✓ Right" in page
+    assert "<mark>Apollo 11 landed on the <strong>Moon</strong> in 1969.</mark>" in page
+    assert "Neil Armstrong was its commander." in page  # the whole paragraph
+    answer(client, attempt, 2, "mcq1", response="Buzz Aldrin")
+    page = client.get(f"/quiz/{attempt}/2/feedback").get_data(as_text=True)
+    assert "Not quite" in page and "Neil Armstrong" in page
+    answer(client, attempt, 3, "tf1", response="True")
+    answer(client, attempt, 4, "short1", response="in 1961")
+    answer(client, attempt, 5, "time1", **{"pos-0": "3", "pos-1": "1", "pos-2": "2"})
+    answer(client, attempt, 6, "match1", **{"match-0": "cosmonaut", "match-1": "commander"})
+    page = client.get(f"/quiz/{attempt}/6/feedback").get_data(as_text=True)
+    assert "Not quite" in page and "See your score" in page
+    rows = storage.answers_for_attempt(db, attempt)
+    assert {k: v["correct"] for k, v in rows.items()} == {
+        "cloze1": 1, "mcq1": 0, "tf1": 1, "short1": 1, "time1": 1, "match1": 0,
+    }  # fmt: skip
+    assert all(0 <= row["seconds"] < 60 for row in rows.values())
+    assert rows["time1"]["response"] == '["Sputnik 1", "Gagarin flies", "Apollo 11"]'
+    page = client.get(f"/quiz/{attempt}/result").get_data(as_text=True)
+    assert "Your score: 4 of 6" in page and "Retake the 2 I missed" in page
+    assert storage.get_attempt(db, attempt)["finished"]
+    response = client.post(f"/quiz/{attempt}/retake")
+    retake = re.fullmatch(r"/quiz/([\w-]+)/1", response.location)[1]
+    assert storage.get_attempt(db, retake)["item_ids"] == ["mcq1", "match1"]
+
+
+def test_answer_counts_once(client, db, article_id):
+    attempt = start(client)
+    token, _ = shown(client, attempt, 1)
+    data = {"item_id": "cloze1", "shown": token}
+    first = client.post(f"/quiz/{attempt}/1", data={**data, "response": "Mars"})
+    second = client.post(f"/quiz/{attempt}/1", data={**data, "response": "Moon"})
+    assert first.location == second.location == f"/quiz/{attempt}/1/feedback"
+    rows = storage.answers_for_attempt(db, attempt)
+    assert len(rows) == 1 and rows["cloze1"]["response"] == "Mars"
+    assert "Not quite" in client.get(second.location).get_data(as_text=True)
+    # Going back to an answered question shows its feedback, not the form again.
+    assert client.get(f"/quiz/{attempt}/1").location.endswith("/1/feedback")
+
+
+def test_incomplete_answers_ask_again(client, db, article_id):
+    attempt = start(client)
+    assert "Type an answer" in answer(client, attempt, 1, "cloze1").get_data(as_text=True)
+    assert "Choose one" in answer(client, attempt, 2, "mcq1", response="Mars").get_data(
+        as_text=True
+    )
+    page = answer(client, attempt, 5, "time1", **{"pos-0": "1", "pos-1": "1", "pos-2": "2"})
+    assert "different position" in page.get_data(as_text=True)
+    page = answer(client, attempt, 6, "match1", **{"match-0": "cosmonaut"})
+    assert "every row" in page.get_data(as_text=True)
+    assert storage.answers_for_attempt(db, attempt) == {}
+
+
+def test_skip_counts_as_wrong(client, db, article_id):
+    attempt = start(client)
+    answer(client, attempt, 5, "time1", skip="1")
+    assert storage.answers_for_attempt(db, attempt)["time1"]["correct"] == 0
+    page = client.get(f"/quiz/{attempt}/5/feedback").get_data(as_text=True)
+    assert "Not quite" in page and "Sputnik 1" in page
+
+
+def test_answer_for_other_item_is_400(client, article_id, db):
+    attempt = start(client, kinds=["cloze"])
+    assert answer(client, attempt, 1, "mcq1", response="x").status_code == 400
+    assert answer(client, attempt, 1, "nonsense", response="x").status_code == 400
+    assert storage.answers_for_attempt(db, attempt) == {}
+
+
+def test_other_peoples_attempts_are_hidden(app, client, db, article_id):
+    attempt = start(client)
+    assert app.test_client().get(f"/quiz/{attempt}/1").status_code == 404
+    storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
+    storage.create_user(db, "bob", generate_password_hash("secret-pass"), "student")
+    ada, bob = app.test_client(), app.test_client()
+    ada.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+    bob.post("/auth/login", data={"username": "bob", "password": "secret-pass"})
+    mine = start(ada)
+    assert storage.get_attempt(db, mine)["user_id"] is not None
+    assert bob.get(f"/quiz/{mine}/1").status_code == 404
+    assert bob.post(f"/quiz/{mine}/1", data={"item_id": "cloze1"}).status_code == 404
+
+
+def test_logged_in_answer_feeds_schedule(app, client, db, article_id):
+    user_id = storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
+    client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+    attempt = start(client)
+    answer(client, attempt, 1, "cloze1", response="Mars")
+    assert storage.get_card(db, user_id, "cloze1") is not None
+
+
+def test_forged_timer_is_ignored(client, db, article_id):
+    attempt = start(client)
+    client.post(f"/quiz/{attempt}/1", data={"item_id": "cloze1", "shown": "x", "response": "Moon"})
+    assert storage.answers_for_attempt(db, attempt)["cloze1"]["seconds"] is None
+
+
+def test_quiz_post_without_csrf_is_400(tmp_path):
+    app = create_app({"DATABASE": str(tmp_path / "c.db"), "SECRET_KEY": "k"})
+    with storage.open_db(app.config["DATABASE"]) as db:
+        storage.save_article(db, Article("Space", "space-race", PARAGRAPHS, ITEMS))
+    response = app.test_client().post("/articles/space-race/quiz", data={"length": "10"})
+    assert response.status_code == 400
