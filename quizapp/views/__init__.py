@@ -15,3 +15,6 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.views import export
 
     app.register_blueprint(export.bp)
+    from quizapp.views import study
+
+    app.register_blueprint(study.bp)
