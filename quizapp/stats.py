@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 # Below this many students an item is not flagged: a couple of answers say nothing.
@@ -187,3 +188,23 @@ def histogram(values: Iterable[float], bins: int = 10) -> list[int]:
     for value in values:
         counts[min(bins - 1, max(0, int(round(value * bins, 9))))] += 1
     return counts
+
+
+def daily_series(
+    rows: Iterable[Mapping[str, Any]], first_day: date, days: int
+) -> tuple[list[str], list[int], list[float | None]]:
+    """Day labels ("MM-DD"), reviews per day and share right per day (None: no reviews).
+
+    rows carry day ("YYYY-MM-DD"), reviews and n_right, as storage.reviews_by_day gives them.
+    """
+    by_day = {row["day"]: row for row in rows}
+    labels: list[str] = []
+    counts: list[int] = []
+    accuracy: list[float | None] = []
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        row = by_day.get(day.isoformat())
+        labels.append(day.strftime("%m-%d"))
+        counts.append(row["reviews"] if row else 0)
+        accuracy.append(share(row["n_right"], row["reviews"]) if row else None)
+    return labels, counts, accuracy

@@ -499,7 +499,7 @@ def student_progress(
         db.query(
             "SELECT a.id, a.slug, a.title, "
             "(SELECT count(*) FROM items i WHERE i.article_id = a.id AND i.enabled = 1 "
-            " AND i.deleted = 0) AS items, "
+            " AND i.deleted = 0) AS item_count, "
             "count(c.item_id) AS seen, "
             "coalesce(sum(c.stability >= :mastered), 0) AS mastered, "
             "coalesce(sum(c.due < :due_before AND i.enabled = 1), 0) AS due, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 
@@ -147,3 +148,14 @@ def test_attempt_scores_and_histogram():
         0,
         2,
     ]
+
+
+def test_daily_series_fills_missing_days():
+    rows = [
+        {"day": "2026-03-01", "reviews": 4, "n_right": 3},
+        {"day": "2026-03-03", "reviews": 2, "n_right": 0},
+    ]
+    labels, counts, accuracy = stats.daily_series(rows, date(2026, 3, 1), 4)
+    assert labels == ["03-01", "03-02", "03-03", "03-04"]
+    assert counts == [4, 0, 2, 0]
+    assert accuracy == [0.75, None, 0.0, None]

@@ -18,3 +18,6 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.views import study
 
     app.register_blueprint(study.bp)
+    from quizapp.views import progress
+
+    app.register_blueprint(progress.bp)

@@ -1,0 +1,139 @@
+"""Progress pages through the test client: the student's own page, the teacher's statistics."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+from questions import Article, Item
+from quizapp import schedule, storage
+
+ITEMS = (
+    Item(id="q1", kind="cloze", prompt="Gagarin flew in _____.", answer="1961"),
+    Item(
+        id="q2",
+        kind="mcq",
+        prompt="Who walked on the Moon first?",
+        answer="Armstrong",
+        choices=("Aldrin", "Armstrong", "Collins", "Gagarin"),
+    ),
+    Item(id="q3", kind="short_answer", prompt="Which mission landed first?", answer="Apollo 11"),
+)
+# The grid of tests/test_stats.py: q3 has negative discrimination, q2's distractor Aldrin
+# drew two of four answers.
+GRID = {"s1": (1, 1, 0), "s2": (1, 1, 1), "s3": (1, 0, 1), "s4": (0, 0, 1)}
+Q2 = {"s1": "Armstrong", "s2": "Armstrong", "s3": "Aldrin", "s4": "Aldrin"}
+
+
+def make_user(db, name: str, role: str = "student") -> int:
+    return storage.create_user(db, name, generate_password_hash("secret-pass"), role)
+
+
+def log_in(client, name: str) -> None:
+    response = client.post("/auth/login", data={"username": name, "password": "secret-pass"})
+    assert response.status_code == 302
+
+
+def page(response) -> str:
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture
+def article_id(db):
+    return storage.save_article(db, Article("Space <race>", "space", ("x",), ITEMS))
+
+
+def answer_quizzes(db, article_id: int) -> None:
+    """Each student of GRID takes one quiz of the three items, through storage."""
+    for name, scores in GRID.items():
+        user = make_user(db, name)
+        attempt = storage.create_attempt(db, article_id, user, ["q1", "q2", "q3"], ["cloze"])
+        for item_id, right in zip(("q1", "q2", "q3"), scores, strict=True):
+            response = Q2[name] if item_id == "q2" else "x"
+            storage.save_answer(db, attempt, user, item_id, response, bool(right), 3.0)
+        storage.finish_attempt(db, attempt)
+
+
+def test_progress_needs_login(client):
+    response = client.get("/progress")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_student_sees_seen_right_mastered_and_due(client, db, article_id):
+    user = make_user(db, "ada")
+    now = schedule.utcnow()
+    schedule.review_item(db, user, "q1", 3, when=now)  # right, due in 10 minutes
+    schedule.review_item(db, user, "q2", 1, when=now)  # wrong, due in a minute
+    # q3 was learnt long ago: Easy, then Easy again when due, twice -> stability over 21 days.
+    when = now - timedelta(days=400)
+    for _ in range(3):
+        schedule.review_item(db, user, "q3", 4, when=when)
+        when = datetime_of_due(db, user, "q3")
+    log_in(client, "ada")
+    html = page(client.get("/progress"))
+    row = re.search(r'<tr data-slug="space">(.*?)</tr>', html, re.S).group(1)
+    assert "Space &lt;race&gt;" in row
+    assert re.search(r'class="num seen">3 of 3<', row)
+    assert re.search(r'class="num right">80%<', row)  # 4 of 5 reviews rated above Again
+    assert re.search(r'class="num mastered">1<', row)
+    assert re.search(r'class="num due">2<', row)  # q1 and q2 are due today
+    assert html.count("<svg") == 2 and "Reviews per day" in html
+    assert "style=" not in html
+
+
+def datetime_of_due(db, user, item_id):
+    from datetime import datetime
+
+    return datetime.fromisoformat(storage.get_card(db, user, item_id)["due"])
+
+
+def test_student_page_without_reviews_says_no_data(client, db, article_id):
+    make_user(db, "bob")
+    log_in(client, "bob")
+    html = page(client.get("/progress"))
+    assert re.search(r'class="num seen">0 of 3<', html)
+    assert html.count("No data yet") >= 2
+
+
+def test_article_stats_is_for_teachers_only(client, db, article_id):
+    make_user(db, "stu")
+    log_in(client, "stu")
+    assert client.get("/teach/articles/space/stats").status_code == 403
+    client.post("/auth/logout")
+    assert client.get("/teach/articles/space/stats").status_code == 302
+
+
+def test_teacher_sees_item_statistics(client, db, article_id):
+    answer_quizzes(db, article_id)
+    make_user(db, "teach", "teacher")
+    log_in(client, "teach")
+    html = page(client.get("/teach/articles/space/stats"))
+    assert "4 attempts, mean score 67%" in html  # (2 + 3 + 2 + 1) right of 4 x 3 asked
+    q1 = re.search(r'<tr id="stats-q1"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    q3 = re.search(r'<tr id="stats-q3"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    assert re.search(r'class="num facility">75%<', q1)
+    assert re.search(r'class="num discrimination">\+0.33<', q1)
+    assert re.search(r'class="num discrimination">-0.52<', q3)
+    assert re.search(r'<tr id="stats-q3" class="flagged"', html)
+    assert "Aldrin: 2" in html and "Armstrong: 2" in html
+    flagged = re.search(r'<ul id="flagged-items">(.*?)</ul>', html, re.S).group(1)
+    assert "Which mission landed first?" in flagged and "Negative discrimination" in flagged
+    assert "Gagarin flew" not in flagged
+    assert html.count("<svg") == 1 and "style=" not in html
+
+
+def test_article_stats_missing_article_is_404(client, db):
+    make_user(db, "teach", "teacher")
+    log_in(client, "teach")
+    assert client.get("/teach/articles/nope/stats").status_code == 404
+
+
+def test_article_stats_without_answers(client, db, article_id):
+    make_user(db, "teach", "teacher")
+    log_in(client, "teach")
+    html = page(client.get("/teach/articles/space/stats"))
+    assert "No quiz attempts yet" in html and "flagged-items" not in html
