@@ -125,3 +125,59 @@ class ItemForm(FlaskForm):
     explanation = TextAreaField("Explanation", validators=[Optional(), Length(max=2000)])
     enabled = BooleanField("Ask this item in quizzes")
     submit = SubmitField("Save item")
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def item_form_data(item: dict) -> dict:
+    """An item's fields as the edit form shows them (lists one entry per line)."""
+    answer = item["answer"]
+    if item["kind"] == "matching":
+        answer = "\n".join(f"{left} = {right}" for left, right in answer)
+    elif isinstance(answer, list):
+        answer = "\n".join(answer)
+    return {
+        "prompt": item["prompt"],
+        "answer": answer,
+        "accepted": "\n".join(item.get("accepted") or []),
+        "choices": "\n".join(str(c) for c in item.get("choices") or []),
+        "explanation": item.get("explanation") or "",
+        "enabled": bool(item.get("enabled", 1)),
+    }
+
+
+def item_changes(form: ItemForm, kind: str) -> dict | None:
+    """The validated changes from an item form in the contract's shape, or None (errors set)."""
+    choices = _lines(form.choices.data)
+    accepted = _lines(form.accepted.data)
+    answer: str | list = form.answer.data.strip()
+    if kind == "timeline":
+        answer = _lines(form.answer.data)
+        if sorted(choices) != sorted(answer):
+            form.choices.errors.append("List the same events as the answer, in any order.")
+    elif kind == "matching":
+        pairs = [line.split("=", 1) for line in _lines(form.answer.data)]
+        if any(len(pair) != 2 for pair in pairs):
+            form.answer.errors.append("Write each pair as 'left = right', one per line.")
+            return None
+        answer = [[left.strip(), right.strip()] for left, right in pairs]
+        if sorted(choices) != sorted(right for _, right in answer):
+            form.choices.errors.append("List the right-hand values of the pairs, in any order.")
+    elif kind in ("mcq", "true_false") and answer not in choices:
+        form.choices.errors.append("One of the choices must be the answer, exactly as written.")
+    elif kind == "cloze" and form.prompt.data.count("_____") != 1:
+        form.prompt.errors.append("The prompt needs exactly one blank: _____ (five underscores).")
+    if kind in ("cloze", "short_answer") and answer not in accepted:
+        accepted.insert(0, answer)
+    if form.choices.errors or form.prompt.errors:
+        return None
+    return {
+        "prompt": form.prompt.data.strip(),
+        "answer": answer,
+        "accepted": accepted,
+        "choices": choices,
+        "explanation": (form.explanation.data or "").strip(),
+        "enabled": int(form.enabled.data),
+    }

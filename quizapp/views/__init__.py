@@ -18,6 +18,10 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.views import study
 
     app.register_blueprint(study.bp)
+    from quizapp.views import api, teach
+
+    app.register_blueprint(teach.bp)
+    app.register_blueprint(api.bp)
     from quizapp.views import progress
 
     app.register_blueprint(progress.bp)

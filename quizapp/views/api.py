@@ -1,0 +1,50 @@
+"""Read-only JSON API: the articles and their items in the generator's contract."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, url_for
+from werkzeug.exceptions import HTTPException
+
+from questions import Item
+from quizapp import storage
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+ITEM_FIELDS = tuple(Item.__dataclass_fields__)
+
+
+@bp.errorhandler(HTTPException)
+def json_error(error: HTTPException):
+    """Errors under /api are JSON, not the HTML error page."""
+    return jsonify(error=error.name, message=error.description, status=error.code), error.code
+
+
+@bp.get("/articles")
+def articles():
+    """Every live article: title, slug, words, item count and the URL of its items."""
+    return jsonify(
+        articles=[
+            {
+                "title": a["title"],
+                "slug": a["slug"],
+                "words": a["words"],
+                "items": a["item_count"],
+                "items_url": url_for("api.article_items", slug=a["slug"]),
+            }
+            for a in storage.list_articles(storage.get_db())
+        ]
+    )
+
+
+@bp.get("/articles/<slug>/items")
+def article_items(slug: str):
+    """The article and its enabled items, each exactly as Item.to_dict() writes it."""
+    db = storage.get_db()
+    article = storage.get_article(db, slug)
+    if article is None:
+        return jsonify(error="Not Found", message=f"No article {slug!r}", status=404), 404
+    items = storage.items_for_article(db, article["id"])
+    return jsonify(
+        article={"title": article["title"], "slug": article["slug"], "words": article["words"]},
+        items=[{field: item[field] for field in ITEM_FIELDS} for item in items],
+    )

@@ -1,0 +1,152 @@
+"""Teachers: add articles, review and edit their items, regenerate, delete, class results."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+
+import questions
+from quizapp import storage
+from quizapp.forms import ActionForm, ArticleForm, ItemForm, item_changes, item_form_data
+from quizapp.views.auth import teacher_required
+
+bp = Blueprint("teach", __name__, url_prefix="/teach")
+
+
+def article_or_404(slug: str) -> dict:
+    """The live article with this slug, or the 404 page."""
+    return storage.get_article(storage.get_db(), slug) or abort(404)
+
+
+def item_or_404(item_id: str) -> dict:
+    """The (not deleted) item with this id, or the 404 page."""
+    item = storage.get_items(storage.get_db(), [item_id]).get(item_id)
+    if item is None or item["deleted"]:
+        abort(404)
+    return item
+
+
+@bp.get("")
+@teacher_required
+def articles():
+    """The articles, with links to review each and a form to add one."""
+    db = storage.get_db()
+    return render_template(
+        "teach/articles.html", articles=storage.list_articles(db), form=ArticleForm()
+    )
+
+
+@bp.post("/articles")
+@teacher_required
+def add_article():
+    """Read the pasted or uploaded article, generate its items and store both."""
+    form = ArticleForm()
+    if form.validate_on_submit():
+        upload = form.upload.data
+        data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "")
+        try:
+            if not data.strip():
+                raise questions.ArticleError("Paste the article's text or choose a file.")
+            article = questions.generate(questions.read_article(data, filename=name))
+            if storage.get_article(storage.get_db(), article.slug):
+                raise questions.ArticleError(
+                    f"An article titled “{article.title}” exists already; regenerate or delete it."
+                )
+        except questions.ArticleError as error:
+            form.text.errors.append(str(error))
+        else:
+            storage.save_article(storage.get_db(), article, source=name or "pasted")
+            flash(f"Added “{article.title}” with {len(article.items)} items.", "success")
+            return redirect(url_for("teach.review", slug=article.slug))
+    articles = storage.list_articles(storage.get_db())
+    return render_template("teach/articles.html", articles=articles, form=form), 400
+
+
+@bp.get("/articles/<slug>")
+@teacher_required
+def review(slug: str):
+    """Every item of the article with its state and share answered right."""
+    article = article_or_404(slug)
+    db = storage.get_db()
+    return render_template(
+        "teach/review.html",
+        article=article,
+        items=storage.items_for_article(db, article["id"], include_disabled=True),
+        results=storage.item_results(db, article["id"]),
+        form=ActionForm(),
+    )
+
+
+@bp.route("/items/<item_id>/edit", methods=["GET", "POST"])
+@teacher_required
+def edit_item(item_id: str):
+    """Edit an item's prompt, answer, accepted answers, choices, explanation and state."""
+    item = item_or_404(item_id)
+    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    form = ItemForm(data=item_form_data(item))
+    if form.validate_on_submit() and (changes := item_changes(form, item["kind"])):
+        storage.update_item(storage.get_db(), item_id, changes)
+        flash("Item saved.", "success")
+        return redirect(url_for("teach.review", slug=article["slug"]) + f"#item-{item_id}")
+    return render_template("teach/edit_item.html", item=item, article=article, form=form)
+
+
+@bp.post("/items/<item_id>/<any(enable, disable, delete):action>")
+@teacher_required
+def change_item(item_id: str, action: str):
+    """Enable, disable or delete an item."""
+    item = item_or_404(item_id)
+    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    if ActionForm().validate_on_submit():
+        if action == "delete":
+            storage.delete_item(storage.get_db(), item_id)
+        else:
+            storage.update_item(storage.get_db(), item_id, {"enabled": int(action == "enable")})
+        flash(f"Item {action}d.", "success")
+    return redirect(url_for("teach.review", slug=article["slug"]))
+
+
+@bp.post("/articles/<slug>/regenerate")
+@teacher_required
+def regenerate(slug: str):
+    """Generate the article's items again; edited and deleted items stay as they are."""
+    article = article_or_404(slug)
+    if ActionForm().validate_on_submit():
+        try:
+            fresh = questions.generate(f"{article['title']}\n\n{article['text']}")
+        except questions.ArticleError as error:
+            flash(f"Could not regenerate: {error}", "error")
+        else:
+            storage.save_article(storage.get_db(), dataclasses.replace(fresh, slug=slug))
+            flash(f"Regenerated: {len(fresh.items)} items; edited items kept.", "success")
+    return redirect(url_for("teach.review", slug=slug))
+
+
+@bp.route("/articles/<slug>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete_article(slug: str):
+    """Ask, then delete the article (its answers stay in the statistics)."""
+    article = article_or_404(slug)
+    form = ActionForm()
+    if form.validate_on_submit():
+        storage.delete_article(storage.get_db(), article["id"])
+        flash(f"Deleted “{article['title']}”.", "success")
+        return redirect(url_for("teach.articles"))
+    return render_template("teach/delete.html", article=article, form=form)
+
+
+@bp.get("/articles/<slug>/results")
+@teacher_required
+def results(slug: str):
+    """Class results: each student's best and last score, each item's share right."""
+    article = article_or_404(slug)
+    db = storage.get_db()
+    items = storage.items_for_article(db, article["id"], include_disabled=True)
+    return render_template(
+        "teach/results.html",
+        article=article,
+        students=storage.class_results(db, article["id"]),
+        items=items,
+        item_stats=storage.item_results(db, article["id"]),
+    )

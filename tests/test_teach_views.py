@@ -1,0 +1,201 @@
+"""Teacher pages: access, adding articles, reviewing and editing items, results."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+from questions import Article, Item
+from quizapp import storage
+
+DATA = Path(__file__).resolve().parent / "data"
+ITEMS = (
+    Item(id="c1", kind="cloze", prompt="_____ flew in 1961.", answer="Gagarin",
+         accepted=("Gagarin",), source_sentence="Gagarin flew in 1961."),
+    Item(id="q1", kind="mcq", prompt="Who flew in 1961?", answer="Gagarin",
+         choices=("Gagarin", "Armstrong", "Aldrin", "Collins")),
+    Item(id="t1", kind="timeline", prompt="Put these events in order, earliest first.",
+         answer=("Sputnik", "Vostok", "Apollo"), choices=("Apollo", "Sputnik", "Vostok")),
+    Item(id="m1", kind="matching", prompt="Match each person with their role.",
+         answer=(("Armstrong", "commander"), ("Gagarin", "cosmonaut")),
+         choices=("cosmonaut", "commander")),
+)  # fmt: skip
+TEXT = "Gagarin flew in 1961. Armstrong walked on the Moon in 1969."
+
+
+def log_in(app, db, name, role):
+    storage.create_user(db, name, generate_password_hash("secret-pass"), role)
+    client = app.test_client()
+    client.post("/auth/login", data={"username": name, "password": "secret-pass"})
+    return client
+
+
+@pytest.fixture
+def teacher(app, db):
+    storage.save_article(db, Article("Space", "space", (TEXT,), ITEMS))
+    return log_in(app, db, "tea", "teacher")
+
+
+TEACHER_PAGES = [
+    ("get", "/teach"),
+    ("post", "/teach/articles"),
+    ("get", "/teach/articles/space"),
+    ("get", "/teach/items/c1/edit"),
+    ("post", "/teach/items/c1/disable"),
+    ("post", "/teach/articles/space/regenerate"),
+    ("get", "/teach/articles/space/delete"),
+    ("get", "/teach/articles/space/results"),
+]
+
+
+@pytest.mark.parametrize(("method", "url"), TEACHER_PAGES)
+def test_students_and_visitors_are_refused(app, db, client, method, url):
+    storage.save_article(db, Article("Space", "space", (TEXT,), ITEMS))
+    response = getattr(client, method)(url)
+    assert response.status_code == 302 and "/auth/login" in response.location
+    student = log_in(app, db, "stu", "student")
+    assert getattr(student, method)(url).status_code == 403
+    assert storage.get_items(db, ["c1"])["c1"]["enabled"] == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/teach/articles/nope", "/teach/items/nope/edit", "/teach/articles/nope/results",
+     "/teach/articles/nope/delete"],
+)  # fmt: skip
+def test_missing_things_are_404(teacher, url):
+    assert teacher.get(url).status_code == 404
+
+
+def test_nav_shows_teach_link(teacher):
+    assert 'href="/teach"' in teacher.get("/").get_data(as_text=True)
+
+
+def test_add_article_by_upload(teacher, db):
+    data = (DATA / "warsaw.txt").read_bytes()
+    response = teacher.post(
+        "/teach/articles", data={"upload": (io.BytesIO(data), "warsaw.txt")},
+        content_type="multipart/form-data",
+    )  # fmt: skip
+    assert response.status_code == 302
+    article = storage.get_article(db, "warsaw")
+    assert article["source"] == "warsaw.txt"
+    assert response.location == "/teach/articles/warsaw"
+    items = storage.items_for_article(db, article["id"])
+    page = teacher.get(response.location).get_data(as_text=True)
+    assert len(items) > 0 and f"{len(items)} of {len(items)} items asked" in page
+
+
+def test_add_article_by_paste(teacher, db):
+    response = teacher.post("/teach/articles", data={"text": f"Space race\n\n{TEXT}"})
+    assert response.status_code == 302
+    assert storage.get_article(db, "space-race")["source"] == "pasted"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"text": "   "}, "Paste the article"),
+        ({"text": f"Space\n\n{TEXT}"}, "exists already"),
+        ({"upload": (io.BytesIO(b"x"), "notes.pdf")}, "Upload a .txt, .md or .html"),
+        ({"upload": (io.BytesIO(b"\x00\x01binary"), "a.txt")}, "binary"),
+    ],
+)
+def test_add_article_errors(teacher, db, data, message):
+    count = len(storage.list_articles(db))
+    response = teacher.post("/teach/articles", data=data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert len(storage.list_articles(db)) == count
+
+
+def test_edit_item(teacher, db):
+    page = teacher.get("/teach/items/c1/edit").get_data(as_text=True)
+    assert "_____ flew in 1961." in page
+    response = teacher.post(
+        "/teach/items/c1/edit",
+        data={"prompt": "In 1961 _____ flew.", "answer": "Yuri Gagarin",
+              "accepted": "Gagarin", "enabled": "y"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    item = storage.get_items(db, ["c1"])["c1"]
+    assert item["prompt"] == "In 1961 _____ flew." and item["edited"] == 1
+    assert item["accepted"] == ["Yuri Gagarin", "Gagarin"]
+
+
+@pytest.mark.parametrize(
+    ("item_id", "data", "message"),
+    [
+        ("c1", {"prompt": "No blank here", "answer": "x"}, "exactly one blank"),
+        ("q1", {"prompt": "Who?", "answer": "Tereshkova", "choices": "Gagarin\nAldrin"},
+         "must be the answer"),
+        ("t1", {"prompt": "Order", "answer": "A\nB", "choices": "A\nC"}, "same events"),
+        ("m1", {"prompt": "Match", "answer": "Armstrong commander", "choices": "x"},
+         "left = right"),
+    ],
+)  # fmt: skip
+def test_edit_item_errors(teacher, db, item_id, data, message):
+    response = teacher.post(f"/teach/items/{item_id}/edit", data=data)
+    assert message in response.get_data(as_text=True)
+    assert storage.get_items(db, [item_id])[item_id]["edited"] == 0
+
+
+def test_edit_matching_and_timeline(teacher, db):
+    teacher.post(
+        "/teach/items/m1/edit",
+        data={"prompt": "Match them.", "answer": "Armstrong = pilot\nGagarin = cosmonaut",
+              "choices": "cosmonaut\npilot", "enabled": "y"},
+    )  # fmt: skip
+    assert storage.get_items(db, ["m1"])["m1"]["answer"] == [
+        ["Armstrong", "pilot"], ["Gagarin", "cosmonaut"],
+    ]  # fmt: skip
+    teacher.post(
+        "/teach/items/t1/edit",
+        data={"prompt": "Order!", "answer": "Sputnik\nApollo", "choices": "Apollo\nSputnik"},
+    )
+    item = storage.get_items(db, ["t1"])["t1"]
+    assert item["answer"] == ["Sputnik", "Apollo"] and item["enabled"] == 0
+
+
+def test_disable_enable_delete_item(teacher, db):
+    teacher.post("/teach/items/q1/disable")
+    assert storage.get_items(db, ["q1"])["q1"]["enabled"] == 0
+    teacher.post("/teach/items/q1/enable")
+    assert storage.get_items(db, ["q1"])["q1"]["enabled"] == 1
+    teacher.post("/teach/items/q1/delete")
+    assert storage.get_items(db, ["q1"])["q1"]["deleted"] == 1
+    assert teacher.get("/teach/items/q1/edit").status_code == 404
+
+
+def test_regenerate_keeps_edited(teacher, db):
+    teacher.post("/teach/items/c1/edit", data={"prompt": "Edited _____.", "answer": "Gagarin"})
+    response = teacher.post("/teach/articles/space/regenerate", follow_redirects=True)
+    assert "Regenerated" in response.get_data(as_text=True)
+    assert storage.get_items(db, ["c1"])["c1"]["prompt"] == "Edited _____."
+    assert "q1" not in storage.get_items(db, ["q1"])  # unedited, never answered: replaced
+
+
+def test_delete_article_asks_first(teacher, db):
+    page = teacher.get("/teach/articles/space/delete").get_data(as_text=True)
+    assert "Delete “Space”?" in page
+    assert storage.get_article(db, "space") is not None
+    response = teacher.post("/teach/articles/space/delete")
+    assert response.location == "/teach"
+    assert storage.get_article(db, "space") is None
+    assert db.execute("SELECT count(*) FROM items WHERE article_id = 1").fetchone()[0] == 4
+
+
+def test_results(app, teacher, db):
+    student = log_in(app, db, "stu", "student")
+    for response in ("Gagarin", "Armstrong"):
+        location = student.post(
+            "/articles/space/quiz", data={"length": "all", "kinds": ["cloze", "mcq"]}
+        ).location
+        student.post(location, data={"item_id": "c1", "response": response})
+    page = teacher.get("/teach/articles/space/results").get_data(as_text=True)
+    assert '<th scope="row">stu</th>' in page
+    # Best 50% (1 of 2 asked), last 0%; item c1 answered right 1 time of 2: 50%.
+    assert page.count(">50%<") == 2 and page.count(">0%<") == 1
