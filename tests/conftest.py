@@ -116,3 +116,12 @@ def live_server(live_app):
 def base_url(live_server):
     """pytest-playwright's page.goto("/...") resolves against the live server."""
     return live_server
+
+
+@pytest.fixture
+def browser_context_args(playwright, device, live_server):
+    """Per test, so pages open against this test's live server: pytest-playwright's own
+    browser_context_args is session-scoped and cannot use the function-scoped base_url."""
+    args = dict(playwright.devices[device]) if device else {}
+    args["base_url"] = live_server
+    return args
