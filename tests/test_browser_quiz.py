@@ -1,0 +1,159 @@
+"""The web app in real Chromium: a student's quiz, a teacher's upload and edit, access, CSRF.
+
+The live database holds the seed article made by the current generators, so the tests never
+depend on item texts: they read each item's answer from the database to answer it right, and
+answer wrong on purpose. Set QUIZAPP_SCREENSHOTS=1 to refresh docs/quiz-desktop.png and
+docs/quiz-phone.png.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.security import generate_password_hash
+
+from quizapp import storage
+
+pytestmark = pytest.mark.browser
+PASSWORD = "secret-pass"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def live_db(live_app):
+    database = storage.open_db(live_app.config["DATABASE"])
+    yield database
+    database.close()
+
+
+def add_user(database, name: str, role: str = "student") -> int:
+    return storage.create_user(database, name, generate_password_hash(PASSWORD), role)
+
+
+def log_in(page, name: str) -> None:
+    page.goto("/auth/login")
+    page.fill("#username", name)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit], input[type=submit] >> text=Log in")
+    page.wait_for_url(re.compile(r"/$"))
+
+
+def answer_question(page, item: dict, right: bool) -> None:
+    """Fill in the current question's inputs, right or deliberately wrong."""
+    kind, answer, choices = item["kind"], item["answer"], item["choices"]
+    if kind in ("mcq", "true_false"):
+        target = answer if right else next(c for c in choices if c != answer)
+        for radio in page.locator("input[name=response]").all():
+            if radio.get_attribute("value") == target:
+                radio.check()
+    elif kind in ("cloze", "short_answer"):
+        page.fill("#response", answer if right else "qqq wrong answer 98765")
+    elif kind == "timeline":
+        for i, event in enumerate(choices):
+            place = answer.index(event) + 1
+            page.select_option(f"#pos-{i}", str(place if right else len(answer) + 1 - place))
+    elif kind == "matching":
+        rights = [pair[1] for pair in answer]
+        for i, value in enumerate(rights if right else rights[1:] + rights[:1]):
+            page.select_option(f"#match-{i}", value)
+    page.click("text=Check answer")
+
+
+def test_student_quiz_feedback_score_and_retake(page, live_db):
+    (article,) = storage.list_articles(live_db)
+    page.goto("/")
+    page.click(f"a[href='/articles/{article['slug']}/quiz']")
+    expect(page.locator("input[name=length][value='10']")).to_be_checked()
+    page.click("text=Start the quiz")
+    missed = []
+    for number in range(1, 11):
+        expect(page.locator(".progress")).to_have_text(f"Question {number} of 10")
+        item_id = page.locator("input[name=item_id]").input_value()
+        item = storage.get_items(live_db, [item_id])[item_id]
+        right = number % 3 != 0  # 3, 6 and 9 wrong on purpose
+        answer_question(page, item, right)
+        expect(page.locator("#verdict")).to_have_text("✓ Right" if right else "✗ Not quite")
+        if item["source_sentence"]:
+            expect(page.locator("blockquote.source mark")).to_be_visible()
+        if not right:
+            missed.append(item_id)
+        page.click("#next")
+    expect(page.locator("h1")).to_have_text("Your score: 7 of 10")
+    expect(page.locator(".mistakes > li")).to_have_count(3)
+    page.click("text=Retake the 3 I missed")
+    seen = []
+    for number in range(1, 4):
+        expect(page.locator(".progress")).to_have_text(f"Question {number} of 3")
+        item_id = page.locator("input[name=item_id]").input_value()
+        seen.append(item_id)
+        answer_question(page, storage.get_items(live_db, [item_id])[item_id], right=True)
+        page.click("#next")
+    assert seen == missed
+    expect(page.locator("h1")).to_have_text("Your score: 3 of 3")
+
+
+def test_teacher_uploads_edits_and_sees_the_edit(page, live_db):
+    add_user(live_db, "tess", role="teacher")
+    log_in(page, "tess")
+    page.click("nav >> text=Teach")
+    page.set_input_files("#upload", str(DATA / "warsaw.txt"))
+    page.click("text=Add and generate questions")
+    page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=60_000)
+    expect(page.locator("h1")).to_have_text("Warsaw")
+    first = page.locator(".items > li").first
+    first.locator("text=Edit").click()
+    prompt = page.locator("#prompt")
+    edited = prompt.input_value() + " (checked by Tess)"
+    prompt.fill(edited)
+    page.click("text=Save item")
+    expect(page.locator(".flash")).to_have_text("Item saved.")
+    item_id = first.get_attribute("id").removeprefix("item-")
+    kind = storage.get_items(live_db, [item_id])[item_id]["kind"]
+    page.goto("/articles/warsaw/quiz")
+    for box in page.locator("input[name=kinds]").all():
+        box.set_checked(box.get_attribute("value") == kind)
+    page.click("text=Start the quiz")
+    expect(page.locator("form.question .prompt")).to_contain_text("(checked by Tess)")
+
+
+def test_student_refused_teacher_pages_and_csrf_enforced(page, live_db):
+    add_user(live_db, "stan")
+    page.goto("/auth/login")
+    # A form posted without its CSRF token is rejected.
+    page.evaluate("document.querySelector('input[name=csrf_token]').remove()")
+    page.fill("#username", "stan")
+    page.fill("#password", PASSWORD)
+    page.click("form.narrow >> text=Log in")
+    expect(page.locator("h1")).to_contain_text("400")
+    expect(page.locator("main")).to_contain_text("CSRF")
+    log_in(page, "stan")
+    expect(page.locator("nav")).not_to_contain_text("Teach")
+    response = page.goto("/teach")
+    assert response.status == 403
+    expect(page.locator("main")).to_contain_text("for teachers")
+    assert page.goto("/teach/articles/from-the-moon-to-mars").status == 403
+
+
+def test_quiz_page_fits_desktop_and_phone(page, live_db, tmp_path):
+    (article,) = storage.list_articles(live_db)
+    kinds = storage.kind_counts(live_db, article["id"])
+    kind = "mcq" if "mcq" in kinds else next(iter(kinds))
+    page.goto(f"/articles/{article['slug']}/quiz")
+    for box in page.locator("input[name=kinds]").all():
+        box.set_checked(box.get_attribute("value") == kind)
+    page.click("text=Start the quiz")
+    for name, width, height in (("desktop", 1280, 800), ("phone", 390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        # Nothing sticks out sideways, and the question and its button are on screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        expect(page.locator("text=Check answer")).to_be_in_viewport()
+        shot = tmp_path / f"quiz-{name}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        if os.environ.get("QUIZAPP_SCREENSHOTS"):
+            shutil.copy(shot, ROOT / "docs" / shot.name)
