@@ -8,7 +8,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 
 import questions
 from quizapp import storage
-from quizapp.forms import ActionForm, ArticleForm, ItemForm, item_changes, item_form_data
+from quizapp.forms import (
+    KIND_LABELS,
+    ActionForm,
+    ArticleForm,
+    ItemForm,
+    item_changes,
+    item_form_data,
+)
 from quizapp.views.auth import teacher_required
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
@@ -89,7 +96,9 @@ def edit_item(item_id: str):
         storage.update_item(storage.get_db(), item_id, changes)
         flash("Item saved.", "success")
         return redirect(url_for("teach.review", slug=article["slug"]) + f"#item-{item_id}")
-    return render_template("teach/edit_item.html", item=item, article=article, form=form)
+    return render_template(
+        "teach/edit_item.html", item=item, article=article, form=form, kind_labels=KIND_LABELS
+    )
 
 
 @bp.post("/items/<item_id>/<any(enable, disable, delete):action>")
