@@ -1,0 +1,280 @@
+"""Web benchmark: the production server under a bounded load, against a minimal Flask page.
+
+Both servers run gunicorn (gthread) with the same workers and threads, on 127.0.0.1, in the same
+run; rounds alternate between them and every figure is a median over the rounds.
+
+Usage: .venv/bin/python bench/web.py [--rounds 5] [--workers 4] [--threads 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent))
+
+import synthetic  # noqa: E402
+from loadgen import HOST, LoadGenerator, Request, median_of  # noqa: E402
+
+BIN = Path(sys.executable).parent
+REQUESTS_PER_ROUND = 3000
+ITEMS = 40  # items per synthetic article; an "all" quiz has this many questions
+SECRET_KEY = "bench-secret"
+ROUND_LIMIT = 8.0  # seconds: a round stops here even if requests are left
+AIMS = {"quiz page": 0.70, "answer POST": 0.50}
+
+BASELINE_APP = """
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def hello():
+    return "<!doctype html><title>hello</title><p>Hello, world.</p>"
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def serving(command: list[str], port: int, env: dict[str, str], log: Path):
+    """Run a server command in its own process group until the block ends."""
+    with open(log, "ab") as out:
+        process = subprocess.Popen(
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://{HOST}:{port}/", timeout=2).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{command[0]} did not start:\n{log.read_text()}") from None
+                time.sleep(0.1)
+        yield port
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def quizapp_server(tmp: Path, db_path: Path, workers: int, threads: int):
+    """`quizapp serve --production` on a free port."""
+    port = free_port()
+    env = dict(os.environ, QUIZAPP_SECRET_KEY=SECRET_KEY, QUIZAPP_INSTANCE=str(tmp / "inst"))
+    command = [
+        str(BIN / "quizapp"),
+        "--db",
+        str(db_path),
+        "serve",
+        "--production",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+    ]
+    return serving(command, port, env, tmp / "quizapp.log")
+
+
+def baseline_server(tmp: Path, workers: int, threads: int):
+    """A minimal Flask app under gunicorn with the production server's settings."""
+    (tmp / "hello_app.py").write_text(textwrap.dedent(BASELINE_APP))
+    port = free_port()
+    command = [
+        str(BIN / "gunicorn"),
+        "--chdir",
+        str(tmp),
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--worker-class",
+        "gthread",
+        "--timeout",
+        "120",
+        "--graceful-timeout",
+        "10",
+        "--log-level",
+        "warning",
+        "hello_app:app",
+    ]
+    return serving(command, port, dict(os.environ), tmp / "baseline.log")
+
+
+def report(name: str, figures: dict[str, float], baseline_rps: float) -> str:
+    ratio = figures["rps"] / baseline_rps if baseline_rps else 0.0
+    aim = AIMS.get(name)
+    verdict = ""
+    if aim is not None:
+        verdict = f"  aim >= {aim:.0%}: " + ("met" if ratio >= aim else "MISSED")
+    return (
+        f"{name:<22} {figures['rps']:8.0f} req/s  {ratio:6.0%} of baseline  "
+        f"p50 {figures['p50']:6.1f} ms  p99 {figures['p99']:6.1f} ms  "
+        f"errors {figures['errors']:.0f}/{figures['requests']:.0f}{verdict}"
+    )
+
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+class Sessions:
+    """Quiz attempts started through the real flow, in-process, on the benchmark database.
+
+    The app runs with the server's secret key, so its session cookies are valid there too.
+    """
+
+    def __init__(self, db_path: Path, tmp: Path):
+        os.environ.update(QUIZAPP_SECRET_KEY=SECRET_KEY, QUIZAPP_INSTANCE=str(tmp / "inst"))
+        from quizapp import create_app, storage
+
+        self.storage = storage
+        self.app = create_app({"DATABASE": str(db_path), "SECRET_KEY": SECRET_KEY})
+        self.db = storage.open_db(db_path)
+
+    def start(self, slugs: list[str], length: str = "all") -> tuple[str, str, list[str]]:
+        """A new session with one attempt per slug: (cookie header, CSRF token, attempt ids)."""
+        client = self.app.test_client()
+        attempts = []
+        for slug in slugs:
+            page = client.get(f"/articles/{slug}/quiz").get_data(as_text=True)
+            kinds = [k for k in synthetic.KIND_CYCLE if f'value="{k}"' in page]
+            form = {"csrf_token": CSRF.search(page)[1], "length": length, "kinds": kinds}
+            response = client.post(f"/articles/{slug}/quiz", data=form)
+            assert response.status_code == 302, response.get_data(as_text=True)[:500]
+            attempts.append(response.headers["Location"].rstrip("/").split("/")[-2])
+        page = client.get(f"/quiz/{attempts[0]}/1").get_data(as_text=True)
+        cookie = client.get_cookie("session")
+        return f"session={cookie.value}", CSRF.search(page)[1], attempts
+
+    def answer_posts(self, cookie: str, token: str, attempt_ids: list[str]) -> list[Request]:
+        """One answer POST per question of each attempt, in order (each stores a new row)."""
+        posts = []
+        for attempt_id in attempt_ids:
+            attempt = self.storage.get_attempt(self.db, attempt_id)
+            items = self.storage.get_items(self.db, attempt["item_ids"])
+            for number, item_id in enumerate(attempt["item_ids"], 1):
+                form = {"csrf_token": token, "item_id": item_id, **answer_fields(items[item_id])}
+                posts.append(
+                    Request(
+                        "POST",
+                        f"/quiz/{attempt_id}/{number}",
+                        (("Cookie", cookie), FORM_TYPE),
+                        urllib.parse.urlencode(form).encode(),
+                        ok=(302, 303),
+                    )
+                )
+        return posts
+
+
+FORM_TYPE = ("Content-Type", "application/x-www-form-urlencoded")
+
+
+def answer_fields(item: dict) -> dict[str, str]:
+    """A complete answer in the form fields the question page has for this kind."""
+    kind = item["kind"]
+    if kind in ("mcq", "true_false"):
+        return {"response": item["choices"][0]}
+    if kind == "timeline":
+        return {f"pos-{i}": str(i + 1) for i in range(len(item["choices"]))}
+    if kind == "matching":
+        return {f"match-{i}": choice for i, choice in enumerate(item["choices"])}
+    return {"response": item["answer"] if isinstance(item["answer"], str) else "x"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=REQUESTS_PER_ROUND)
+    args = parser.parse_args()
+
+    load = LoadGenerator(processes=2, connections=8)
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as name:
+        tmp = Path(name)
+        db_path = tmp / "bench.db"
+        slugs = synthetic.build_database(db_path, n_articles=100, items_per_article=ITEMS)
+        sessions = Sessions(db_path, tmp)
+        per_connection = args.requests // load.concurrency
+        attempts_each = -(-per_connection // ITEMS)
+        quiz_pages = []
+        for c in range(load.concurrency):
+            cookie, _, (attempt_id,) = sessions.start([slugs[c]])
+            quiz_pages.append([Request("GET", f"/quiz/{attempt_id}/1", (("Cookie", cookie),))])
+        answer_rounds = []
+        for r in range(args.rounds + 1):
+            lists = []
+            for c in range(load.concurrency):
+                picked = [slugs[(r * 7 + c + k) % len(slugs)] for k in range(attempts_each)]
+                lists.append(sessions.answer_posts(*sessions.start(picked))[:per_connection])
+            answer_rounds.append(lists)
+        with (
+            quizapp_server(tmp, db_path, args.workers, args.threads) as app_port,
+            baseline_server(tmp, args.workers, args.threads) as base_port,
+        ):
+            scenarios = {
+                "baseline (hello)": (base_port, Request("GET", "/")),
+                "home, 100 articles": (app_port, Request("GET", "/")),
+            }
+            rounds: dict[str, list] = {
+                name: [] for name in [*scenarios, "quiz page", "answer POST"]
+            }
+
+            def quiz_page():
+                return load.run(app_port, [p * per_connection for p in quiz_pages], ROUND_LIMIT)
+
+            for port, request in scenarios.values():  # warm up every worker
+                load.repeat(port, request, 400, ROUND_LIMIT)
+            quiz_page()
+            load.run(app_port, answer_rounds[0], ROUND_LIMIT)
+            for r in range(args.rounds):
+                for scenario, (port, request) in scenarios.items():
+                    rounds[scenario].append(load.repeat(port, request, args.requests, ROUND_LIMIT))
+                rounds["quiz page"].append(quiz_page())
+                rounds["answer POST"].append(load.run(app_port, answer_rounds[r + 1], ROUND_LIMIT))
+    load.close()
+
+    figures = {name: median_of(results) for name, results in rounds.items()}
+    baseline = figures["baseline (hello)"]["rps"]
+    print(
+        f"gunicorn gthread, {args.workers} workers x {args.threads} threads; client: "
+        f"{load.concurrency} keep-alive connections; medians of {args.rounds} rounds of up to "
+        f"{args.requests} requests ({ROUND_LIMIT:.0f} s cap)"
+    )
+    for name, figure in figures.items():
+        print(report(name, figure, baseline))
+    return 1 if any(f["errors"] for f in figures.values()) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
