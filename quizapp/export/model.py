@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 import sqlite_utils
@@ -40,7 +41,7 @@ class ExportItem:
         """The entity type (the first tag), or "" when the item has no tags."""
         return self.item.tags[0] if self.item.tags else ""
 
-    @property
+    @cached_property
     def mod_time(self) -> int:
         """Seconds since the epoch of the last change (Anki's note modification time)."""
         return int(self.updated.timestamp())
