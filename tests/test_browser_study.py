@@ -137,3 +137,25 @@ def test_teacher_sees_item_statistics_after_three_students(page, live_db, seed):
     unanswered = f"{len(items) - 3} of {len(items)} items have no answers yet."
     expect(page.locator("#unanswered")).to_have_text(unanswered)
     expect(page.locator("svg#scores rect.bar")).to_have_count(10)
+
+
+def test_study_works_without_javascript(browser, live_server, live_db, seed):
+    article, items = seed
+    add_user(live_db, "nojs")
+    context = browser.new_context(java_script_enabled=False, base_url=live_server)
+    page = context.new_page()
+    try:
+        log_in(page, "nojs")
+        page.goto(f"/articles/{article['slug']}/study")
+        expect(page.locator("#card-back")).to_be_hidden()
+        page.click("#show-answer")
+        expect(page.locator("#card-back")).to_be_visible()
+        expect(page.locator("#show-answer")).to_be_hidden()
+        page.get_by_role("button", name=re.compile(r"^Easy")).click()
+        expect(page.locator("input[name=item_id]")).to_have_value(items[1]["id"])
+        card = storage.get_card(
+            live_db, storage.get_user_by_name(live_db, "nojs")["id"], items[0]["id"]
+        )
+        assert card is not None and card["reps"] == 1
+    finally:
+        context.close()
