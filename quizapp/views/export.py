@@ -32,6 +32,7 @@ def download(data: bytes, filename: str, mimetype: str) -> Response:
         as_attachment=True,
         download_name=secure_filename(filename) or "quizapp-export",
     )
+    response.headers["Content-Type"] = mimetype  # as given: werkzeug adds a charset to text/*
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
