@@ -779,3 +779,58 @@ def item_results(db: sqlite_utils.Database, article_id: int) -> dict[str, dict[s
         [article_id],
     )
     return {row["item_id"]: {**row, "share": row["n_right"] / row["answers"]} for row in rows}
+
+
+# Background generation of long articles (web: teach) --------------------------------------
+
+
+@migrations()
+def m004_generation_jobs(db: sqlite_utils.Database) -> None:
+    # A long article is generated in a background thread; its state lives here so that any
+    # worker process can answer the status page.
+    db.table("generation_jobs").create(
+        {
+            "id": str,
+            "user_id": int,
+            "name": str,
+            "status": str,
+            "progress": float,
+            "message": str,
+            "slug": str,
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+    )
+
+
+def create_generation_job(db: sqlite_utils.Database, user_id: int, name: str) -> str:
+    """Record a new running generation job; returns its random id."""
+    job_id = secrets.token_urlsafe(12)
+    stamp = now()
+    with db.atomic():
+        db.execute(
+            "INSERT INTO generation_jobs (id, user_id, name, status, progress, created, updated) "
+            "VALUES (?, ?, ?, 'running', 0, ?, ?)",
+            [job_id, user_id, name, stamp, stamp],
+        )
+    return job_id
+
+
+def update_generation_job(db: sqlite_utils.Database, job_id: str, **fields: Any) -> None:
+    """Set a job's status, progress (0..1), message or slug."""
+    allowed = {"status", "progress", "message", "slug"}
+    if set(fields) - allowed:
+        raise ValueError(f"Unknown job fields: {sorted(set(fields) - allowed)}")
+    sets = ", ".join(f"{key} = ?" for key in fields)
+    with db.atomic():
+        db.execute(
+            f"UPDATE generation_jobs SET {sets}, updated = ? WHERE id = ?",
+            [*fields.values(), now(), job_id],
+        )
+
+
+def get_generation_job(db: sqlite_utils.Database, job_id: str) -> dict[str, Any] | None:
+    """The generation job with this id, or None."""
+    rows = list(db.query("SELECT * FROM generation_jobs WHERE id = ?", [job_id]))
+    return rows[0] if rows else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,46 @@ def test_results(app, teacher, db):
     assert '<th scope="row">stu</th>' in page
     # Best 50% (1 of 2 asked), last 0%; item c1 answered right 1 time of 2: 50%.
     assert page.count(">50%<") == 2 and page.count(">0%<") == 1
+
+
+def wait_for_job(client, location, seconds=30.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        response = client.get(location)
+        if response.status_code != 200 or "Generating questions…" not in response.get_data(
+            as_text=True
+        ):
+            return response
+        assert '<meta http-equiv="refresh" content="2">' in response.get_data(as_text=True)
+        time.sleep(0.2)
+    raise AssertionError("the generation job did not finish")
+
+
+def test_long_article_generates_in_background(app, teacher, db):
+    app.config["BACKGROUND_GENERATION_WORDS"] = 10
+    data = (DATA / "warsaw.txt").read_bytes()
+    response = teacher.post(
+        "/teach/articles", data={"upload": (io.BytesIO(data), "warsaw.txt")},
+        content_type="multipart/form-data",
+    )  # fmt: skip
+    assert response.status_code == 302 and "/teach/jobs/" in response.location
+    done = wait_for_job(teacher, response.location)
+    assert done.status_code == 302 and done.location == "/teach/articles/warsaw"
+    assert "Added “Warsaw”" in teacher.get(done.location).get_data(as_text=True)
+    assert storage.items_for_article(db, storage.get_article(db, "warsaw")["id"])
+
+
+def test_background_failure_is_shown(app, teacher, db):
+    app.config["BACKGROUND_GENERATION_WORDS"] = 3
+    response = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"})
+    page = wait_for_job(teacher, response.location).get_data(as_text=True)
+    assert "Could not add the article" in page and "exists already" in page
+
+
+def test_jobs_are_private(app, teacher, db):
+    app.config["BACKGROUND_GENERATION_WORDS"] = 3
+    location = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"}).location
+    wait_for_job(teacher, location)
+    other = log_in(app, db, "tom", "teacher")
+    assert other.get(location).status_code == 404
+    assert teacher.get("/teach/jobs/nope").status_code == 404

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
 
 import questions
 from quizapp import storage
@@ -19,6 +20,9 @@ from quizapp.forms import (
 from quizapp.views.auth import teacher_required
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
+
+# Longer articles are generated in a background thread with a status page.
+BACKGROUND_WORDS = 4000
 
 
 def article_or_404(slug: str) -> dict:
@@ -47,27 +51,97 @@ def articles():
 @bp.post("/articles")
 @teacher_required
 def add_article():
-    """Read the pasted or uploaded article, generate its items and store both."""
+    """Read the pasted or uploaded article, generate its items and store both.
+
+    A long article is generated in a background thread; the teacher watches its status page.
+    """
     form = ArticleForm()
     if form.validate_on_submit():
-        upload = form.upload.data
-        data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "")
         try:
-            if not data.strip():
-                raise questions.ArticleError("Paste the article's text or choose a file.")
-            article = questions.generate(questions.read_article(data, filename=name))
-            if storage.get_article(storage.get_db(), article.slug):
-                raise questions.ArticleError(
-                    f"An article titled “{article.title}” exists already; regenerate or delete it."
-                )
+            text, name = submitted_article(form)
+            if len(text.split()) > current_app.config.get(
+                "BACKGROUND_GENERATION_WORDS", BACKGROUND_WORDS
+            ):
+                return redirect(url_for("teach.job", job_id=start_generation(text, name)))
+            article = new_article(storage.get_db(), text)
         except questions.ArticleError as error:
             form.text.errors.append(str(error))
         else:
-            storage.save_article(storage.get_db(), article, source=name or "pasted")
+            storage.save_article(storage.get_db(), article, source=name)
             flash(f"Added “{article.title}” with {len(article.items)} items.", "success")
             return redirect(url_for("teach.review", slug=article.slug))
     articles = storage.list_articles(storage.get_db())
     return render_template("teach/articles.html", articles=articles, form=form), 400
+
+
+def submitted_article(form: ArticleForm) -> tuple[str, str]:
+    """The article's plain text and a name for its source, from the upload or the text box."""
+    upload = form.upload.data
+    data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "pasted")
+    if not data.strip():
+        raise questions.ArticleError("Paste the article's text or choose a file.")
+    return questions.read_article(data, filename=name), name
+
+
+def new_article(db, text: str, progress=None) -> questions.Article:
+    """Generate a new article's items; an article with the same title must not exist."""
+    article = questions.generate(text, progress=progress)
+    if storage.get_article(db, article.slug):
+        raise questions.ArticleError(
+            f"An article titled “{article.title}” exists already; regenerate or delete it."
+        )
+    return article
+
+
+def start_generation(text: str, name: str) -> str:
+    """Start generating in a background thread; returns the job id."""
+    db_path = current_app.config["DATABASE"]
+    job_id = storage.create_generation_job(storage.get_db(), g.user["id"], name)
+    args = (db_path, job_id, text, name, current_app.logger)
+    threading.Thread(target=run_generation, args=args, daemon=True).start()
+    return job_id
+
+
+def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> None:
+    """Generate and store an article, noting progress and the outcome in the job's row."""
+    db = storage.open_db(db_path)
+    reported = [0.0]
+
+    def progress(step: int, total: int) -> None:
+        share = step / max(total, 1)
+        if share - reported[0] >= 0.05:
+            reported[0] = share
+            storage.update_generation_job(db, job_id, progress=share)
+
+    try:
+        article = new_article(db, text, progress)
+        storage.save_article(db, article, source=name)
+        message = f"Added “{article.title}” with {len(article.items)} items."
+        storage.update_generation_job(
+            db, job_id, status="done", progress=1.0, slug=article.slug, message=message
+        )
+    except questions.ArticleError as error:
+        storage.update_generation_job(db, job_id, status="failed", message=str(error))
+    except Exception:  # a user never sees a trace; the log keeps it
+        logger.exception("Generating %s failed", name)
+        storage.update_generation_job(
+            db, job_id, status="failed", message="Generation failed unexpectedly; try again."
+        )
+    finally:
+        db.close()
+
+
+@bp.get("/jobs/<job_id>")
+@teacher_required
+def job(job_id: str):
+    """The status of a background generation; refreshes itself until it is done."""
+    job = storage.get_generation_job(storage.get_db(), job_id)
+    if job is None or job["user_id"] != g.user["id"]:
+        abort(404)
+    if job["status"] == "done":
+        flash(job["message"], "success")
+        return redirect(url_for("teach.review", slug=job["slug"]))
+    return render_template("teach/job.html", job=job)
 
 
 @bp.get("/articles/<slug>")
