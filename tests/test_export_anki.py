@@ -193,6 +193,8 @@ def test_rendered_cards_of_each_type(col, tmp_path):
     assert "[[type:Answer]]" in card.question()  # Anki's type-in-the-answer box
     assert "Also accepted: ATT" in card.answer()
     assert card.note()["Answer"] == "AT&amp;T"
+    comparison = col.compare_answer(card.note()["Answer"], "AT&T")  # what the student types
+    assert "typeGood" in comparison and "typeBad" not in comparison
 
     _, card = card_of(col, "truefalse0000004")
     assert "Mars has &lt;two&gt; moons." in card.question() and "True or false?" in card.question()
@@ -249,6 +251,15 @@ def test_fields_and_templates_never_change():
         name: ([f["name"] for f in m.fields], [t["name"] for t in m.templates])
         for name, m in models.items()
     } == pinned
+
+
+def test_mcq_whose_answer_an_edit_left_out_still_has_a_right_choice(col, tmp_path):
+    edited = dict(sample_dicts()[1], answer="Energia")
+    article = ExportArticle("T", "t", (ExportItem.from_dict(edited),))
+    write_apkg([article], tmp_path / "deck.apkg")
+    import_apkg(col, tmp_path / "deck.apkg")
+    _, card = card_of(col, edited["id"])
+    assert '<li class="correct">Energia</li>' in card.answer()
 
 
 def test_css_has_night_mode():

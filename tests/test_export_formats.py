@@ -121,6 +121,16 @@ def test_gift_escapes_each_control_character():
     assert parse_gift(text)[1]["text"] == item["prompt"]
 
 
+def test_edited_mcq_answer_missing_from_choices_is_added():
+    edited = dict(sample_dicts()[1], answer="Energia")
+    article = ExportArticle("T", "t", (ExportItem.from_dict(edited),))
+    (question,) = parse_gift(render_gift([article]))[1:]
+    assert question["answers"][-1] == "=Energia"
+    (_, xml_question) = moodle_questions(render_moodle_xml([article]))
+    fractions = {a.findtext("text"): a.get("fraction") for a in xml_question.findall("answer")}
+    assert fractions["Energia"] == "100" and list(fractions.values()).count("100") == 1
+
+
 def moodle_questions(text: str) -> list[ET.Element]:
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == "quiz"

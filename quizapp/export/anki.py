@@ -154,7 +154,7 @@ class ItemNote(genanki.Note):
         # and the markup around it is ours, so the scan only costs time (tests check escaping).
         pass
 
-    def write_to_db(self, cursor, timestamp, deck_id, id_gen):  # noqa: ARG002
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
         # genanki writes `timestamp` (the export time) into notes.mod and cards.mod.
         super().write_to_db(cursor, self.mod_time, deck_id, id_gen)
 
@@ -208,9 +208,9 @@ def item_fields(item: ExportItem, article: str) -> list[str]:
     if it.kind == "mcq":
         return [
             field(it.prompt),
-            html_list(it.choices, "ol"),
+            html_list(item.options, "ol"),
             field(it.answer),
-            html_list(it.choices, "ol", marked=it.answer),
+            html_list(item.options, "ol", marked=it.answer),
             source,
             explanation,
             article,

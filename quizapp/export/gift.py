@@ -62,7 +62,7 @@ def answers(item: ExportItem) -> list[str]:
     """The answer lines inside the braces, Moodle's syntax for the item's question type."""
     it = item.item
     if it.kind == "mcq":
-        return [("=" if choice == it.answer else "~") + html(choice) for choice in it.choices]
+        return [("=" if choice == it.answer else "~") + html(choice) for choice in item.options]
     if it.kind == "true_false":
         return ["TRUE" if str(it.answer).lower() == "true" else "FALSE"]
     if it.kind in ("short_answer", "cloze"):

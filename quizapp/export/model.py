@@ -41,6 +41,12 @@ class ExportItem:
         """The entity type (the first tag), or "" when the item has no tags."""
         return self.item.tags[0] if self.item.tags else ""
 
+    @property
+    def options(self) -> tuple[Any, ...]:
+        """An mcq's choices, plus its answer if an edit left the answer out of them."""
+        choices = self.item.choices
+        return choices if self.item.answer in choices else (*choices, self.item.answer)
+
     @cached_property
     def mod_time(self) -> int:
         """Seconds since the epoch of the last change (Anki's note modification time)."""

@@ -81,7 +81,7 @@ def question_element(item: ExportItem) -> ET.Element:
             add_value(question, tag, value)
         add_value(question, "answernumbering", "abc")
         add_combined_feedback(question)
-        for choice in it.choices:
+        for choice in item.options:
             add_answer(question, 100 if choice == it.answer else 0, str(escape(choice)), "html")
     elif qtype == "truefalse":
         right = str(it.answer).lower() == "true"
