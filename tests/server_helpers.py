@@ -1,4 +1,5 @@
-"""Run the real production server (`quizapp serve --production`) in a subprocess for tests.
+"""Run the real production server (`quizapp serve --production`) in a subprocess for tests,
+and simulated students that use it like a browser without JavaScript.
 
 Only loopback addresses: the server binds 127.0.0.1 on a free port. The subprocess gets its own
 secret key and instance folder so it never touches the developer's instance/.
@@ -7,6 +8,7 @@ secret key and instance folder so it never touches the developer's instance/.
 from __future__ import annotations
 
 import contextlib
+import http.cookiejar
 import os
 import signal
 import socket
@@ -14,8 +16,12 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
+
+from questions import Article, Item, make_item_id
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 30.0
@@ -174,3 +180,143 @@ class ProductionServer:
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
+
+
+# Students: a browser-like client with its own cookie jar -----------------------------------
+
+
+class FormParser(HTMLParser):
+    """The inputs, selects and verdict of a page, enough to fill its forms like a browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inputs: dict[str, list[dict[str, str]]] = {}
+        self.selects: dict[str, list[str]] = {}
+        self._select: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        data = {key: value or "" for key, value in attrs}
+        if tag == "input" and data.get("name"):
+            self.inputs.setdefault(data["name"], []).append(data)
+        elif tag == "select" and data.get("name"):
+            self._select = data["name"]
+            self.selects[self._select] = []
+        elif tag == "option" and self._select and data.get("value"):
+            self.selects[self._select].append(data["value"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+
+
+class Page:
+    """A fetched page: final URL, status, text and its parsed form fields."""
+
+    def __init__(self, url: str, status: int, text: str):
+        self.url, self.status, self.text = url, status, text
+        self.form = FormParser()
+        self.form.feed(text)
+
+    def value(self, name: str) -> str:
+        """The value of the (first) input called name."""
+        return self.form.inputs[name][0].get("value", "")
+
+    def options(self, name: str) -> list[str]:
+        """The values of the radio buttons or checkboxes called name."""
+        return [field.get("value", "") for field in self.form.inputs.get(name, [])]
+
+    @property
+    def path(self) -> str:
+        return urllib.parse.urlsplit(self.url).path
+
+
+class Student:
+    """One simulated student: own cookie jar, follows redirects, raises on any HTTP error."""
+
+    def __init__(self, base_url: str, timeout: float = 30.0):
+        self.base_url = base_url
+        self.timeout = timeout
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def open(self, path: str, fields: dict | list | None = None) -> Page:
+        """GET path, or POST the form fields to it; returns the page after redirects."""
+        data = None if fields is None else urllib.parse.urlencode(fields, doseq=True).encode()
+        with self.opener.open(self.base_url + path, data=data, timeout=self.timeout) as response:
+            return Page(response.url, response.status, response.read().decode())
+
+    def try_open(self, path: str, fields: dict | list | None = None) -> Page:
+        """Like open, but an HTTP error comes back as a page instead of raising."""
+        try:
+            return self.open(path, fields)
+        except urllib.error.HTTPError as error:
+            with error:
+                return Page(error.url, error.code, error.read().decode(errors="replace"))
+
+    def start_quiz(self, slug: str, length: str = "20") -> Page:
+        """Open the setup form of the article, choose length and every kind, start."""
+        setup = self.open(f"/articles/{slug}/quiz")
+        fields = {
+            "csrf_token": setup.value("csrf_token"),
+            "length": length,
+            "kinds": setup.options("kinds"),
+        }
+        return self.open(f"/articles/{slug}/quiz", fields)
+
+
+def answer_fields(page: Page, item: dict, right: bool) -> dict[str, str]:
+    """The form a student sends on a question page: the right answer, or a wrong one."""
+    fields = {name: page.value(name) for name in ("csrf_token", "item_id", "shown")}
+    kind, answer, choices = item["kind"], item["answer"], list(item["choices"])
+    if kind in ("mcq", "true_false"):
+        fields["response"] = answer if right else next(c for c in choices if c != answer)
+    elif kind in ("cloze", "short_answer"):
+        fields["response"] = answer if right else "zzz wrong zzz"
+    elif kind == "timeline":
+        order = answer if right else list(reversed(answer))
+        fields.update({f"pos-{i}": str(order.index(event) + 1) for i, event in enumerate(choices)})
+    elif kind == "matching":
+        rights = [pair[1] for pair in answer]
+        picks = rights if right else rights[1:] + rights[:1]
+        fields.update({f"match-{i}": pick for i, pick in enumerate(picks)})
+    return fields
+
+
+def quiz_article(slug: str, n_items: int) -> Article:
+    """An article with n_items hand-made items cycling through the six kinds."""
+    kinds = ("cloze", "mcq", "true_false", "short_answer", "timeline", "matching")
+    people = ["Ada", "Boris", "Chen", "Dora"]
+    items = []
+    for n in range(n_items):
+        kind, year = kinds[n % len(kinds)], str(1900 + n)
+        sentence = f"Mission {n} flew in {year} with {people[n % 4]}."
+        if kind == "cloze":
+            prompt, answer, choices = sentence.replace(year, "_____"), year, ()
+        elif kind == "mcq":
+            prompt, answer = f"Who flew on mission {n}?", people[n % 4]
+            choices = tuple(people[(n + k) % 4] for k in range(4))
+        elif kind == "true_false":
+            prompt, answer, choices = sentence, ("True", "False")[n % 2], ("True", "False")
+        elif kind == "short_answer":
+            prompt, answer, choices = f"When did mission {n} fly?", year, ()
+        elif kind == "timeline":
+            answer = [f"Mission {n + k} flies" for k in range(4)]
+            prompt, choices = "Put these events in order, earliest first.", tuple(answer[::-1])
+        else:
+            answer = [[people[k], f"role {k} of {n}"] for k in range(3)]
+            prompt = "Match each person with their role."
+            choices = tuple(pair[1] for pair in answer[::-1])
+        items.append(
+            Item(
+                id=make_item_id(slug, kind, sentence, answer),
+                kind=kind,
+                prompt=prompt,
+                answer=answer,
+                accepted=(answer,) if isinstance(answer, str) else (),
+                choices=choices,
+                source_sentence=sentence,
+                sentence_index=n,
+            )
+        )
+    body = tuple(f"Mission {n} flew in {1900 + n} with {people[n % 4]}." for n in range(n_items))
+    return Article(f"Missions {slug}", slug, body, tuple(items))
