@@ -90,16 +90,29 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     return sxy / math.sqrt(sxx * syy)
 
 
-def discrimination(matrix: Mapping[str, Mapping[str, int]], item_id: str) -> float | None:
-    """Correlation of item_id's score with the share right on the rest of each student's items."""
+def discrimination(
+    matrix: Mapping[str, Mapping[str, int]],
+    item_id: str,
+    totals: Mapping[str, int] | None = None,
+) -> float | None:
+    """Correlation of item_id's score with the share right on the rest of each student's items.
+
+    totals (each student's right answers, from student_totals) saves summing per item.
+    """
+    totals = totals if totals is not None else student_totals(matrix)
     xs: list[float] = []
     ys: list[float] = []
-    for items in matrix.values():
-        rest = [score for other, score in items.items() if other != item_id]
-        if item_id in items and rest:
-            xs.append(items[item_id])
-            ys.append(sum(rest) / len(rest))
+    for student, items in matrix.items():
+        if item_id in items and len(items) > 1:
+            score = items[item_id]
+            xs.append(score)
+            ys.append((totals[student] - score) / (len(items) - 1))
     return pearson(xs, ys)
+
+
+def student_totals(matrix: Mapping[str, Mapping[str, int]]) -> dict[str, int]:
+    """Each student's number of right first answers."""
+    return {student: sum(items.values()) for student, items in matrix.items()}
 
 
 def choice_counts(
@@ -156,6 +169,7 @@ def item_statistics(
     """Statistics for each item, from answer rows (student, item_id, correct, response)."""
     firsts = first_answers(answers)
     matrix = score_matrix(firsts)
+    totals = student_totals(matrix)
     result = []
     for item in items:
         item_id = item["id"]
@@ -163,7 +177,7 @@ def item_statistics(
         choices: tuple[tuple[str, int, bool], ...] = ()
         if item["kind"] in CHOICE_KINDS and isinstance(item["answer"], str):
             choices = choice_counts([str(c) for c in item["choices"]], item["answer"], responses)
-        fac, disc = facility(matrix, item_id), discrimination(matrix, item_id)
+        fac, disc = facility(matrix, item_id), discrimination(matrix, item_id, totals)
         result.append(
             ItemStats(
                 item_id=item_id,

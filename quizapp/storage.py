@@ -576,11 +576,13 @@ def attempt_results(db: sqlite_utils.Database, article_id: int) -> list[dict[str
     """Per attempt at the article with at least one answer: items asked, answered, right."""
     return list(
         db.query(
+            # Count first, then read item_ids once per attempt (not once per answer row).
             "SELECT at.id, at.user_id, "
             "CASE WHEN json_valid(at.item_ids) THEN json_array_length(at.item_ids) END AS asked, "
-            "count(an.id) AS answered, coalesce(sum(an.correct), 0) AS n_right "
-            "FROM attempts at JOIN answers an ON an.attempt_id = at.id "
-            "WHERE at.article_id = ? GROUP BY at.id ORDER BY at.started, at.id",
+            "r.answered, r.n_right FROM attempts at JOIN ("
+            " SELECT an.attempt_id, count(*) AS answered, coalesce(sum(an.correct), 0) AS n_right"
+            " FROM answers an JOIN attempts a2 ON a2.id = an.attempt_id WHERE a2.article_id = ?"
+            " GROUP BY an.attempt_id) r ON r.attempt_id = at.id ORDER BY at.started, at.id",
             [article_id],
         )
     )
