@@ -7,10 +7,13 @@ Identity is what makes a re-import update instead of duplicate, so every id here
   import the changed type as "<name>+" and leave the old notes alone).
 - Decks: one subdeck "quizapp::<article title>" per article under the parent deck "quizapp"
   (PARENT_DECK_ID). A subdeck's id is DECK_ID_BASE plus the first 5 bytes of
-  SHA-1("quizapp deck:" + slug), so the same article always lands in the same deck.
+  SHA-1("quizapp deck:" + slug), so the same article always gets the same deck. (Anki's
+  importer matches decks by name and gives them ids of its own; the fixed ids keep the
+  package itself deterministic.)
 - Notes: GUID = genanki.guid_for(item id), never derived from the fields, so an edited item
   updates its note. Each note's modification time is the item's `updated` time: Anki's default
   import updates a note only when the incoming one is newer, so unchanged items are skipped.
+  Anki keeps whole seconds, so an edit within the second of the previous version is not seen.
 """
 
 from __future__ import annotations
