@@ -173,3 +173,19 @@ def test_csrf_is_checked(app, client, student, db):
     )
     assert response.status_code == 400
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_article_without_items_says_so(client, student, db):
+    storage.save_article(db, Article("Empty", "empty", ("x",), ()))
+    html = page(client.get("/articles/empty/study"))
+    assert "no cards to study yet" in html and 'href="/"' in html
+
+
+def test_schedule_survives_a_restart(app, client, student):
+    client.post("/articles/space/study", data={"item_id": "c1", "reps": "0", "rating": 3})
+    from quizapp import create_app
+
+    restarted = create_app(dict(app.config))
+    other = restarted.test_client()
+    other.post("/auth/login", data={"username": "stu", "password": "secret-pass"})
+    assert shown_card(page(other.get("/articles/space/study"))) == ("m1", "0")
