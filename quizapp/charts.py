@@ -87,6 +87,8 @@ def bar_chart(
     if not values or max(values) <= 0:
         return _empty(chart_id, title)
     y_max = max(values)
+    if all(float(v).is_integer() for v in values) and y_max % 2:
+        y_max += 1  # counts: keep the half-way tick a whole number
     plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     slot = plot_w / len(values)

@@ -54,3 +54,9 @@ def test_many_labels_are_thinned():
     ticks = [t.text for t in svg.findall(f"{SVG}text") if t.get("class") == "tick"]
     x_ticks = [t for t in ticks if t.startswith("d")]
     assert len(x_ticks) <= charts.MAX_X_LABELS + 1 and "d29" in x_ticks
+
+
+def test_count_axis_ticks_are_whole_numbers():
+    svg = parse(charts.bar_chart("c7", "Counts", ["a", "b"], [3, 1]))
+    ticks = [t.text for t in svg.findall(f"{SVG}text") if t.get("text-anchor") == "end"]
+    assert ticks == ["0", "2", "4"]
