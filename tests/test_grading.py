@@ -43,6 +43,10 @@ def text_item(answer: str, accepted: tuple[str, ...] = (), kind: str = "short_an
         ("Apollo-11", "Apollo 11", (), True),
         ("Apollo 12", "Apollo 11", (), False),
         ("cat", "car", (), False),  # short words get no typo allowance
+        ("Joan", "John", (), False),
+        ("Tereshkova", "Tereshkvoa", (), True),
+        ("Mare Tranquilitatis", "Mare Tranquillitatis", (), True),
+        ("Aldrin", "Allen", (), False),
         ("", "Moon", (), False),
         ("   ", "Moon", (), False),
     ],
@@ -63,6 +67,13 @@ def test_choice_answers(kind):
     assert grade(item, "True").correct
     assert not grade(item, "False").correct
     assert not grade(item, "").correct
+    assert not grade(item, "true").correct  # a choice is picked, not typed
+
+
+def test_choice_must_be_exact():
+    item = {"kind": "mcq", "answer": "the Moon", "choices": ["Moon", "the Moon", "Mars", "Venus"]}
+    assert grade(item, "the Moon").correct
+    assert not grade(item, "Moon").correct
 
 
 def test_timeline_partial_credit():
@@ -118,3 +129,36 @@ def test_timeline_right_order_is_right(events):
 def test_normalize_is_idempotent_on_examples():
     for text in ["The Moon!", "20 July 1969", "two hundred", "U.S.A."]:
         assert normalize(normalize(text)) == normalize(text)
+
+
+def test_real_items_grade_their_own_answers(seed_article):
+    """On the generated seed items: every answer and accepted answer is right, and no other
+    choice of a multiple-choice item is."""
+    for item in (i.to_dict() for i in seed_article.items):
+        if item["kind"] in ("cloze", "short_answer"):
+            for text in [item["answer"], *item["accepted"]]:
+                assert grade(item, text).correct, (item["id"], text)
+        elif item["kind"] in ("mcq", "true_false"):
+            assert grade(item, item["answer"]).correct
+            for choice in item["choices"]:
+                assert grade(item, choice).correct is (choice == item["answer"])
+        elif item["kind"] == "timeline":
+            assert grade(item, item["answer"]).correct
+        else:
+            assert grade(item, [pair[1] for pair in item["answer"]]).correct
+
+
+def test_real_distractors_are_not_accepted_as_typed(seed_article):
+    """Typing an MCQ distractor into the matching short answer or cloze item is wrong."""
+    by_answer = {}
+    for item in seed_article.items:
+        if item.kind in ("cloze", "short_answer"):
+            by_answer.setdefault(item.answer, item.to_dict())
+    checked = 0
+    for item in seed_article.items:
+        if item.kind == "mcq" and item.answer in by_answer:
+            for choice in item.choices:
+                if choice != item.answer and normalize(choice) != normalize(item.answer):
+                    assert not grade(by_answer[item.answer], choice).correct, (item.id, choice)
+                    checked += 1
+    assert checked or not by_answer
