@@ -243,3 +243,12 @@ def test_jobs_are_private(app, teacher, db):
     other = log_in(app, db, "tom", "teacher")
     assert other.get(location).status_code == 404
     assert teacher.get("/teach/jobs/nope").status_code == 404
+
+
+def test_stale_job_is_reported(teacher, db):
+    user_id = storage.get_user_by_name(db, "tea")["id"]
+    job_id = storage.create_generation_job(db, user_id, "long.txt")
+    db.execute("UPDATE generation_jobs SET updated = '2020-01-01T00:00:00+00:00'")
+    db.conn.commit()
+    page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
+    assert "Generation stopped" in page and "http-equiv" not in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
 
@@ -23,6 +24,7 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 
 # Longer articles are generated in a background thread with a status page.
 BACKGROUND_WORDS = 4000
+STALE_JOB = timedelta(minutes=10)
 
 
 def article_or_404(slug: str) -> dict:
@@ -141,7 +143,15 @@ def job(job_id: str):
     if job["status"] == "done":
         flash(job["message"], "success")
         return redirect(url_for("teach.review", slug=job["slug"]))
+    if job["status"] == "running" and job["updated"] < stamp_ago(STALE_JOB):
+        # The process running it is gone (a restart); say so instead of refreshing forever.
+        job = {**job, "status": "failed", "message": "Generation stopped; please try again."}
     return render_template("teach/job.html", job=job)
+
+
+def stamp_ago(delta: timedelta) -> str:
+    """The ISO time delta ago, comparable with the stored timestamps."""
+    return (datetime.now(UTC) - delta).isoformat(timespec="microseconds")
 
 
 @bp.get("/articles/<slug>")
