@@ -1,22 +1,71 @@
-"""Turn an article into ranked items."""
+"""Turn an article into ranked items: clean, split, parse once, find facts, make, filter, rank."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from questions.model import KINDS, Article, ArticleError, Item, make_item_id, slugify
-from questions.nlp import get_nlp
+from questions.clean import clean_article
+from questions.facts import (
+    Sentence,
+    find_mentions,
+    find_quotes,
+    find_roles,
+    resolve_references,
+    topic_person,
+)
+from questions.kinds import KIND_MAKERS, Analysis, Candidate
+from questions.model import KINDS, Article, ArticleError, slugify
+from questions.nlp import parse, split_sentences
+from questions.quality import item_filters, rank, rejection
 
 Progress = Callable[[int, int], None]
+MAX_TEXT_CHARS = 600_000
+PROGRESS_EVERY = 64
 
 
-def split_article(text: str) -> tuple[str, list[str]]:
-    """Return the title (first non-empty line) and the paragraphs of a plain-text article."""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise ArticleError("The article is empty.")
-    return lines[0], lines[1:]
+def split_body(paragraphs: Iterable[str]) -> list[Sentence]:
+    """Sentences of the body, split per paragraph with pysbd."""
+    sentences: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        for text in split_sentences(paragraph):
+            sentences.append(Sentence(len(sentences), number, text))
+    return sentences
+
+
+def analyse(title: str, paragraphs: list[str], progress: Progress | None = None) -> Analysis:
+    """Parse every sentence once and collect the article's facts."""
+    sentences = split_body(paragraphs)
+    if not sentences:
+        raise ArticleError("No sentences found in the article.")
+    lower_words = frozenset(
+        w.strip(".,;:!?()“”\"'’") for p in paragraphs for w in p.split() if w.islower()
+    )
+    total = len(sentences) + 1
+    docs = []
+    for doc in parse([s.text for s in sentences], lower_words):
+        docs.append(doc)
+        if progress and len(docs) % PROGRESS_EVERY == 0:
+            progress(len(docs), total)
+    references = resolve_references(docs, sentences, topic_person(title, docs))
+    return Analysis(
+        slug=slugify(title),
+        title=title,
+        sentences=tuple(sentences),
+        mentions=tuple(find_mentions(docs, sentences, references)),
+        roles=tuple(find_roles(docs, sentences)),
+        quotes=tuple(find_quotes(docs, sentences)),
+    )
+
+
+def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]:
+    """Every kind's candidates that pass all filters."""
+    filters = item_filters(analysis.title)
+    candidates = []
+    for kind in kinds:
+        for candidate in KIND_MAKERS[kind](analysis):
+            if rejection(candidate.item, filters) is None:
+                candidates.append(candidate)
+    return candidates
 
 
 def generate(
@@ -27,33 +76,24 @@ def generate(
     max_items: int | None = None,
     progress: Progress | None = None,
 ) -> Article:
-    """Generate items from an article's text, best first."""
-    head, paragraphs = split_article(text)
-    title = title or head
-    slug = slugify(title)
-    wanted = set(kinds or KINDS)
-    nlp = get_nlp()
-    items: list[Item] = []
-    for index, doc in enumerate(nlp.pipe(paragraphs)):
-        if progress:
-            progress(index + 1, len(paragraphs))
-        if "cloze" not in wanted:
-            continue
-        for sent in doc.sents:
-            for ent in sent.ents[:1]:
-                prompt = sent.text.replace(ent.text, "_____", 1)
-                items.append(
-                    Item(
-                        id=make_item_id(slug, "cloze", sent.text, ent.text),
-                        kind="cloze",
-                        prompt=prompt,
-                        answer=ent.text,
-                        accepted=(ent.text,),
-                        source_sentence=sent.text,
-                        sentence_index=index,
-                        tags=(ent.label_.lower(),),
-                    )
-                )
+    """Generate items from an article's text (first line the title), best first."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ArticleError(
+            f"The article has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
+            "Split it into parts."
+        )
+    head, paragraphs = clean_article(text)
+    title = (title or head).strip() or head
+    wanted = [k for k in KINDS if kinds is None or k in set(kinds)]
+    unknown = sorted(set(kinds or ()) - set(KINDS))
+    if unknown:
+        raise ArticleError(f"Unknown item kind {', '.join(unknown)}; choose from {KINDS}.")
+    analysis = analyse(title, paragraphs, progress)
+    items = rank(make_candidates(analysis, wanted))
     if max_items is not None:
         items = items[:max_items]
-    return Article(title=title, slug=slug, paragraphs=tuple(paragraphs), items=tuple(items))
+    if progress:
+        progress(len(analysis.sentences) + 1, len(analysis.sentences) + 1)
+    return Article(
+        title=title, slug=analysis.slug, paragraphs=tuple(paragraphs), items=tuple(items)
+    )

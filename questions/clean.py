@@ -1,0 +1,219 @@
+"""Clean scraped article text: drop page furniture, find the title, keep body paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from questions.model import ArticleError
+
+# Lines that are page furniture wherever they appear (navigation, sharing, tags, author boxes).
+FURNITURE = re.compile(
+    r"""^(?:
+        tags?\s*:.*|categor(?:y|ies)\s*:.*|filed\s+under\s*:?.*|topics?\s*:.*
+      | previous(?:\s+(?:post|article|story))?|next(?:\s+(?:post|article|story))?
+      | (?:related|recommended|popular|latest|more|trending)\s+
+        (?:articles?|posts?|stories|news|reads?)
+      | you\s+(?:may|might)\s+also\s+like.*|read\s+(?:more|next|also).*|see\s+also
+      | menu|main\s+menu|home|search|skip\s+to\s+(?:main\s+)?content|navigation|close
+      | share(?:\s+(?:this|on|via).*)?|tweet|email|print|copy\s+link|facebook|twitter|linkedin
+      | subscribe.*|sign\s+(?:up|in).*|log\s*in|register|newsletter.*|donate.*|support\s+us.*
+      | advertisement|sponsored.*|cookies?.*|accept|privacy\s+policy|terms\s+of\s+(?:use|service)
+      | (?:leave\s+a\s+)?(?:comments?|reply|replies)|\d+\s+comments?|contributor|author|editor
+      | (?:posted|published|updated)\s+(?:on|in|by|at)\b.*|all\s+rights\s+reserved.*|©.*
+      | photo(?:graph)?\s*:.*|image\s*:.*|credit\s*:.*|source\s*:.*
+    )$""",
+    re.I | re.X,
+)
+# Markers after which the rest of the line block lists other pages (titles of other posts).
+LISTING_MARKERS = re.compile(
+    r"^(?:previous|next|related|recommended|popular|latest|more|trending|read\s+(?:more|next))\b",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^(?:by|written\s+by|words\s+by|author:?)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|la|le)){0,5}(?:\s*[|,·-].*)?$"
+)
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "up",
+        "upon",
+        "with",
+        "vs",
+        "via",
+    ]
+)
+ATTRIBUTION = re.compile(
+    r"^(?:said|says|added|adds|wrote|writes|explained|noted|told|according\s+to)\b"
+)
+MIN_PROSE_WORDS = 4
+LONG_LINE_WORDS = 12
+
+
+def words_of(line: str) -> list[str]:
+    """Return the words (letters first) of a line."""
+    return WORD.findall(line)
+
+
+def is_title_case(line: str) -> bool:
+    """True when nearly every content word of the line starts with a capital letter."""
+    words = [w for w in words_of(line) if w.lower() not in SMALL_WORDS]
+    if not words:
+        return False
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals / len(words) >= 0.8
+
+
+def is_furniture(line: str) -> bool:
+    """True for navigation, tag, share, byline and similar lines that are not article text."""
+    stripped = line.strip().strip("|•·-–—:").strip()
+    if not stripped:
+        return True
+    if FURNITURE.match(stripped) or BYLINE.match(stripped):
+        return True
+    # A lone lower-case token ("fbpx", "amp") is a tracking or template leftover.
+    return len(stripped.split()) == 1 and stripped.isalpha() and stripped.islower()
+
+
+def is_prose(line: str) -> bool:
+    """True for a line that reads as body text: sentence-like, not a heading or a label."""
+    words = words_of(line)
+    if len(words) >= LONG_LINE_WORDS and not is_title_case(line):
+        return True
+    if len(words) < MIN_PROSE_WORDS:
+        return False
+    return bool(SENTENCE_END.search(line.strip())) and not is_title_case(line)
+
+
+def is_heading(line: str) -> bool:
+    """True for a short line that could be a title or a section heading."""
+    words = words_of(line)
+    return 1 <= len(words) <= 20 and not is_furniture(line) and not line.strip().endswith(".")
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Split text into blocks of non-empty stripped lines separated by blank lines."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.split())
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def find_title(lines: list[str], first_prose: int) -> int | None:
+    """Index of the title among the heading lines before the first prose line.
+
+    A heading repeated there (page title and headline) wins, then one followed by a byline,
+    then the first heading with two or more words, then the first heading.
+    """
+    candidates = [i for i in range(first_prose) if is_heading(lines[i])]
+    if not candidates:
+        return None
+    seen: dict[str, int] = {}
+    for i in candidates:
+        key = lines[i].casefold()
+        if key in seen:
+            return seen[key]
+        seen[key] = i
+    for i in candidates:
+        if any(BYLINE.match(lines[j]) for j in range(i + 1, min(i + 3, len(lines)))):
+            return i
+    longer = [i for i in candidates if len(words_of(lines[i])) >= 2]
+    return (longer or candidates)[0]
+
+
+def merge_attributions(paragraphs: list[str]) -> list[str]:
+    """Join a quotation left without closing punctuation to its 'said X' line that follows."""
+    merged: list[str] = []
+    for paragraph in paragraphs:
+        if (
+            merged
+            and ATTRIBUTION.match(paragraph)
+            and not SENTENCE_END.search(merged[-1])
+            and not merged[-1].startswith(("“", '"'))
+        ):
+            merged[-1] = f"“{merged[-1]},” {paragraph}"
+        else:
+            merged.append(paragraph)
+    return merged
+
+
+def body_paragraphs(blocks: list[list[str]]) -> list[str]:
+    """Prose paragraphs of the blocks, joining a sentence that runs across line breaks."""
+    paragraphs: list[str] = []
+    for block in blocks:
+        skip_listing = False
+        current = ""
+        for line in block:
+            if is_furniture(line):
+                skip_listing = skip_listing or bool(LISTING_MARKERS.match(line))
+                continue
+            continues = bool(current) and not SENTENCE_END.search(current)
+            if skip_listing or not (is_prose(line) or continues):
+                if current:
+                    paragraphs.append(current)
+                    current = ""
+                continue
+            if current and not SENTENCE_END.search(current):
+                current = f"{current} {line}"
+            else:
+                if current:
+                    paragraphs.append(current)
+                current = line
+        if current:
+            paragraphs.append(current)
+    return merge_attributions(paragraphs)
+
+
+def clean_article(text: str) -> tuple[str, list[str]]:
+    """Return (title, body paragraphs) of raw article text, page furniture removed."""
+    blocks = split_blocks(text)
+    lines = [line for block in blocks for line in block]
+    if not lines:
+        raise ArticleError("The article is empty.")
+    seen: set[str] = set()
+    unique_blocks: list[list[str]] = []
+    for block in blocks:
+        kept = []
+        for line in block:
+            key = line.casefold()
+            # Repeated lines (a headline printed twice, tags listed twice) count once.
+            if key in seen and len(words_of(line)) < LONG_LINE_WORDS:
+                continue
+            seen.add(key)
+            kept.append(line)
+        if kept:
+            unique_blocks.append(kept)
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    title_index = find_title(lines, first_prose)
+    title = lines[title_index] if title_index is not None else ""
+    body_blocks = [
+        [line for line in block if line != title] for block in unique_blocks if block != [title]
+    ]
+    paragraphs = body_paragraphs([b for b in body_blocks if b])
+    if not paragraphs:
+        raise ArticleError("No article text found: no paragraph reads as prose.")
+    if not title:
+        title = " ".join(paragraphs[0].split()[:8]).rstrip(",;:") + "…"
+    return title.strip(" #*-–—|:"), paragraphs

@@ -1,0 +1,110 @@
+"""What every item kind shares: the analysed article, candidates, accepted answers, rng."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from questions.facts import Mention, Quote, Role, Sentence
+from questions.model import Answer, Item, make_item_id
+
+BLANK = "_____"
+KIND_DIFFICULTY = {
+    "true_false": 0.2,
+    "mcq": 0.35,
+    "matching": 0.45,
+    "cloze": 0.5,
+    "timeline": 0.55,
+    "short_answer": 0.65,
+}
+TAG_DIFFICULTY = {"date": 0.1, "number": 0.1, "person": 0.0, "org": 0.05, "group": -0.1}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article's sentences and facts: everything the kinds make items from."""
+
+    slug: str
+    title: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    roles: tuple[Role, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An item before ranking, with the fact it asks about and that fact's weight."""
+
+    item: Item
+    fact: str
+    weight: float
+
+
+def rng_for(*parts: object) -> random.Random:
+    """A random generator seeded from the parts (string seeds are stable across runs)."""
+    return random.Random("|".join(str(p) for p in parts))
+
+
+def mention_fact(mention: Mention) -> str:
+    """Key of the fact a mention asks: its sentence and its answer."""
+    return f"{mention.sentence}:{mention.answer.casefold()}"
+
+
+def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
+    """The answer and alternatives a student may type: surname, without "the", "in 1970"."""
+    options = [answer]
+    bare = re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I)
+    options.append(bare)
+    if tag == "person" and len(answer.split()) > 1:
+        options.append(answer.split()[-1])
+    if tag == "date" and prep:
+        options.append(f"{prep} {answer}")
+    if tag == "date" and answer.lower().startswith(("between ", "in ", "on ", "by ")):
+        options.append(answer.split(" ", 1)[1])
+    if tag == "org" and answer.lower().startswith("the "):
+        options.append(answer[4:])
+    seen: list[str] = []
+    for option in options:
+        if option and option not in seen:
+            seen.append(option)
+    return tuple(seen)
+
+
+def difficulty(kind: str, tag: str, answer: str, sentence: str, extra: float = 0.0) -> float:
+    """Estimated difficulty 0..1: kind, answer type, answer and sentence length."""
+    value = KIND_DIFFICULTY.get(kind, 0.5) + TAG_DIFFICULTY.get(tag, 0.0) + extra
+    value += min(len(answer.split()), 6) * 0.02 + min(len(sentence.split()), 50) * 0.002
+    return round(min(max(value, 0.05), 0.95), 2)
+
+
+def make_item(
+    analysis: Analysis,
+    kind: str,
+    prompt: str,
+    answer: Answer,
+    *,
+    sentence: int,
+    tag: str,
+    accepted: tuple[str, ...] = (),
+    choices: tuple[object, ...] = (),
+    explanation: str = "",
+    level: float | None = None,
+) -> Item:
+    """An item with its stable id; the score is set by ranking."""
+    source = analysis.sentences[sentence].text
+    text_answer = answer if isinstance(answer, str) else " ".join(map(str, answer))
+    return Item(
+        id=make_item_id(analysis.slug, kind, source if kind != "timeline" else prompt, answer),
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        accepted=accepted,
+        choices=choices,
+        source_sentence=source,
+        sentence_index=sentence,
+        explanation=explanation or source,
+        tags=(tag,),
+        difficulty=level if level is not None else difficulty(kind, tag, text_answer, source),
+    )

@@ -1,0 +1,53 @@
+"""Matching items: people with their roles, events with their dates."""
+
+from __future__ import annotations
+
+from questions.kinds.base import Analysis, Candidate, make_item, rng_for
+from questions.kinds.timeline import dated_events
+from questions.model import Item
+
+MIN_PAIRS = 3
+MAX_PAIRS = 5
+
+
+def _matching(
+    analysis: Analysis, prompt: str, pairs: list[tuple[str, str]], sentence: int, tag: str
+) -> Item:
+    rng = rng_for(analysis.slug, "matching", prompt)
+    lefts = list(pairs)
+    rng.shuffle(lefts)
+    rights = [right for _, right in pairs]
+    rng.shuffle(rights)
+    return make_item(
+        analysis,
+        "matching",
+        prompt,
+        [[left, right] for left, right in lefts],
+        sentence=sentence,
+        tag=tag,
+        choices=tuple(rights),
+        explanation="\n".join(f"{left}: {right}" for left, right in pairs),
+        level=min(0.3 + 0.07 * len(pairs), 0.95),
+    )
+
+
+def make_matching_items(analysis: Analysis) -> list[Candidate]:
+    """People-roles when three or more people have roles; events-dates likewise."""
+    candidates = []
+    roles = analysis.roles[:MAX_PAIRS]
+    if len(roles) >= MIN_PAIRS:
+        pairs = [(r.person, r.role) for r in roles]
+        item = _matching(
+            analysis, "Match each person with their role.", pairs, roles[0].sentence, "person"
+        )
+        candidates.append(Candidate(item, "matching:roles", 0.96))
+    events = dated_events(analysis)
+    if len(events) >= MIN_PAIRS:
+        # Events not used by the first timeline, so the two items ask different facts.
+        chosen = events[-MAX_PAIRS:] if len(events) >= 2 * MAX_PAIRS else events[:MAX_PAIRS]
+        pairs = [(m.event or "", m.answer) for _, m in chosen]
+        item = _matching(
+            analysis, "Match each event with its date.", pairs, chosen[0][1].sentence, "date"
+        )
+        candidates.append(Candidate(item, "matching:dates", 0.95))
+    return candidates

@@ -1,0 +1,75 @@
+"""Multiple-choice items: one right answer and three wrong ones of the same type."""
+
+from __future__ import annotations
+
+from questions.distractors import is_variant, pick_distractors
+from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
+
+
+def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
+    choices = [answer, *wrong]
+    rng_for(seed, "order").shuffle(choices)
+    return tuple(choices)
+
+
+def make_mcq_items(analysis: Analysis) -> list[Candidate]:
+    """An mcq per mention with three distractors; plus role and speaker questions."""
+    candidates = []
+    for mention in analysis.mentions:
+        if mention.in_quote:
+            continue
+        seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
+        wrong = pick_distractors(mention, analysis.mentions, rng_for(seed))
+        if len(wrong) < 3:
+            continue
+        prompt = mention.question or mention.cloze
+        item = make_item(
+            analysis,
+            "mcq",
+            prompt,
+            mention.answer,
+            sentence=mention.sentence,
+            tag=mention.tag,
+            accepted=(mention.answer,),
+            choices=_choices(mention.answer, wrong, seed),
+        )
+        candidates.append(Candidate(item, mention_fact(mention), mention.weight))
+    roles = analysis.roles
+    for role in roles:
+        others = [r.role for r in roles if r is not role and not is_variant(r.role, role.role)]
+        if len(others) < 3:
+            continue
+        seed = f"{analysis.slug}|mcq-role|{role.person}"
+        rng_for(seed).shuffle(others)
+        verb = "was" if role.past else "is"
+        item = make_item(
+            analysis,
+            "mcq",
+            f"According to the article, who {verb} {role.person}?",
+            role.role,
+            sentence=role.sentence,
+            tag="role",
+            accepted=(role.role,),
+            choices=_choices(role.role, others[:3], seed),
+        )
+        candidates.append(Candidate(item, f"role:{role.person.casefold()}", 0.9))
+    people = sorted({m.answer for m in analysis.mentions if m.tag == "person"})
+    for quote in analysis.quotes:
+        others = [p for p in people if not is_variant(p, quote.speaker)]
+        if len(others) < 3:
+            continue
+        seed = f"{analysis.slug}|mcq-quote|{quote.sentence}"
+        rng_for(seed).shuffle(others)
+        verb = "said" if quote.past else "says"
+        item = make_item(
+            analysis,
+            "mcq",
+            f"Who {verb}: “{quote.quote}”?",
+            quote.speaker,
+            sentence=quote.sentence,
+            tag="person",
+            accepted=(quote.speaker,),
+            choices=_choices(quote.speaker, others[:3], seed),
+        )
+        candidates.append(Candidate(item, f"{quote.sentence}:{quote.speaker.casefold()}", 0.8))
+    return candidates

@@ -1,0 +1,204 @@
+"""Filters that reject bad items, and the ranking that puts the key facts first."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+
+from questions.facts import GROUP_NOUNS, normalize
+from questions.kinds.base import BLANK, Candidate
+from questions.model import Item
+from questions.nlp import MONTHS, WEEKDAYS
+
+MAX_PER_SENTENCE_KIND = 2
+# Kinds asked first for a fact when several are possible (least used kind wins, then this).
+KIND_PREFERENCE = ("short_answer", "mcq", "cloze", "true_false")
+AGGREGATE_KINDS = ("timeline", "matching")
+PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.I)
+DEMONSTRATIVE_START = re.compile(r"^(?:this|that|these|those|such)\b", re.I)
+VAGUE_GROUP = re.compile(rf"\b(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})\b", re.I)
+WH_START = re.compile(r"^(?:who|what|when|where|which|how(?: many)?|according)\b", re.I)
+NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
+Filter = Callable[[Item], str | None]
+
+
+def _text_answers(item: Item) -> list[str]:
+    if not isinstance(item.answer, str) or item.kind == "true_false":
+        return []
+    return [a for a in {item.answer, *item.accepted} if len(a) >= 3 or a == item.answer]
+
+
+def contains_answer(item: Item) -> str | None:
+    """The prompt gives its own answer away."""
+    prompt = item.prompt.casefold()
+    for answer in _text_answers(item):
+        if re.search(rf"(?<!\w){re.escape(answer.casefold())}(?!\w)", prompt):
+            return f"prompt contains its answer {answer!r}"
+    return None
+
+
+def dangling_reference(item: Item) -> str | None:
+    """The prompt hangs on a pronoun or on "the two countries" with no antecedent in it."""
+    if item.kind in AGGREGATE_KINDS:
+        return None
+    prompt = item.prompt
+    body = re.sub(r"^(?:and|but|so|or|yet)\s+", "", prompt, flags=re.I)
+    if prompt.endswith("?"):
+        body = WH_START.sub("", body).lstrip(" ,")
+    if DEMONSTRATIVE_START.match(body):
+        return "starts with a demonstrative"
+    if VAGUE_GROUP.search(prompt):
+        return "vague group reference"
+    match = PRONOUN.search(body)
+    if match is None:
+        return None
+    possessive = match.group().lower() in ("his", "its", "their", "her")
+    before = body if possessive else body[: match.start()]
+    names = [w for w in re.findall(r"\b[A-Z][\w’'-]+", before)[1:] if w not in NOT_NAMES]
+    if not names and not re.search(r"\[[^\]]+\]", before):
+        return f"pronoun {match.group()!r} without antecedent"
+    return None
+
+
+def quote_fragment(item: Item) -> str | None:
+    """Unbalanced quotation marks, or a source sentence that starts mid-quote."""
+    if item.kind in AGGREGATE_KINDS:
+        return None
+    prompt = item.prompt
+    if prompt.count("“") != prompt.count("”") or prompt.count('"') % 2:
+        return "unbalanced quotation marks"
+    if item.source_sentence[:1].islower():
+        return "sentence fragment"
+    return None
+
+
+def junk(item: Item) -> str | None:
+    """Too short or too long source, links, or mostly non-letters."""
+    words = item.source_sentence.split()
+    if len(words) < 5 or len(words) > 70:
+        return "source sentence length"
+    if re.search(r"https?://|www\.|@\w", item.prompt):
+        return "link or handle"
+    letters = sum(c.isalpha() for c in item.prompt)
+    if letters < 0.6 * len(item.prompt.replace(" ", "").replace(BLANK, "")):
+        return "mostly non-letters"
+    if isinstance(item.answer, str) and len(item.answer.split()) > 14:
+        return "answer too long"
+    return None
+
+
+def ungrammatical(item: Item) -> str | None:
+    """Obviously broken questions: too short, doubled words, stray punctuation."""
+    prompt = item.prompt
+    if re.search(r"\b(\w+) \1\b", prompt, re.I) and not re.search(r"\b(that|had) \1\b", prompt):
+        return "doubled word"
+    if re.search(r"\s[,.;:?]|,\s*[?.]|\(\s*\)", prompt):
+        return "stray punctuation"
+    if prompt.endswith("?") and len(prompt.split()) < 4:
+        return "question too short"
+    if item.kind == "cloze" and prompt.count(BLANK) != 1:
+        return "cloze needs exactly one blank"
+    if item.kind == "mcq":
+        keys = [normalize(str(c)) for c in item.choices]
+        if len(set(keys)) != 4 or keys.count(normalize(str(item.answer))) != 1:
+            return "choices not four distinct with one answer"
+    return None
+
+
+def make_trivial_filter(title: str) -> Filter:
+    """Answers that are the article's own topic ("Oxygen" in the article Oxygen)."""
+    topic = normalize(title)
+    short_title = len(topic.split()) <= 3
+
+    def trivial(item: Item) -> str | None:
+        if not isinstance(item.answer, str) or item.kind == "true_false":
+            return None
+        key = normalize(item.answer)
+        if key == topic or (short_title and key and key in topic):
+            return "answer is the article's topic"
+        return None
+
+    return trivial
+
+
+def item_filters(title: str) -> tuple[Filter, ...]:
+    """Every filter, in the order they run."""
+    return (
+        junk,
+        contains_answer,
+        dangling_reference,
+        quote_fragment,
+        ungrammatical,
+        make_trivial_filter(title),
+    )
+
+
+def rejection(item: Item, filters: Iterable[Filter]) -> str | None:
+    """The first reason an item is rejected, or None when it passes."""
+    for check in filters:
+        reason = check(item)
+        if reason:
+            return reason
+    return None
+
+
+def rank(candidates: Iterable[Candidate], tiers: int = 2) -> list[Item]:
+    """Order items so the top asks each fact once, most important facts first.
+
+    Tier one takes one item per fact (the least used kind so far, at most two items of a kind
+    per sentence); tier two a second item of another kind. The score is tier plus weight.
+    """
+    by_fact: dict[str, list[Candidate]] = defaultdict(list)
+    seen: set[str] = set()
+    for candidate in candidates:
+        key = " ".join(candidate.item.prompt.casefold().split())
+        if key in seen or candidate.item.id in seen:
+            continue
+        seen.update((key, candidate.item.id))
+        by_fact[candidate.fact].append(candidate)
+    weight = {fact: max(c.weight for c in group) for fact, group in by_fact.items()}
+    first = {fact: min(c.item.sentence_index for c in group) for fact, group in by_fact.items()}
+    facts = sorted(by_fact, key=lambda f: (-weight[f], first[f], f))
+    used_kinds: Counter[str] = Counter()
+    per_sentence: Counter[tuple[int, str]] = Counter()
+    asked: dict[str, set[str]] = defaultdict(set)
+    ranked: list[Item] = []
+    for tier in range(tiers):
+        for fact in facts:
+            options = [
+                c
+                for c in by_fact[fact]
+                if c.item.kind not in asked[fact]
+                and (
+                    c.item.kind in AGGREGATE_KINDS
+                    or per_sentence[(c.item.sentence_index, c.item.kind)] < MAX_PER_SENTENCE_KIND
+                )
+            ]
+            # A key fact is first asked so that its answer is the fact itself.
+            key_fact = by_fact[fact][0].item.tags[:1] != ("place",)
+            if tier == 0 and key_fact and any(c.item.kind != "true_false" for c in options):
+                options = [c for c in options if c.item.kind != "true_false"]
+            if not options:
+                continue
+            best = min(
+                options,
+                key=lambda c: (
+                    used_kinds[c.item.kind],
+                    KIND_PREFERENCE.index(c.item.kind) if c.item.kind in KIND_PREFERENCE else 9,
+                ),
+            )
+            item = best.item
+            used_kinds[item.kind] += 1
+            per_sentence[(item.sentence_index, item.kind)] += 1
+            asked[fact].add(item.kind)
+            score = round(tiers - tier + weight[fact], 4)
+            ranked.append(_with_score(item, score))
+    ranked.sort(key=lambda i: (-i.score, i.sentence_index, i.kind, i.id))
+    return ranked
+
+
+def _with_score(item: Item, score: float) -> Item:
+    from dataclasses import replace
+
+    return replace(item, score=score)

@@ -1,0 +1,316 @@
+"""Wh-questions and event phrases from the dependency parse of one sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Children of the clause's verb that carry a separate thought; questions and events omit them.
+DROP_DEPS = frozenset(
+    {"advcl", "conj", "cc", "punct", "mark", "parataxis", "intj", "dep", "meta", "preconj"}
+)
+NAME_LABELS = frozenset(
+    [
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "NORP",
+        "FAC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    ]
+)
+FACT_MARKERS = frozenset({"after", "before", "when", "since", "because", "as", "while", "until"})
+DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "this",
+        "that",
+        "these",
+        "those",
+        "we",
+        "i",
+        "you",
+    ]
+)
+WHEN_PREPS = frozenset({"in", "on", "during", "by", "at", "around", "circa", "c."})
+WHERE_PREPS = frozenset({"in", "at", "near", "on", "inside", "outside"})
+# A resolved reference: its first token index -> (end token index, text that replaces it).
+Replacements = Mapping[int, tuple[int, str]]
+VAGUE_GROUP = re.compile(
+    r"^(?:(?:the|all)\s+(?:two|three|four|both)\s+|both\s+|these\s+|those\s+)(?:\S+\s+){0,2}\S+$",
+    re.I,
+)
+
+
+def attachment_verb(token: Token) -> Token | None:
+    """The verb a phrase hangs from, climbing prepositions ("in 1970" -> "launched")."""
+    node = token
+    while node.dep_ in ("pobj", "prep", "pcomp", "npadvmod", "tmod") and node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    verb = node if node.pos_ in ("VERB", "AUX") else node.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def clause_head(verb: Token) -> Token | None:
+    """The main-clause verb over verb (through open complements), or None in a subclause."""
+    while verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        verb = verb.head
+    if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+        return verb
+    # A subordinate clause of time or cause states a fact of its own ("after X broke out").
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"} | {verb.head.lower_}
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    if verb.dep_ in ("advcl", "pcomp") and has_subject and marks & FACT_MARKERS:
+        return verb
+    return None
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The subject of verb, inherited from the first conjunct when verb has none."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return find_subject(verb.head)
+    return None
+
+
+def render(tokens: Iterable[Token], replacements: Replacements) -> str:
+    """Join tokens with their own spacing, replacing resolved references.
+
+    Where a dropped token stood between two kept ones, a space keeps the words apart.
+    """
+    out: list[str] = []
+    skip_until = -1
+    ordered = sorted(tokens, key=lambda t: t.i)
+    kept = {t.i for t in ordered}
+    for token in ordered:
+        if token.i < skip_until:
+            continue
+        if token.i in replacements:
+            end, text = replacements[token.i]
+            last = token.doc[end - 1]
+            gap = not last.whitespace_ and end not in kept
+            out.append(text + (" " if gap else last.whitespace_))
+            skip_until = end
+            continue
+        gap = not token.whitespace_ and token.i + 1 not in kept
+        out.append(token.text + (" " if gap else token.whitespace_))
+    return " ".join("".join(out).split())
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _phrase_for(span: Span, verb: Token) -> set[int] | None:
+    """Token indices to remove for an adverbial answer (the prepositional phrase or the date)."""
+    root = span.root
+    ids = {t.i for t in span}
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head == verb:
+        return _subtree(root.head)
+    if root.dep_ == "prep" and root.head == verb:
+        return _subtree(root)
+    if root.dep_ in ("npadvmod", "tmod", "advmod", "pobj") and root.head == verb:
+        return ids | _subtree(root)
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.dep_ == "advmod":
+        adverb = root.head.head  # "Back in 1970"
+        if adverb.head == verb:
+            return _subtree(adverb)
+    return None
+
+
+def _leading_adjuncts(verb: Token, subject: Token | None) -> set[int]:
+    """Sentence-initial adverbials before the subject ("However,", "For instance,")."""
+    if subject is None:
+        return set()
+    drop: set[int] = set()
+    for child in verb.children:
+        if child.i < subject.left_edge.i and child.dep_ not in SUBJECT_DEPS:
+            drop |= _subtree(child)
+    return drop
+
+
+def _clause_tokens(verb: Token, removed: set[int]) -> list[Token]:
+    drop = set(removed)
+    for child in verb.children:
+        if child.dep_ in DROP_DEPS:
+            drop |= _subtree(child)
+    return [t for t in verb.subtree if t.i not in drop]
+
+
+def subject_text(subject: Token, replacements: Replacements) -> str | None:
+    """The subject phrase, or None when it is a pronoun left unresolved."""
+    start = subject.left_edge.i
+    if start not in replacements and subject.i not in replacements:
+        if subject.lower_ in PRONOUNS or subject.tag_ == "WP":
+            return None
+        if VAGUE_GROUP.match(subject.doc[start : subject.right_edge.i + 1].text):
+            return None
+    tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.i != subject.right_edge.i]
+    text = render(tokens, replacements)
+    first = tokens[0]
+    common = first.ent_type_ not in NAME_LABELS and first.pos_ != "PROPN"
+    if first.i == 0 and first.i not in replacements and common and not first.text.isupper():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _finish(words: list[str]) -> str | None:
+    text = " ".join(w for w in words if w).strip(" ,;:-–—")
+    if not text:
+        return None
+    text = text.replace(" ,", ",").replace("  ", " ")
+    return text[:1].upper() + text[1:] + "?"
+
+
+def inverted_question(
+    wh: str, verb: Token, removed: set[int], replacements: Replacements
+) -> str | None:
+    """Wh + auxiliary + subject + rest: "When did China launch the satellite?"."""
+    subject = find_subject(verb)
+    if subject is None:
+        return None
+    subj = subject_text(subject, replacements)
+    if subj is None:
+        return None
+    removed = removed | _subtree(subject) | _leading_adjuncts(verb, subject)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    auxes = [a for a in auxes if a.lower_ != "to"]
+    tokens = _clause_tokens(verb, removed)
+    if auxes:
+        aux = auxes[0]
+        rest = [t for t in tokens if t.i != aux.i]
+        front = aux.lower_
+    elif verb.lemma_ == "be":
+        rest = [t for t in tokens if t.i != verb.i]
+        front = verb.lower_
+    elif verb.tag_ in DO_SUPPORT or (verb.tag_ == "VBN" and verb.dep_ == "ROOT"):
+        front = DO_SUPPORT.get(verb.tag_, "did")  # a root VBN without auxiliary is a past
+        rest = tokens
+    else:
+        return None
+    body = render(rest, replacements)
+    if front in DO_SUPPORT.values():
+        # The verb itself goes to its base form after do-support.
+        body = render([t for t in rest if t.i < verb.i], replacements)
+        after = render([t for t in rest if t.i > verb.i], replacements)
+        body = " ".join(p for p in (body, verb.lemma_, after) if p)
+    if not body:
+        return None
+    return _finish([wh, front, subj, body])
+
+
+def subject_question(wh: str, verb: Token, removed: set[int], replacements: Replacements) -> str:
+    """Wh replaces the subject: "Who pulled out of the mission?"."""
+    subject = find_subject(verb)
+    drop = removed | (_subtree(subject) if subject is not None else set())
+    drop |= _leading_adjuncts(verb, subject)
+    tokens = _clause_tokens(verb, drop)
+    return _finish([wh, render(tokens, replacements)]) or ""
+
+
+def wh_word(tag: str, prep: str = "") -> str | None:
+    """The question word for an answer of this type."""
+    if tag == "date":
+        return "When" if prep in WHEN_PREPS or not prep else None
+    if tag == "place":
+        return "Where" if prep in WHERE_PREPS else None
+    return None
+
+
+def make_question(span: Span, tag: str, replacements: Replacements) -> str | None:
+    """A wh-question whose answer is span, or None when the parse gives no safe one."""
+    root = span.root
+    anchor = root.head if tag == "number" and root.dep_ == "nummod" else root
+    attached = attachment_verb(anchor)
+    verb = clause_head(attached) if attached is not None else None
+    if attached is None or verb is None:
+        return None
+    ids = {t.i for t in span}
+    if root.dep_ in SUBJECT_DEPS and root.head == verb and _subtree(root) - ids <= _dets(root):
+        if verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
+            return None  # a participle read as the main verb
+        if any(c.dep_ == "conj" for c in root.children):
+            return None
+        actor = tag in ("person", "org") or (root.ent_type_ == "GPE" and verb.lemma_ != "be")
+        wh = "Who" if actor else "What"
+        question = subject_question(wh, verb, ids, replacements)
+        return question if len(question.split()) >= 3 else None
+    if root.dep_ == "dobj" and root.head == attached and _subtree(root) - ids <= _dets(root):
+        if any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj":
+            return None
+        wh = "Who" if tag in ("person", "org") else "What"
+        return inverted_question(wh, verb, _subtree(root), replacements)
+    if tag in ("date", "place"):
+        phrase = _phrase_for(span, attached)
+        if phrase is None:
+            return None
+        prep = root.head.lower_ if root.dep_ == "pobj" else ""
+        if root.dep_ == "prep":
+            prep = root.lower_
+        wh = wh_word(tag, prep)
+        if wh is None:
+            return None
+        question = inverted_question(wh, verb, phrase, replacements)
+        others = [e.text for e in span.doc.ents if e.label_ == "DATE" and e.start != span.start]
+        if question and tag == "date" and any(o in question for o in others):
+            return None  # another date left in the question would make it ambiguous
+        return question
+    if tag == "number" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"):
+        noun = root.head
+        if noun.dep_ in SUBJECT_DEPS and noun.head == verb == attached:
+            question = subject_question(f"How many {noun.text}", verb, set(), replacements)
+            return question if len(question.split()) >= 4 else None
+        if noun.dep_ == "dobj" and noun.head == attached:
+            wh = f"How many {render([t for t in noun.subtree if t.i not in ids], replacements)}"
+            return inverted_question(wh, verb, _subtree(noun), replacements)
+    return None
+
+
+def _dets(token: Token) -> set[int]:
+    return {t.i for t in token.subtree if t.dep_ in ("det", "punct") or t.tag_ == "``"}
+
+
+def event_phrase(span: Span, replacements: Replacements, max_words: int = 18) -> str | None:
+    """What happened at the date span, as a clause without the date ("China launched ...")."""
+    attached = attachment_verb(span.root)
+    verb = clause_head(attached) if attached is not None else None
+    if attached is None or verb is None:
+        return None
+    phrase = _phrase_for(span, attached)
+    subject = find_subject(verb)
+    if phrase is None or subject is None:
+        return None
+    subj = subject_text(subject, replacements)
+    if subj is None:
+        return None
+    removed = phrase | _subtree(subject) | _leading_adjuncts(verb, subject)
+    rest = render(_clause_tokens(verb, removed), replacements)
+    text = f"{subj} {rest}".strip(" ,;:")
+    words = text.split()
+    if len(words) < 3 or len(words) > max_words:
+        return None
+    return text[:1].upper() + text[1:]
