@@ -140,10 +140,10 @@ def test_student_refused_teacher_pages_and_csrf_enforced(page, live_db):
     assert page.goto("/teach/articles/from-the-moon-to-mars").status == 403
 
 
-def test_quiz_page_fits_desktop_and_phone(page, live_db, tmp_path):
+def test_quiz_page_fits_phone_and_desktop_and_works_by_keyboard(page, live_db, tmp_path):
     (article,) = storage.list_articles(live_db)
     kinds = storage.kind_counts(live_db, article["id"])
-    kind = "mcq" if "mcq" in kinds else next(iter(kinds))
+    kind = next(k for k in ("mcq", "true_false", "cloze", "short_answer") if k in kinds)
     page.goto(f"/articles/{article['slug']}/quiz")
     for box in page.locator("input[name=kinds]").all():
         box.set_checked(box.get_attribute("value") == kind)
@@ -157,3 +157,19 @@ def test_quiz_page_fits_desktop_and_phone(page, live_db, tmp_path):
         page.screenshot(path=str(shot), full_page=True)
         if os.environ.get("QUIZAPP_SCREENSHOTS"):
             shutil.copy(shot, ROOT / "docs" / shot.name)
+    # Keyboard only: Tab reaches the answers before the button; Space picks, Enter sends.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    focused = "document.activeElement.name || document.activeElement.textContent.trim()"
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused) == "response":
+            break
+    assert page.evaluate(focused) == "response"
+    if kind in ("mcq", "true_false"):
+        page.keyboard.press("Space")
+    else:
+        page.keyboard.type("x")
+    while page.evaluate(focused) != "Check answer":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#verdict")).to_be_visible()
