@@ -836,3 +836,15 @@ def get_generation_job(db: sqlite_utils.Database, job_id: str) -> dict[str, Any]
     """The generation job with this id, or None."""
     rows = list(db.query("SELECT * FROM generation_jobs WHERE id = ?", [job_id]))
     return rows[0] if rows else None
+
+
+# Indexes found missing by bench/scale.py (reliability and benchmarks) ---------------------
+
+
+@migrations()
+def m005_item_count_index(db: sqlite_utils.Database) -> None:
+    # Item counts per article and kind (home page, quiz setup) read this index alone instead
+    # of every item row: 6.2 -> 1.0 ms for kind_counts on a 10,000-item article.
+    db.table("items").create_index(
+        ["article_id", "enabled", "deleted", "kind"], index_name="items_article_enabled_kind"
+    )
