@@ -252,3 +252,12 @@ def test_stale_job_is_reported(teacher, db):
     db.conn.commit()
     page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
     assert "Generation stopped" in page and "http-equiv" not in page
+
+
+def test_generate_buttons_announce_progress(teacher):
+    page = teacher.get("/teach").get_data(as_text=True)
+    assert 'src="/static/busy.js"' in page and 'data-busy="Generating questions' in page
+    assert 'class="busy meta" role="status"' in page
+    script = teacher.get("/static/busy.js")
+    assert script.status_code == 200 and b"data" in script.data
+    script.close()
