@@ -81,12 +81,17 @@ def make_article(number: int, n_items: int, seed: int = 0) -> Article:
     return Article(title=title, slug=slug, paragraphs=paragraphs, items=items)
 
 
-def build_database(path: str | Path, n_articles: int, items_per_article: int) -> list[str]:
-    """Create a database with synthetic articles; returns their slugs."""
+def build_database(
+    path: str | Path, n_articles: int, items_per_article: int, big_items: int = 0
+) -> list[str]:
+    """Create a database with synthetic articles, the first with big_items items when given;
+    returns their slugs."""
     db = storage.open_db(path)
     slugs = []
     for number in range(n_articles):
-        article = make_article(number, items_per_article)
+        article = make_article(
+            number, big_items if number == 0 and big_items else items_per_article
+        )
         storage.save_article(db, article, source=f"{article.slug}.txt")
         slugs.append(article.slug)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -94,15 +99,16 @@ def build_database(path: str | Path, n_articles: int, items_per_article: int) ->
     return slugs
 
 
-def add_answers(path: str | Path, n_answers: int, n_students: int = 200, seed: int = 1) -> None:
-    """Insert n_answers answers by n_students students in finished attempts, in bulk."""
+def add_answers(path: str | Path, per_article: int, n_students: int = 200, seed: int = 1) -> int:
+    """Insert per_article answers to each article (finished 20-question attempts by
+    n_students students), in bulk; returns how many answers were inserted."""
     rng = random.Random(seed)
     db = storage.open_db(path)
     by_article: dict[int, list[str]] = {}
     for item_id, article_id in db.execute("SELECT id, article_id FROM items ORDER BY id"):
         by_article.setdefault(article_id, []).append(item_id)
-    article_ids = sorted(by_article)
     stamp = storage.now()
+    per_attempt = 20
     with db.atomic():
         db.table("users").insert_all(
             {"username": f"student{n:04d}", "password_hash": "x", "role": "student"}
@@ -110,36 +116,36 @@ def add_answers(path: str | Path, n_answers: int, n_students: int = 200, seed: i
         )
         user_ids = [row[0] for row in db.execute("SELECT id FROM users WHERE role = 'student'")]
         attempts, answers = [], []
-        per_attempt = 20
-        for a in range(n_answers // per_attempt):
-            article_id = rng.choice(article_ids)
-            picked = rng.sample(by_article[article_id][:200], per_attempt)
-            user_id = rng.choice(user_ids)
-            attempt_id = f"bench-{a:07d}"
-            attempts.append(
-                {
-                    "id": attempt_id,
-                    "user_id": user_id,
-                    "article_id": article_id,
-                    "item_ids": json.dumps(picked),
-                    "kinds": '["cloze"]',
-                    "started": stamp,
-                    "finished": stamp,
-                }
-            )
-            answers.extend(
-                {
-                    "attempt_id": attempt_id,
-                    "user_id": user_id,
-                    "item_id": item_id,
-                    "response": "x",
-                    "correct": int(rng.random() < 0.6),
-                    "seconds": 5.0,
-                    "created": stamp,
-                }
-                for item_id in picked
-            )
+        for article_id, item_ids in sorted(by_article.items()):
+            for a in range(per_article // per_attempt):
+                picked = rng.sample(item_ids, min(per_attempt, len(item_ids)))
+                user_id = rng.choice(user_ids)
+                attempt_id = f"bench-{article_id}-{a:06d}"
+                attempts.append(
+                    {
+                        "id": attempt_id,
+                        "user_id": user_id,
+                        "article_id": article_id,
+                        "item_ids": json.dumps(picked),
+                        "kinds": json.dumps(list(KIND_CYCLE)),
+                        "started": stamp,
+                        "finished": stamp,
+                    }
+                )
+                answers.extend(
+                    {
+                        "attempt_id": attempt_id,
+                        "user_id": user_id,
+                        "item_id": item_id,
+                        "response": "x",
+                        "correct": int(rng.random() < 0.6),
+                        "seconds": 5.0,
+                        "created": stamp,
+                    }
+                    for item_id in picked
+                )
         db.table("attempts").insert_all(attempts, batch_size=1000)
         db.table("answers").insert_all(answers, batch_size=1000)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    return len(answers)
