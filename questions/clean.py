@@ -30,7 +30,7 @@ LISTING_MARKERS = re.compile(
     re.I,
 )
 BYLINE = re.compile(
-    r"^(?:by|written\s+by|words\s+by|author:?)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|la|le)){0,5}(?:\s*[|,·-].*)?$"
+    r"^(?:[Bb]y|[Ww]ritten\s+by|[Ww]ords\s+by|[Aa]uthor:?)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|la|le)){0,5}(?:\s*[|,·-].*)?$"
 )
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -144,7 +144,9 @@ def _spans_overlapping(doc: Doc, start: int, end: int) -> list[Span]:
 def _set_entity(doc: Doc, span: Span, label: str, keep: frozenset[str] = frozenset()) -> None:
     """Put span into doc.ents as label, replacing what it overlaps unless that is in keep."""
     overlapping = _spans_overlapping(doc, span.start, span.end)
-    if any(e.label_ in keep for e in overlapping):
+    # The model's entity stays unless the new span strictly extends it ("Apollo" -> "Apollo 11").
+    inside = [e for e in overlapping if span.start <= e.start and e.end <= span.end]
+    if any(e.label_ in keep and (e not in inside or len(e) == len(span)) for e in overlapping):
         return
     others = [e for e in doc.ents if e not in overlapping]
     doc.ents = filter_spans([*others, Span(doc, span.start, span.end, label=label)])

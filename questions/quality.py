@@ -14,6 +14,8 @@ from questions.nlp import MONTHS, WEEKDAYS
 MAX_PER_SENTENCE_KIND = 2
 # Kinds asked first for a fact when several are possible (least used kind wins, then this).
 KIND_PREFERENCE = ("short_answer", "mcq", "cloze", "true_false")
+# Kinds used this many times as often as others when a fact allows them (real questions first).
+KIND_SHARE = {"short_answer": 2.0, "mcq": 1.5}
 AGGREGATE_KINDS = ("timeline", "matching")
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.I)
 DEMONSTRATIVE_START = re.compile(r"^(?:this|that|these|those|such)\b", re.I)
@@ -152,7 +154,7 @@ def rank(candidates: Iterable[Candidate], tiers: int = 2) -> list[Item]:
     by_fact: dict[str, list[Candidate]] = defaultdict(list)
     seen: set[str] = set()
     for candidate in candidates:
-        key = " ".join(candidate.item.prompt.casefold().split())
+        key = candidate.item.kind + " ".join(candidate.item.prompt.casefold().split())
         if key in seen or candidate.item.id in seen:
             continue
         seen.update((key, candidate.item.id))
@@ -184,7 +186,7 @@ def rank(candidates: Iterable[Candidate], tiers: int = 2) -> list[Item]:
             best = min(
                 options,
                 key=lambda c: (
-                    used_kinds[c.item.kind],
+                    used_kinds[c.item.kind] / KIND_SHARE.get(c.item.kind, 1.0),
                     KIND_PREFERENCE.index(c.item.kind) if c.item.kind in KIND_PREFERENCE else 9,
                 ),
             )

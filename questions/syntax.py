@@ -169,11 +169,19 @@ def subject_text(subject: Token, replacements: Replacements) -> str | None:
             return None
         if VAGUE_GROUP.match(subject.doc[start : subject.right_edge.i + 1].text):
             return None
-    tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.i != subject.right_edge.i]
+    appositions: set[int] = set()
+    for child in subject.children:
+        if child.dep_ == "appos":
+            appositions |= _subtree(child)
+            appositions |= {t.i for t in subject.children if t.dep_ == "punct"}
+    tokens = [t for t in subject.subtree if t.i not in appositions]
+    tokens = [t for t in tokens if t.dep_ != "punct" or t.i != tokens[-1].i]
     text = render(tokens, replacements)
     first = tokens[0]
     common = first.ent_type_ not in NAME_LABELS and first.pos_ != "PROPN"
-    if first.i == 0 and first.i not in replacements and common and not first.text.isupper():
+    article = first.lower_ in ("the", "a", "an")
+    lower = article or (common and not first.text.isupper())
+    if first.i == 0 and first.i not in replacements and lower:
         text = text[:1].lower() + text[1:]
     return text
 

@@ -1,0 +1,114 @@
+"""Each item kind on small texts: properties, not generator output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import questions
+
+SMALL = """Space Firsts
+
+The Soviet Union launched Sputnik 1 in 1957. Yuri Gagarin, a Soviet cosmonaut, flew into \
+space in 1961. China launched the Dongfanghong-1 satellite in 1970. NASA landed Apollo 11 on \
+the Moon in 1969. Neil Armstrong, the mission commander, walked on the Moon in July 1969. \
+The European Space Agency (ESA) was founded in 1975. Valentina Tereshkova, a Soviet engineer, \
+flew in 1963. Sally Ride, an American physicist, flew on the Space Shuttle in 1983. \
+The Space Shuttle carried 355 people into orbit. Three astronauts died in the Apollo 1 fire \
+in 1967.
+"""
+
+
+@pytest.fixture(scope="module")
+def small():
+    return questions.generate(SMALL)
+
+
+def of_kind(article, kind):
+    items = [i for i in article.items if i.kind == kind]
+    assert items, f"no {kind} items"
+    return items
+
+
+def test_all_kinds_from_a_small_text(small):
+    assert {i.kind for i in small.items} == set(questions.KINDS)
+
+
+def test_cloze_blank_restores_the_sentence(small):
+    for item in of_kind(small, "cloze"):
+        assert item.prompt.count("_____") == 1
+        restored = item.prompt.replace("_____", item.answer)
+        assert restored == item.source_sentence or "[" in item.prompt
+        assert item.answer in item.accepted
+
+
+def test_mcq_has_four_distinct_choices_of_the_answers_type(small):
+    for item in of_kind(small, "mcq"):
+        assert len(set(item.choices)) == 4 and item.answer in item.choices
+        if item.tags[0] == "date":
+            assert all(re.search(r"\d{4}", c) for c in item.choices)
+
+
+def test_true_false_key_matches_the_article(small):
+    for item in of_kind(small, "true_false"):
+        assert item.choices == ("True", "False")
+        plain = item.prompt.replace("[", "").replace("]", "")
+        if item.answer == "True":
+            assert item.prompt == item.source_sentence or "[" in item.prompt
+        else:
+            assert plain != item.source_sentence
+            assert item.explanation.startswith("The article says")
+
+
+def test_short_answer_is_a_wh_question_with_base_verb_after_did(small):
+    items = of_kind(small, "short_answer")
+    for item in items:
+        assert re.match(r"^(Who|What|When|Where|How many)\b", item.prompt), item.prompt
+        assert item.prompt.endswith("?") and item.answer not in item.prompt
+    did = [i for i in items if re.match(r"^When did ", i.prompt)]
+    assert did
+    for item in did:
+        verb = item.prompt.split()[3:]
+        assert not any(w.endswith("ed") and w in ("launched", "landed") for w in verb[:2])
+
+
+def test_short_answer_accepts_in_year_and_surname(small):
+    items = of_kind(small, "short_answer")
+    dated = [i for i in items if i.tags[0] == "date" and re.fullmatch(r"\d{4}", i.answer)]
+    assert any(f"in {i.answer}" in i.accepted for i in dated)
+    people = [i for i in items if i.tags[0] == "person" and " " in i.answer]
+    assert people and all(i.answer.split()[-1] in i.accepted for i in people)
+
+
+def test_timeline_answer_is_in_date_order(small):
+    for item in of_kind(small, "timeline"):
+        assert 3 <= len(item.answer) <= 5
+        assert sorted(item.choices) == sorted(item.answer) and list(item.choices) != item.answer
+        years = [int(re.search(r"\d{4}", line).group()) for line in item.explanation.split("\n")]
+        assert years == sorted(years)
+
+
+def test_matching_pairs_people_with_roles_from_the_text(small):
+    roles = [i for i in of_kind(small, "matching") if "role" in i.prompt]
+    assert roles
+    for left, right in roles[0].answer:
+        sentence = next(s for s in SMALL.split(". ") if left in s)
+        assert right in sentence
+    assert sorted(r for _, r in roles[0].answer) == sorted(roles[0].choices)
+
+
+def test_kinds_option_limits_the_kinds(small):
+    article = questions.generate(SMALL, kinds=["cloze", "timeline"])
+    assert {i.kind for i in article.items} == {"cloze", "timeline"}
+
+
+def test_max_items_keeps_the_best(small):
+    top = questions.generate(SMALL, max_items=5)
+    assert [i.id for i in top.items] == [i.id for i in small.items[:5]]
+
+
+def test_progress_reaches_the_total():
+    calls = []
+    questions.generate(SMALL, progress=lambda step, total: calls.append((step, total)))
+    assert calls and calls[-1][0] == calls[-1][1]

@@ -1,0 +1,166 @@
+"""Reading articles: encodings, HTML, Markdown, limits; cleaning furniture; entity rules."""
+
+from __future__ import annotations
+
+import pytest
+
+import questions
+from questions.clean import clean_article, is_furniture
+from questions.nlp import parse, split_sentences
+from questions.source import MAX_ARTICLE_BYTES, decode_bytes, detect_format
+
+BODY = (
+    "Yuri Gagarin flew into space in 1961, and the flight lasted 108 minutes. "
+    "Sputnik 1 was launched by the Soviet Union in 1957."
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ("Space\n\n" + BODY).encode("utf-8"),
+        b"\xef\xbb\xbf" + ("Space\n\n" + BODY).encode("utf-8"),
+        ("Space\n\n" + BODY).encode("utf-16"),
+        ("Space\n\n" + BODY + " Café.").encode("latin-1"),
+    ],
+    ids=["utf-8", "utf-8 BOM", "utf-16 BOM", "latin-1"],
+)
+def test_encodings_decode_to_the_same_article(data):
+    text = questions.read_article(data)
+    assert text.split("\n")[0] == "Space"
+    assert "Yuri Gagarin flew into space in 1961" in text
+
+
+def test_latin1_accents_survive():
+    assert "Café" in decode_bytes("Le Café de Flore est à Paris, depuis 1887.".encode("latin-1"))
+
+
+def test_size_limit_is_a_clear_error():
+    with pytest.raises(questions.ArticleError, match="limit"):
+        questions.read_article(b"a " * (MAX_ARTICLE_BYTES // 2 + 1))
+
+
+def test_binary_is_refused():
+    with pytest.raises(questions.ArticleError, match="binary"):
+        questions.read_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+
+
+def test_html_uses_the_article_and_drops_scripts():
+    html = (
+        "<html><head><title>Page</title><script>alert('x')</script></head><body>"
+        "<nav>Home Menu Subscribe</nav><article><h1>Space Race</h1>"
+        f"<p>{BODY}</p><script>var tracking = 1;</script>"
+        "<p>The Apollo 11 crew landed on the Moon in July 1969, watched by millions.</p>"
+        "</article><footer>Copyright</footer></body></html>"
+    )
+    text = questions.read_article(html.encode(), filename="page.html")
+    assert text.split("\n")[0] == "Space Race"
+    assert "Apollo 11" in text and "1961" in text
+    assert "alert" not in text and "tracking" not in text and "<" not in text
+
+
+def test_markdown_markup_is_stripped():
+    markdown = (
+        "# Space Race\n\nSome **bold** and *emphasised* text about [Gagarin](https://x.org) "
+        "who flew in 1961 and `code`.\n\n- A list item about Sputnik 1 launched in 1957.\n"
+    )
+    assert detect_format(markdown, "notes.md") == "markdown"
+    text = questions.read_article(markdown, filename="notes.md")
+    assert text.split("\n")[0] == "Space Race"
+    for mark in ("**", "](", "`", "# "):
+        assert mark not in text
+    assert "Some bold and emphasised text about Gagarin who flew in 1961" in text
+
+
+def test_clean_finds_repeated_headline_and_drops_furniture():
+    raw = (
+        "xyzq\nSite Name\n\nThe Real Headline Here\n\nThe Real Headline Here\n\n"
+        "By Jane Writer\n\nA Section Heading\n\n"
+        f"{BODY}\n\nSecond paragraph says the mission ended in 1961 after one orbit.\n\n"
+        "Jane Writer\n\nContributor\nTags: , ,\nPrevious Post\nSome Other Story Title\n"
+        "Next Post\nWill It Rain Tomorrow In The City?\n\nRelated Articles\n\nMenu"
+    )
+    title, paragraphs = clean_article(raw)
+    assert title == "The Real Headline Here"
+    assert paragraphs == [BODY, "Second paragraph says the mission ended in 1961 after one orbit."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "fbpx",
+        "Tags: , , ,",
+        "Previous Post",
+        "Related Articles",
+        "Menu",
+        "By Jane Writer",
+        "Share this",
+        "Subscribe to our newsletter",
+    ],
+)
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [BODY, "Said the minister in 2020.", "Menus were printed."])
+def test_body_lines_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_quote_without_punctuation_joins_its_attribution():
+    raw = (
+        "Title Line\n\nWe will reach the Moon before the decade is out and return safely home\n\n"
+        "said John Kennedy, president of the United States, in a speech in 1961."
+    )
+    _, paragraphs = clean_article(raw)
+    assert len(paragraphs) == 1
+    assert (
+        paragraphs[0].startswith("“We will reach") and "home,” said John Kennedy" in paragraphs[0]
+    )
+
+
+def test_sentences_split_with_abbreviations():
+    text = "The U.S. Army was founded in 1775 by Congress. “It grew,” he said. It did."
+    assert split_sentences(text) == [
+        "The U.S. Army was founded in 1775 by Congress.",
+        "“It grew,” he said.",
+        "It did.",
+    ]
+
+
+def ents(text: str) -> dict[str, str]:
+    doc = next(parse([text]))
+    return {e.text: e.label_ for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Russia’s Luna-25 spacecraft crashed on the Moon.", "Luna-25", "PRODUCT"),
+        ("In 1957 it launched Sputnik 1, the first satellite.", "Sputnik 1", "PRODUCT"),
+        ("NASA flew Apollo 11 to the Moon in 1969.", "Apollo 11", "PRODUCT"),
+        ("The deal with the European Space Agency (ESA) was signed.", "ESA", "ORG"),
+        ("A plan by the State Space Corporation (Roscosmos) failed.", "Roscosmos", "ORG"),
+        ("The Fleet Observation Unit (FOU) reported a storm.", "FOU", "ORG"),
+        ("The spokesperson Colonel We Qian said so on Monday.", "We Qian", "PERSON"),
+        ("The head General Stephen Whiting warned Congress.", "Stephen Whiting", "PERSON"),
+        ("Professor Ada Byron wrote the first program.", "Ada Byron", "PERSON"),
+    ],
+)
+def test_entity_rules(text, name, label):
+    assert ents(text).get(name) == label
+
+
+def test_the_moon_is_not_a_person():
+    assert ents("They studied the exploration of the Moon.").get("Moon") != "PERSON"
+
+
+def test_model_name_is_a_setting(monkeypatch):
+    from questions import nlp
+
+    nlp.get_nlp.cache_clear()
+    monkeypatch.setenv("QUIZAPP_SPACY_MODEL", "no_such_model_xyz")
+    try:
+        assert "ner" in nlp.get_nlp().pipe_names  # falls back to an installed model
+    finally:
+        nlp.get_nlp.cache_clear()
