@@ -1,0 +1,176 @@
+"""Each filter on hand-made items, the ranking, and any input: items or a clear error."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import questions
+from questions.kinds.base import Candidate
+from questions.model import Item
+from questions.quality import (
+    contains_answer,
+    dangling_reference,
+    junk,
+    make_trivial_filter,
+    quote_fragment,
+    rank,
+    ungrammatical,
+)
+
+SENTENCE = "China launched the Dongfanghong-1 satellite in 1970, entering the space club."
+
+
+def item(prompt: str, answer: str = "1970", kind: str = "short_answer", **fields) -> Item:
+    fields.setdefault("source_sentence", SENTENCE)
+    fields.setdefault("accepted", (answer,))
+    return Item(id="x", kind=kind, prompt=prompt, answer=answer, **fields)
+
+
+GOOD = item("When did China launch the Dongfanghong-1 satellite?")
+
+
+@pytest.mark.parametrize(
+    ("check", "bad"),
+    [
+        (contains_answer, item("When, in 1970, did China launch the satellite?")),
+        (contains_answer, item("Who met Yuri Gagarin?", "Gagarin", accepted=("Gagarin",))),
+        (dangling_reference, item("When did it launch the Dongfanghong-1 satellite?")),
+        (dangling_reference, item("In his view, the station was finished in _____.", kind="cloze")),
+        (dangling_reference, item("When did the two countries sign the deal?")),
+        (dangling_reference, item("These achievements were made in _____.", kind="cloze")),
+        (quote_fragment, item("Who said “we stand ready to work?")),
+        (quote_fragment, item("When was it said?", source_sentence="said the colonel in 1970.")),
+        (junk, item("When?", source_sentence="In 1970.")),
+        (junk, item("Where is www.example.com hosted since _____?", kind="cloze")),
+        (ungrammatical, item("When did did China launch the satellite?")),
+        (ungrammatical, item("When did China launch the satellite , ?")),
+        (ungrammatical, item("When was it?")),
+        (ungrammatical, item("China launched _____ in _____.", kind="cloze")),
+        (
+            ungrammatical,
+            item("Which year?", kind="mcq", choices=("1970", "1970", "1969", "1971")),
+        ),
+        (make_trivial_filter("Oxygen"), item("What gas do we breathe?", "oxygen")),
+    ],
+)
+def test_each_filter_rejects_its_case_and_passes_a_good_item(check, bad):
+    assert check(bad), f"{check.__name__} let through {bad.prompt!r}"
+    assert check(GOOD) is None
+
+
+def test_possessive_before_its_name_is_not_dangling():
+    cloze = item("Despite its troubles, Moscow built a station in _____.", kind="cloze")
+    assert dangling_reference(cloze) is None
+
+
+def candidate(kind: str, fact: str, weight: float, sentence: int = 0) -> Candidate:
+    made = Item(
+        id=f"{kind}-{fact}",
+        kind=kind,
+        prompt=f"{kind} {fact}?",
+        answer=fact,
+        source_sentence=SENTENCE,
+        sentence_index=sentence,
+        tags=("date",),
+    )
+    return Candidate(made, fact, weight)
+
+
+def test_rank_asks_every_fact_once_before_any_fact_twice():
+    pool = [
+        candidate(kind, fact, weight, sentence)
+        for sentence, (fact, weight) in enumerate([("a", 1.0), ("b", 0.5), ("c", 0.8)])
+        for kind in ("cloze", "mcq", "short_answer")
+    ]
+    ranked = rank(pool)
+    assert [i.answer for i in ranked[:3]] == ["a", "c", "b"]
+    assert len({i.kind for i in ranked[:3]}) == 3
+    assert all(a.score >= b.score for a, b in zip(ranked, ranked[1:], strict=False))
+
+
+def test_rank_keeps_at_most_two_items_of_a_kind_per_sentence():
+    pool = [candidate("cloze", fact, 1.0) for fact in "abcde"]
+    assert len(rank(pool)) == 2
+
+
+# Any input: items or a clear ArticleError, never a crash. spaCy is slow: few examples.
+ANY_INPUT = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def generate_or_refuse(text: str) -> questions.Article | None:
+    try:
+        article = questions.generate(text)
+    except questions.ArticleError as error:
+        assert 10 <= len(str(error)) <= 300
+        return None
+    for made in article.items:
+        assert made.kind in questions.KINDS and made.prompt
+    return article
+
+
+@ANY_INPUT
+@given(st.text(max_size=400))
+def test_any_text_gives_items_or_a_clear_error(text):
+    generate_or_refuse(text)
+
+
+@ANY_INPUT
+@given(st.binary(max_size=600), st.sampled_from(["a.txt", "a.html", "a.md", ""]))
+def test_any_bytes_give_items_or_a_clear_error(data, filename):
+    try:
+        text = questions.read_article(data, filename=filename)
+    except questions.ArticleError:
+        return
+    generate_or_refuse(text)
+
+
+@ANY_INPUT
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Berlin ist die Hauptstadt Deutschlands seit 1990.",
+                "Le traité fut signé à Paris en 1783 par Benjamin Franklin.",
+                "東京は日本の首都であり、1868年に改名された。",
+                "Москва была основана в 1147 году князем Юрием Долгоруким.",
+                "   ",
+                "\n\n",
+                "The Moon landing happened in July 1969, watched by 600 million people.",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_non_english_and_mixed_text_never_crashes(parts):
+    generate_or_refuse("Title\n\n" + " ".join(parts))
+
+
+def test_whitespace_and_empty_are_clear_errors():
+    for text in ("", "   \n\t  \n"):
+        with pytest.raises(questions.ArticleError, match="empty"):
+            questions.generate(text)
+
+
+def test_one_megabyte_is_a_clear_error_not_a_crash():
+    text = "Title\n\n" + "The probe reached Mars in 1976 after a long flight. " * 20_000
+    assert len(text) > 1_000_000
+    with pytest.raises(questions.ArticleError, match="limit"):
+        questions.generate(text)
+
+
+def test_one_megabyte_without_spaces_or_stops_is_refused_quickly():
+    with pytest.raises(questions.ArticleError):
+        questions.generate("x" * 1_000_000)
+
+
+@ANY_INPUT
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_real_sentences_with_junk_inserted_give_items(junk_a, junk_b):
+    text = (
+        f"Space Firsts\n\n{junk_a}\n\nThe Soviet Union launched Sputnik 1 in 1957. {junk_b} "
+        "Yuri Gagarin, a Soviet cosmonaut, flew into space in 1961 on Vostok 1.\n"
+    )
+    article = generate_or_refuse(text)
+    assert article is not None and article.items
