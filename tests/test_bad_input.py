@@ -199,3 +199,60 @@ def test_hostile_html_upload_is_stored_clean_and_pages_escape(app, teacher, db):
     for url in urls:
         page = teacher.get(url).get_data(as_text=True).lower()
         assert "<script>alert" not in page and "onerror=" not in page, url
+
+
+# Exports of an article whose text is full of markup and control characters ---------------
+
+TRICKY_TEXT = """The Apollo {{c1::program}} & <b>friends</b>
+
+NASA started the Apollo program in 1961 under <b>President John F. Kennedy</b> {{c1::Moon}}.
+Neil Armstrong walked on the Moon in July 1969 = the first person ~ ever # to do so: {really}.
+Buzz Aldrin followed him; Michael Collins stayed in orbit around the Moon in 1969 {{c2::x}}.
+The Soviet Union launched Sputnik 1 in October 1957, and Yuri Gagarin flew in April 1961.
+In 1972 Apollo 17 was the last crewed Moon landing; Eugene Cernan <i>left</i> last.
+"""
+
+
+def test_exports_of_a_tricky_article_import_cleanly(app, client, db, tmp_path):
+    import csv
+    import json
+    import xml.etree.ElementTree as ET
+
+    from anki.collection import Collection
+
+    from tests.test_export_anki import import_apkg
+    from tests.test_export_formats import parse_gift
+
+    article_id = load_article(db, TRICKY_TEXT.encode(), filename="apollo.txt")
+    slug = db.execute("SELECT slug FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    n_items = len(storage.items_for_article(db, article_id))
+    assert n_items >= 5
+
+    deck = client.get(f"/articles/{slug}/deck.apkg")
+    assert deck.status_code == 200
+    (tmp_path / "deck.apkg").write_bytes(deck.data)
+    col = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        import_apkg(col, tmp_path / "deck.apkg")
+        note_ids = col.find_notes("")
+        assert len(note_ids) == n_items
+        for note_id in note_ids:
+            note = col.get_note(note_id)
+            fields = " ".join(note.fields)
+            assert "<script" not in fields and "{{c2::x}}" not in fields
+            assert "<b>friends</b>" not in fields and "<i>left</i>" not in fields
+            if "Cloze" in note.note_type()["name"]:
+                assert note.cloze_numbers_in_fields() == [1]  # only the item's own blank
+    finally:
+        col.close()
+
+    files = {fmt: client.get(f"/articles/{slug}/export.{fmt}") for fmt in ("gift", "xml", "csv")}
+    files["json"] = client.get(f"/articles/{slug}/export.json")
+    assert all(response.status_code == 200 for response in files.values())
+    gift = [q for q in parse_gift(files["gift"].get_data(as_text=True)) if "id" in q]
+    assert len(gift) == n_items
+    root = ET.fromstring(files["xml"].data)
+    assert len([q for q in root.iter("question") if q.get("type") != "category"]) == n_items
+    rows = list(csv.DictReader(io.StringIO(files["csv"].get_data(as_text=True), newline="")))
+    assert len(rows) == n_items
+    assert len(json.loads(files["json"].data)["items"]) == n_items
