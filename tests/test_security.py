@@ -229,3 +229,31 @@ def test_production_server_sends_headers_and_cookie_flags(tmp_path):
         response = urllib.request.urlopen(server.url + "/auth/login", timeout=10)
         cookies = [c for c in response.headers.get_all("Set-Cookie") or [] if "session=" in c]
         assert cookies and all("HttpOnly" in c and "SameSite=Lax" in c for c in cookies)
+
+
+def test_a_student_sees_only_their_own_quiz_pages(app, db):
+    """Another student, or an anonymous visitor, gets 404 for someone else's attempt."""
+    from tests.server_helpers import quiz_article
+
+    storage.save_article(db, quiz_article("alpha", 12))
+    clients = {}
+    for name in ("ann", "bob"):
+        user_id = storage.create_user(db, name, generate_password_hash("pw"), "student")
+        clients[name] = app.test_client()
+        with clients[name].session_transaction() as session:
+            session["user_id"] = user_id
+    response = clients["ann"].post("/articles/alpha/quiz", data={"length": "10", "kinds": "mcq"})
+    attempt = response.location.split("/")[2]
+    item_id = storage.get_attempt(db, attempt)["item_ids"][0]
+    choice = storage.get_items(db, [item_id])[item_id]["choices"][0]
+    answer = {"item_id": item_id, "response": choice}
+    assert clients["ann"].post(f"/quiz/{attempt}/1", data=answer).status_code == 302
+    pages = [f"/quiz/{attempt}/2", f"/quiz/{attempt}/1/feedback", f"/quiz/{attempt}/result"]
+    for page in pages:
+        assert clients["ann"].get(page).status_code == 200, page
+        for other in (clients["bob"], app.test_client()):
+            response = other.get(page)
+            assert response.status_code == 404, page
+            assert choice not in response.get_data(as_text=True)
+    assert clients["bob"].post(f"/quiz/{attempt}/2", data=answer).status_code == 404
+    assert db.execute("SELECT count(*) FROM answers").fetchone()[0] == 1
