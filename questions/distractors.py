@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -118,42 +119,74 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Pools:
+    """The article's answers grouped for distractor picks, built once per article."""
+
+    by_key: Mapping[tuple[str, str], tuple[str, ...]]
+    by_sentence: Mapping[int, tuple[str, ...]]
+
+
+def pool_key(mention: Mention) -> tuple[str, str]:
+    """Answers that can stand in for each other: same tag, same place type, same date shape."""
+    if mention.tag == "place":
+        return mention.tag, mention.label
+    if mention.tag in ("date", "number"):
+        return mention.tag, shape_of(mention.answer)
+    return mention.tag, ""
+
+
+def build_pools(mentions: Iterable[Mention]) -> Pools:
+    """Group the distinct answers of the article (outside quotations) by pool_key."""
+    by_key: dict[tuple[str, str], dict[str, str]] = {}
+    by_sentence: dict[int, list[str]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention.answer)
+        if not mention.in_quote:
+            by_key.setdefault(pool_key(mention), {}).setdefault(
+                normalize(mention.answer), mention.answer
+            )
+    return Pools(
+        by_key={k: tuple(v.values()) for k, v in by_key.items()},
+        by_sentence={k: tuple(v) for k, v in by_sentence.items()},
+    )
+
+
+MAX_TRIES = 40
+
+
 def pick_distractors(
     mention: Mention,
-    pool: Sequence[Mention],
+    pools: Pools,
     rng: random.Random,
     count: int = 3,
     exclude: Iterable[str] = (),
 ) -> list[str]:
-    """count wrong answers for mention, or fewer when the article has no good ones."""
+    """count wrong answers for mention, or fewer when the article has no good ones.
+
+    Never the answer, a spelling variant of it, or an answer of the same sentence (which could
+    also be true); article answers first, then near dates and numbers.
+    """
     answer = mention.answer
-    banned = [answer, *exclude]
-    same_sentence = [m.answer for m in pool if m.sentence == mention.sentence]
-    banned += same_sentence
-    candidates: list[str] = []
-    seen: set[str] = set()
-    for other in pool:
-        if other.tag != mention.tag or other.in_quote:
+    banned = [answer, *exclude, *pools.by_sentence.get(mention.sentence, ())]
+    exact = mention.tag in ("date", "number")
+    candidates = pools.by_key.get(pool_key(mention), ())
+    chosen: list[str] = []
+    for index in rng.sample(range(len(candidates)), min(len(candidates), MAX_TRIES)):
+        other = candidates[index]
+        key = normalize(other)
+        if any(key == normalize(b) if exact else is_variant(other, b) for b in [*banned, *chosen]):
             continue
-        if mention.tag == "place" and other.label != mention.label:
-            continue
-        if mention.tag in ("date", "number") and shape_of(other.answer) != shape_of(answer):
-            continue
-        key = normalize(other.answer)
-        exact = mention.tag in ("date", "number")
-        if key in seen or any(
-            key == normalize(b) if exact else is_variant(other.answer, b) for b in banned
-        ):
-            continue
-        seen.add(key)
-        candidates.append(other.answer)
-    rng.shuffle(candidates)
-    chosen = candidates[:count]
-    if len(chosen) < count and (mention.tag == "number" or years_in(answer)):
+        chosen.append(other)
+        if len(chosen) == count:
+            return chosen
+    if mention.tag == "number" or years_in(answer):
         near = near_dates(answer, rng, 10) if years_in(answer) else near_numbers(answer, rng, 8)
+        taken = {normalize(c) for c in [*chosen, *banned]}
         for value in near:
             if len(chosen) == count:
                 break
-            if normalize(value) not in {normalize(c) for c in [*chosen, *banned]}:
+            if normalize(value) not in taken:
                 chosen.append(value)
-    return chosen if len(chosen) == count else chosen[:count]
+                taken.add(normalize(value))
+    return chosen

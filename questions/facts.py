@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -133,10 +134,14 @@ class Quote:
     past: bool
 
 
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Comparison key for answers: case-folded, no leading article, no possessive."""
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"[’']s$", "", text)
+    text = POSSESSIVE_END.sub("", LEADING_ARTICLE.sub("", text.strip()))
     return " ".join(text.casefold().replace("–", "-").split())
 
 

@@ -167,6 +167,8 @@ def fix_designations(doc: Doc) -> None:
 
 def fix_bracketed_names(doc: Doc) -> None:
     """Make "Long Name (LN)" two entities: the capitalised name and the bracketed short name."""
+    if "(" not in doc.text:
+        return
     for token in doc:
         if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
             continue
@@ -201,6 +203,8 @@ def fix_bracketed_names(doc: Doc) -> None:
 
 def fix_titled_names(doc: Doc) -> None:
     """After a title word ("General", "Colonel"), one to three capitalised words are a person."""
+    if TITLES.isdisjoint(doc.text.split()):
+        return
     for token in doc:
         if token.text not in TITLES:
             continue
@@ -219,6 +223,8 @@ def fix_titled_names(doc: Doc) -> None:
 
 def fix_person_mislabels(doc: Doc) -> None:
     """Drop PERSON labels on "the X" and on names that the text also writes in lower case."""
+    if not any(ent.label_ == "PERSON" for ent in doc.ents):
+        return
     lowered = doc.user_data.get("lower_words", frozenset())
     kept = []
     for ent in doc.ents:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from questions.clean import clean_article
+from questions.distractors import build_pools
 from questions.facts import (
     Sentence,
     find_mentions,
@@ -47,11 +48,13 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
         if progress and len(docs) % PROGRESS_EVERY == 0:
             progress(len(docs), total)
     references = resolve_references(docs, sentences, topic_person(title, docs))
+    mentions = tuple(find_mentions(docs, sentences, references))
     return Analysis(
         slug=slugify(title),
         title=title,
         sentences=tuple(sentences),
-        mentions=tuple(find_mentions(docs, sentences, references)),
+        mentions=mentions,
+        pools=build_pools(mentions),
         roles=tuple(find_roles(docs, sentences)),
         quotes=tuple(find_quotes(docs, sentences)),
     )

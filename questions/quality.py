@@ -22,6 +22,11 @@ DEMONSTRATIVE_START = re.compile(r"^(?:this|that|these|those|such)\b", re.I)
 VAGUE_GROUP = re.compile(rf"\b(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})\b", re.I)
 WH_START = re.compile(r"^(?:who|what|when|where|which|how(?: many)?|according)\b", re.I)
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
+DOUBLED_WORD = re.compile(r"\b(\w+) \1\b", re.I)
+STRAY_PUNCTUATION = re.compile(r"\s[,.;:?]|,\s*[?.]|\(\s*\)")
+LINK = re.compile(r"https?://|www\.|@\w")
+NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|yet)\s+", re.I)
 Filter = Callable[[Item], str | None]
 
 
@@ -31,11 +36,24 @@ def _text_answers(item: Item) -> list[str]:
     return [a for a in {item.answer, *item.accepted} if len(a) >= 3 or a == item.answer]
 
 
+def has_words(text: str, words: str) -> bool:
+    """True when words occur in text with no letter or digit directly around them."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
 def contains_answer(item: Item) -> str | None:
     """The prompt gives its own answer away."""
     prompt = item.prompt.casefold()
     for answer in _text_answers(item):
-        if re.search(rf"(?<!\w){re.escape(answer.casefold())}(?!\w)", prompt):
+        if answer and has_words(prompt, answer.casefold()):
             return f"prompt contains its answer {answer!r}"
     return None
 
@@ -45,7 +63,7 @@ def dangling_reference(item: Item) -> str | None:
     if item.kind in AGGREGATE_KINDS:
         return None
     prompt = item.prompt
-    body = re.sub(r"^(?:and|but|so|or|yet)\s+", "", prompt, flags=re.I)
+    body = LEADING_CONJUNCTION.sub("", prompt)
     if prompt.endswith("?"):
         body = WH_START.sub("", body).lstrip(" ,")
     if DEMONSTRATIVE_START.match(body):
@@ -57,7 +75,7 @@ def dangling_reference(item: Item) -> str | None:
         return None
     possessive = match.group().lower() in ("his", "its", "their", "her")
     before = body if possessive else body[: match.start()]
-    names = [w for w in re.findall(r"\b[A-Z][\w’'-]+", before)[1:] if w not in NOT_NAMES]
+    names = [w for w in NAME_WORD.findall(before)[1:] if w not in NOT_NAMES]
     if not names and not re.search(r"\[[^\]]+\]", before):
         return f"pronoun {match.group()!r} without antecedent"
     return None
@@ -80,9 +98,9 @@ def junk(item: Item) -> str | None:
     words = item.source_sentence.split()
     if len(words) < 5 or len(words) > 70:
         return "source sentence length"
-    if re.search(r"https?://|www\.|@\w", item.prompt):
+    if LINK.search(item.prompt):
         return "link or handle"
-    letters = sum(c.isalpha() for c in item.prompt)
+    letters = sum(map(str.isalpha, item.prompt))
     if letters < 0.6 * len(item.prompt.replace(" ", "").replace(BLANK, "")):
         return "mostly non-letters"
     if isinstance(item.answer, str) and len(item.answer.split()) > 14:
@@ -93,9 +111,10 @@ def junk(item: Item) -> str | None:
 def ungrammatical(item: Item) -> str | None:
     """Obviously broken questions: too short, doubled words, stray punctuation."""
     prompt = item.prompt
-    if re.search(r"\b(\w+) \1\b", prompt, re.I) and not re.search(r"\b(that|had) \1\b", prompt):
+    doubled = DOUBLED_WORD.search(prompt)
+    if doubled and doubled.group(1).lower() not in ("that", "had"):
         return "doubled word"
-    if re.search(r"\s[,.;:?]|,\s*[?.]|\(\s*\)", prompt):
+    if STRAY_PUNCTUATION.search(prompt):
         return "stray punctuation"
     if prompt.endswith("?") and len(prompt.split()) < 4:
         return "question too short"

@@ -6,6 +6,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence
 from questions.model import Answer, Item, make_item_id
 
@@ -31,6 +32,7 @@ class Analysis:
     mentions: tuple[Mention, ...]
     roles: tuple[Role, ...]
     quotes: tuple[Quote, ...]
+    pools: Pools
 
 
 @dataclass(frozen=True)
