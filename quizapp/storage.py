@@ -180,6 +180,17 @@ def close_db(_exc: BaseException | None = None) -> None:
         db.close()
 
 
+def select(db: sqlite_utils.Database, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    """Rows of a SELECT as dicts, read straight from the connection.
+
+    db.query() wraps every SELECT in SAVEPOINT/RELEASE (three statements for one); the pages
+    students load on every question read through here instead.
+    """
+    cursor = db.conn.execute(sql, params)
+    keys = [column[0] for column in cursor.description]
+    return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+
+
 # Articles and items ----------------------------------------------------------------------
 
 
@@ -289,7 +300,7 @@ def list_articles(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 
 def get_article(db: sqlite_utils.Database, slug: str) -> dict[str, Any] | None:
     """The live article with this slug, or None."""
-    rows = list(db.query("SELECT * FROM articles WHERE slug = ? AND deleted IS NULL", [slug]))
+    rows = select(db, "SELECT * FROM articles WHERE slug = ? AND deleted IS NULL", [slug])
     return rows[0] if rows else None
 
 
@@ -298,7 +309,7 @@ def items_for_article(
 ) -> list[dict[str, Any]]:
     """The article's items in rank order, JSON fields decoded."""
     where = "article_id = ? AND deleted = 0" + ("" if include_disabled else " AND enabled = 1")
-    rows = db.query(f"SELECT * FROM items WHERE {where} ORDER BY position, id", [article_id])
+    rows = select(db, f"SELECT * FROM items WHERE {where} ORDER BY position, id", [article_id])
     return [_decode_item(row) for row in rows]
 
 
@@ -307,7 +318,7 @@ def get_items(db: sqlite_utils.Database, item_ids: Iterable[str]) -> dict[str, d
     ids = list(item_ids)
     if not ids:
         return {}
-    rows = db.query(f"SELECT * FROM items WHERE id IN ({','.join('?' * len(ids))})", ids)
+    rows = select(db, f"SELECT * FROM items WHERE id IN ({','.join('?' * len(ids))})", ids)
     return {row["id"]: _decode_item(row) for row in rows}
 
 
@@ -327,13 +338,13 @@ def create_user(db: sqlite_utils.Database, username: str, password_hash: str, ro
 
 def get_user(db: sqlite_utils.Database, user_id: int) -> dict[str, Any] | None:
     """The user with this id, or None."""
-    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
+    rows = select(db, "SELECT * FROM users WHERE id = ?", [user_id])
     return rows[0] if rows else None
 
 
 def get_user_by_name(db: sqlite_utils.Database, username: str) -> dict[str, Any] | None:
     """The user with this name, or None."""
-    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username]))
+    rows = select(db, "SELECT * FROM users WHERE username = ?", [username])
     return rows[0] if rows else None
 
 
@@ -637,7 +648,7 @@ def create_attempt(
 
 def get_attempt(db: sqlite_utils.Database, attempt_id: str) -> dict[str, Any] | None:
     """The attempt with item_ids and kinds decoded, or None."""
-    rows = list(db.query("SELECT * FROM attempts WHERE id = ?", [attempt_id]))
+    rows = select(db, "SELECT * FROM attempts WHERE id = ?", [attempt_id])
     if not rows:
         return None
     attempt = rows[0]
@@ -648,7 +659,7 @@ def get_attempt(db: sqlite_utils.Database, attempt_id: str) -> dict[str, Any] | 
 
 def get_article_by_id(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
     """The article with this id, deleted or not, or None."""
-    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    rows = select(db, "SELECT * FROM articles WHERE id = ?", [article_id])
     return rows[0] if rows else None
 
 
@@ -697,7 +708,7 @@ def save_answer(
 
 def answers_for_attempt(db: sqlite_utils.Database, attempt_id: str) -> dict[str, dict[str, Any]]:
     """The attempt's answers by item id."""
-    rows = db.query("SELECT * FROM answers WHERE attempt_id = ? ORDER BY id", [attempt_id])
+    rows = select(db, "SELECT * FROM answers WHERE attempt_id = ? ORDER BY id", [attempt_id])
     return {row["item_id"]: row for row in rows}
 
 
