@@ -40,6 +40,12 @@ WORD_NUMBERS = [
 YEAR_SHIFTS = (-3, 4, -7, 2, 9, -12, 6, -1, 15, -20)
 
 
+def initials(name: str) -> str:
+    """Capital initials of a multi-word name ("European Space Agency" -> "ESA")."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
 def is_variant(a: str, b: str) -> bool:
     """True when b is a spelling variant of a, or one contains the other."""
     x, y = normalize(a), normalize(b)
@@ -50,6 +56,8 @@ def is_variant(a: str, b: str) -> bool:
     tx, ty = x.split(), y.split()
     if len(tx) > 1 and len(ty) > 1 and tx[-1] == ty[-1]:
         return True  # same surname
+    if initials(a) == b.strip() or initials(b) == a.strip():
+        return True  # "ESA" and "European Space Agency"
     return fuzz.ratio(x, y) >= 80
 
 
@@ -140,7 +148,13 @@ def build_pools(mentions: Iterable[Mention]) -> Pools:
     """Group the distinct answers of the article (outside quotations) by pool_key."""
     by_key: dict[tuple[str, str], dict[str, str]] = {}
     by_sentence: dict[int, list[str]] = {}
+    mentions = list(mentions)
+    # A name the model also tags as a place or organisation is no safe wrong person.
+    not_people = {normalize(m.answer) for m in mentions if m.tag in ("place", "org")}
     for mention in mentions:
+        if mention.tag == "person" and normalize(mention.answer) in not_people:
+            by_sentence.setdefault(mention.sentence, []).append(mention.answer)
+            continue
         by_sentence.setdefault(mention.sentence, []).append(mention.answer)
         if not mention.in_quote:
             by_key.setdefault(pool_key(mention), {}).setdefault(

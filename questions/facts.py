@@ -298,7 +298,7 @@ def resolve_references(
                 if token.lower_ in ("he", "she", "it", "they") and main and not local:
                     text = _antecedent_for(token, previous, None, persons, topic)
             elif token.dep_ == "poss" and subject is not None and token.i == subject.start:
-                found = _antecedent_for(token, previous, None, persons)
+                found = _antecedent_for(token, previous, None, persons, topic)
                 text = f"{found}’s" if found else None
             if text and text.removesuffix("’s") not in doc.text:
                 replacements[token.i] = (token.i + 1, text)
@@ -443,7 +443,14 @@ def role_phrase(person: Span) -> str | None:
     if len(words) == 1 and words[0].text not in TITLES and words[0].tag_ != "NN":
         return None
     text = " ".join(w.text for w in words)
+    if words[0].i == 0 and words[0].tag_ in ("NN", "JJ", "NNS") and not words[0].ent_type_:
+        text = text[:1].lower() + text[1:]
     return text if len(words) <= 10 else None
+
+
+def is_role_text(role: str) -> bool:
+    """A role reads as words: no pronunciation, brackets or digits only."""
+    return not any(c in role for c in "/[]()=;") and bool(re.search(r"[a-z]{3}", role))
 
 
 def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]:
@@ -455,7 +462,7 @@ def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]
             if ent.label_ != "PERSON" or ent.text in roles or in_quotes(doc, ent.start_char):
                 continue
             role = role_phrase(ent)
-            if role and normalize(role) != normalize(ent.text):
+            if role and normalize(role) != normalize(ent.text) and is_role_text(role):
                 roles[ent.text] = Role(sentence.index, ent.text, role, past)
     return list(roles.values())
 

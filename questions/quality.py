@@ -73,7 +73,7 @@ def dangling_reference(item: Item) -> str | None:
     match = PRONOUN.search(body)
     if match is None:
         return None
-    possessive = match.group().lower() in ("his", "its", "their", "her")
+    possessive = match.group().lower() in ("his", "its", "their", "her") and match.start() > 0
     before = body if possessive else body[: match.start()]
     names = [w for w in NAME_WORD.findall(before)[1:] if w not in NOT_NAMES]
     if not names and not re.search(r"\[[^\]]+\]", before):

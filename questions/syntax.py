@@ -293,7 +293,11 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
             question = subject_question(f"How many {noun.text}", verb, set(), replacements)
             return question if len(question.split()) >= 4 else None
         if noun.dep_ == "dobj" and noun.head == attached:
-            wh = f"How many {render([t for t in noun.subtree if t.i not in ids], replacements)}"
+            modifiers = [
+                t for t in noun.children if t.i < noun.i and t.dep_ in ("amod", "compound")
+            ]
+            words = [t for m in modifiers for t in m.subtree] + [noun]
+            wh = f"How many {render(words, replacements)}"
             return inverted_question(wh, verb, _subtree(noun), replacements)
     return None
 

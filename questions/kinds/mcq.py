@@ -19,7 +19,7 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         if mention.in_quote:
             continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
-        wrong = pick_distractors(mention, analysis.pools, rng_for(seed))
+        wrong = pick_distractors(mention, analysis.pools, rng_for(seed), exclude=(analysis.title,))
         if len(wrong) < 3:
             continue
         prompt = mention.question or mention.cloze

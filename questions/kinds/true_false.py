@@ -18,7 +18,7 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
             continue
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
-        wrong = pick_distractors(mention, analysis.pools, rng, count=1)
+        wrong = pick_distractors(mention, analysis.pools, rng, count=1, exclude=(analysis.title,))
         make_false = mention.tag in FALSIFIABLE and bool(wrong) and rng.random() < 0.5
         if make_false:
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
