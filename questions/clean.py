@@ -159,6 +159,9 @@ def merge_attributions(paragraphs: list[str]) -> list[str]:
     return merged
 
 
+FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\]")
+
+
 def body_paragraphs(blocks: list[list[str]]) -> list[str]:
     """Prose paragraphs of the blocks, joining a sentence that runs across line breaks."""
     paragraphs: list[str] = []
@@ -183,7 +186,8 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
                 current = line
         if current:
             paragraphs.append(current)
-    return merge_attributions(paragraphs)
+    paragraphs = [" ".join(FOOTNOTE.sub("", p).split()) for p in paragraphs]
+    return merge_attributions([p for p in paragraphs if p])
 
 
 def clean_article(text: str) -> tuple[str, list[str]]:

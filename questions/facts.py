@@ -448,9 +448,19 @@ def role_phrase(person: Span) -> str | None:
     return text if len(words) <= 10 else None
 
 
+KINSHIP_WORDS = (
+    "son daughter wife husband brother sister father mother uncle aunt cousin friend "
+    "child nephew niece grandson granddaughter widow heir successor"
+)
+KINSHIP = frozenset(KINSHIP_WORDS.split())
+
+
 def is_role_text(role: str) -> bool:
-    """A role reads as words: no pronunciation, brackets or digits only."""
-    return not any(c in role for c in "/[]()=;") and bool(re.search(r"[a-z]{3}", role))
+    """A role reads as words and says something alone: not "son" without "of whom"."""
+    if any(c in role for c in "/[]()=;") or not re.search(r"[a-z]{3}", role):
+        return False
+    words = role.lower().split()
+    return not (words[-1] in KINSHIP and "of" not in words)
 
 
 def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]:

@@ -26,6 +26,7 @@ DOUBLED_WORD = re.compile(r"\b(\w+) \1\b", re.I)
 STRAY_PUNCTUATION = re.compile(r"\s[,.;:?]|,\s*[?.]|\(\s*\)")
 LINK = re.compile(r"https?://|www\.|@\w")
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+NAME_AFTER_COMMA = re.compile(r"\s*(?:the\s+)?[A-Z]")
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|yet)\s+", re.I)
 Filter = Callable[[Item], str | None]
 
@@ -73,12 +74,16 @@ def dangling_reference(item: Item) -> str | None:
     match = PRONOUN.search(body)
     if match is None:
         return None
-    possessive = match.group().lower() in ("his", "its", "their", "her") and match.start() > 0
-    before = body if possessive else body[: match.start()]
+    before = body[: match.start()]
     names = [w for w in NAME_WORD.findall(before)[1:] if w not in NOT_NAMES]
-    if not names and not re.search(r"\[[^\]]+\]", before):
-        return f"pronoun {match.group()!r} without antecedent"
-    return None
+    if names or re.search(r"\[[^\]]+\]", before):
+        return None
+    # "Despite its troubles, Moscow ...": a possessive in an opening phrase may point ahead.
+    possessive = match.group().lower() in ("his", "its", "their", "her") and match.start() > 0
+    after = body[match.end() :]
+    if possessive and "," in after and NAME_AFTER_COMMA.match(after.split(",", 1)[1]):
+        return None
+    return f"pronoun {match.group()!r} without antecedent"
 
 
 def quote_fragment(item: Item) -> str | None:
@@ -213,7 +218,7 @@ def rank(candidates: Iterable[Candidate], tiers: int = 2) -> list[Item]:
             used_kinds[item.kind] += 1
             per_sentence[(item.sentence_index, item.kind)] += 1
             asked[fact].add(item.kind)
-            score = round(tiers - tier + weight[fact], 4)
+            score = round(tiers - tier + 0.99 * weight[fact], 4)  # tiers never overlap
             ranked.append(_with_score(item, score))
     ranked.sort(key=lambda i: (-i.score, i.sentence_index, i.kind, i.id))
     return ranked
