@@ -241,13 +241,11 @@ def _antecedent_for(
     if lower in ("he", "she", "his", "her"):
         if previous and previous[1] == "PERSON" and not previous[2]:
             return previous[0]  # the subject carries on from the sentence before
-        if len(persons) == 1:
-            return persons[0]
         # In an article about a person, an unclaimed "he" is that person, unless the sentence
         # names them otherwise (then "he" is someone else).
         if topic and not set(topic.split()) & {t.text for t in token.doc}:
             return topic
-        return None
+        return persons[0] if len(persons) == 1 and not topic else None
     if lower in ("it", "its") and previous and not previous[2] and previous[1] != "PERSON":
         before = [e for e in token.doc[: token.i].ents if e.label_ not in NUMERIC]
         if not before and not (lower == "it" and _is_expletive(token)):

@@ -24,6 +24,9 @@ WH_START = re.compile(r"^(?:who|what|when|where|which|how(?: many)?|according)\b
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
 DOUBLED_WORD = re.compile(r"\b(\w+) \1\b", re.I)
 STRAY_PUNCTUATION = re.compile(r"\s[,.;:?]|,\s*[?.]|\(\s*\)")
+DOUBLE_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|of|for|with|by|to|from|into)\s+(?:in|on|at|of|for|with|by|from|into)\b"
+)
 LINK = re.compile(r"https?://|www\.|@\w")
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 NAME_AFTER_COMMA = re.compile(r"\s*(?:the\s+)?[A-Z]")
@@ -121,6 +124,8 @@ def ungrammatical(item: Item) -> str | None:
         return "doubled word"
     if STRAY_PUNCTUATION.search(prompt):
         return "stray punctuation"
+    if prompt.endswith("?") and DOUBLE_PREPOSITION.search(prompt):
+        return "two prepositions in a row"
     if prompt.endswith("?") and len(prompt.split()) < 4:
         return "question too short"
     if item.kind == "cloze" and prompt.count(BLANK) != 1:

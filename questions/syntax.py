@@ -263,7 +263,9 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
             return None  # a participle read as the main verb
         if any(c.dep_ == "conj" for c in root.children):
             return None
-        actor = tag in ("person", "org") or (root.ent_type_ == "GPE" and verb.lemma_ != "be")
+        actor = tag in ("person", "org") or (
+            root.ent_type_ in ("GPE", "NORP") and verb.lemma_ != "be"
+        )
         wh = "Who" if actor else "What"
         question = subject_question(wh, verb, ids, replacements)
         return question if len(question.split()) >= 3 else None
