@@ -47,6 +47,7 @@ GOOD = item("When did China launch the Dongfanghong-1 satellite?")
         (ungrammatical, item("When did did China launch the satellite?")),
         (ungrammatical, item("When did China launch the satellite , ?")),
         (ungrammatical, item("When was it?")),
+        (ungrammatical, item("What must not slacken in on account of such assurances?")),
         (ungrammatical, item("China launched _____ in _____.", kind="cloze")),
         (
             ungrammatical,
