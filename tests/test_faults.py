@@ -38,6 +38,7 @@ class Taker:
         self.score = -1
 
     def start(self) -> None:
+        """Start a quiz on alpha; the attempt's item ids are read from the database."""
         page = self.student.start_quiz("alpha", length=str(QUESTIONS))
         self.attempt = re.fullmatch(r"/quiz/([\w-]+)/1", page.path)[1]
         db = storage.open_db(self.db_path)
@@ -118,6 +119,8 @@ def test_killed_server_loses_no_acknowledged_answer_and_quiz_resumes(tmp_path, c
     with restarted:
         for taker in takers:
             taker.student.base_url = restarted.url
+            if not taker.item_ids:  # the crash came before their quiz had started
+                taker.start()
             for number in range(len(taker.acked) + 1, QUESTIONS + 1):
                 taker.answer(number)
             result = taker.student.open(f"/quiz/{taker.attempt}/result")
