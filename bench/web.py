@@ -269,7 +269,8 @@ def main() -> int:
     print(
         f"gunicorn gthread, {args.workers} workers x {args.threads} threads; client: "
         f"{load.concurrency} keep-alive connections; medians of {args.rounds} rounds of up to "
-        f"{args.requests} requests ({ROUND_LIMIT:.0f} s cap)"
+        f"{args.requests} requests ({ROUND_LIMIT:.0f} s cap). The Python client shares the "
+        f"machine's {os.cpu_count()} cores with the servers."
     )
     for name, figure in figures.items():
         print(report(name, figure, baseline))
