@@ -131,7 +131,7 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
 class Pools:
     """The article's answers grouped for distractor picks, built once per article."""
 
-    by_key: Mapping[tuple[str, str], tuple[str, ...]]
+    by_key: Mapping[tuple[str, str], tuple[tuple[str, int], ...]]  # (answer, first sentence)
     by_sentence: Mapping[int, tuple[str, ...]]
 
 
@@ -146,7 +146,7 @@ def pool_key(mention: Mention) -> tuple[str, str]:
 
 def build_pools(mentions: Iterable[Mention]) -> Pools:
     """Group the distinct answers of the article (outside quotations) by pool_key."""
-    by_key: dict[tuple[str, str], dict[str, str]] = {}
+    by_key: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}
     by_sentence: dict[int, list[str]] = {}
     mentions = list(mentions)
     # A name the model also tags as a place or organisation is no safe wrong person.
@@ -158,7 +158,7 @@ def build_pools(mentions: Iterable[Mention]) -> Pools:
         by_sentence.setdefault(mention.sentence, []).append(mention.answer)
         if not mention.in_quote:
             by_key.setdefault(pool_key(mention), {}).setdefault(
-                normalize(mention.answer), mention.answer
+                normalize(mention.answer), (mention.answer, mention.sentence)
             )
     return Pools(
         by_key={k: tuple(v.values()) for k, v in by_key.items()},
@@ -167,6 +167,7 @@ def build_pools(mentions: Iterable[Mention]) -> Pools:
 
 
 MAX_TRIES = 40
+NEAR = 8
 
 
 def pick_distractors(
@@ -184,10 +185,16 @@ def pick_distractors(
     answer = mention.answer
     banned = [answer, *exclude, *pools.by_sentence.get(mention.sentence, ())]
     exact = mention.tag in ("date", "number")
-    candidates = pools.by_key.get(pool_key(mention), ())
+    # Answers mentioned near the question's sentence first: same topic, more plausible.
+    pool = sorted(
+        pools.by_key.get(pool_key(mention), ()),
+        key=lambda pair: (abs(pair[1] - mention.sentence), pair[1]),
+    )
+    near, far = [a for a, _ in pool[:NEAR]], [a for a, _ in pool[NEAR:]]
+    rng.shuffle(near)
+    candidates = near + rng.sample(far, min(len(far), MAX_TRIES))
     chosen: list[str] = []
-    for index in rng.sample(range(len(candidates)), min(len(candidates), MAX_TRIES)):
-        other = candidates[index]
+    for other in candidates:
         key = normalize(other)
         if any(key == normalize(b) if exact else is_variant(other, b) for b in [*banned, *chosen]):
             continue

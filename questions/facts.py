@@ -358,6 +358,9 @@ def askable(span: Span, tag: str) -> bool:
         after is not None and after.text in "-–" and not span[-1].whitespace_
     ):
         return False
+    named_before = span.start > 1 and doc[span.start - 2].pos_ == "PROPN"
+    if before is not None and before.lower_ == "of" and named_before and tag != "date":
+        return False  # "Albert of Mainz": the part after "of" belongs to a name
     if tag == "number" and span.text.lower() in ("one", "a", "an"):
         return False
     relative = not (years_in(span.text) or date_has_month(span.text))
