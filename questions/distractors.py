@@ -141,6 +141,8 @@ def pool_key(mention: Mention) -> tuple[str, str]:
         return mention.tag, mention.label
     if mention.tag in ("date", "number"):
         return mention.tag, shape_of(mention.answer)
+    if mention.tag == "group":  # "Huguenots" with plural nouns, "British" with adjectives
+        return mention.tag, "plural" if mention.answer.endswith("s") else "adjective"
     return mention.tag, ""
 
 

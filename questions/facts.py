@@ -358,6 +358,11 @@ def askable(span: Span, tag: str) -> bool:
         after is not None and after.text in "-–" and not span[-1].whitespace_
     ):
         return False
+    if tag == "person" and after is not None and after.tag_ == "POS":
+        # "Levi's Stadium": a name followed by a capitalised noun is part of a place name.
+        following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if following is not None and following.text[:1].isupper() and len(span) == 1:
+            return False
     named_before = span.start > 1 and doc[span.start - 2].pos_ == "PROPN"
     if before is not None and before.lower_ == "of" and named_before and tag != "date":
         return False  # "Albert of Mainz": the part after "of" belongs to a name
@@ -458,7 +463,9 @@ KINSHIP = frozenset(KINSHIP_WORDS.split())
 
 def is_role_text(role: str) -> bool:
     """A role reads as words and says something alone: not "son" without "of whom"."""
-    if any(c in role for c in "/[]()=;") or not re.search(r"[a-z]{3}", role):
+    if any(c in role for c in "/[]()=;") or any(c.isdigit() for c in role):
+        return False
+    if not re.search(r"[a-z]{3}", role):
         return False
     words = role.lower().split()
     return not (words[-1] in KINSHIP and "of" not in words)

@@ -12,6 +12,12 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DROP_DEPS = frozenset(
     {"advcl", "conj", "cc", "punct", "mark", "parataxis", "intj", "dep", "meta", "preconj"}
 )
+# Sentence adverbs that link to the text around and make no sense in a lone question.
+DISCOURSE_WORDS = (
+    "however though therefore thus also meanwhile nevertheless moreover furthermore "
+    "consequently instead hence accordingly finally previously subsequently then"
+)
+DISCOURSE_ADVERBS = frozenset(DISCOURSE_WORDS.split())
 NAME_LABELS = frozenset(
     [
         "PERSON",
@@ -156,7 +162,7 @@ def _leading_adjuncts(verb: Token, subject: Token | None) -> set[int]:
 def _clause_tokens(verb: Token, removed: set[int]) -> list[Token]:
     drop = set(removed)
     for child in verb.children:
-        if child.dep_ in DROP_DEPS:
+        if child.dep_ in DROP_DEPS or child.lower_ in DISCOURSE_ADVERBS:
             drop |= _subtree(child)
     return [t for t in verb.subtree if t.i not in drop]
 
