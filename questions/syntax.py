@@ -18,6 +18,7 @@ DISCOURSE_WORDS = (
     "consequently instead hence accordingly finally previously subsequently then"
 )
 DISCOURSE_ADVERBS = frozenset(DISCOURSE_WORDS.split())
+COPULAS = frozenset({"be", "become", "remain", "seem"})
 NAME_LABELS = frozenset(
     [
         "PERSON",
@@ -82,6 +83,8 @@ def attachment_verb(token: Token) -> Token | None:
 def clause_head(verb: Token) -> Token | None:
     """The main-clause verb over verb (through open complements), or None in a subclause."""
     while verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        if verb.head.lemma_ in COPULAS:
+            return None  # "became one of four teams to have made": a misparse, no question
         verb = verb.head
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
         return verb
