@@ -162,6 +162,16 @@ def merge_attributions(paragraphs: list[str]) -> list[str]:
 FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\]")
 
 
+SUBSCRIPT_BREAK = re.compile(r"(?:^|\W)[A-Z][a-z]?\d*$")
+
+
+def join_lines(first: str, second: str) -> str:
+    """Join a sentence broken across lines; a formula's subscript ("O" / "2.") joins tight."""
+    if SUBSCRIPT_BREAK.search(first) and second[:1].isdigit():
+        return first + second
+    return f"{first} {second}"
+
+
 def body_paragraphs(blocks: list[list[str]]) -> list[str]:
     """Prose paragraphs of the blocks, joining a sentence that runs across line breaks."""
     paragraphs: list[str] = []
@@ -179,7 +189,7 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
                     current = ""
                 continue
             if current and not SENTENCE_END.search(current):
-                current = f"{current} {line}"
+                current = join_lines(current, line)
             else:
                 if current:
                     paragraphs.append(current)

@@ -344,6 +344,22 @@ def weight_of(tag: str, text: str, count: int) -> float:
     return round(weight, 4)
 
 
+def is_name_like(text: str) -> bool:
+    """Words of a personal name: "Yuri Gagarin", "Louis XIV", "Jan van Riebeeck", "C. J."."""
+    words = text.replace("-", " ").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    for word in words:
+        letters = word.strip(".,'’")
+        roman = set(letters) <= set("IVXLC")
+        particle = letters.islower() and len(letters) <= 3
+        lower = sum(c.islower() for c in letters)
+        capitalised = letters[:1].isupper() and (len(letters) == 1 or lower >= 2)
+        if not letters.isalpha() or not (roman or particle or capitalised):
+            return False
+    return True
+
+
 def askable(span: Span, tag: str) -> bool:
     """False for pronouns, bracketed short names, parts of hyphenated words, "the two"."""
     doc = span.doc
@@ -358,6 +374,8 @@ def askable(span: Span, tag: str) -> bool:
         after is not None and after.text in "-–" and not span[-1].whitespace_
     ):
         return False
+    if tag == "person" and not is_name_like(span.text):
+        return False  # "SiO2", "HO": the model's PERSON on things that are not names
     if tag == "person" and after is not None and after.tag_ == "POS":
         # "Levi's Stadium": a name followed by a capitalised noun is part of a place name.
         following = doc[span.end + 1] if span.end + 1 < len(doc) else None

@@ -164,3 +164,29 @@ def test_model_name_is_a_setting(monkeypatch):
         assert "ner" in nlp.get_nlp().pipe_names  # falls back to an installed model
     finally:
         nlp.get_nlp.cache_clear()
+
+
+def test_a_formula_split_across_lines_joins_tight():
+    raw = "Oxygen\n\nTwo atoms bind to form a gas with the formula O\n2. It makes up a fifth of air.\n"
+    _, paragraphs = clean_article(raw)
+    assert paragraphs == [
+        "Two atoms bind to form a gas with the formula O2. It makes up a fifth of air."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yuri Gagarin", True),
+        ("Louis XIV", True),
+        ("Jan van Riebeeck", True),
+        ("DeAngelo Williams", True),
+        ("SiO 2", False),
+        ("HO", False),
+        ("USA", False),
+    ],
+)
+def test_name_like(text, expected):
+    from questions.facts import is_name_like
+
+    assert is_name_like(text) is expected
