@@ -162,12 +162,14 @@ def merge_attributions(paragraphs: list[str]) -> list[str]:
 FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\]")
 
 
-SUBSCRIPT_BREAK = re.compile(r"(?:^|\W)[A-Z][a-z]?\d*$")
+FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+NOT_FORMULAS = frozenset({"In", "On", "At", "By", "As", "A", "I", "No", "So", "To", "Of", "Or"})
 
 
 def join_lines(first: str, second: str) -> str:
-    """Join a sentence broken across lines; a formula's subscript ("O" / "2.") joins tight."""
-    if SUBSCRIPT_BREAK.search(first) and second[:1].isdigit():
+    """Join a sentence broken across lines; a formula's subscript ("SiO" / "2,") joins tight."""
+    last = first.split()[-1].lstrip("([") if first.split() else ""
+    if second[:1].isdigit() and FORMULA.fullmatch(last) and last not in NOT_FORMULAS:
         return first + second
     return f"{first} {second}"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from questions.facts import Mention, normalize
+from questions.facts import Mention, is_name_like, normalize
 from questions.nlp import years_in
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -38,6 +38,13 @@ WORD_NUMBERS = [
     "twenty",
 ]
 YEAR_SHIFTS = (-3, 4, -7, 2, 9, -12, 6, -1, 15, -20)
+
+
+def looks(text: str) -> str:
+    """The written shape of an answer: "acronym" (NASA), "name" (Yuri Gagarin) or "other"."""
+    if text.isupper() and text.isalpha() and len(text) <= 6:
+        return "acronym"
+    return "name" if is_name_like(text) else "other"
 
 
 def initials(name: str) -> str:
@@ -192,6 +199,8 @@ def pick_distractors(
         pools.by_key.get(pool_key(mention), ()),
         key=lambda pair: (abs(pair[1] - mention.sentence), pair[1]),
     )
+    if not exact:  # an acronym with acronyms, a name with names
+        pool = [pair for pair in pool if looks(pair[0]) == looks(answer)]
     near, far = [a for a, _ in pool[:NEAR]], [a for a, _ in pool[NEAR:]]
     rng.shuffle(near)
     candidates = near + rng.sample(far, min(len(far), MAX_TRIES))

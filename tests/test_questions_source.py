@@ -167,10 +167,14 @@ def test_model_name_is_a_setting(monkeypatch):
 
 
 def test_a_formula_split_across_lines_joins_tight():
-    raw = "Oxygen\n\nTwo atoms bind to form a gas with the formula O\n2. It makes up a fifth of air.\n"
+    raw = (
+        "Oxygen\n\nAt room temperature two atoms of the element bind to form a gas, formula O\n"
+        "2. Sand is mostly silica SiO\n2, as found in quartz.\n"
+    )
     _, paragraphs = clean_article(raw)
     assert paragraphs == [
-        "Two atoms bind to form a gas with the formula O2. It makes up a fifth of air."
+        "At room temperature two atoms of the element bind to form a gas, formula O2. "
+        "Sand is mostly silica SiO2, as found in quartz."
     ]
 
 
