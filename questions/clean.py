@@ -179,16 +179,21 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
     paragraphs: list[str] = []
     for block in blocks:
         skip_listing = False
-        current = ""
+        current = pending = ""
         for line in block:
             if is_furniture(line):
                 skip_listing = skip_listing or bool(LISTING_MARKERS.match(line))
                 continue
+            if pending and (line[:1].isdigit() or line[:1].islower()):
+                # A short line ("Concentrated O") whose sentence goes on in the next line.
+                line = join_lines(pending, line)
+            pending = ""
             continues = bool(current) and not SENTENCE_END.search(current)
             if skip_listing or not (is_prose(line) or continues):
                 if current:
                     paragraphs.append(current)
                     current = ""
+                pending = "" if skip_listing or SENTENCE_END.search(line) else line
                 continue
             if current and not SENTENCE_END.search(current):
                 current = join_lines(current, line)
