@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -180,3 +182,55 @@ def test_real_sentences_with_junk_inserted_give_items(junk_a, junk_b):
     )
     article = generate_or_refuse(text)
     assert article is not None and article.items
+
+
+def mention(answer: str, tag: str, sentence: int, label: str = "ORG"):
+    from questions.facts import Mention
+
+    return Mention(sentence, answer, tag, label, "", "", None, "", False, None, 1.0)
+
+
+def test_distractors_match_type_and_shape_and_skip_variants():
+    import random
+
+    from questions.distractors import build_pools, pick_distractors
+
+    pool = [
+        mention("European Space Agency", "org", 0),
+        mention("ESA", "org", 1),
+        mention("NASA", "org", 2),
+        mention("CNSA", "org", 3),
+        mention("ILRS", "org", 4),
+        mention("Roscosmos", "org", 5),
+        mention("1957", "date", 6, "DATE"),
+    ]
+    answer = pool[2]
+    for seed in range(5):
+        wrong = pick_distractors(answer, build_pools(pool), random.Random(seed))
+        assert len(wrong) == 3 and "NASA" not in wrong
+        assert set(wrong) <= {"ESA", "CNSA", "ILRS"}, wrong  # acronyms for an acronym
+    year = pick_distractors(pool[6], build_pools(pool), random.Random(1))
+    assert len(year) == 3 and all(re.fullmatch(r"\d{4}", y) and y != "1957" for y in year)
+
+
+def test_distractors_never_come_from_the_same_sentence():
+    import random
+
+    from questions.distractors import build_pools, pick_distractors
+
+    pool = [
+        mention(name, "person", 0 if i < 2 else i, "PERSON")
+        for i, name in enumerate(
+            [
+                "Yuri Gagarin",
+                "Sergei Korolev",
+                "Neil Armstrong",
+                "Sally Ride",
+                "Valentina Tereshkova",
+                "John Glenn",
+            ]
+        )
+    ]
+    for seed in range(5):
+        wrong = pick_distractors(pool[0], build_pools(pool), random.Random(seed))
+        assert "Sergei Korolev" not in wrong and "Yuri Gagarin" not in wrong
