@@ -6,18 +6,13 @@ from collections.abc import Callable, Iterable
 
 from questions.clean import clean_article
 from questions.distractors import build_pools
-from questions.facts import (
-    Sentence,
-    find_mentions,
-    find_quotes,
-    find_roles,
-    resolve_references,
-    topic_person,
-)
+from questions.facts import Sentence, find_mentions
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
 from questions.model import KINDS, Article, ArticleError, slugify
 from questions.nlp import parse, split_sentences
+from questions.people import find_quotes, find_roles
 from questions.quality import item_filters, rank, rejection
+from questions.references import resolve_references, topic_person
 
 Progress = Callable[[int, int], None]
 MAX_TEXT_CHARS = 600_000

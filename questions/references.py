@@ -1,0 +1,130 @@
+"""References across sentences: subject pronouns and "the two countries", when safe."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from questions.facts import GROUP_NOUNS, NUMERIC, Sentence, answer_span
+from questions.syntax import SUBJECT_DEPS, Replacements, find_subject
+
+TWO_GROUP = re.compile(rf"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})$", re.I)
+EXPLETIVE_VERBS = frozenset(["be", "remain", "seem", "appear", "come", "take"])
+
+
+def main_subject(doc: Doc) -> Span | None:
+    """The subject phrase of the sentence's root verb."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots:
+        return None
+    subject = find_subject(roots[0])
+    if subject is None:
+        return None
+    return doc[subject.left_edge.i : subject.right_edge.i + 1]
+
+
+def entity_phrase(span: Span | None) -> tuple[str, str, bool] | None:
+    """(text, label, plural) when span is one entity or two coordinated ones, else None."""
+    if span is None:
+        return None
+    ents = [e for e in span.ents if e.label_ not in ("DATE", "CARDINAL", "ORDINAL")]
+    words = [t for t in span if t.dep_ not in ("det", "punct", "cc")]
+    covered = {t.i for e in ents for t in e}
+    if not ents or any(t.i not in covered for t in words):
+        return None
+    if len(ents) == 1:
+        return answer_span(ents[0]).text, ents[0].label_, False
+    if len(ents) == 2 and any(t.lower_ == "and" for t in span):
+        return f"{ents[0].text} and {ents[1].text}", ents[0].label_, True
+    return None
+
+
+def _is_expletive(token: Token) -> bool:
+    verb = token.head
+    return verb.lemma_ in EXPLETIVE_VERBS or any(
+        c.dep_ in ("ccomp", "csubj", "extraposed") for c in verb.children
+    )
+
+
+def _antecedent_for(
+    token: Token, previous, current, persons: list[str], topic: str | None = None
+) -> str | None:
+    lower = token.lower_
+    if lower in ("he", "she", "his", "her"):
+        if previous and previous[1] == "PERSON" and not previous[2]:
+            return previous[0]  # the subject carries on from the sentence before
+        # In an article about a person, an unclaimed "he" is that person, unless the sentence
+        # names them otherwise (then "he" is someone else).
+        if topic and not set(topic.split()) & {t.text for t in token.doc}:
+            return topic
+        return persons[0] if len(persons) == 1 and not topic else None
+    if lower in ("it", "its") and previous and not previous[2] and previous[1] != "PERSON":
+        before = [e for e in token.doc[: token.i].ents if e.label_ not in NUMERIC]
+        if not before and not (lower == "it" and _is_expletive(token)):
+            return previous[0]
+    if lower in ("they", "their"):
+        antecedent = current if current and token.head.dep_ != "ROOT" else previous
+        if antecedent and antecedent[2]:
+            return antecedent[0]
+    return None
+
+
+def topic_person(title: str, docs: Sequence[Doc]) -> str | None:
+    """The title when the article is about a person named by it."""
+    for doc in docs:
+        if any(e.label_ == "PERSON" and e.text == title for e in doc.ents):
+            return title
+    return None
+
+
+def resolve_references(
+    docs: Sequence[Doc], sentences: Sequence[Sentence], topic: str | None = None
+) -> list[Replacements]:
+    """Replace subject pronouns and "the two countries" only when one antecedent is clear.
+
+    A reference is left alone when its antecedent is written in the same sentence.
+    """
+    result: list[Replacements] = []
+    previous: tuple[str, str, bool] | None = None
+    pair: tuple[int, str] | None = None
+    persons: list[str] = []
+    for doc, sentence in zip(docs, sentences, strict=True):
+        if sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph:
+            previous, persons = None, []
+        replacements: dict[int, tuple[int, str]] = {}
+        subject = main_subject(doc)
+        current = entity_phrase(subject)
+        here = {e.text for e in doc.ents if e.label_ == "PERSON"}
+        for token in doc:
+            text = None
+            if token.dep_ in SUBJECT_DEPS:
+                phrase = doc[token.left_edge.i : token.right_edge.i + 1]
+                if TWO_GROUP.match(phrase.text) and pair and sentence.index - pair[0] <= 5:
+                    if pair[1] not in doc.text:
+                        replacements[phrase.start] = (phrase.end, pair[1])
+                    continue
+                local = [e for e in doc[: token.i].ents if e.label_ not in NUMERIC]
+                main = subject is not None and token.i == subject.root.i
+                if token.lower_ in ("he", "she", "it", "they") and main and not local:
+                    text = _antecedent_for(token, previous, None, persons, topic)
+            elif token.dep_ == "poss" and subject is not None and token.i == subject.start:
+                found = _antecedent_for(token, previous, None, persons, topic)
+                text = f"{found}’s" if found else None
+            if text and text.removesuffix("’s") not in doc.text:
+                replacements[token.i] = (token.i + 1, text)
+        persons = list(dict.fromkeys([*persons, *sorted(here)]))
+        for chunk in [subject, *doc.noun_chunks]:
+            found = entity_phrase(chunk) if chunk is not None else None
+            if found and found[2] and found[1] in ("GPE", "ORG", "NORP", "PERSON"):
+                pair = (sentence.index, found[0])
+                break
+        if subject is not None and subject.start in replacements and current is None:
+            text = replacements[subject.start][1].removesuffix("’s")
+            if replacements[subject.start][0] == subject.end:
+                label = "PERSON" if subject.root.lower_ in ("he", "she") else ""
+                current = (text, label, " and " in text)
+        previous = current
+        result.append(replacements)
+    return result
