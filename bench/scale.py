@@ -105,7 +105,6 @@ def main() -> int:
             f"built in {built:.1f} s; small: 1 article of {ITEMS} items, "
             f"{ANSWERS_PER_ARTICLE:,} answers; medians of {args.repeat} requests, in-process"
         )
-        missed = 0
         for label, small_pages, large_pages in cases:
             print(f"\n{label} in the large database vs the small database:")
             for page, (client, url) in large_pages.items():
@@ -113,11 +112,10 @@ def main() -> int:
                 large_ms = time_get(client, url, args.repeat)
                 ratio = large_ms / small_ms
                 aimed = page in ("quiz page", "statistics page")
-                verdict = ("met" if ratio <= AIM else "MISSED") if aimed else "(no aim)"
-                missed += aimed and ratio > AIM
+                verdict = f"aim <= {AIM:.0f}x: " + ("met" if ratio <= AIM else "MISSED")
                 print(
                     f"  {page:<16} small {small_ms:7.2f} ms  large {large_ms:8.2f} ms  "
-                    f"ratio {ratio:5.2f}x  aim <= {AIM:.0f}x: {verdict}"
+                    f"ratio {ratio:5.2f}x  {verdict if aimed else '(no aim)'}"
                 )
     return 0
 
