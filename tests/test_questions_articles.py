@@ -195,3 +195,19 @@ def test_years_in_timeline_answers_are_in_order():
                 continue
             years = [int(YEAR.search(part).group()[:4]) for part in item.explanation.split("\n")]
             assert years == sorted(years), item.explanation
+
+
+def test_seed_top_items_ask_about_nearly_every_organisation():
+    article = generated("seed")
+    sentences = body_sentences(article)
+    orgs = {
+        ent.text.removeprefix("the ").removeprefix("The ")
+        for doc in parse(sentences)
+        for ent in doc.ents
+        if ent.label_ == "ORG" and f"({ent.text})" not in doc.text  # "(ESA)" goes with its name
+    }
+    assert len(orgs) >= 8
+    answers = answers_of(article.items[:TOP])
+    asked = [org for org in orgs if org in answers]
+    # Organisations only named in a sentence that hangs on an unresolved "it" are not asked.
+    assert len(asked) >= 0.8 * len(orgs), sorted(orgs - set(asked))
