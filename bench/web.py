@@ -256,12 +256,15 @@ def main() -> int:
             for port, request in scenarios.values():  # warm up every worker
                 load.repeat(port, request, 400, ROUND_LIMIT)
             quiz_page()
-            load.run(app_port, answer_rounds[0], ROUND_LIMIT)
+            posted = load.run(app_port, answer_rounds[0], ROUND_LIMIT).count
             for r in range(args.rounds):
                 for scenario, (port, request) in scenarios.items():
                     rounds[scenario].append(load.repeat(port, request, args.requests, ROUND_LIMIT))
                 rounds["quiz page"].append(quiz_page())
                 rounds["answer POST"].append(load.run(app_port, answer_rounds[r + 1], ROUND_LIMIT))
+                posted += rounds["answer POST"][-1].count
+        # Every answer POST was for a fresh question, so each must have stored one row.
+        stored = sessions.db.execute("SELECT count(*) FROM answers").fetchone()[0]
     load.close()
 
     figures = {name: median_of(results) for name, results in rounds.items()}
@@ -274,7 +277,8 @@ def main() -> int:
     )
     for name, figure in figures.items():
         print(report(name, figure, baseline))
-    return 1 if any(f["errors"] for f in figures.values()) else 0
+    print(f"answer POSTs sent {posted}, answers stored {stored}")
+    return 1 if stored != posted or any(f["errors"] for f in figures.values()) else 0
 
 
 if __name__ == "__main__":
