@@ -13,7 +13,9 @@ from questions.facts import Mention, is_name_like, normalize
 from questions.nlp import years_in
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-YEAR_FULL = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+YEAR_FULL = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
+DECADE = re.compile(r"(?<!\d)\d{3}0s\b")
+DECADE_SHIFTS = (-20, 10, -10, 20, 30, -30, 40)
 WORD_NUMBERS = [
     "zero",
     "one",
@@ -88,7 +90,7 @@ def near_dates(answer: str, rng: random.Random, count: int) -> list[str]:
     """Dates of the same shape a few years away."""
     if not years_in(answer):
         return []
-    shifts = list(YEAR_SHIFTS)
+    shifts = list(DECADE_SHIFTS if DECADE.search(answer) else YEAR_SHIFTS)
     rng.shuffle(shifts)
     return [shift_years(answer, d) for d in shifts[:count]]
 

@@ -234,3 +234,22 @@ def test_distractors_never_come_from_the_same_sentence():
     for seed in range(5):
         wrong = pick_distractors(pool[0], build_pools(pool), random.Random(seed))
         assert "Sergei Korolev" not in wrong and "Yuri Gagarin" not in wrong
+
+
+@pytest.mark.parametrize(
+    ("answer", "pattern"),
+    [
+        ("1970", r"\d{4}"),
+        ("the 2030s", r"the \d{3}0s"),
+        ("between 2027 and 2033", r"between \d{4} and \d{4}"),
+        ("25 November 2022", r"25 November \d{4}"),
+    ],
+)
+def test_near_dates_keep_the_shape(answer, pattern):
+    import random
+
+    from questions.distractors import near_dates
+
+    near = near_dates(answer, random.Random(3), 3)
+    assert len(set(near)) == 3 and answer not in near
+    assert all(re.fullmatch(pattern, date) for date in near), near
