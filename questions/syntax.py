@@ -12,6 +12,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 DROP_DEPS = frozenset(
     {"advcl", "conj", "cc", "punct", "mark", "parataxis", "intj", "dep", "meta", "preconj"}
 )
+# Commas left next to each other, or before the end, once phrases are taken out.
+ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|etc)\.)$")
+LOOSE_COMMAS = re.compile(r"\s*,(?:\s*,)+")
 # Sentence adverbs that link to the text around and make no sense in a lone question.
 DISCOURSE_WORDS = (
     "however though therefore thus also meanwhile nevertheless moreover furthermore "
@@ -165,9 +168,19 @@ def _leading_adjuncts(verb: Token, subject: Token | None) -> set[int]:
 def _clause_tokens(verb: Token, removed: set[int]) -> list[Token]:
     drop = set(removed)
     for child in verb.children:
+        if child.dep_ == "punct" and _opens_apposition(child):
+            continue  # "launched Sputnik 1 (in 1957), the first satellite": keep that comma
         if child.dep_ in DROP_DEPS or child.lower_ in DISCOURSE_ADVERBS:
             drop |= _subtree(child)
     return [t for t in verb.subtree if t.i not in drop]
+
+
+def _opens_apposition(punct: Token) -> bool:
+    """True for a comma right before an appositive phrase."""
+    if punct.text != "," or punct.i + 1 >= len(punct.doc):
+        return False
+    following = punct.doc[punct.i + 1]
+    return any(t.dep_ in ("appos", "dobj") for t in [following, *following.ancestors][:3])
 
 
 def subject_text(subject: Token, replacements: Replacements) -> str | None:
@@ -195,11 +208,16 @@ def subject_text(subject: Token, replacements: Replacements) -> str | None:
     return text
 
 
+def tidy(text: str) -> str:
+    """Collapse commas left by removed phrases and trim punctuation at the ends."""
+    text = " ".join(LOOSE_COMMAS.sub(",", text).replace(" ,", ",").split()).strip(" ,;:-–—")
+    return text if ABBREVIATION_END.search(text) else text.rstrip(".")
+
+
 def _finish(words: list[str]) -> str | None:
-    text = " ".join(w for w in words if w).strip(" ,;:-–—")
+    text = tidy(" ".join(tidy(w) for w in words if w))
     if not text:
         return None
-    text = text.replace(" ,", ",").replace("  ", " ")
     return text[:1].upper() + text[1:] + "?"
 
 
@@ -332,7 +350,7 @@ def event_phrase(span: Span, replacements: Replacements, max_words: int = 18) ->
         return None
     removed = phrase | _subtree(subject) | _leading_adjuncts(verb, subject)
     rest = render(_clause_tokens(verb, removed), replacements)
-    text = f"{subj} {rest}".strip(" ,;:")
+    text = tidy(f"{subj} {tidy(rest)}")
     words = text.split()
     if len(words) < 3 or len(words) > max_words:
         return None

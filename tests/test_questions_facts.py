@@ -99,3 +99,14 @@ def test_answers_inside_quotations_are_not_asked():
     for item in questions.generate(text).items:
         if isinstance(item.answer, str):
             assert item.answer not in ("Paris", "Berlin", "1999"), item.prompt
+
+
+def test_comma_before_an_appositive_survives_the_removed_date():
+    analysis = analysis_of(
+        "Space\n\nThe Soviet Union launched Sputnik 1 on 4 October 1957, the first artificial "
+        "satellite. Broadcasts reached the U.S. within hours of the launch.\n"
+    )
+    made = [m.question for m in analysis.mentions if m.question]
+    dated = [q for q in made if q.startswith("When did") and " launch " in q]
+    assert dated and all("Sputnik 1, the first" in q and "1957" not in q for q in dated)
+    assert not any(q.endswith("U.S?") for q in made)
