@@ -16,7 +16,9 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     """An mcq per mention with three distractors; plus role and speaker questions."""
     candidates = []
     for mention in analysis.mentions:
-        if mention.in_quote:
+        if mention.in_quote or mention.label == "GPE":
+            # A capital stands for its country ("Beijing" for China): another place of the
+            # article may be just as right, so countries and cities are not multiple choice.
             continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
         wrong = pick_distractors(mention, analysis.pools, rng_for(seed), exclude=(analysis.title,))
