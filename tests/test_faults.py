@@ -248,3 +248,60 @@ def test_bad_quiz_setup_gives_a_form_error_and_no_attempt(client, db, data, mess
     assert response.status_code in (200, 400, 422)
     assert message.lower() in response.get_data(as_text=True).lower()
     assert db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_backup_and_restore_while_students_answer(tmp_path, class_db):
+    """`quizapp backup` under load is consistent; `quizapp restore` is seen by the running
+    server's workers at once (their kept connections read the restored file)."""
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db_path, items = class_db
+    quizapp = str(Path(sys.executable).with_name("quizapp"))
+    backup = tmp_path / "backup.db"
+    with ProductionServer(db_path, tmp_path, workers=2, threads=4) as server:
+        stop, done, errors = threading.Event(), [], []
+
+        def keep_answering(number: int) -> None:
+            while not stop.is_set() and len(done) < 200:  # quiz after quiz, bounded
+                taker = Taker(server.url, number, items, db_path)
+                taker.run_until_crash()
+                if taker.error:
+                    errors.append(taker.error)
+                else:
+                    done.append(taker)
+
+        threads = [
+            threading.Thread(target=keep_answering, args=(n,), daemon=True) for n in range(STUDENTS)
+        ]
+        for thread in threads:
+            thread.start()
+        while not done and not errors:
+            time.sleep(0.01)
+        subprocess.run([quizapp, "--db", str(db_path), "backup", str(backup)], check=True)
+        stop.set()
+        for thread in threads:
+            thread.join(45)
+        assert not any(thread.is_alive() for thread in threads)
+        assert not errors, errors[:3]
+        copy = sqlite3.connect(backup)
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("PRAGMA foreign_key_check").fetchall() == []
+        backed_up = copy.execute("SELECT count(*) FROM answers").fetchone()[0]
+        copy.close()
+        assert QUESTIONS <= backed_up < len(done) * QUESTIONS  # taken mid-way
+
+        db = storage.open_db(db_path)
+        storage.save_article(db, quiz_article("beta", 6))
+        db.close()
+        assert "Missions beta" in Student(server.url).open("/").text
+        subprocess.run([quizapp, "--db", str(db_path), "restore", str(backup), "--yes"], check=True)
+        for _ in range(12):  # every worker thread answers from the restored file
+            page = Student(server.url).open("/").text
+            assert "Missions alpha" in page and "Missions beta" not in page
+    db = storage.open_db(db_path)
+    assert db.execute("SELECT count(*) FROM answers").fetchone()[0] == backed_up
+    db.close()
