@@ -155,15 +155,30 @@ def pool_key(mention: Mention) -> tuple[str, str]:
     return mention.tag, ""
 
 
+def full_name_words(mentions: Iterable[Mention]) -> frozenset[str]:
+    """Words of the article's person names that have two or more words."""
+    return frozenset(
+        word for m in mentions if m.tag == "person" and " " in m.answer for word in m.answer.split()
+    )
+
+
+def confirmed_person(name: str, name_words: frozenset[str]) -> bool:
+    """A name of two or more words, or one word that is part of such a name in the article."""
+    return len(name.split()) > 1 or name in name_words
+
+
 def build_pools(mentions: Iterable[Mention]) -> Pools:
     """Group the distinct answers of the article (outside quotations) by pool_key."""
     by_key: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}
     by_sentence: dict[int, list[str]] = {}
     mentions = list(mentions)
-    # A name the model also tags as a place or organisation is no safe wrong person.
+    # A name the model also tags as a place or organisation is no safe wrong person, nor is
+    # a one-word "person" never seen as part of a full name.
     not_people = {normalize(m.answer) for m in mentions if m.tag in ("place", "org")}
+    name_words = full_name_words(mentions)
     for mention in mentions:
-        if mention.tag == "person" and normalize(mention.answer) in not_people:
+        doubtful = mention.tag == "person" and not confirmed_person(mention.answer, name_words)
+        if mention.tag == "person" and normalize(mention.answer) in not_people or doubtful:
             by_sentence.setdefault(mention.sentence, []).append(mention.answer)
             continue
         by_sentence.setdefault(mention.sentence, []).append(mention.answer)

@@ -236,6 +236,9 @@ def askable(span: Span, tag: str) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if span.root.lower_ in PRONOUNS:
         return False
+    alias = span.start > 1 and before is not None and before.text == "("
+    if alias and doc[span.start - 2].ent_type_ == span.label_:
+        return False  # "Zhang Rou (Chang Jou, ...)": another spelling of the name before
     bracketed = before is not None and after is not None and (before.text, after.text) == ("(", ")")
     if bracketed and tag != "date":
         return False  # "(ESA)" after its long name gives itself away

@@ -221,6 +221,14 @@ def _finish(words: list[str]) -> str | None:
     return text[:1].upper() + text[1:] + "?"
 
 
+def base_form(verb: Token) -> str:
+    """The verb's base form, mending the lemmatizer's "readied" -> "readie"."""
+    lemma = verb.lemma_
+    if lemma.endswith("ie") and verb.lower_.endswith(("ied", "ies")) and len(lemma) > 3:
+        return lemma[:-2] + "y"
+    return lemma
+
+
 def inverted_question(
     wh: str, verb: Token, removed: set[int], replacements: Replacements
 ) -> str | None:
@@ -252,7 +260,7 @@ def inverted_question(
         # The verb itself goes to its base form after do-support.
         body = render([t for t in rest if t.i < verb.i], replacements)
         after = render([t for t in rest if t.i > verb.i], replacements)
-        body = " ".join(p for p in (body, verb.lemma_, after) if p)
+        body = " ".join(p for p in (body, base_form(verb), after) if p)
     if not body:
         return None
     return _finish([wh, front, subj, body])

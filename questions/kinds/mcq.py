@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from questions.distractors import is_variant, pick_distractors
+from questions.distractors import (
+    confirmed_person,
+    full_name_words,
+    is_variant,
+    pick_distractors,
+)
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 
 
@@ -15,8 +20,10 @@ def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
 def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     """An mcq per mention with three distractors; plus role and speaker questions."""
     candidates = []
+    name_words = full_name_words(analysis.mentions)
     for mention in analysis.mentions:
-        if mention.in_quote or mention.label == "GPE":
+        doubtful = mention.tag == "person" and not confirmed_person(mention.answer, name_words)
+        if mention.in_quote or mention.label == "GPE" or doubtful:
             # A capital stands for its country ("Beijing" for China): another place of the
             # article may be just as right, so countries and cities are not multiple choice.
             continue
