@@ -130,7 +130,11 @@ def read_response(item: dict, form) -> tuple[str | list[str], str | None]:
         choice = form.get("response", "")
         return choice, None if choice in item["choices"] else "Choose one of the answers."
     if kind in ("cloze", "short_answer"):
-        text = form.get("response", "").strip()[:MAX_RESPONSE_CHARS]
+        text = form.get("response", "").strip()
+        if len(text) > MAX_RESPONSE_CHARS:
+            return text[:MAX_RESPONSE_CHARS], (
+                f"Answers are at most {MAX_RESPONSE_CHARS} characters; shorten yours."
+            )
         return text, None if text else "Type an answer, or choose “I don’t know”."
     if kind == "timeline":
         events = item["choices"]
