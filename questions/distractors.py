@@ -142,6 +142,8 @@ class Pools:
 
     by_key: Mapping[tuple[str, str], tuple[tuple[str, int], ...]]  # (answer, first sentence)
     by_sentence: Mapping[int, tuple[str, ...]]
+    sentences_of: Mapping[str, frozenset[int]]  # normalized answer -> sentences naming it
+    tags_of: Mapping[str, str]
 
 
 def pool_key(mention: Mention) -> tuple[str, str]:
@@ -186,10 +188,33 @@ def build_pools(mentions: Iterable[Mention]) -> Pools:
             by_key.setdefault(pool_key(mention), {}).setdefault(
                 normalize(mention.answer), (mention.answer, mention.sentence)
             )
+    sentences_of: dict[str, set[int]] = {}
+    for mention in mentions:
+        sentences_of.setdefault(normalize(mention.answer), set()).add(mention.sentence)
     return Pools(
         by_key={k: tuple(v.values()) for k, v in by_key.items()},
         by_sentence={k: tuple(v) for k, v in by_sentence.items()},
+        sentences_of={k: frozenset(v) for k, v in sentences_of.items()},
+        tags_of={normalize(m.answer): m.tag for m in mentions},
     )
+
+
+ACTORS = frozenset({"person", "org"})
+
+
+def related_elsewhere(candidate: str, mention: Mention, pools: Pools) -> bool:
+    """True when the candidate is named with another actor of the question's sentence in some
+    other sentence: it may be just as right ("A and B served the Khan")."""
+    if mention.tag not in ACTORS:
+        return False
+    seen = pools.sentences_of.get(normalize(candidate), frozenset()) - {mention.sentence}
+    for other in pools.by_sentence.get(mention.sentence, ()):
+        key = normalize(other)
+        if key == normalize(mention.answer) or pools.tags_of.get(key) not in ACTORS:
+            continue
+        if seen & pools.sentences_of.get(key, frozenset()):
+            return True
+    return False
 
 
 MAX_TRIES = 40
@@ -225,6 +250,8 @@ def pick_distractors(
     for other in candidates:
         key = normalize(other)
         if any(key == normalize(b) if exact else is_variant(other, b) for b in [*banned, *chosen]):
+            continue
+        if related_elsewhere(other, mention, pools):
             continue
         chosen.append(other)
         if len(chosen) == count:

@@ -61,7 +61,8 @@ def role_phrase(person: Span) -> str | None:
 
 KINSHIP_WORDS = (
     "son daughter wife husband brother sister father mother uncle aunt cousin friend "
-    "child nephew niece grandson granddaughter widow heir successor"
+    "child nephew niece grandson granddaughter grandfather grandmother grandchild widow "
+    "widower heir successor predecessor ancestor descendant stepson stepdaughter"
 )
 KINSHIP = frozenset(KINSHIP_WORDS.split())
 

@@ -296,7 +296,7 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
     if root.dep_ in SUBJECT_DEPS and root.head == verb and _subtree(root) - ids <= _dets(root):
         if verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
             return None  # a participle read as the main verb
-        if any(c.dep_ == "conj" for c in root.children):
+        if any(c.dep_ == "conj" for c in root.children) or _in_list(span):
             return None
         actor = tag in ("person", "org") or (
             root.ent_type_ in ("GPE", "NORP") and verb.lemma_ != "be"
@@ -337,6 +337,18 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
             wh = f"How many {render(words, replacements)}"
             return inverted_question(wh, verb, _subtree(noun), replacements)
     return None
+
+
+def _in_list(span: Span) -> bool:
+    """True when the span is one item of a list ("A, B and C commanded ...")."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return (
+        before in (",", "and", "or")
+        or after in ("and", "or")
+        or (after == "," and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == span.label_)
+    )
 
 
 def _dets(token: Token) -> set[int]:

@@ -110,3 +110,13 @@ def test_comma_before_an_appositive_survives_the_removed_date():
     dated = [q for q in made if q.startswith("When did") and " launch " in q]
     assert dated and all("Sputnik 1, the first" in q and "1957" not in q for q in dated)
     assert not any(q.endswith("U.S?") for q in made)
+
+
+def test_one_name_of_a_list_is_not_asked_as_the_subject():
+    analysis = analysis_of(
+        "Founders\n\nAnna Berg, Maria Lund and Jon Dahl founded the shipping company Nordline "
+        "in Bergen in 1990.\n"
+    )
+    for m in analysis.mentions:
+        if m.tag == "person":
+            assert m.question is None, m.question

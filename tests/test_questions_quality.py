@@ -253,3 +253,23 @@ def test_near_dates_keep_the_shape(answer, pattern):
     near = near_dates(answer, random.Random(3), 3)
     assert len(set(near)) == 3 and answer not in near
     assert all(re.fullmatch(pattern, date) for date in near), near
+
+
+def test_a_person_named_with_the_same_people_elsewhere_is_no_wrong_answer():
+    import random
+
+    from questions.distractors import build_pools, pick_distractors
+
+    pool = [
+        mention("Liu Heima", "person", 0, "PERSON"),
+        mention("Ogodei Khan", "person", 0, "PERSON"),
+        mention("Zhang Rou", "person", 1, "PERSON"),  # named with Ogodei Khan elsewhere
+        mention("Ogodei Khan", "person", 1, "PERSON"),
+        *[
+            mention(n, "person", i + 2, "PERSON")
+            for i, n in enumerate(["Marco Polo", "Kublai Khan", "Shi Gang", "Li Tan"])
+        ],
+    ]
+    for seed in range(6):
+        wrong = pick_distractors(pool[0], build_pools(pool), random.Random(seed))
+        assert "Zhang Rou" not in wrong and len(wrong) == 3
