@@ -62,7 +62,8 @@ def role_phrase(person: Span) -> str | None:
 KINSHIP_WORDS = (
     "son daughter wife husband brother sister father mother uncle aunt cousin friend "
     "child nephew niece grandson granddaughter grandfather grandmother grandchild widow "
-    "widower heir successor predecessor ancestor descendant stepson stepdaughter"
+    "widower heir successor predecessor ancestor descendant stepson stepdaughter teammate "
+    "colleague partner rival"
 )
 KINSHIP = frozenset(KINSHIP_WORDS.split())
 
@@ -74,7 +75,7 @@ def is_role_text(role: str) -> bool:
     if not re.search(r"[a-z]{3}", role):
         return False
     words = role.lower().split()
-    return not (words[-1] in KINSHIP and "of" not in words)
+    return not ((words[-1] in KINSHIP or "fellow" in words) and "of" not in words)
 
 
 def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]:
@@ -88,7 +89,14 @@ def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]
             role = role_phrase(ent)
             if role and normalize(role) != normalize(ent.text) and is_role_text(role):
                 roles[ent.text] = Role(sentence.index, ent.text, role, past)
-    return list(roles.values())
+    text = " ".join(doc.text.lower() for doc in docs)
+    # A role the article gives more than once ("quarterback") does not single anyone out.
+    return [r for r in roles.values() if count_words(text, r.role.lower()) == 1]
+
+
+def count_words(text: str, words: str) -> int:
+    """How often words occur in text as whole words."""
+    return len(re.findall(rf"(?<!\w){re.escape(words)}(?!\w)", text))
 
 
 def find_quotes(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Quote]:

@@ -120,3 +120,15 @@ def test_one_name_of_a_list_is_not_asked_as_the_subject():
     for m in analysis.mentions:
         if m.tag == "person":
             assert m.question is None, m.question
+
+
+def test_a_role_given_twice_or_relative_to_someone_is_no_role():
+    analysis = analysis_of(
+        "Team\n\nQuarterback Cam Newton threw for 3,837 yards in 2015. Backup quarterback Brock "
+        "Osweiler started seven games that year. His fellow lineman Mario Addison had nine sacks. "
+        "NFL Commissioner Roger Goodell praised the game in 2016.\n"
+    )
+    roles = {r.person: r.role for r in analysis.roles}
+    assert "Mario Addison" not in roles
+    assert "Cam Newton" not in roles  # "quarterback" is said of two people
+    assert roles.get("Roger Goodell") == "NFL Commissioner"
