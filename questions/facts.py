@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -298,4 +298,18 @@ def find_mentions(
                     weight=weight_of(tag, span.text, counts[key]),
                 )
             )
-    return mentions
+    return surnames_as_people(mentions)
+
+
+def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """A one-word name the model called an organisation or a thing, but which is part of a
+    person's full name in the article ("Osweiler" of "Brock Osweiler"), is that person."""
+    words = {
+        word for m in mentions if m.tag == "person" and " " in m.answer for word in m.answer.split()
+    }
+    return [
+        replace(m, tag="person", label="PERSON")
+        if m.tag in ("org", "thing", "group") and " " not in m.answer and m.answer in words
+        else m
+        for m in mentions
+    ]

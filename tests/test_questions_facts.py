@@ -132,3 +132,15 @@ def test_a_role_given_twice_or_relative_to_someone_is_no_role():
     assert "Mario Addison" not in roles
     assert "Cam Newton" not in roles  # "quarterback" is said of two people
     assert roles.get("Roger Goodell") == "NFL Commissioner"
+
+
+def test_a_surname_labelled_as_an_organisation_is_a_person():
+    from questions.facts import Mention, surnames_as_people
+
+    def m(answer, tag):
+        return Mention(0, answer, tag, tag.upper(), "", "", None, "", False, None, 1.0)
+
+    fixed = surnames_as_people(
+        [m("Brock Osweiler", "person"), m("Osweiler", "org"), m("NFL", "org")]
+    )
+    assert [x.tag for x in fixed] == ["person", "person", "org"]
