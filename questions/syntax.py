@@ -307,6 +307,9 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
     if root.dep_ == "dobj" and root.head == attached and _subtree(root) - ids <= _dets(root):
         if any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj":
             return None
+        objects = [c for c in attached.children if c.dep_ in ("dobj", "oprd", "dative")]
+        if len(objects) > 1 or _in_list(span):
+            return None  # "proclaimed Khanbaliq the Great Capital": two objects, no clean question
         wh = "Who" if tag in ("person", "org") else "What"
         return inverted_question(wh, verb, _subtree(root), replacements)
     if tag in ("date", "place"):
