@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import random
 import re
 from collections.abc import Iterable, Mapping
@@ -42,6 +44,7 @@ WORD_NUMBERS = [
 YEAR_SHIFTS = (-3, 4, -7, 2, 9, -12, 6, -1, 15, -20)
 
 
+@functools.lru_cache(maxsize=65536)
 def looks(text: str) -> str:
     """The written shape of an answer: "acronym" (NASA), "name" (Yuri Gagarin) or "other"."""
     if text.isupper() and text.isalpha() and len(text) <= 6:
@@ -154,7 +157,7 @@ def pool_key(mention: Mention) -> tuple[str, str]:
         return mention.tag, shape_of(mention.answer)
     if mention.tag == "group":  # "Huguenots" with plural nouns, "British" with adjectives
         return mention.tag, "plural" if mention.answer.endswith("s") else "adjective"
-    return mention.tag, ""
+    return mention.tag, looks(mention.answer)  # an acronym with acronyms, a name with names
 
 
 def full_name_words(mentions: Iterable[Mention]) -> frozenset[str]:
@@ -236,16 +239,14 @@ def pick_distractors(
     answer = mention.answer
     banned = [answer, *exclude, *pools.by_sentence.get(mention.sentence, ())]
     exact = mention.tag in ("date", "number")
-    # Answers mentioned near the question's sentence first: same topic, more plausible.
-    pool = sorted(
-        pools.by_key.get(pool_key(mention), ()),
-        key=lambda pair: (abs(pair[1] - mention.sentence), pair[1]),
-    )
-    if not exact:  # an acronym with acronyms, a name with names
-        pool = [pair for pair in pool if looks(pair[0]) == looks(answer)]
-    near, far = [a for a, _ in pool[:NEAR]], [a for a, _ in pool[NEAR:]]
+    # Answers first mentioned near the question's sentence first: same topic, more plausible.
+    pool = pools.by_key.get(pool_key(mention), ())
+    middle = bisect.bisect_left(pool, mention.sentence, key=lambda pair: pair[1])
+    low, high = max(0, middle - NEAR // 2), min(len(pool), middle + NEAR // 2)
+    near = [answer for answer, _ in pool[low:high]]
     rng.shuffle(near)
-    candidates = near + rng.sample(far, min(len(far), MAX_TRIES))
+    others = rng.sample(range(len(pool)), min(len(pool), MAX_TRIES + NEAR))
+    candidates = near + [pool[i][0] for i in others if not low <= i < high][:MAX_TRIES]
     chosen: list[str] = []
     for other in candidates:
         key = normalize(other)
