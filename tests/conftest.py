@@ -125,3 +125,32 @@ def browser_context_args(playwright, device, live_server):
     args = dict(playwright.devices[device]) if device else {}
     args["base_url"] = live_server
     return args
+
+
+BROWSER_PASSWORD = "secret-pass"
+
+
+@pytest.fixture
+def live_db(live_app):
+    """The live server's database, opened in the test."""
+    database = storage.open_db(live_app.config["DATABASE"])
+    yield database
+    database.close()
+
+
+def add_user(database, name: str, role: str = "student") -> int:
+    """Create a user whose password is BROWSER_PASSWORD."""
+    from werkzeug.security import generate_password_hash
+
+    return storage.create_user(database, name, generate_password_hash(BROWSER_PASSWORD), role)
+
+
+def log_in(page, name: str) -> None:
+    """Log in through the login page, by keyboard, and wait for the home page."""
+    import re
+
+    page.goto("/auth/login")
+    page.fill("#username", name)
+    page.fill("#password", BROWSER_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/$"))

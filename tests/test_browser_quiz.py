@@ -15,33 +15,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.security import generate_password_hash
 
 from quizapp import storage
+from tests.conftest import BROWSER_PASSWORD, add_user, log_in
 
 pytestmark = pytest.mark.browser
-PASSWORD = "secret-pass"
+PASSWORD = BROWSER_PASSWORD
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-
-
-@pytest.fixture
-def live_db(live_app):
-    database = storage.open_db(live_app.config["DATABASE"])
-    yield database
-    database.close()
-
-
-def add_user(database, name: str, role: str = "student") -> int:
-    return storage.create_user(database, name, generate_password_hash(PASSWORD), role)
-
-
-def log_in(page, name: str) -> None:
-    page.goto("/auth/login")
-    page.fill("#username", name)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit], input[type=submit] >> text=Log in")
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def answer_question(page, item: dict, right: bool) -> None:

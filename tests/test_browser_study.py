@@ -6,19 +6,12 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.security import generate_password_hash
 
 from quizapp import storage
+from tests.conftest import BROWSER_PASSWORD, add_user, log_in
 
 pytestmark = pytest.mark.browser
-PASSWORD = "secret-pass"
-
-
-@pytest.fixture
-def live_db(live_app):
-    database = storage.open_db(live_app.config["DATABASE"])
-    yield database
-    database.close()
+PASSWORD = BROWSER_PASSWORD
 
 
 @pytest.fixture
@@ -26,18 +19,6 @@ def seed(live_db):
     """The seed article and its enabled items in rank order."""
     (article,) = storage.list_articles(live_db)
     return article, storage.items_for_article(live_db, article["id"])
-
-
-def add_user(database, name: str, role: str = "student") -> int:
-    return storage.create_user(database, name, generate_password_hash(PASSWORD), role)
-
-
-def log_in(page, name: str) -> None:
-    page.goto("/auth/login")
-    page.fill("#username", name)
-    page.fill("#password", PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def test_student_studies_ten_cards_with_the_keyboard(page, live_db, seed):
