@@ -163,32 +163,84 @@ def item_flags(
     return tuple(flags)
 
 
+def answers_by_item(
+    answers: Iterable[Mapping[str, Any]],
+) -> dict[str, list[tuple[int, float | None, Any]]]:
+    """item_id -> (score, share right on the student's other items or None, response) for each
+    student's first answer, students in the order facility() and discrimination() visit them.
+
+    One pass over the first answers, so statistics grow with the answers and the items, not
+    with their product (10,000 items x 50 students took 0.2 s item by item).
+    """
+    firsts = first_answers(answers)
+    matrix = score_matrix(firsts)
+    totals = student_totals(matrix)
+    by_item: dict[str, list[tuple[int, float | None, Any]]] = {}
+    for student, scores in matrix.items():
+        rest = len(scores) - 1
+        for item_id, score in scores.items():
+            other = (totals[student] - score) / rest if rest else None
+            by_item.setdefault(item_id, []).append(
+                (score, other, firsts[student][item_id]["response"])
+            )
+    return by_item
+
+
+def statistics_of(
+    item: Mapping[str, Any], seen: Sequence[tuple[int, float | None, Any]]
+) -> ItemStats:
+    """One item's statistics from its entry of answers_by_item."""
+    responses = [response for _, _, response in seen]
+    choices: tuple[tuple[str, int, bool], ...] = ()
+    if item["kind"] in CHOICE_KINDS and isinstance(item["answer"], str):
+        choices = choice_counts([str(c) for c in item["choices"]], item["answer"], responses)
+    fac = share(sum(score for score, _, _ in seen), len(seen))
+    disc = None
+    if len(seen) > 1:
+        pairs = [(score, other) for score, other, _ in seen if other is not None]
+        disc = pearson([x for x, _ in pairs], [y for _, y in pairs])
+    return ItemStats(
+        item_id=item["id"],
+        students=len(responses),
+        facility=fac,
+        discrimination=disc,
+        choices=choices,
+        flags=item_flags(item["kind"], len(responses), fac, disc, choices),
+    )
+
+
 def item_statistics(
     items: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]]
 ) -> list[ItemStats]:
     """Statistics for each item, from answer rows (student, item_id, correct, response)."""
-    firsts = first_answers(answers)
-    matrix = score_matrix(firsts)
-    totals = student_totals(matrix)
-    result = []
-    for item in items:
-        item_id = item["id"]
-        responses = [rows[item_id]["response"] for rows in firsts.values() if item_id in rows]
-        choices: tuple[tuple[str, int, bool], ...] = ()
-        if item["kind"] in CHOICE_KINDS and isinstance(item["answer"], str):
-            choices = choice_counts([str(c) for c in item["choices"]], item["answer"], responses)
-        fac, disc = facility(matrix, item_id), discrimination(matrix, item_id, totals)
-        result.append(
-            ItemStats(
-                item_id=item_id,
-                students=len(responses),
-                facility=fac,
-                discrimination=disc,
-                choices=choices,
-                flags=item_flags(item["kind"], len(responses), fac, disc, choices),
-            )
-        )
-    return result
+    by_item = answers_by_item(answers)
+    return [statistics_of(item, by_item.get(item["id"], ())) for item in items]
+
+
+Row = tuple[Mapping[str, Any], ItemStats]
+
+
+def page_statistics(
+    items: Sequence[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]], start: int, stop: int
+) -> tuple[list[Row], list[Row]]:
+    """(item, statistics) for items[start:stop], and for every flagged item of the list.
+
+    Items with fewer than MIN_STUDENTS students are never flagged, so only the page and the
+    items with enough students are computed.
+    """
+    by_item = answers_by_item(answers)
+    rows: list[Row] = []
+    flagged: list[Row] = []
+    for index, item in enumerate(items):
+        seen = by_item.get(item["id"], ())
+        on_page = start <= index < stop
+        if on_page or len(seen) >= MIN_STUDENTS:
+            item_stats = statistics_of(item, seen)
+            if on_page:
+                rows.append((item, item_stats))
+            if item_stats.flags:
+                flagged.append((item, item_stats))
+    return rows, flagged
 
 
 def attempt_score(asked: int | None, answered: int, right: int) -> float:

@@ -137,3 +137,34 @@ def test_article_stats_without_answers(client, db, article_id):
     log_in(client, "teach")
     html = page(client.get("/teach/articles/space/stats"))
     assert "No quiz attempts yet" in html and "flagged-items" not in html
+
+
+def test_article_stats_pages_the_answered_items(client, db):
+    # 120 items, the first 60 and item 119 answered by three students (item 119 always wrong,
+    # so it is flagged): 61 answered rows over two pages, the flag listed on every page.
+    items = tuple(
+        Item(id=f"i{n:03d}", kind="cloze", prompt=f"Question number {n} _____.", answer="x")
+        for n in range(120)
+    )
+    article_id = storage.save_article(db, Article("Long", "long", ("x",), items))
+    answered = [f"i{n:03d}" for n in range(60)] + ["i119"]
+    for name in ("s1", "s2", "s3"):
+        user = make_user(db, name)
+        attempt = storage.create_attempt(db, article_id, user, answered, ["cloze"])
+        for item_id in answered:
+            storage.save_answer(db, attempt, user, item_id, "x", item_id != "i119", 2.0)
+    make_user(db, "teach", "teacher")
+    log_in(client, "teach")
+    first = page(client.get("/teach/articles/long/stats"))
+    assert first.count('<tr id="stats-') == 50 and 'id="stats-i049"' in first
+    assert "Page 1 of 2" in first and "/teach/articles/long/stats?page=2" in first
+    assert "59 of 120 items have no answers yet." in first
+    flagged = re.search(r'<ul id="flagged-items">(.*?)</ul>', first, re.S).group(1)
+    assert "Question number 119" in flagged
+    second = page(client.get("/teach/articles/long/stats?page=2"))
+    rows = re.findall(r'<tr id="stats-(i\d+)"', second)
+    assert rows == [f"i{n:03d}" for n in range(50, 60)] + ["i119"]
+    assert "Page 2 of 2" in second and "?page=1" in second and "?page=3" not in second
+    # Out of range or not a number: the nearest page, never an error.
+    assert "Page 2 of 2" in page(client.get("/teach/articles/long/stats?page=99"))
+    assert "Page 1 of 2" in page(client.get("/teach/articles/long/stats?page=x"))

@@ -159,3 +159,48 @@ def test_daily_series_fills_missing_days():
     assert labels == ["03-01", "03-02", "03-03", "03-04"]
     assert counts == [4, 0, 2, 0]
     assert accuracy == [0.75, None, 0.0, None]
+
+
+def test_item_statistics_agree_with_the_per_item_functions():
+    # A larger random class: item_statistics (one pass) gives what facility() and
+    # discrimination() give item by item, in any order of the rows' items.
+    import random
+
+    rng = random.Random(7)
+    items = [
+        {"id": f"i{n}", "kind": "mcq" if n % 3 == 0 else "cloze", "answer": "A", "choices": "AB"}
+        for n in range(30)
+    ]
+    rows = []
+    for s in range(25):
+        for item in rng.sample(items, rng.randint(1, 12)):
+            right = int(rng.random() < 0.6)
+            rows.append(
+                {
+                    "student": f"s{s}",
+                    "item_id": item["id"],
+                    "correct": right,
+                    "response": "AB"[1 - right],
+                }
+            )
+    matrix = stats.score_matrix(stats.first_answers(rows))
+    for result in stats.item_statistics(items, rows):
+        assert result.facility == stats.facility(matrix, result.item_id)
+        assert result.discrimination == stats.discrimination(matrix, result.item_id)
+        assert result.students == sum(result.item_id in scores for scores in matrix.values())
+
+
+def test_page_statistics_are_the_slice_and_the_flags_of_the_whole_list():
+    items = [{"id": f"i{n}", "kind": "cloze", "answer": "x", "choices": []} for n in range(12)]
+    # i0..i3 answered by four students, always wrong on i3 and i9 (flagged: very low
+    # facility); i4..i11 by one student only (never flagged).
+    rows = [
+        {"student": f"s{s}", "item_id": f"i{n}", "correct": int(n not in (3, 9)), "response": "x"}
+        for s in range(4)
+        for n in (0, 1, 2, 3, 9)
+    ] + [{"student": "s9", "item_id": f"i{n}", "correct": 0, "response": "y"} for n in range(12)]
+    everything = list(zip(items, stats.item_statistics(items, rows), strict=True))
+    page, flagged = stats.page_statistics(items, rows, 5, 10)
+    assert page == everything[5:10]
+    assert flagged == [row for row in everything if row[1].flags]
+    assert [item["id"] for item, _ in flagged] == ["i3", "i9"]

@@ -261,3 +261,27 @@ def test_generate_buttons_announce_progress(teacher):
     script = teacher.get("/static/busy.js")
     assert script.status_code == 200 and b"data" in script.data
     script.close()
+
+
+def test_results_page_the_answered_items(app, db):
+    # 130 items; a student answers the first 55 and a deleted one: 55 rows over two pages,
+    # deleted items left out, the rest counted as unanswered.
+    items = tuple(
+        Item(id=f"i{n:03d}", kind="cloze", prompt=f"Question number {n} _____.", answer="x")
+        for n in range(130)
+    )
+    article_id = storage.save_article(db, Article("Long", "long", ("x",), items))
+    student = storage.create_user(db, "stu", "x", "student")
+    answered = [f"i{n:03d}" for n in range(55)] + ["i129"]
+    attempt = storage.create_attempt(db, article_id, student, answered, ["cloze"])
+    for item_id in answered:
+        storage.save_answer(db, attempt, student, item_id, "x", True, 1.0)
+    storage.delete_item(db, "i129")
+    teacher = log_in(app, db, "tea", "teacher")
+    first = teacher.get("/teach/articles/long/results").get_data(as_text=True)
+    assert first.count("/teach/items/i") == 50 and "Question number 49 " in first
+    assert "Answered items 1–50 of 55" in first and "?page=2" in first
+    assert "74 of 129 items have no answers yet." in first
+    second = teacher.get("/teach/articles/long/results?page=2").get_data(as_text=True)
+    assert second.count("/teach/items/i") == 5 and "Question number 54 " in second
+    assert "Question number 129" not in first + second

@@ -8,10 +8,12 @@ from flask import Blueprint, abort, g, render_template
 
 from quizapp import charts, schedule, stats, storage
 from quizapp.views.auth import login_required, teacher_required
+from quizapp.views.paging import current_page
 
 bp = Blueprint("progress", __name__)
 
 CHART_DAYS = 30
+ITEMS_PER_PAGE = 50  # rows of the item table per page: an article may have 10,000 items
 SCORE_BINS = 10
 
 
@@ -44,27 +46,24 @@ def student():
 @bp.get("/teach/articles/<slug>/stats")
 @teacher_required
 def article_stats(slug: str):
-    """The class's scores and each item's facility, discrimination and distractors."""
+    """The class's scores and each answered item's facility, discrimination and distractors."""
     db = storage.get_db()
-    article = storage.get_article(db, slug) or abort(404)
-    items = storage.items_for_article(db, article["id"], include_disabled=True)
-    item_stats = stats.item_statistics(items, storage.article_answers(db, article["id"]))
+    article = storage.get_article_summary(db, slug) or abort(404)
+    items = storage.answered_items(db, article["id"])
     scores = [
         stats.attempt_score(row["asked"], row["answered"], row["n_right"])
         for row in storage.attempt_results(db, article["id"])
     ]
     bins = [f"{10 * n}–{10 * n + 9}%" if n < 9 else "90–100%" for n in range(SCORE_BINS)]
+    page = current_page(len(items), ITEMS_PER_PAGE)
+    firsts = storage.article_first_answers(db, article["id"])
+    rows, flagged = stats.page_statistics(items, firsts, page.start, page.stop)
     return render_template(
-        "progress/article_stats.html",
-        article=article,
-        rows=list(zip(items, item_stats, strict=True)),
-        scores=scores,
+        "progress/article_stats.html", article=article, rows=rows, page=page, flagged=flagged,
+        item_count=storage.count_items(db, article["id"]), scores=scores,
         scores_chart=charts.bar_chart(
-            "scores",
-            "Attempts by score",
-            bins,
-            stats.histogram(scores, SCORE_BINS),
+            "scores", "Attempts by score", bins, stats.histogram(scores, SCORE_BINS),
             x_title="Score",
         ),
         min_students=stats.MIN_STUDENTS,
-    )
+    )  # fmt: skip

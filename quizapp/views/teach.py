@@ -19,12 +19,14 @@ from quizapp.forms import (
     item_form_data,
 )
 from quizapp.views.auth import teacher_required
+from quizapp.views.paging import current_page
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
 # Longer articles are generated in a background thread with a status page.
 BACKGROUND_WORDS = 4000
 STALE_JOB = timedelta(minutes=10)
+ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
 
 
 def article_or_404(slug: str) -> dict:
@@ -232,14 +234,17 @@ def delete_article(slug: str):
 @bp.get("/articles/<slug>/results")
 @teacher_required
 def results(slug: str):
-    """Class results: each student's best and last score, each item's share right."""
-    article = article_or_404(slug)
+    """Class results: each student's best and last score, each answered item's share right."""
     db = storage.get_db()
-    items = storage.items_for_article(db, article["id"], include_disabled=True)
+    article = storage.get_article_summary(db, slug) or abort(404)
+    item_stats = storage.article_item_results(db, article["id"])
+    page = current_page(len(item_stats), ITEMS_PER_PAGE)
     return render_template(
         "teach/results.html",
         article=article,
         students=storage.class_results(db, article["id"]),
-        items=items,
-        item_stats=storage.item_results(db, article["id"]),
+        items=storage.answered_items(db, article["id"], offset=page.start, limit=page.per_page),
+        item_stats=item_stats,
+        item_count=storage.count_items(db, article["id"]),
+        page=page,
     )
