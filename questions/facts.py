@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from questions.nlp import MONTHS, years_in
+from questions.nlp import MONTHS, doc_text, years_in
 from questions.syntax import PRONOUNS, Replacements, event_phrase, make_question, render
 
 TAGS = {
@@ -179,7 +179,7 @@ def answer_span(ent: Span) -> Span:
 
 def in_quotes(doc: Doc, start_char: int) -> bool:
     """True when the character offset is inside quotation marks."""
-    text = doc.text[:start_char]
+    text = doc_text(doc)[:start_char]
     opens = sum(text.count(q) for q in "“")
     closes = sum(text.count(q) for q in "”")
     return opens > closes or text.count('"') % 2 == 1

@@ -132,6 +132,14 @@ YEAR_RANGE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(?:1[0-9]{3}|2
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc (spaCy joins the tokens on every access)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def years_in(text: str) -> list[int]:
     """Return the four-digit years (1000-2099) written in the text."""
     return [int(m.group()[:4]) for m in YEAR.finditer(text)]
@@ -154,7 +162,7 @@ def _set_entity(doc: Doc, span: Span, label: str, keep: frozenset[str] = frozens
 
 def fix_designations(doc: Doc) -> None:
     """Mark "Name-25" and "Name 1" designations as PRODUCT (the model calls some PERSON)."""
-    for match in DESIGNATION.finditer(doc.text):
+    for match in DESIGNATION.finditer(doc_text(doc)):
         name = match.group(1)
         if name in MONTHS or name in WEEKDAYS:
             continue
@@ -167,7 +175,7 @@ def fix_designations(doc: Doc) -> None:
 
 def fix_bracketed_names(doc: Doc) -> None:
     """Make "Long Name (LN)" two entities: the capitalised name and the bracketed short name."""
-    if "(" not in doc.text:
+    if "(" not in doc_text(doc):
         return
     for token in doc:
         if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
@@ -203,7 +211,7 @@ def fix_bracketed_names(doc: Doc) -> None:
 
 def fix_titled_names(doc: Doc) -> None:
     """After a title word ("General", "Colonel"), one to three capitalised words are a person."""
-    if TITLES.isdisjoint(doc.text.split()):
+    if TITLES.isdisjoint(doc_text(doc).split()):
         return
     for token in doc:
         if token.text not in TITLES:
@@ -240,7 +248,7 @@ def fix_person_mislabels(doc: Doc) -> None:
 
 def fix_years(doc: Doc) -> None:
     """Mark bare years ("in 1517", "the 1990s") that the model left unlabelled as DATE."""
-    for match in YEAR.finditer(doc.text):
+    for match in YEAR.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end())
         if span is None or _spans_overlapping(doc, span.start, span.end):
             continue
@@ -313,12 +321,28 @@ def _chunks(text: str) -> Iterator[str]:
         yield piece
 
 
+# Text pysbd is needed for: abbreviations, initials, quotations, ellipses, odd spacing.
+NEEDS_PYSBD = re.compile(
+    r"[“”\"'‘’]|\.\.|…|\b[A-Za-z]{1,4}\.\s*[a-z0-9,;(]|\b[A-Z]\.|\.[A-Za-z]|[.!?]\S|"
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Capt|Rev|No|vs|etc|Inc|Ltd|Co|ca|approx)\."
+)
+SIMPLE_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def split_simple(paragraph: str) -> list[str] | None:
+    """Plain prose splits at ". X"; None when the paragraph needs pysbd's rules."""
+    if NEEDS_PYSBD.search(paragraph):
+        return None
+    return SIMPLE_BOUNDARY.split(paragraph.strip())
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences with pysbd; drop overlong ones."""
+    """Split one paragraph into sentences (pysbd, or a plain split where it gives the same)."""
     segmenter = get_segmenter()
     sentences: list[str] = []
     for chunk in _chunks(paragraph):
-        for sentence in segmenter.segment(chunk):
+        simple = split_simple(chunk)
+        for sentence in simple if simple is not None else segmenter.segment(chunk):
             sentence = sentence.strip()
             if sentence and len(sentence) <= MAX_SENTENCE_CHARS:
                 sentences.append(sentence)

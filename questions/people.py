@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from questions.facts import Quote, Role, Sentence, in_quotes, normalize
-from questions.nlp import TITLES
+from questions.nlp import TITLES, doc_text
 from questions.syntax import find_subject, render
 
 SPEECH_VERBS = frozenset(
@@ -89,7 +89,7 @@ def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]
             role = role_phrase(ent)
             if role and normalize(role) != normalize(ent.text) and is_role_text(role):
                 roles[ent.text] = Role(sentence.index, ent.text, role, past)
-    text = " ".join(doc.text.lower() for doc in docs)
+    text = " ".join(doc_text(doc).lower() for doc in docs)
     # A role the article gives more than once ("quarterback") does not single anyone out.
     return [r for r in roles.values() if count_words(text, r.role.lower()) == 1]
 
@@ -103,7 +103,7 @@ def find_quotes(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Quot
     """Sentences "“...,” said X" and "X said: “...”" with a named speaker."""
     quotes: list[Quote] = []
     for doc, sentence in zip(docs, sentences, strict=True):
-        match = re.search(r"[“\"]([^”\"]{20,300}?)[,.]?[”\"]", doc.text)
+        match = re.search(r"[“\"]([^”\"]{20,300}?)[,.]?[”\"]", doc_text(doc))
         if not match:
             continue
         for token in doc:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from questions.facts import GROUP_NOUNS, NUMERIC, Sentence, answer_span
+from questions.nlp import doc_text
 from questions.syntax import SUBJECT_DEPS, Replacements, find_subject
 
 TWO_GROUP = re.compile(rf"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})$", re.I)
@@ -102,7 +103,7 @@ def resolve_references(
             if token.dep_ in SUBJECT_DEPS:
                 phrase = doc[token.left_edge.i : token.right_edge.i + 1]
                 if TWO_GROUP.match(phrase.text) and pair and sentence.index - pair[0] <= 5:
-                    if pair[1] not in doc.text:
+                    if pair[1] not in doc_text(doc):
                         replacements[phrase.start] = (phrase.end, pair[1])
                     continue
                 local = [e for e in doc[: token.i].ents if e.label_ not in NUMERIC]
@@ -112,7 +113,7 @@ def resolve_references(
             elif token.dep_ == "poss" and subject is not None and token.i == subject.start:
                 found = _antecedent_for(token, previous, None, persons, topic)
                 text = f"{found}’s" if found else None
-            if text and text.removesuffix("’s") not in doc.text:
+            if text and text.removesuffix("’s") not in doc_text(doc):
                 replacements[token.i] = (token.i + 1, text)
         persons = list(dict.fromkeys([*persons, *sorted(here)]))
         for chunk in [subject, *doc.noun_chunks]:

@@ -194,3 +194,35 @@ def test_name_like(text, expected):
     from questions.facts import is_name_like
 
     assert is_name_like(text) is expected
+
+
+def test_plain_split_agrees_with_pysbd_wherever_it_is_used():
+    from questions.nlp import get_segmenter, split_simple
+    from tests.questions_fixtures import DATA, SEED
+
+    used = 0
+    for path in [SEED, *sorted(DATA.glob("*.txt"))]:
+        for paragraph in clean_article(path.read_text(encoding="utf-8"))[1]:
+            simple = split_simple(paragraph)
+            if simple is None:
+                continue
+            used += 1
+            expected = [s.strip() for s in get_segmenter().segment(paragraph) if s.strip()]
+            assert simple == expected
+    assert used >= 10
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The U.S. Army was founded in 1775. It grew.",
+        "“We will return,” he said. Then he left.",
+        "Dr. Smith arrived. He sat down.",
+        "It cost approx. 5 dollars. That was cheap.",
+        "Wait... what happened? Nobody knew.",
+    ],
+)
+def test_hard_paragraphs_go_to_pysbd(paragraph):
+    from questions.nlp import split_simple
+
+    assert split_simple(paragraph) is None
