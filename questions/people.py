@@ -66,6 +66,22 @@ KINSHIP_WORDS = (
     "colleague partner rival"
 )
 KINSHIP = frozenset(KINSHIP_WORDS.split())
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "many",
+        "several",
+    ]
+)
 
 
 def is_role_text(role: str) -> bool:
@@ -75,6 +91,8 @@ def is_role_text(role: str) -> bool:
     if not re.search(r"[a-z]{3}", role):
         return False
     words = role.lower().split()
+    if words[0] in NUMBER_WORDS:
+        return False  # "two Duke": a count, not a role
     return not ((words[-1] in KINSHIP or "fellow" in words) and "of" not in words)
 
 
