@@ -66,22 +66,8 @@ KINSHIP_WORDS = (
     "colleague partner rival"
 )
 KINSHIP = frozenset(KINSHIP_WORDS.split())
-NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "many",
-        "several",
-    ]
-)
+COUNT_WORDS = "one two three four five six seven eight nine ten many several"
+NUMBER_WORDS = frozenset(COUNT_WORDS.split())
 
 
 def is_role_text(role: str) -> bool:
