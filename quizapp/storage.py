@@ -967,3 +967,44 @@ def article_item_results(db: sqlite_utils.Database, article_id: int) -> dict[str
         [article_id],
     )
     return {row["item_id"]: {**row, "share": row["n_right"] / row["answers"]} for row in rows}
+
+
+def get_quiz_item(
+    db: sqlite_utils.Database, attempt_id: str, article_id: int, item_id: str
+) -> tuple[dict[str, Any], dict[str, Any], bool] | None:
+    """One question of an attempt in one read: (article id/slug/title, item decoded, whether
+    the attempt has answered it), or None when the item or article is gone."""
+    rows = select(
+        db,
+        "SELECT i.*, a.slug AS article_slug, a.title AS article_title, EXISTS ("
+        " SELECT 1 FROM answers an WHERE an.attempt_id = ? AND an.item_id = i.id) AS answered "
+        "FROM items i JOIN articles a ON a.id = ? WHERE i.id = ?",
+        [attempt_id, article_id, item_id],
+    )
+    if not rows:
+        return None
+    item = _decode_item(rows[0])
+    article = {
+        "id": article_id,
+        "slug": item.pop("article_slug"),
+        "title": item.pop("article_title"),
+    }
+    return article, item, bool(item.pop("answered"))
+
+
+def count_articles(db: sqlite_utils.Database) -> int:
+    """How many live articles there are."""
+    return db.execute("SELECT count(*) FROM articles WHERE deleted IS NULL").fetchone()[0]
+
+
+def articles_page(db: sqlite_utils.Database, offset: int, limit: int) -> list[dict[str, Any]]:
+    """A page of list_articles (same columns and order)."""
+    return select(
+        db,
+        "SELECT a.id, a.slug, a.title, a.words, a.source, a.created, "
+        "(SELECT count(*) FROM items i WHERE i.article_id = a.id AND i.enabled = 1 "
+        " AND i.deleted = 0) AS item_count "
+        "FROM articles a WHERE a.deleted IS NULL ORDER BY a.created DESC, a.id DESC "
+        "LIMIT ? OFFSET ?",
+        [limit, offset],
+    )

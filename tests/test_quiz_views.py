@@ -213,3 +213,15 @@ def test_quiz_post_without_csrf_is_400(tmp_path):
         storage.save_article(db, Article("Space", "space-race", PARAGRAPHS, ITEMS))
     response = app.test_client().post("/articles/space-race/quiz", data={"length": "10"})
     assert response.status_code == 400
+
+
+def test_home_pages_the_articles(client, db):
+    # 65 articles, newest first, 30 a page: three pages, each article on exactly one.
+    for n in range(65):
+        storage.save_article(db, Article(f"Article {n:02d}", f"article-{n:02d}", ("x",), ()))
+    pages = [client.get(f"/?page={p}").get_data(as_text=True) for p in (1, 2, 3)]
+    titles = [re.findall(r"<h2>Article (\d+)</h2>", page) for page in pages]
+    assert [len(t) for t in titles] == [30, 30, 5]
+    assert [int(n) for t in titles for n in t] == list(range(64, -1, -1))
+    assert "Articles 1–30 of 65" in pages[0] and 'href="/?page=2"' in pages[0]
+    assert "Page 3 of 3" in pages[2] and 'href="/?page=4"' not in pages[2]

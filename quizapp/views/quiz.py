@@ -26,25 +26,30 @@ from wtforms import SelectChoice
 
 from quizapp import grading, schedule, storage
 from quizapp.forms import KIND_LABELS, ActionForm, QuizSetupForm
+from quizapp.views.paging import current_page
 
 bp = Blueprint("quiz", __name__)
 
 MAX_SESSION_ATTEMPTS = 20
 MAX_RESPONSE_CHARS = 500
 MAX_SECONDS = 3600.0
+ARTICLES_PER_PAGE = 30  # home page; each article card has three links
 
 
 @bp.get("/")
 def home():
-    """The articles with their item counts."""
-    return render_template("quiz/home.html", articles=storage.list_articles(storage.get_db()))
+    """The articles with their item counts, newest first, a page at a time."""
+    db = storage.get_db()
+    page = current_page(storage.count_articles(db), ARTICLES_PER_PAGE)
+    articles = storage.articles_page(db, page.start, page.per_page)
+    return render_template("quiz/home.html", articles=articles, page=page)
 
 
 @bp.route("/articles/<slug>/quiz", methods=["GET", "POST"])
 def start(slug: str):
     """Choose the length and kinds of a quiz, then start it."""
     db = storage.get_db()
-    article = storage.get_article(db, slug) or abort(404)
+    article = storage.get_article_summary(db, slug) or abort(404)  # not the text: the title
     counts = storage.kind_counts(db, article["id"])
     form = QuizSetupForm()
     form.kinds.choices = [
@@ -78,29 +83,34 @@ def load_attempt(attempt_id: str) -> dict[str, Any]:
     return attempt
 
 
-def load_question(attempt_id: str, number: int) -> tuple[dict, dict, dict]:
-    """The attempt, its article and its number-th item (1-based), or 404."""
+def load_question(attempt_id: str, number: int) -> tuple[dict, dict, dict, bool]:
+    """The attempt, its article (id, slug, title), its number-th item (1-based) and whether
+    it is answered, or 404."""
     attempt = load_attempt(attempt_id)
     if not 1 <= number <= len(attempt["item_ids"]):
         abort(404)
-    db = storage.get_db()
-    item = storage.get_items(db, [attempt["item_ids"][number - 1]]).get(
-        attempt["item_ids"][number - 1]
-    ) or abort(404)
-    article = storage.get_article_by_id(db, attempt["article_id"]) or abort(404)
-    return attempt, article, item
+    found = storage.get_quiz_item(
+        storage.get_db(), attempt_id, attempt["article_id"], attempt["item_ids"][number - 1]
+    )
+    article, item, answered = found or abort(404)
+    return attempt, article, item, answered
+
+
+_timers: dict[Any, URLSafeSerializer] = {}
 
 
 def timer() -> URLSafeSerializer:
     """Signs the time a question was shown, so the seconds taken cannot be forged."""
-    return URLSafeSerializer(current_app.secret_key, salt="quiz-question-shown")
+    key = current_app.secret_key
+    if key not in _timers:  # made once per key: building one costs as much as signing
+        _timers[key] = URLSafeSerializer(key, salt="quiz-question-shown")
+    return _timers[key]
 
 
 @bp.route("/quiz/<attempt_id>/<int:number>", methods=["GET", "POST"])
 def question(attempt_id: str, number: int):
     """Show one question; on POST grade the answer, store it once, show the feedback."""
-    attempt, article, item = load_question(attempt_id, number)
-    db = storage.get_db()
+    attempt, article, item, answered = load_question(attempt_id, number)
     if request.method == "POST":
         if request.form.get("item_id") not in attempt["item_ids"]:
             abort(400, "This question is not part of this quiz.")
@@ -110,7 +120,7 @@ def question(attempt_id: str, number: int):
         if error is None:
             store_answer(attempt, item, response)
             return redirect(url_for("quiz.feedback", attempt_id=attempt_id, number=number))
-    elif item["id"] in storage.answers_for_attempt(db, attempt_id):
+    elif answered:
         return redirect(url_for("quiz.feedback", attempt_id=attempt_id, number=number))
     else:
         response, error = None, None
@@ -170,10 +180,12 @@ def store_answer(attempt: dict, item: dict, response: str | list[str]) -> None:
 @bp.get("/quiz/<attempt_id>/<int:number>/feedback")
 def feedback(attempt_id: str, number: int):
     """Right or wrong, the correct answer and the source sentence in its paragraph."""
-    attempt, article, item = load_question(attempt_id, number)
-    answer = storage.answers_for_attempt(storage.get_db(), attempt_id).get(item["id"])
+    attempt, _, item, answered = load_question(attempt_id, number)
+    db = storage.get_db()
+    answer = storage.answers_for_attempt(db, attempt_id).get(item["id"]) if answered else None
     if answer is None:
         return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
+    article = storage.get_article_by_id(db, attempt["article_id"]) or abort(404)
     response = storage.decode_response(item["kind"], answer["response"])
     result = grading.grade(item, response) if response else grading.Grade(False, 0.0)
     return render_template(
