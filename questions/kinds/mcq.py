@@ -17,15 +17,19 @@ def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
     return tuple(choices)
 
 
+# Only answers whose type the model tags reliably get multiple choice: organisations, groups
+# and places mix kinds (a venue with an event, a religion with a language), so their wrong
+# answers are often of the wrong type or also right.
+MCQ_TAGS = frozenset({"date", "number", "person"})
+
+
 def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     """An mcq per mention with three distractors; plus role and speaker questions."""
     candidates = []
     name_words = full_name_words(analysis.mentions)
     for mention in analysis.mentions:
         doubtful = mention.tag == "person" and not confirmed_person(mention.answer, name_words)
-        if mention.in_quote or mention.label == "GPE" or doubtful:
-            # A capital stands for its country ("Beijing" for China): another place of the
-            # article may be just as right, so countries and cities are not multiple choice.
+        if mention.in_quote or mention.tag not in MCQ_TAGS or doubtful:
             continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
         wrong = pick_distractors(mention, analysis.pools, rng_for(seed), exclude=(analysis.title,))

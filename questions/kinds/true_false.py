@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import re
+
 from questions.distractors import pick_distractors
+from questions.facts import Mention, is_name_like
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 
 # Swapping these gives a statement that is clearly false; places and groups often overlap
-# (a capital stands for its country), so those only make true statements.
-FALSIFIABLE = frozenset({"date", "number", "person", "org", "thing", "event", "work"})
+# (a capital stands for its country), and the model mixes the kinds of organisations, things
+# and works (a group for a book), so those only make true statements.
+FALSIFIABLE = frozenset({"date", "number", "person"})
+NEXT_NAME = re.compile(r"^\s*[A-Z][\w’'-]")
+NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s*$")
+
+
+def stands_alone(statement: str, answer: str) -> bool:
+    """True when answer is written once and no capitalised word touches it (a whole name,
+    not part of a longer one: "mother Catherine de' Medici")."""
+    start = statement.find(answer)
+    if start < 0 or statement.count(answer) != 1:
+        return False
+    before, after = statement[:start], statement[start + len(answer) :]
+    return not NEXT_NAME.match(after) and not (before.strip() and NAME_BEFORE.search(before))
+
+
+def swappable(mention: Mention, wrong: str) -> bool:
+    """A same-shape swap: a whole person's name for one with as many words, both names."""
+    if not stands_alone(mention.statement, mention.answer):
+        return False
+    if mention.tag != "person":
+        return True
+    return len(wrong.split()) == len(mention.answer.split()) and is_name_like(wrong)
 
 
 def make_true_false_items(analysis: Analysis) -> list[Candidate]:
@@ -19,7 +44,12 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
         wrong = pick_distractors(mention, analysis.pools, rng, count=1, exclude=(analysis.title,))
-        make_false = mention.tag in FALSIFIABLE and bool(wrong) and rng.random() < 0.5
+        make_false = (
+            mention.tag in FALSIFIABLE
+            and bool(wrong)
+            and rng.random() < 0.5
+            and swappable(mention, wrong[0])
+        )
         if make_false:
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
             answer = "False"
