@@ -193,7 +193,7 @@ def get_db() -> sqlite_utils.Database:
 
 def close_db(_exc: BaseException | None = None) -> None:
     """Hand the request's connection back to its thread (any open transaction rolled back);
-    a connection to an in-memory or replaced file is closed."""
+    a connection to an in-memory file is closed, one to a replaced file by the next get_db."""
     db = g.pop("db", None)
     key = g.pop("db_key", None)
     if db is None:
@@ -201,9 +201,11 @@ def close_db(_exc: BaseException | None = None) -> None:
     if db.conn.in_transaction:
         db.conn.rollback()
     idle = getattr(_idle, "db", None)
-    if key is None or _file_key(key[0]) != key:
+    if key is None:
         db.close()
         return
+    # A replaced file is noticed by the next get_db, which compares this key with the file's
+    # (one stat per request instead of two: a stat was 2% of a quiz page under gunicorn).
     if idle is not None:
         idle[1].close()
     _idle.db = (key, db)
@@ -969,27 +971,37 @@ def article_item_results(db: sqlite_utils.Database, article_id: int) -> dict[str
     return {row["item_id"]: {**row, "share": row["n_right"] / row["answers"]} for row in rows}
 
 
-def get_quiz_item(
-    db: sqlite_utils.Database, attempt_id: str, article_id: int, item_id: str
-) -> tuple[dict[str, Any], dict[str, Any], bool] | None:
-    """One question of an attempt in one read: (article id/slug/title, item decoded, whether
-    the attempt has answered it), or None when the item or article is gone."""
+def get_quiz_question(
+    db: sqlite_utils.Database, attempt_id: str, number: int
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], bool] | None:
+    """An attempt's number-th question (1-based) in one read: (attempt as get_attempt gives it,
+    article id/slug/title, item decoded, whether the attempt has answered it), or None when
+    the attempt, the number, the item or the article is not there."""
+    if number < 1:
+        return None
     rows = select(
         db,
-        "SELECT i.*, a.slug AS article_slug, a.title AS article_title, EXISTS ("
-        " SELECT 1 FROM answers an WHERE an.attempt_id = ? AND an.item_id = i.id) AS answered "
-        "FROM items i JOIN articles a ON a.id = ? WHERE i.id = ?",
-        [attempt_id, article_id, item_id],
+        "SELECT i.*, at.id AS at_id, at.user_id AS at_user_id, at.article_id AS at_article_id,"
+        " at.item_ids AS at_item_ids, at.kinds AS at_kinds, at.started AS at_started,"
+        " at.finished AS at_finished, a.slug AS article_slug, a.title AS article_title,"
+        " EXISTS (SELECT 1 FROM answers an WHERE an.attempt_id = at.id AND an.item_id = i.id)"
+        " AS answered FROM attempts at JOIN articles a ON a.id = at.article_id"
+        " JOIN items i ON i.id = json_extract(at.item_ids, '$[' || ? || ']') WHERE at.id = ?",
+        [number - 1, attempt_id],
     )
     if not rows:
         return None
-    item = _decode_item(rows[0])
+    row = rows[0]
+    attempt = {key[3:]: row.pop(key) for key in list(row) if key.startswith("at_")}
+    attempt["item_ids"] = json.loads(attempt["item_ids"] or "[]")
+    attempt["kinds"] = json.loads(attempt["kinds"] or "[]")
     article = {
-        "id": article_id,
-        "slug": item.pop("article_slug"),
-        "title": item.pop("article_title"),
+        "id": attempt["article_id"],
+        "slug": row.pop("article_slug"),
+        "title": row.pop("article_title"),
     }
-    return article, item, bool(item.pop("answered"))
+    answered = bool(row.pop("answered"))
+    return attempt, article, _decode_item(row), answered
 
 
 def count_articles(db: sqlite_utils.Database) -> int:

@@ -72,28 +72,25 @@ def begin_attempt(article_id: int, item_ids: list[str], kinds: list[str]):
     return redirect(url_for("quiz.question", attempt_id=attempt_id, number=1))
 
 
+def may_see(attempt: dict[str, Any]) -> bool:
+    """Whether this visitor may see the attempt: its logged-in owner, or the session that
+    started an anonymous one."""
+    if attempt["user_id"] is not None:
+        return g.user is not None and g.user["id"] == attempt["user_id"]
+    return attempt["id"] in session.get("attempts", [])
+
+
 def load_attempt(attempt_id: str) -> dict[str, Any]:
     """The attempt if this visitor may see it; 404 for missing ones and other people's."""
     attempt = storage.get_attempt(storage.get_db(), attempt_id) or abort(404)
-    if attempt["user_id"] is not None:
-        if g.user is None or g.user["id"] != attempt["user_id"]:
-            abort(404)
-    elif attempt_id not in session.get("attempts", []):
-        abort(404)
-    return attempt
+    return attempt if may_see(attempt) else abort(404)
 
 
 def load_question(attempt_id: str, number: int) -> tuple[dict, dict, dict, bool]:
     """The attempt, its article (id, slug, title), its number-th item (1-based) and whether
-    it is answered, or 404."""
-    attempt = load_attempt(attempt_id)
-    if not 1 <= number <= len(attempt["item_ids"]):
-        abort(404)
-    found = storage.get_quiz_item(
-        storage.get_db(), attempt_id, attempt["article_id"], attempt["item_ids"][number - 1]
-    )
-    article, item, answered = found or abort(404)
-    return attempt, article, item, answered
+    it is answered; 404 for a missing one and other people's."""
+    found = storage.get_quiz_question(storage.get_db(), attempt_id, number) or abort(404)
+    return found if may_see(found[0]) else abort(404)
 
 
 _timers: dict[Any, URLSafeSerializer] = {}
