@@ -121,6 +121,8 @@ class Quote:
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 POSSESSIVE_END = re.compile(r"[’']s$")
+RELATIVE_WORDS = frozenset({"this", "last", "next", "that"})
+GLOSS_AFTER_BLANK = re.compile(r"(_____(?:[’']s)?) \([^()]*\)")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -174,6 +176,9 @@ def answer_span(ent: Span) -> Span:
         start += 1
     if end - start > 1 and ent.doc[end - 1].tag_ == "POS":
         end -= 1
+    # "March this year": the relative part depends on when the text was written.
+    if end - start > 2 and ent.doc[end - 2].lower_ in RELATIVE_WORDS:
+        end -= 2
     return ent.doc[start:end]
 
 
@@ -193,7 +198,8 @@ def make_cloze(doc: Doc, span: Span, replacements: Replacements) -> str:
         if end <= span.start or k >= span.end
     }
     marked[span.start] = (span.end, "_____")
-    return render(list(doc), marked)
+    # A bracket right after the blank glosses the answer ("_____ (NFL)"): leave it out.
+    return GLOSS_AFTER_BLANK.sub(r"\1", render(list(doc), marked))
 
 
 def statement_of(doc: Doc, replacements: Replacements) -> str:

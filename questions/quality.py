@@ -153,6 +153,149 @@ def make_trivial_filter(title: str) -> Filter:
     return trivial
 
 
+BLANK_GLOSSED = re.compile(r"\([^()]*_____|_____[’']?s?\s*\(")
+LONE_YEAR = re.compile(r"\(_____\)")
+WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
+WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")
+WORD = re.compile(r"[^\W\d_]+")
+MULTIPLES = {
+    "two": r"double|doubly|twice|pair|paired|dual|twin|diatomic",
+    "three": r"triple|triply|thrice|trio|triad|triatomic",
+    "four": r"quadruple|quartet",
+}
+DEICTIC = re.compile(
+    r"\bhere\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|"
+    r"can|must|seems?|seemed|remains?|remained|exists?|existed|be|been|being)\b)"
+    r"|\bthat\s+(?:era|year|time|period|day|month|decade|century|week|moment|point|city|"
+    r"country|area|region|building|place|battle|war|event)\b"
+    r"|\bthe\s+(?:following|previous|next)\s+(?:year|month|day|week|decade|century)\b",
+    re.I,
+)
+UNNAMED_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:the|its|their) [a-z]", re.I)
+QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
+OBJECT_WHO = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
+RELATIVE_DATE = re.compile(
+    r"\b(?:this|last|next|that) (?:year|month|week|decade|century|spring|summer|autumn|"
+    r"winter)\b|\bago\b|\byesterday\b|\btoday\b|\btomorrow\b",
+    re.I,
+)
+TITLE_WORDS = frozenset(
+    [
+        "President",
+        "King",
+        "Queen",
+        "Emperor",
+        "Empress",
+        "Pope",
+        "Saint",
+        "St.",
+        "Dr.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "General",
+        "Prince",
+        "Princess",
+        "Duke",
+        "Sir",
+        "Lord",
+        "Lady",
+        "Bishop",
+        "Archbishop",
+        "Cardinal",
+        "Chancellor",
+        "Minister",
+    ]
+)
+
+
+def blank_glossed(item: Item) -> str | None:
+    """The blank sits in brackets or before them, which usually gloss it ("(the French church
+    in _____)", "_____ (NFL)")."""
+    prompt = item.prompt
+    if item.tags[:1] == ("date",) and LONE_YEAR.search(prompt):
+        return None  # "the Battle of Bach Dang (_____)": the year of what is named before
+    if BLANK in prompt and BLANK_GLOSSED.search(prompt):
+        return "blank next to a bracketed gloss"
+    return None
+
+
+def name_completion(item: Item) -> str | None:
+    """The blank completes a name whose other part is left in place ("Adolf _____")."""
+    prompt = item.prompt
+    if BLANK not in prompt or any(c.isdigit() for c in str(item.answer)):
+        return None  # "the 2009 New Orleans Saints": a year before a name is no part of it
+    before = WORD_BEFORE_BLANK.search(prompt)
+    if before and before.start() > 0:
+        word = before.group(1)
+        possessive = word.endswith(("’s", "'s"))
+        if word[:1].isupper() and word not in TITLE_WORDS and word[-1].isalpha() and not possessive:
+            return f"blank completes the name after {word!r}"
+    after = WORD_AFTER_BLANK.search(prompt)
+    if after and after.group(1) not in NOT_NAMES:
+        return f"blank completes the name before {after.group(1)!r}"
+    return None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
+def related_word(item: Item) -> str | None:
+    """Another form of the answer is in the prompt ("Chinese" with "China", "Mongol" with
+    "Mongolica", "two" with "double bond"): the item can be answered without the article."""
+    if item.kind in (*AGGREGATE_KINDS, "true_false") or not isinstance(item.answer, str):
+        return None
+    prompt_words = {w.casefold() for w in WORD.findall(item.prompt)}
+    words = WORD.findall(item.answer)
+    for word in words:
+        key = word.casefold()
+        if key in MULTIPLES and re.search(rf"\b(?:{MULTIPLES[key]})\b", item.prompt, re.I):
+            return f"prompt says {key} another way"
+        if len(key) < 4 or not word[:1].isupper() or len(words) > 1:
+            continue  # a word of a longer name ("Russian Orbital Station" and "orbit") is fine
+        for other in prompt_words - {key}:
+            shared = _common_prefix(key, other)
+            if shared >= 4 and shared >= min(len(key), len(other)) - 3:
+                return f"prompt has {other!r}, a form of the answer"
+    return None
+
+
+def unnamed_referent(item: Item) -> str | None:
+    """The prompt leans on something it never names: "here", "that era", "the building"."""
+    if item.kind in AGGREGATE_KINDS:
+        return None
+    prompt = item.prompt
+    deictic = DEICTIC.search(prompt)
+    if deictic:
+        return f"unnamed referent {deictic.group()!r}"
+    if prompt.endswith("?"):
+        words = prompt.rstrip("?").split()[1:]
+        named = any(w[:1].isupper() or w[:1] == "[" or any(c.isdigit() for c in w) for w in words)
+        return None if named else "question names nothing"
+    head = " ".join(prompt.split()[:6])
+    if UNNAMED_SUBJECT.match(prompt) and not NAME_WORD.search(head.split(" ", 1)[1]):
+        return "subject is an unnamed 'the ...'"
+    return None
+
+
+def question_shape(item: Item) -> str | None:
+    """Questions cut from brackets or lists, "Who" for what is no person, relative dates."""
+    prompt = item.prompt
+    if prompt.endswith("?") and QUESTION_FRAGMENT.search(prompt):
+        return "question from a bracket or list fragment"
+    if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
+        return "'Who' for an answer that is no person"
+    if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):
+        return "answer is a relative date"
+    return None
+
+
 def item_filters(title: str) -> tuple[Filter, ...]:
     """Every filter, in the order they run."""
     return (
@@ -162,6 +305,11 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         quote_fragment,
         ungrammatical,
         make_trivial_filter(title),
+        blank_glossed,
+        name_completion,
+        related_word,
+        unnamed_referent,
+        question_shape,
     )
 
 

@@ -12,13 +12,18 @@ import questions
 from questions.kinds.base import Candidate
 from questions.model import Item
 from questions.quality import (
+    blank_glossed,
     contains_answer,
     dangling_reference,
     junk,
     make_trivial_filter,
+    name_completion,
+    question_shape,
     quote_fragment,
     rank,
+    related_word,
     ungrammatical,
+    unnamed_referent,
 )
 
 SENTENCE = "China launched the Dongfanghong-1 satellite in 1970, entering the space club."
@@ -61,6 +66,80 @@ GOOD = item("When did China launch the Dongfanghong-1 satellite?")
 def test_each_filter_rejects_its_case_and_passes_a_good_item(check, bad):
     assert check(bad), f"{check.__name__} let through {bad.prompt!r}"
     assert check(GOOD) is None
+
+
+def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
+    return item(prompt, answer, kind="cloze", tags=(tag,))
+
+
+@pytest.mark.parametrize(
+    ("check", "bad", "good"),
+    [
+        (
+            blank_glossed,
+            cloze("L'Église à la Nouvelle-Amsterdam (the French church in _____)", "New Amsterdam"),
+            cloze("The church stood in _____ until 1700 (a Dutch town).", "New Amsterdam"),
+        ),
+        (
+            name_completion,
+            cloze("The paintings came from Adolf _____'s collection in Linz.", "Hitler", "person"),
+            cloze("The paintings came from _____'s collection in Linz.", "Adolf Hitler", "person"),
+        ),
+        (
+            name_completion,
+            cloze("The record was shared with the 2009 _____ Saints.", "New Orleans"),
+            cloze("The record was shared with the _____ New Orleans Saints.", "2009", "date"),
+        ),
+        (
+            related_word,
+            item("Beijing wanted the _____ program to beat China's rivals.", "Chinese", "mcq"),
+            item("Beijing wanted the _____ program to beat Moscow's rivals.", "Chinese", "mcq"),
+        ),
+        (
+            related_word,
+            cloze("The double bond gives a bond order of _____.", "two", "number"),
+            cloze("The molecule has a bond order of _____.", "two", "number"),
+        ),
+        (
+            unnamed_referent,
+            item("When did the building open?", "1965", tags=("date",)),
+            item("When did the Palace of Culture open?", "1965", tags=("date",)),
+        ),
+        (
+            unnamed_referent,
+            cloze("The _____ is also situated here.", "Palace"),
+            cloze("The _____ is situated in Warsaw.", "Palace"),
+        ),
+        (
+            unnamed_referent,
+            cloze("During that era, Beijing turned to _____.", "Moscow"),
+            cloze("During the Cold War, Beijing turned to _____.", "Moscow"),
+        ),
+        (
+            unnamed_referent,
+            item("Overall, the offense ranked 19th in the league.", "19th", "true_false"),
+            item("Overall, the Denver offense ranked 19th in the league.", "19th", "true_false"),
+        ),
+        (
+            question_shape,
+            item("Who did Manning lead in interceptions?", "NFL", tags=("org",)),
+            item("Who did Manning pass to in the final?", "Owen Daniels", tags=("person",)),
+        ),
+        (
+            question_shape,
+            item("When did Kublai impose the name Great Yuan (Chinese: 大元; pinyin?", "1271"),
+            item("When did Kublai impose the name Great Yuan?", "1271"),
+        ),
+        (
+            question_shape,
+            cloze("In _____, Russia and China announced a plan.", "March this year", "date"),
+            cloze("In _____, Russia and China announced a plan.", "March 2023", "date"),
+        ),
+    ],
+)
+def test_giveaway_and_referent_filters(check, bad, good):
+    assert check(bad), f"{check.__name__} let through {bad.prompt!r}"
+    assert check(good) is None, check(good)
 
 
 def test_possessive_before_its_name_is_not_dangling():

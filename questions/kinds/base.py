@@ -65,6 +65,9 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         options.append(f"{prep} {answer}")
     if tag == "date" and answer.lower().startswith(("between ", "in ", "on ", "by ")):
         options.append(answer.split(" ", 1)[1])
+    if tag == "date" and re.fullmatch(r"\d{3,4}\s*[–-]\s*\d{2,4}", answer):
+        first, last = re.split(r"\s*[–-]\s*", answer)
+        options += [f"{first}-{last}", f"{first} to {last}"]
     if tag == "org" and answer.lower().startswith("the "):
         options.append(answer[4:])
     seen: list[str] = []
