@@ -160,6 +160,38 @@ def merge_attributions(paragraphs: list[str]) -> list[str]:
 
 
 FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\]")
+LISTEN = re.compile(r"\(\s*(?:listen|help·info|ⓘ)\s*\)", re.I)
+BRACKETS = re.compile(r"\s*\(([^()]*)\)")
+SQUARE = re.compile(r"\s*\[([^\[\]]*)\]")
+GLOSS_LABEL = re.compile(r"^\s*(?:[A-Z][\w–-]*(?: [A-Z][\w–-]*)?|[a-z]+):(?:\s|$)")
+PRONUNCIATION = re.compile(r"/[^/\s][^/]*/|\bpronounced\b|\blisten\b", re.I)
+
+
+def _foreign(text: str) -> bool:
+    """True for IPA symbols or a script other than Latin, Greek or Cyrillic (CJK, Arabic...)."""
+    return any(
+        0x250 <= ord(c) <= 0x2FF or ord(c) >= 0x590 and not 0x1E00 <= ord(c) <= 0x2BFF for c in text
+    )
+
+
+def _gloss_part(part: str) -> bool:
+    return bool(GLOSS_LABEL.match(part) or PRONUNCIATION.search(part) or _foreign(part))
+
+
+def drop_glosses(text: str) -> str:
+    """Leave out pronunciation guides, "( listen)" and foreign-script glosses in brackets
+    ("(Chinese: 大元; pinyin: Dà Yuán)"), keeping the bracket's other parts (life dates)."""
+    text = LISTEN.sub("", text)
+    text = SQUARE.sub(lambda m: "" if _foreign(m.group(1)) else m.group(), text)
+
+    def keep(match: re.Match[str]) -> str:
+        parts = [p.strip() for p in match.group(1).split(";")]
+        kept = [p for p in parts if p and not _gloss_part(p)]
+        if len(kept) == len(parts):
+            return match.group()
+        return f" ({'; '.join(kept)})" if kept else ""
+
+    return BRACKETS.sub(keep, text)
 
 
 FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
@@ -203,7 +235,7 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
                 current = line
         if current:
             paragraphs.append(current)
-    paragraphs = [" ".join(FOOTNOTE.sub("", p).split()) for p in paragraphs]
+    paragraphs = [" ".join(drop_glosses(FOOTNOTE.sub("", p)).split()) for p in paragraphs]
     return merge_attributions([p for p in paragraphs if p])
 
 

@@ -226,3 +226,28 @@ def test_hard_paragraphs_go_to_pysbd(paragraph):
     from questions.nlp import split_simple
 
     assert split_simple(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "Martin Luther (/ˈluːθər/; German: [ˈmaɐ̯tiːn ˈlʊtɐ] ( listen); 10 November 1483 – "
+            "18 February 1546) was a German professor.",
+            "Martin Luther (10 November 1483 – 18 February 1546) was a German professor.",
+        ),
+        (
+            "The Yuan dynasty (Chinese: 元朝; pinyin: Yuán Cháo), officially the Great Yuan, "
+            "was an empire.",
+            "The Yuan dynasty, officially the Great Yuan, was an empire.",
+        ),
+        (
+            "The European Space Agency (ESA) hired John Mayow (1641–1679).",
+            "The European Space Agency (ESA) hired John Mayow (1641–1679).",
+        ),
+    ],
+)
+def test_pronunciation_and_foreign_script_glosses_are_left_out(raw, clean):
+    from questions.clean import drop_glosses
+
+    assert " ".join(drop_glosses(raw).split()) == clean
