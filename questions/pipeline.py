@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from questions.clean import clean_article
 from questions.distractors import build_pools
 from questions.facts import Sentence, find_mentions
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
-from questions.model import KINDS, Article, ArticleError, slugify
+from questions.model import KINDS, Article, ArticleError, Item, slugify
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
 from questions.quality import item_filters, rank, rejection
@@ -55,14 +57,29 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
     )
 
 
+def shared_name_words(analysis: Analysis) -> frozenset[str]:
+    """Words in two or more of the article's names ("Khan" of Kublai Khan and Ogödei Khan)."""
+    names = {m.answer for m in analysis.mentions if m.tag == "person"}
+    counts = Counter(word for name in names for word in set(name.split()))
+    return frozenset(word for word, count in counts.items() if count > 1)
+
+
+def without_shared_words(item: Item, shared: frozenset[str]) -> Item:
+    """A one-word alternative that is part of several names names no one: not accepted."""
+    accepted = tuple(a for a in item.accepted if a == item.answer or a not in shared)
+    return item if accepted == item.accepted else replace(item, accepted=accepted)
+
+
 def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]:
     """Every kind's candidates that pass all filters."""
     filters = item_filters(analysis.title)
+    shared = shared_name_words(analysis)
     candidates = []
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
             if rejection(candidate.item, filters) is None:
-                candidates.append(candidate)
+                item = without_shared_words(candidate.item, shared)
+                candidates.append(replace(candidate, item=item))
     return candidates
 
 

@@ -140,3 +140,32 @@ def test_false_statements_swap_only_whole_names(statement, answer, alone):
 def test_short_answer_asks_no_context_free_role():
     article = questions.generate(SMALL, kinds=["short_answer"])
     assert not [i for i in article.items if re.match(r"Who (?:was|is) the ", i.prompt)]
+
+
+def test_hedged_number_accepts_the_number_itself():
+    from questions.kinds.base import accepted_for
+
+    assert "15 kilometres" in accepted_for("About 15 kilometres", "number")
+    assert accepted_for("15 kilometres", "number") == ("15 kilometres",)
+
+
+KHANS = """The Khans
+
+Kublai Khan founded the dynasty in 1271 after a long war in the north. \
+Ogodei Khan conquered the Jin state in 1234 with a large army. \
+Genghis Khan united the Mongol tribes in 1206 at a great assembly. \
+Moscow and Beijing signed a treaty of friendship in 1950 after long talks.
+"""
+
+
+def test_no_one_word_alternative_shared_by_several_names():
+    article = questions.generate(KHANS)
+    people = [i for i in article.items if i.tags[0] == "person" and i.kind != "true_false"]
+    assert people
+    assert not [i for i in people if "Khan" in i.accepted]
+
+
+def test_no_cloze_on_a_place_named_with_another_place():
+    article = questions.generate(KHANS, kinds=["cloze"])
+    assert article.items
+    assert not [i for i in article.items if i.answer in ("Moscow", "Beijing")]

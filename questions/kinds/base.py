@@ -19,6 +19,11 @@ KIND_DIFFICULTY = {
     "timeline": 0.55,
     "short_answer": 0.65,
 }
+HEDGE = re.compile(
+    r"^(?:about|around|approximately|nearly|almost|roughly|some|over|under|more than|"
+    r"less than|fewer than|up to|at least|at most|just over|just under)\s+",
+    re.I,
+)
 TAG_DIFFICULTY = {"date": 0.1, "number": 0.1, "person": 0.0, "org": 0.05, "group": -0.1}
 
 
@@ -68,6 +73,9 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     if tag == "date" and re.fullmatch(r"\d{3,4}\s*[–-]\s*\d{2,4}", answer):
         first, last = re.split(r"\s*[–-]\s*", answer)
         options += [f"{first}-{last}", f"{first} to {last}"]
+    hedged = HEDGE.match(answer)
+    if tag == "number" and hedged and hedged.end() < len(answer):
+        options.append(answer[hedged.end() :])  # "About 15 kilometres": "15 kilometres"
     if tag == "org" and answer.lower().startswith("the "):
         options.append(answer[4:])
     seen: list[str] = []

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from questions.facts import Mention, normalize
 from questions.kinds.base import Analysis, Candidate, accepted_for, make_item, mention_fact
+
+
+def other_place_named(analysis: Analysis, mention: Mention) -> bool:
+    """A place blanked next to another place ("Moscow and _____"): a capital stands for its
+    country, so the country or another city may be just as right."""
+    if mention.tag != "place":
+        return False
+    key = normalize(mention.answer)
+    return any(
+        analysis.pools.tags_of.get(normalize(other)) == "place" and normalize(other) != key
+        for other in analysis.pools.by_sentence.get(mention.sentence, ())
+    )
 
 
 def make_cloze_items(analysis: Analysis) -> list[Candidate]:
     """One cloze per mention that is not inside a quotation."""
     candidates = []
     for mention in analysis.mentions:
-        if mention.in_quote:
+        if mention.in_quote or other_place_named(analysis, mention):
             continue
         item = make_item(
             analysis,
