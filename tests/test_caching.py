@@ -85,3 +85,28 @@ def test_session_cookie_survives_and_a_new_key_drops_it(csrf_app):
     csrf_app.config["SECRET_KEY"] = csrf_app.secret_key = "another"
     with csrf_app.test_request_context("/", headers={"Cookie": f"session={cookie}"}):
         assert dict(csrf_app.session_interface.open_session(csrf_app, flask.request)) == {}
+
+
+def test_sessions_open_as_flask_opens_them_and_expire(csrf_app, monkeypatch):
+    from flask.sessions import SecureCookieSessionInterface
+
+    client = csrf_app.test_client()
+    client.get("/auth/login")
+    cookie = client.get_cookie("session").value
+    flask_way = SecureCookieSessionInterface()
+
+    def opened(interface, value):
+        with csrf_app.test_request_context("/", headers={"Cookie": f"session={value}"}):
+            return interface.open_session(csrf_app, flask.request)
+
+    interface = csrf_app.session_interface
+    first = opened(interface, cookie)
+    assert dict(first) == dict(opened(flask_way, cookie)) and "csrf_token" in first
+    first["csrf_token"] = "changed"  # a request's changes never reach the kept copy
+    assert opened(interface, cookie) == opened(flask_way, cookie)
+    assert dict(opened(interface, cookie[:-2] + "xx")) == {}  # a bad signature
+    # Past the session lifetime the kept cookie is refused, as itsdangerous refuses it.
+    lifetime = csrf_app.permanent_session_lifetime.total_seconds()
+    later = caching.time.time() + lifetime + 5
+    monkeypatch.setattr(caching.time, "time", lambda: later)
+    assert dict(opened(interface, cookie)) == {}

@@ -9,14 +9,16 @@ produces is unchanged: the same URLs, the same signed cookie, a token flask_wtf 
 
 from __future__ import annotations
 
+import copy
+import time
 from typing import Any
 
 import flask
 from flask import Blueprint, Flask, current_app, g, session
 from flask.globals import _cv_request
-from flask.sessions import SecureCookieSessionInterface
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_wtf.csrf import generate_csrf
-from itsdangerous import URLSafeTimedSerializer
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 bp = Blueprint("caching", __name__)
 
@@ -24,10 +26,13 @@ MAX_ENTRIES = 4096  # per cache and process; a full cache starts again empty
 
 
 class CachedSessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie sessions, with the signing serializer built once per key set."""
+    """Flask's signed-cookie sessions: the signing serializer built once per key set, and a
+    cookie verified and decoded once per process (its age checked on every request; each
+    request gets its own copy of the data)."""
 
     def __init__(self) -> None:
         self._serializers: dict[tuple[Any, ...], URLSafeTimedSerializer] = {}
+        self._verified: dict[tuple[URLSafeTimedSerializer, str], tuple[int, dict]] = {}
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         """The serializer for the app's current secret key (and fallbacks), made once."""
@@ -42,6 +47,32 @@ class CachedSessionInterface(SecureCookieSessionInterface):
                 self._serializers.clear()
             self._serializers[key] = serializer
         return serializer
+
+    def open_session(self, app: Flask, request: Any) -> SecureCookieSession | None:
+        """The request's session, as Flask opens it: empty when the cookie is missing, badly
+        signed or older than the session lifetime."""
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        key = (serializer, value)
+        verified = self._verified.get(key)
+        if verified is None:
+            try:
+                data, signed_at = serializer.loads(value, return_timestamp=True)
+            except BadSignature:
+                return self.session_class()
+            verified = (int(signed_at.timestamp()), data)
+            if len(self._verified) >= MAX_ENTRIES:
+                self._verified.clear()
+            self._verified[key] = verified
+        # The age check of itsdangerous' TimestampSigner.unsign, made on every request.
+        age = int(time.time()) - verified[0]
+        if not 0 <= age <= int(app.permanent_session_lifetime.total_seconds()):
+            return self.session_class()
+        return self.session_class(copy.deepcopy(verified[1]))
 
 
 _urls: dict[tuple[Any, ...], str] = {}
