@@ -6,7 +6,7 @@ import bisect
 import functools
 import random
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -172,17 +172,45 @@ def confirmed_person(name: str, name_words: frozenset[str]) -> bool:
     return len(name.split()) > 1 or name in name_words
 
 
-def build_pools(mentions: Iterable[Mention]) -> Pools:
-    """Group the distinct answers of the article (outside quotations) by pool_key."""
+PERSON_CUE = re.compile(
+    r"\b(?:he|she|his|her|him|himself|herself|who|whom|whose)\b|\b(?:born|died|married)\b",
+    re.I,
+)
+UNFINISHED_NAME = re.compile(r"(?:['’]|\b[a-z]{1,3})$")
+
+
+def cued_people(mentions: Iterable[Mention], texts: Sequence[str]) -> frozenset[str]:
+    """People the article treats as people somewhere: a sentence naming them says he, she,
+    who, born or died, or they do something ("Who ...?"). Others may be a mislabelled lake."""
+    cued = set()
+    for mention in mentions:
+        if mention.tag != "person":
+            continue
+        question = mention.question or ""
+        if question.startswith("Who ") or PERSON_CUE.search(texts[mention.sentence]):
+            cued.add(normalize(mention.answer))
+    return frozenset(cued)
+
+
+def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None) -> Pools:
+    """Group the distinct answers of the article (outside quotations) by pool_key.
+
+    With the sentence texts, a wrong person must be treated as a person somewhere in them.
+    """
     by_key: dict[tuple[str, str], dict[str, tuple[str, int]]] = {}
     by_sentence: dict[int, list[str]] = {}
     mentions = list(mentions)
     # A name the model also tags as a place or organisation is no safe wrong person, nor is
-    # a one-word "person" never seen as part of a full name.
+    # a one-word "person" never seen as part of a full name, nor a cut name ("Marie de'").
     not_people = {normalize(m.answer) for m in mentions if m.tag in ("place", "org")}
     name_words = full_name_words(mentions)
+    cued = cued_people(mentions, texts) if texts is not None else None
     for mention in mentions:
-        doubtful = mention.tag == "person" and not confirmed_person(mention.answer, name_words)
+        doubtful = mention.tag == "person" and (
+            not confirmed_person(mention.answer, name_words)
+            or bool(UNFINISHED_NAME.search(mention.answer))
+            or (cued is not None and normalize(mention.answer) not in cued)
+        )
         if mention.tag == "person" and normalize(mention.answer) in not_people or doubtful:
             by_sentence.setdefault(mention.sentence, []).append(mention.answer)
             continue
@@ -200,6 +228,12 @@ def build_pools(mentions: Iterable[Mention]) -> Pools:
         sentences_of={k: frozenset(v) for k, v in sentences_of.items()},
         tags_of={normalize(m.answer): m.tag for m in mentions},
     )
+
+
+def in_pool(mention: Mention, pools: Pools) -> bool:
+    """True when the mention's answer is itself a safe pick of its type (a cued person)."""
+    key = normalize(mention.answer)
+    return any(normalize(a) == key for a, _ in pools.by_key.get(pool_key(mention), ()))
 
 
 ACTORS = frozenset({"person", "org"})
@@ -254,6 +288,8 @@ def pick_distractors(
             continue
         if related_elsewhere(other, mention, pools):
             continue
+        if mention.tag == "person" and len(answer.split()) > 1 and " " not in other:
+            continue  # "William" beside "Louis XIV": a bare first name stands out
         chosen.append(other)
         if len(chosen) == count:
             return chosen

@@ -51,7 +51,7 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
         title=title,
         sentences=tuple(sentences),
         mentions=mentions,
-        pools=build_pools(mentions),
+        pools=build_pools(mentions, [s.text for s in sentences]),
         roles=tuple(find_roles(docs, sentences)),
         quotes=tuple(find_quotes(docs, sentences)),
     )

@@ -173,6 +173,7 @@ DEICTIC = re.compile(
 )
 UNNAMED_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:the|its|their) [a-z]", re.I)
 QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
+BARE_RELATIVE = re.compile(r"(?<![,;])\s(?:who|whom|which)\s")
 OBJECT_WHO = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
 RELATIVE_DATE = re.compile(
     r"\b(?:this|last|next|that) (?:year|month|week|decade|century|spring|summer|autumn|"
@@ -289,6 +290,8 @@ def question_shape(item: Item) -> str | None:
     prompt = item.prompt
     if prompt.endswith("?") and QUESTION_FRAGMENT.search(prompt):
         return "question from a bracket or list fragment"
+    if prompt.endswith("?") and BARE_RELATIVE.search(prompt[1:]):
+        return "question interrupted by a relative clause"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"
     if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):

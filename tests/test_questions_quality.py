@@ -132,6 +132,11 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
         ),
         (
             question_shape,
+            item("Where are most concentrated in Alsace who regard themselves as Huguenots?", "x"),
+            item("When was oxygen named by Antoine Lavoisier, whose tests ended phlogiston?", "x"),
+        ),
+        (
+            question_shape,
             cloze("In _____, Russia and China announced a plan.", "March this year", "date"),
             cloze("In _____, Russia and China announced a plan.", "March 2023", "date"),
         ),
@@ -352,3 +357,32 @@ def test_a_person_named_with_the_same_people_elsewhere_is_no_wrong_answer():
     for seed in range(6):
         wrong = pick_distractors(pool[0], build_pools(pool), random.Random(seed))
         assert "Zhang Rou" not in wrong and len(wrong) == 3
+
+
+def test_wrong_people_are_treated_as_people_in_the_article():
+    from questions.distractors import build_pools
+
+    texts = [
+        "Kabaty Woods and Czerniaków Lake are nature reserves in Warsaw.",
+        "Maria Curie, who was born in Warsaw, studied radioactivity.",
+        "Marie de' lived in Florence.",
+        "Pierre Curie married a fellow scientist.",
+        "Frederic Chopin wrote many mazurkas.",
+    ]
+    pool = [
+        mention("Kabaty Woods", "person", 0, "PERSON"),
+        mention("Czerniaków Lake", "person", 0, "PERSON"),
+        mention("Maria Curie", "person", 1, "PERSON"),
+        mention("Marie de'", "person", 2, "PERSON"),
+        mention("Pierre Curie", "person", 3, "PERSON"),
+    ]
+    names = {a for v in build_pools(pool, texts).by_key.values() for a, _ in v}
+    assert names == {"Maria Curie", "Pierre Curie"}
+    assert {a for v in build_pools(pool).by_key.values() for a, _ in v} >= {"Kabaty Woods"}
+
+
+def test_surname_alternative_is_no_roman_number():
+    from questions.kinds.base import accepted_for
+
+    assert "XIV" not in accepted_for("Louis XIV", "person")
+    assert "Gagarin" in accepted_for("Yuri Gagarin", "person")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from questions.distractors import Pools
-from questions.facts import Mention, Quote, Role, Sentence
+from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
 
 BLANK = "_____"
@@ -64,8 +64,10 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     options = [answer]
     bare = re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I)
     options.append(bare)
-    if tag == "person" and len(answer.split()) > 1:
-        options.append(answer.split()[-1])
+    last = answer.split()[-1]
+    roman = re.fullmatch(r"[IVXLC]+\.?", last)  # not "XIV" of Louis XIV
+    if tag == "person" and len(answer.split()) > 1 and is_name_like(last) and not roman:
+        options.append(last)
     if tag == "date" and prep:
         options.append(f"{prep} {answer}")
     if tag == "date" and answer.lower().startswith(("between ", "in ", "on ", "by ")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from questions.distractors import (
     confirmed_person,
     full_name_words,
+    in_pool,
     is_variant,
     pick_distractors,
 )
@@ -28,7 +29,9 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     candidates = []
     name_words = full_name_words(analysis.mentions)
     for mention in analysis.mentions:
-        doubtful = mention.tag == "person" and not confirmed_person(mention.answer, name_words)
+        doubtful = mention.tag == "person" and not (
+            confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
+        )
         if mention.in_quote or mention.tag not in MCQ_TAGS or doubtful:
             continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"

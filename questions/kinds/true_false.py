@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from questions.distractors import pick_distractors
+from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention, is_name_like
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 
@@ -26,13 +26,17 @@ def stands_alone(statement: str, answer: str) -> bool:
     return not NEXT_NAME.match(after) and not (before.strip() and NAME_BEFORE.search(before))
 
 
-def swappable(mention: Mention, wrong: str) -> bool:
+def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     """A same-shape swap: a whole person's name for one with as many words, both names."""
     if not stands_alone(mention.statement, mention.answer):
         return False
     if mention.tag != "person":
         return True
-    return len(wrong.split()) == len(mention.answer.split()) and is_name_like(wrong)
+    return (
+        in_pool(mention, pools)
+        and len(wrong.split()) == len(mention.answer.split())
+        and is_name_like(wrong)
+    )
 
 
 def make_true_false_items(analysis: Analysis) -> list[Candidate]:
@@ -48,7 +52,7 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
             mention.tag in FALSIFIABLE
             and bool(wrong)
             and rng.random() < 0.5
-            and swappable(mention, wrong[0])
+            and swappable(mention, wrong[0], analysis.pools)
         )
         if make_false:
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
