@@ -315,7 +315,7 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     }
     return [
         replace(m, tag="person", label="PERSON")
-        if m.tag in ("org", "thing", "group") and " " not in m.answer and m.answer in words
+        if m.tag in ("org", "thing") and " " not in m.answer and m.answer in words
         else m
         for m in mentions
     ]

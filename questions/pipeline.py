@@ -14,7 +14,7 @@ from questions.model import KINDS, Article, ArticleError, Item, slugify
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
 from questions.quality import item_filters, rank, rejection
-from questions.references import resolve_references, topic_person
+from questions.references import resolve_references, topic_person, topic_place
 
 Progress = Callable[[int, int], None]
 MAX_TEXT_CHARS = 600_000
@@ -44,7 +44,9 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
         docs.append(doc)
         if progress and len(docs) % PROGRESS_EVERY == 0:
             progress(len(docs), total)
-    references = resolve_references(docs, sentences, topic_person(title, docs))
+    references = resolve_references(
+        docs, sentences, topic_person(title, docs), topic_place(title, docs)
+    )
     mentions = tuple(find_mentions(docs, sentences, references))
     return Analysis(
         slug=slugify(title),

@@ -80,10 +80,22 @@ def topic_person(title: str, docs: Sequence[Doc]) -> str | None:
     return None
 
 
+def topic_place(title: str, docs: Sequence[Doc]) -> str | None:
+    """The title when the article is about a place named by it (so "here" is that place)."""
+    for doc in docs:
+        if any(e.label_ in ("GPE", "LOC") and e.text == title for e in doc.ents):
+            return title
+    return None
+
+
 def resolve_references(
-    docs: Sequence[Doc], sentences: Sequence[Sentence], topic: str | None = None
+    docs: Sequence[Doc],
+    sentences: Sequence[Sentence],
+    topic: str | None = None,
+    place: str | None = None,
 ) -> list[Replacements]:
-    """Replace subject pronouns and "the two countries" only when one antecedent is clear.
+    """Replace subject pronouns and "the two countries" only when one antecedent is clear;
+    "here" is the article's place when its title names one.
 
     A reference is left alone when its antecedent is written in the same sentence.
     """
@@ -110,10 +122,12 @@ def resolve_references(
                 main = subject is not None and token.i == subject.root.i
                 if token.lower_ in ("he", "she", "it", "they") and main and not local:
                     text = _antecedent_for(token, previous, None, persons, topic)
+            elif place and token.lower_ == "here" and token.pos_ == "ADV":
+                text = f"in {place}"
             elif token.dep_ == "poss" and subject is not None and token.i == subject.start:
                 found = _antecedent_for(token, previous, None, persons, topic)
                 text = f"{found}’s" if found else None
-            if text and text.removesuffix("’s") not in doc_text(doc):
+            if text and text.removesuffix("’s").removeprefix("in ") not in doc_text(doc):
                 replacements[token.i] = (token.i + 1, text)
         persons = list(dict.fromkeys([*persons, *sorted(here)]))
         for chunk in [subject, *doc.noun_chunks]:

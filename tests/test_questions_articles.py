@@ -6,6 +6,7 @@ import pytest
 
 import questions
 from questions.nlp import parse, split_sentences
+from questions.quality import UNNAMED_SUBJECT
 from tests.questions_fixtures import (
     ARTICLES,
     DATA,
@@ -62,8 +63,12 @@ def test_articles_ask_nearly_every_year(name):
     article = generated(name)
     years = set(YEAR.findall(article.text))
     answers = answers_of(article.items)
-    missing = sorted(y for y in years if y not in answers)
-    # Years whose sentence hangs on an unresolvable "he" or sits in a quote are not asked.
+    # Years whose sentence hangs on an unresolvable "he" or sits in a quote are not asked, nor
+    # are years of a sentence about an unnamed "the building": those do not count against.
+    vague = {
+        y for y in years if all(UNNAMED_SUBJECT.match(s) for s in body_sentences(article) if y in s)
+    }
+    missing = sorted(y for y in years - vague if y not in answers)
     assert len(missing) <= len(years) // 5, f"years never asked: {missing}"
 
 

@@ -169,3 +169,25 @@ def test_no_cloze_on_a_place_named_with_another_place():
     article = questions.generate(KHANS, kinds=["cloze"])
     assert article.items
     assert not [i for i in article.items if i.answer in ("Moscow", "Beijing")]
+
+
+@pytest.mark.parametrize(
+    ("event", "named"),
+    [
+        ("China launched the Dongfanghong-1 satellite", True),
+        ("[Martin Luther’s] family moved to Mansfeld", True),
+        ("The building opened", False),
+        ("Two missions are planned", False),
+        ("Casimir Pulaski was born here", False),
+    ],
+)
+def test_timeline_events_name_their_subject(event, named):
+    from questions.kinds.timeline import names_its_subject
+
+    assert names_its_subject(event) is named
+
+
+def test_here_is_the_place_the_article_is_about():
+    text = "Warsaw\n\nWarsaw is the capital of Poland. Casimir Pulaski was born here in 1745.\n"
+    prompts = [i.prompt for i in questions.generate(text).items if "1745" in str(i.answer)]
+    assert prompts and all("here" not in p and "Warsaw" in p for p in prompts), prompts

@@ -52,7 +52,12 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         candidates.append(Candidate(item, mention_fact(mention), mention.weight))
     roles = analysis.roles
     for role in roles:
-        others = [r.role for r in roles if r is not role and not is_variant(r.role, role.role)]
+        # Bare titles ("King", "Professor") among described roles stand out as wrong.
+        others = [
+            r.role
+            for r in roles
+            if r is not role and not is_variant(r.role, role.role) and " " in r.role
+        ]
         if len(others) < 3:
             continue
         seed = f"{analysis.slug}|mcq-role|{role.person}"

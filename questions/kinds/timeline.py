@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from questions.facts import Mention, date_key
 from questions.kinds.base import Analysis, Candidate, make_item, rng_for
 
+DEICTIC = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
 MIN_EVENTS = 3
+
+
+def names_its_subject(event: str) -> bool:
+    """True when the event names who or what it is about ("China launched ...", not "The
+    building opened" or "Two missions are planned"), and has no "here"."""
+    words = event.split()[1:]
+    named = any(w[:1].isupper() or w[:1] == "[" for w in words) or event.split()[0][:1] == "["
+    first_is_name = (
+        bool(words)
+        and event[:1].isupper()
+        and event.split()[0].lower()
+        not in ("the", "a", "an", "two", "three", "four", "some", "many", "most", "its", "their")
+    )
+    return (named or first_is_name) and not DEICTIC.search(event)
+
+
 MAX_EVENTS = 5
 
 
@@ -17,6 +36,8 @@ def dated_events(analysis: Analysis) -> list[tuple[tuple[int, int, int], Mention
     for mention in analysis.mentions:
         key = date_key(mention.answer)
         if key is None or not mention.event or mention.in_quote:
+            continue
+        if not names_its_subject(mention.event):
             continue
         if key in seen_keys or mention.event in seen_events:
             continue
