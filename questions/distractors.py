@@ -15,6 +15,7 @@ from questions.facts import Mention, is_name_like, normalize
 from questions.nlp import years_in
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+SCORE = re.compile(r"\d\s*[–-]\s*\d")
 YEAR_FULL = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 DECADE = re.compile(r"(?<!\d)\d{3}0s\b")
 DECADE_SHIFTS = (-20, 10, -10, 20, 30, -30, 40)
@@ -117,8 +118,8 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
                 out.append(" ".join([*words[:i], new, *words[i + 1 :]]))
             return out
     match = NUMBER.search(answer)
-    if not match:
-        return []
+    if not match or SCORE.search(answer):
+        return []  # a record or score ("12–4") has parts that must fit together
     raw = match.group().replace(",", "")
     value = float(raw)
     factors = [0.5, 2, 1.5, 0.75, 3, 1.25, 10, 0.25]

@@ -146,7 +146,8 @@ def make_trivial_filter(title: str) -> Filter:
         if not isinstance(item.answer, str) or item.kind == "true_false":
             return None
         key = normalize(item.answer)
-        if key == topic or (short_title and key and key in topic):
+        plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
+        if key == topic or plural or (short_title and key and key in topic):
             return "answer is the article's topic"
         return None
 
@@ -158,6 +159,8 @@ LONE_YEAR = re.compile(r"\(_____\)")
 WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
 WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")
 WORD = re.compile(r"[^\W\d_]+")
+OF_NAME_AFTER_BLANK = re.compile(r"_____ of [A-Z]")
+EVERY = re.compile(r"\b(?:every|each)\b", re.I)
 MULTIPLES = {
     "two": r"double|doubly|twice|pair|paired|dual|twin|diatomic",
     "three": r"triple|triply|thrice|trio|triad|triatomic",
@@ -232,6 +235,8 @@ def name_completion(item: Item) -> str | None:
         possessive = word.endswith(("’s", "'s"))
         if word[:1].isupper() and word not in TITLE_WORDS and word[-1].isalpha() and not possessive:
             return f"blank completes the name after {word!r}"
+    if " " not in str(item.answer) and OF_NAME_AFTER_BLANK.search(prompt):
+        return "blank is the first part of a name ('_____ of Ockham')"
     after = WORD_AFTER_BLANK.search(prompt)
     if after and after.group(1) not in NOT_NAMES:
         return f"blank completes the name before {after.group(1)!r}"
@@ -277,7 +282,7 @@ def unnamed_referent(item: Item) -> str | None:
         return f"unnamed referent {deictic.group()!r}"
     if prompt.endswith("?"):
         words = prompt.rstrip("?").split()[1:]
-        named = any(w[:1].isupper() or w[:1] == "[" or any(c.isdigit() for c in w) for w in words)
+        named = any(w[:1].isupper() or w[:1] == "[" for w in words)
         return None if named else "question names nothing"
     head = " ".join(prompt.split()[:6])
     if UNNAMED_SUBJECT.match(prompt) and not NAME_WORD.search(head.split(" ", 1)[1]):
@@ -296,6 +301,8 @@ def question_shape(item: Item) -> str | None:
         return "'Who' for an answer that is no person"
     if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):
         return "answer is a relative date"
+    if isinstance(item.answer, str) and item.kind != "true_false" and EVERY.search(item.answer):
+        return "answer carries a frequency ('four every morning')"
     return None
 
 

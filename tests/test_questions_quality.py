@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -129,6 +130,26 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             question_shape,
             item("When did Kublai impose the name Great Yuan (Chinese: 大元; pinyin?", "1271"),
             item("When did Kublai impose the name Great Yuan?", "1271"),
+        ),
+        (
+            name_completion,
+            cloze("He studied Aristotle, _____ of Ockham, and Biel.", "William", "person"),
+            cloze("He studied Aristotle, _____, and Biel.", "William of Ockham", "person"),
+        ),
+        (
+            question_shape,
+            cloze("He was made to wake at _____ for prayers.", "four every morning", "number"),
+            cloze("He was made to wake at _____ every morning.", "four", "number"),
+        ),
+        (
+            unnamed_referent,
+            item("When did the $1.2 billion stadium open?", "2014", tags=("date",)),
+            item("When did Levi's Stadium open?", "2014", tags=("date",)),
+        ),
+        (
+            make_trivial_filter("Huguenot"),
+            cloze("Many _____ settled in the Cape.", "Huguenots", "group"),
+            cloze("Many _____ settled in the Cape.", "French", "group"),
         ),
         (
             question_shape,
@@ -386,3 +407,10 @@ def test_surname_alternative_is_no_roman_number():
 
     assert "XIV" not in accepted_for("Louis XIV", "person")
     assert "Gagarin" in accepted_for("Yuri Gagarin", "person")
+
+
+def test_no_near_numbers_for_a_record():
+    from questions.distractors import near_numbers
+
+    assert near_numbers("12–4", random.Random(1), 3) == []
+    assert len(near_numbers("517 yards", random.Random(1), 3)) == 3
