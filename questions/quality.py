@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from questions.facts import GROUP_NOUNS, normalize
+from questions.giveaways import blank_glossed, list_member, name_completion, related_word
 from questions.kinds.base import BLANK, Candidate
 from questions.model import Item
 from questions.nlp import MONTHS, WEEKDAYS
@@ -108,6 +109,8 @@ def junk(item: Item) -> str | None:
         return "source sentence length"
     if LINK.search(item.prompt):
         return "link or handle"
+    if any(ord(c) >= 0x2E80 for c in item.prompt):
+        return "characters of a script the student may not read"
     letters = sum(map(str.isalpha, item.prompt))
     if letters < 0.6 * len(item.prompt.replace(" ", "").replace(BLANK, "")):
         return "mostly non-letters"
@@ -154,18 +157,7 @@ def make_trivial_filter(title: str) -> Filter:
     return trivial
 
 
-BLANK_GLOSSED = re.compile(r"\([^()]*_____|_____[’']?s?\s*\(")
-LONE_YEAR = re.compile(r"\(_____\)")
-WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
-WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")
-WORD = re.compile(r"[^\W\d_]+")
-OF_NAME_AFTER_BLANK = re.compile(r"_____ of [A-Z]")
 EVERY = re.compile(r"\b(?:every|each)\b", re.I)
-MULTIPLES = {
-    "two": r"double|doubly|twice|pair|paired|dual|twin|diatomic",
-    "three": r"triple|triply|thrice|trio|triad|triatomic",
-    "four": r"quadruple|quartet",
-}
 DEICTIC = re.compile(
     r"\bhere\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|"
     r"can|must|seems?|seemed|remains?|remained|exists?|existed|be|been|being)\b)"
@@ -183,93 +175,6 @@ RELATIVE_DATE = re.compile(
     r"winter)\b|\bago\b|\byesterday\b|\btoday\b|\btomorrow\b",
     re.I,
 )
-TITLE_WORDS = frozenset(
-    [
-        "President",
-        "King",
-        "Queen",
-        "Emperor",
-        "Empress",
-        "Pope",
-        "Saint",
-        "St.",
-        "Dr.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "General",
-        "Prince",
-        "Princess",
-        "Duke",
-        "Sir",
-        "Lord",
-        "Lady",
-        "Bishop",
-        "Archbishop",
-        "Cardinal",
-        "Chancellor",
-        "Minister",
-    ]
-)
-
-
-def blank_glossed(item: Item) -> str | None:
-    """The blank sits in brackets or before them, which usually gloss it ("(the French church
-    in _____)", "_____ (NFL)")."""
-    prompt = item.prompt
-    if item.tags[:1] == ("date",) and LONE_YEAR.search(prompt):
-        return None  # "the Battle of Bach Dang (_____)": the year of what is named before
-    if BLANK in prompt and BLANK_GLOSSED.search(prompt):
-        return "blank next to a bracketed gloss"
-    return None
-
-
-def name_completion(item: Item) -> str | None:
-    """The blank completes a name whose other part is left in place ("Adolf _____")."""
-    prompt = item.prompt
-    if BLANK not in prompt or any(c.isdigit() for c in str(item.answer)):
-        return None  # "the 2009 New Orleans Saints": a year before a name is no part of it
-    before = WORD_BEFORE_BLANK.search(prompt)
-    if before and before.start() > 0:
-        word = before.group(1)
-        possessive = word.endswith(("’s", "'s"))
-        if word[:1].isupper() and word not in TITLE_WORDS and word[-1].isalpha() and not possessive:
-            return f"blank completes the name after {word!r}"
-    if " " not in str(item.answer) and OF_NAME_AFTER_BLANK.search(prompt):
-        return "blank is the first part of a name ('_____ of Ockham')"
-    after = WORD_AFTER_BLANK.search(prompt)
-    if after and after.group(1) not in NOT_NAMES:
-        return f"blank completes the name before {after.group(1)!r}"
-    return None
-
-
-def _common_prefix(a: str, b: str) -> int:
-    size = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        size += 1
-    return size
-
-
-def related_word(item: Item) -> str | None:
-    """Another form of the answer is in the prompt ("Chinese" with "China", "Mongol" with
-    "Mongolica", "two" with "double bond"): the item can be answered without the article."""
-    if item.kind in (*AGGREGATE_KINDS, "true_false") or not isinstance(item.answer, str):
-        return None
-    prompt_words = {w.casefold() for w in WORD.findall(item.prompt)}
-    words = WORD.findall(item.answer)
-    for word in words:
-        key = word.casefold()
-        if key in MULTIPLES and re.search(rf"\b(?:{MULTIPLES[key]})\b", item.prompt, re.I):
-            return f"prompt says {key} another way"
-        if len(key) < 4 or not word[:1].isupper() or len(words) > 1:
-            continue  # a word of a longer name ("Russian Orbital Station" and "orbit") is fine
-        for other in prompt_words - {key}:
-            shared = _common_prefix(key, other)
-            if shared >= 4 and shared >= min(len(key), len(other)) - 3:
-                return f"prompt has {other!r}, a form of the answer"
-    return None
 
 
 def unnamed_referent(item: Item) -> str | None:
@@ -320,6 +225,7 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         related_word,
         unnamed_referent,
         question_shape,
+        list_member,
     )
 
 

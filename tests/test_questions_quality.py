@@ -17,6 +17,7 @@ from questions.quality import (
     contains_answer,
     dangling_reference,
     junk,
+    list_member,
     make_trivial_filter,
     name_completion,
     question_shape,
@@ -145,6 +146,16 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             unnamed_referent,
             item("When did the $1.2 billion stadium open?", "2014", tags=("date",)),
             item("When did Levi's Stadium open?", "2014", tags=("date",)),
+        ),
+        (
+            list_member,
+            cloze("Liu Heima and _____ served Ogödei Khan.", "Shi Tianze", "person"),
+            cloze("_____ served Ogödei Khan in the north.", "Shi Tianze", "person"),
+        ),
+        (
+            junk,
+            item("“Dà Yuán” (大元) is from a sentence in the Commentaries.", "x", "true_false"),
+            item("“Dà Yuán” is from a sentence in the Commentaries on the Changes.", "x"),
         ),
         (
             make_trivial_filter("Huguenot"),
