@@ -3,7 +3,8 @@
 Both servers run gunicorn (gthread) with the same workers and threads, on 127.0.0.1, in the same
 run; rounds alternate between them and every figure is a median over the rounds.
 
-Usage: .venv/bin/python bench/web.py [--rounds 5] [--workers 4] [--threads 4]
+Usage: .venv/bin/python bench/web.py [--rounds 5] [--workers N] [--threads N]
+(default: the production server's defaults, quizapp/server.py)
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ sys.path.insert(0, str(BENCH.parent))
 
 import synthetic  # noqa: E402
 from loadgen import HOST, LoadGenerator, Request, median_of  # noqa: E402
+
+from quizapp.server import DEFAULT_THREADS, default_workers  # noqa: E402
 
 BIN = Path(sys.executable).parent
 REQUESTS_PER_ROUND = 3000
@@ -214,8 +217,8 @@ def answer_fields(item: dict) -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--threads", type=int, default=DEFAULT_THREADS)
     parser.add_argument("--requests", type=int, default=REQUESTS_PER_ROUND)
     args = parser.parse_args()
 

@@ -168,18 +168,29 @@ def restore_command(ctx: Context, file: str) -> None:
 @click.option(
     "--production", is_flag=True, help="Serve with gunicorn (worker processes), not Flask's."
 )
-@click.option("--workers", default=4, show_default=True, type=int, help="gunicorn workers.")
-@click.option("--threads", default=4, show_default=True, type=int, help="Threads per worker.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="gunicorn worker processes. Default: 2 x CPU cores + 1 (measured: see quizapp/server.py).",
+)
+@click.option(
+    "--threads",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Threads per worker; one is fastest for these CPU-bound pages (see quizapp/server.py).",
+)
 @pass_ctx
 def serve_command(
-    ctx: Context, host: str, port: int, production: bool, workers: int, threads: int
+    ctx: Context, host: str, port: int, production: bool, workers: int | None, threads: int
 ) -> None:
     """Serve the web app on http://HOST:PORT."""
     app = ctx.app
     storage.open_db(app.config["DATABASE"]).close()  # migrate before the first request
     if production:
-        from quizapp.server import serve_production
+        from quizapp.server import default_workers, serve_production
 
+        workers = workers or default_workers()
         click.echo(f"Serving on http://{host}:{port} (gunicorn, {workers} workers)", err=True)
         serve_production(app, host=host, port=port, workers=workers, threads=threads)
     else:
