@@ -11,7 +11,7 @@ from questions.nlp import MONTHS, WEEKDAYS
 AGGREGATE_KINDS = ("timeline", "matching")
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
 NAME_LIST = re.compile(
-    r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]|[A-Z][\w’'-]*, _____,"
+    r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]|[A-Z][\w’'-]*, (?:the )?_____,"
 )
 BLANK_GLOSSED = re.compile(r"\([^()]*_____|_____[’']?s?\s*\(")
 LONE_YEAR = re.compile(r"\(_____\)")

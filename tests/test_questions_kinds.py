@@ -191,3 +191,16 @@ def test_here_is_the_place_the_article_is_about():
     text = "Warsaw\n\nWarsaw is the capital of Poland. Casimir Pulaski was born here in 1745.\n"
     prompts = [i.prompt for i in questions.generate(text).items if "1745" in str(i.answer)]
     assert prompts and all("here" not in p and "Warsaw" in p for p in prompts), prompts
+
+
+def test_a_place_named_all_through_the_article_is_background():
+    from questions.clean import clean_article
+    from questions.kinds.cloze import everywhere
+    from questions.pipeline import analyse
+
+    line = "In {}, the chemist Anna Berg{} measured the air of Paris with a new tool."
+    lines = [line.format(1900 + i, "ström" + "abcdefgh"[i]) for i in range(8)]
+    analysis = analyse(*clean_article("Air\n\n" + " ".join(lines) + "\n"))
+    flags = {m.answer: everywhere(analysis, m) for m in analysis.mentions}
+    assert flags["Paris"] is True
+    assert flags["1900"] is False and flags["Anna Bergströma"] is False

@@ -18,11 +18,29 @@ def other_place_named(analysis: Analysis, mention: Mention) -> bool:
     )
 
 
+BACKGROUND_TAGS = frozenset({"place", "group", "org"})
+BACKGROUND_SHARE = 0.08
+BACKGROUND_MIN = 6
+
+
+def everywhere(analysis: Analysis, mention: Mention) -> bool:
+    """A place, group or organisation named all through the article ("Earth" in Oxygen, "NFL"
+    in a football article) is the background: its blank is guessed without reading."""
+    if mention.tag not in BACKGROUND_TAGS:
+        return False
+    count = len(analysis.pools.sentences_of.get(normalize(mention.answer), ()))
+    return count >= max(BACKGROUND_MIN, BACKGROUND_SHARE * len(analysis.sentences))
+
+
 def make_cloze_items(analysis: Analysis) -> list[Candidate]:
     """One cloze per mention that is not inside a quotation."""
     candidates = []
     for mention in analysis.mentions:
-        if mention.in_quote or other_place_named(analysis, mention):
+        if (
+            mention.in_quote
+            or other_place_named(analysis, mention)
+            or everywhere(analysis, mention)
+        ):
             continue
         item = make_item(
             analysis,
