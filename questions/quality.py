@@ -169,6 +169,8 @@ DEICTIC = re.compile(
 UNNAMED_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:the|its|their) [a-z]", re.I)
 QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
 BARE_RELATIVE = re.compile(r"(?<![,;])\s(?:who|whom|which)\s")
+WHO_BE = re.compile(r"^Who (?:was|is|were|are|has been|had been)\b")
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 OBJECT_WHO = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
 RELATIVE_DATE = re.compile(
     r"\b(?:this|last|next|that) (?:year|month|week|decade|century|spring|summer|autumn|"
@@ -202,6 +204,10 @@ def question_shape(item: Item) -> str | None:
         return "question from a bracket or list fragment"
     if prompt.endswith("?") and BARE_RELATIVE.search(prompt[1:]):
         return "question interrupted by a relative clause"
+    if WHO_BE.match(prompt) and item.tags[:1] != ("person",):
+        return "'Who was' for an answer that is no person"
+    if prompt.endswith("?") and len(YEAR_IN_TEXT.findall(prompt)) > 1:
+        return "question holds two dates"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"
     if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):

@@ -148,6 +148,16 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             item("When did Levi's Stadium open?", "2014", tags=("date",)),
         ),
         (
+            question_shape,
+            item("Who was established in 1816 in Warsaw?", "University of Warsaw", tags=("org",)),
+            item("Who broadcast Super Bowl 50 in the U.S.?", "CBS", tags=("org",)),
+        ),
+        (
+            question_shape,
+            item("Where was oxygen found by Scheele in 1773 or earlier in 1774?", "Uppsala"),
+            item("Where was oxygen found by Scheele in 1773?", "Uppsala"),
+        ),
+        (
             list_member,
             cloze("Liu Heima and _____ served Ogödei Khan.", "Shi Tianze", "person"),
             cloze("_____ served Ogödei Khan in the north.", "Shi Tianze", "person"),
