@@ -6,6 +6,7 @@ import bisect
 import functools
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -206,10 +207,14 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
     not_people = {normalize(m.answer) for m in mentions if m.tag in ("place", "org")}
     name_words = full_name_words(mentions)
     cued = cued_people(mentions, texts) if texts is not None else None
+    # "Shi" of Shi Tianze and Shi Gang: a word of several names names no one.
+    full_names = {m.answer for m in mentions if m.tag == "person" and " " in m.answer}
+    shared = Counter(word for name in full_names for word in set(name.split()))
     for mention in mentions:
         doubtful = mention.tag == "person" and (
             not confirmed_person(mention.answer, name_words)
             or bool(UNFINISHED_NAME.search(mention.answer))
+            or shared[mention.answer] > 1
             or (cued is not None and normalize(mention.answer) not in cued)
         )
         if mention.tag == "person" and normalize(mention.answer) in not_people or doubtful:

@@ -418,6 +418,8 @@ def test_wrong_people_are_treated_as_people_in_the_article():
         mention("Marie de'", "person", 2, "PERSON"),
         mention("Pierre Curie", "person", 3, "PERSON"),
     ]
+    texts.append("Curie studied in Paris, where he met her.")
+    pool.append(mention("Curie", "person", 5, "PERSON"))
     names = {a for v in build_pools(pool, texts).by_key.values() for a, _ in v}
     assert names == {"Maria Curie", "Pierre Curie"}
     assert {a for v in build_pools(pool).by_key.values() for a, _ in v} >= {"Kabaty Woods"}
