@@ -20,7 +20,8 @@ Moodle's "first attempt" analysis does.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -220,20 +221,32 @@ def item_statistics(
 Row = tuple[Mapping[str, Any], ItemStats]
 
 
-def page_statistics(
-    items: Sequence[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]], start: int, stop: int
-) -> tuple[list[Row], list[Row]]:
-    """(item, statistics) for items[start:stop], and for every flagged item of the list.
+def items_to_show(
+    item_ids: Sequence[str], answers: Iterable[Mapping[str, Any]], start: int, stop: int
+) -> list[str]:
+    """The ids a page of statistics needs, in order: item_ids[start:stop], and every item with
+    enough students to be flagged (items with fewer than MIN_STUDENTS never are)."""
+    students = Counter(item_id for items in first_answers(answers).values() for item_id in items)
+    return [
+        item_id
+        for index, item_id in enumerate(item_ids)
+        if start <= index < stop or students[item_id] >= MIN_STUDENTS
+    ]
 
-    Items with fewer than MIN_STUDENTS students are never flagged, so only the page and the
-    items with enough students are computed.
-    """
+
+def page_statistics(
+    items: Sequence[Mapping[str, Any]],
+    answers: Iterable[Mapping[str, Any]],
+    page_ids: Collection[str],
+) -> tuple[list[Row], list[Row]]:
+    """(item, statistics) for the items whose ids are in page_ids, and for every flagged item
+    of the list; only those and the items with enough students to be flagged are computed."""
     by_item = answers_by_item(answers)
     rows: list[Row] = []
     flagged: list[Row] = []
-    for index, item in enumerate(items):
+    for item in items:
         seen = by_item.get(item["id"], ())
-        on_page = start <= index < stop
+        on_page = item["id"] in page_ids
         if on_page or len(seen) >= MIN_STUDENTS:
             item_stats = statistics_of(item, seen)
             if on_page:

@@ -950,6 +950,17 @@ def answered_items(
     return rows
 
 
+def answered_item_ids(db: sqlite_utils.Database, article_id: int) -> list[str]:
+    """The ids of the article's live items with at least one answer, in rank order."""
+    rows = db.execute(
+        "SELECT id FROM items WHERE deleted = 0 AND id IN ("
+        " SELECT an.item_id FROM attempts at CROSS JOIN answers an ON an.attempt_id = at.id"
+        " WHERE at.article_id = ?) ORDER BY position, id",
+        [article_id],
+    )
+    return [row[0] for row in rows]
+
+
 def count_items(db: sqlite_utils.Database, article_id: int) -> int:
     """How many items the article has, disabled ones included, deleted ones not."""
     return db.execute(

@@ -200,7 +200,9 @@ def test_page_statistics_are_the_slice_and_the_flags_of_the_whole_list():
         for n in (0, 1, 2, 3, 9)
     ] + [{"student": "s9", "item_id": f"i{n}", "correct": 0, "response": "y"} for n in range(12)]
     everything = list(zip(items, stats.item_statistics(items, rows), strict=True))
-    page, flagged = stats.page_statistics(items, rows, 5, 10)
+    ids = [item["id"] for item in items]
+    assert stats.items_to_show(ids, rows, 5, 10) == ["i0", "i1", "i2", "i3"] + ids[5:10]
+    page, flagged = stats.page_statistics(items, rows, set(ids[5:10]))
     assert page == everything[5:10]
     assert flagged == [row for row in everything if row[1].flags]
     assert [item["id"] for item, _ in flagged] == ["i3", "i9"]

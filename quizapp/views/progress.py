@@ -49,15 +49,19 @@ def article_stats(slug: str):
     """The class's scores and each answered item's facility, discrimination and distractors."""
     db = storage.get_db()
     article = storage.get_article_summary(db, slug) or abort(404)
-    items = storage.answered_items(db, article["id"])
+    ids = storage.answered_item_ids(db, article["id"])
     scores = [
         stats.attempt_score(row["asked"], row["answered"], row["n_right"])
         for row in storage.attempt_results(db, article["id"])
     ]
     bins = [f"{10 * n}–{10 * n + 9}%" if n < 9 else "90–100%" for n in range(SCORE_BINS)]
-    page = current_page(len(items), ITEMS_PER_PAGE)
+    page = current_page(len(ids), ITEMS_PER_PAGE)
     firsts = storage.article_first_answers(db, article["id"])
-    rows, flagged = stats.page_statistics(items, firsts, page.start, page.stop)
+    # Only the page's items and those with enough students to be flagged are read.
+    wanted = stats.items_to_show(ids, firsts, page.start, page.stop)
+    found = storage.get_items(db, wanted)
+    items = [found[item_id] for item_id in wanted if item_id in found]
+    rows, flagged = stats.page_statistics(items, firsts, set(ids[page.start : page.stop]))
     return render_template(
         "progress/article_stats.html", article=article, rows=rows, page=page, flagged=flagged,
         item_count=storage.count_items(db, article["id"]), scores=scores,
