@@ -204,3 +204,19 @@ def test_a_place_named_all_through_the_article_is_background():
     flags = {m.answer: everywhere(analysis, m) for m in analysis.mentions}
     assert flags["Paris"] is True
     assert flags["1900"] is False and flags["Anna Bergströma"] is False
+
+
+def test_a_well_known_body_in_the_possessive_is_background():
+    from questions.clean import clean_article
+    from questions.kinds.cloze import everywhere
+    from questions.pipeline import analyse
+
+    text = (
+        "Rocks\n\nIn 1900, the chemist Anna Berg measured the Earth's crust with a new tool. "
+        "In 1910, the geologist Otto Lind studied the Earth's mantle in Sweden. In 1920, the "
+        "physicist Karl Moe weighed the Earth's core in Norway. Eva Holm studied rocks in 1930.\n"
+    )
+    analysis = analyse(*clean_article(text))
+    flags = {(m.answer, m.sentence): everywhere(analysis, m) for m in analysis.mentions}
+    assert flags[("Earth", 0)] is True
+    assert flags[("Sweden", 1)] is False and flags[("Anna Berg", 0)] is False

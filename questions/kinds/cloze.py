@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from questions.facts import Mention, normalize
 from questions.kinds.base import Analysis, Candidate, accepted_for, make_item, mention_fact
 
@@ -21,6 +23,8 @@ def other_place_named(analysis: Analysis, mention: Mention) -> bool:
 BACKGROUND_TAGS = frozenset({"place", "group", "org"})
 BACKGROUND_SHARE = 0.08
 BACKGROUND_MIN = 6
+POSSESSIVE_MIN = 3
+THE_POSSESSIVE = re.compile(r"\b[Tt]he _____[’']s\b")
 
 
 def everywhere(analysis: Analysis, mention: Mention) -> bool:
@@ -29,6 +33,8 @@ def everywhere(analysis: Analysis, mention: Mention) -> bool:
     if mention.tag not in BACKGROUND_TAGS:
         return False
     count = len(analysis.pools.sentences_of.get(normalize(mention.answer), ()))
+    if count >= POSSESSIVE_MIN and THE_POSSESSIVE.search(mention.cloze):
+        return True  # "the _____'s crust": a well-known body named again and again
     return count >= max(BACKGROUND_MIN, BACKGROUND_SHARE * len(analysis.sentences))
 
 
