@@ -252,7 +252,8 @@ def clean_article(text: str) -> tuple[str, list[str]]:
         for line in block:
             key = line.casefold()
             # Repeated lines (a headline printed twice, tags listed twice) count once.
-            if key in seen and len(words_of(line)) < LONG_LINE_WORDS:
+            fragment = not any(len(w) > 2 for w in words_of(line))  # "2O" of a split Fe2O3
+            if key in seen and len(words_of(line)) < LONG_LINE_WORDS and not fragment:
                 continue
             seen.add(key)
             kept.append(line)

@@ -251,3 +251,15 @@ def test_pronunciation_and_foreign_script_glosses_are_left_out(raw, clean):
     from questions.clean import drop_glosses
 
     assert " ".join(drop_glosses(raw).split()) == clean
+
+
+def test_a_repeated_formula_fragment_is_kept():
+    from questions.clean import clean_article
+
+    text = (
+        "Rocks\n\nRocks are made of many minerals that formed over millions of years.\n"
+        "The crust holds aluminium oxide Al\n2O\n3, in bauxite, and iron oxide Fe\n2O\n"
+        "3, in hematite and rust.\n"
+    )
+    _, paragraphs = clean_article(text)
+    assert "Al2O3" in " ".join(paragraphs) and "Fe2O3" in " ".join(paragraphs), paragraphs
