@@ -119,7 +119,8 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
                 out.append(" ".join([*words[:i], new, *words[i + 1 :]]))
             return out
     match = NUMBER.search(answer)
-    if not match or SCORE.search(answer):
+    glued = match is not None and answer[match.end() : match.end() + 1].isalpha()  # "49ers"
+    if not match or SCORE.search(answer) or glued:
         return []  # a record or score ("12–4") has parts that must fit together
     raw = match.group().replace(",", "")
     value = float(raw)

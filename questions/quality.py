@@ -166,7 +166,9 @@ DEICTIC = re.compile(
     r"|\bthe\s+(?:following|previous|next)\s+(?:year|month|day|week|decade|century)\b",
     re.I,
 )
-UNNAMED_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:the|its|their) [a-z]", re.I)
+UNNAMED_SUBJECT = re.compile(
+    r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]|[$€£]?\d[\d.,]*\s+[a-z])"
+)
 QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
 BARE_RELATIVE = re.compile(r"(?<![,;])\s(?:who|whom|which)\s")
 WHO_BE = re.compile(r"^Who (?:was|is|were|are|has been|had been)\b")

@@ -158,6 +158,11 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             item("Where was oxygen found by Scheele in 1773?", "Uppsala"),
         ),
         (
+            unnamed_referent,
+            item("The $1.2 billion stadium opened in 2014.", "2014", "true_false"),
+            item("The 2014 Levi's Stadium game was played in Santa Clara.", "2014", "true_false"),
+        ),
+        (
             list_member,
             cloze("Liu Heima and _____ served Ogödei Khan.", "Shi Tianze", "person"),
             cloze("_____ served Ogödei Khan in the north.", "Shi Tianze", "person"),
@@ -436,4 +441,5 @@ def test_no_near_numbers_for_a_record():
     from questions.distractors import near_numbers
 
     assert near_numbers("12–4", random.Random(1), 3) == []
+    assert near_numbers("49ers", random.Random(1), 3) == []
     assert len(near_numbers("517 yards", random.Random(1), 3)) == 3
