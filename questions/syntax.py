@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Span, Token
 
+from questions.nlp import years_in
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Children of the clause's verb that carry a separate thought; questions and events omit them.
 DROP_DEPS = frozenset(
@@ -326,6 +328,9 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
         others = [e.text for e in span.doc.ents if e.label_ == "DATE" and e.start != span.start]
         if question and tag == "date" and any(o in question for o in others):
             return None  # another date left in the question would make it ambiguous
+        if question and tag == "date" and years_in(span.text):
+            # "the group set sail ... in 1687": a dated event is past whatever the tagger says
+            question = re.sub(r"^When (?:do|does) ", "When did ", question)
         return question
     if tag == "number" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"):
         noun = root.head

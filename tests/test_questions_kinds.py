@@ -220,3 +220,13 @@ def test_a_well_known_body_in_the_possessive_is_background():
     flags = {(m.answer, m.sentence): everywhere(analysis, m) for m in analysis.mentions}
     assert flags[("Earth", 0)] is True
     assert flags[("Sweden", 1)] is False and flags[("Anna Berg", 0)] is False
+
+
+def test_a_dated_event_is_asked_in_the_past():
+    text = (
+        "Ships\n\nOn 31 December 1687 the first organised group of Huguenots set sail from the "
+        "Netherlands to the Dutch East India Company post at the Cape of Good Hope.\n"
+    )
+    prompts = [i.prompt for i in questions.generate(text, kinds=["short_answer"]).items]
+    assert any(p.startswith("When did ") for p in prompts), prompts
+    assert not any(p.startswith(("When do ", "When does ")) for p in prompts), prompts
