@@ -13,7 +13,7 @@ NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
 NAME_LIST = re.compile(
     r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]|[A-Z][\w’'-]*, (?:the )?_____,"
 )
-BLANK_GLOSSED = re.compile(r"\([^()]*_____|_____[’']?s?\s*\(")
+BLANK_GLOSSED = re.compile(r"\([^()]*_____|_____[’']?s?\s*\(|_____[^,;.()]{1,60}\((?:the )?[a-z]")
 LONE_YEAR = re.compile(r"\(_____\)")
 WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
 WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")

@@ -169,6 +169,9 @@ DEICTIC = re.compile(
 UNNAMED_SUBJECT = re.compile(
     r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]|[$€£]?\d[\d.,]*\s+[a-z])"
 )
+QUANTIFIER_START = re.compile(
+    r"^(?:Most|Many|Some|Few|All|Both|Others|Several|None)\s+(?:are|were|is|was|have|had|of them)\b"
+)
 QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
 BARE_RELATIVE = re.compile(r"(?<![,;])\s(?:who|whom|which)\s")
 WHO_BE = re.compile(r"^Who (?:was|is|were|are|has been|had been)\b")
@@ -186,6 +189,8 @@ def unnamed_referent(item: Item) -> str | None:
     if item.kind in AGGREGATE_KINDS:
         return None
     prompt = item.prompt
+    if QUANTIFIER_START.match(prompt):
+        return "starts with 'Most are' of an unnamed group"
     deictic = DEICTIC.search(prompt)
     if deictic:
         return f"unnamed referent {deictic.group()!r}"

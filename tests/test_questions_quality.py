@@ -80,7 +80,10 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
         (
             blank_glossed,
             cloze("L'Église à la Nouvelle-Amsterdam (the French church in _____)", "New Amsterdam"),
-            cloze("The church stood in _____ until 1700 (a Dutch town).", "New Amsterdam"),
+            cloze(
+                "The church stood in _____ until 1700, as records (Smith 1990) show.",
+                "New Amsterdam",
+            ),
         ),
         (
             name_completion,
@@ -161,6 +164,16 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             unnamed_referent,
             item("The $1.2 billion stadium opened in 2014.", "2014", "true_false"),
             item("The 2014 Levi's Stadium game was played in Santa Clara.", "2014", "true_false"),
+        ),
+        (
+            unnamed_referent,
+            item("Most are concentrated in Alsace in northeast France.", "Alsace", "true_false"),
+            item("Most Huguenots are concentrated in Alsace.", "Alsace", "true_false"),
+        ),
+        (
+            blank_glossed,
+            cloze("They founded _____ française à la Nouvelle (the French church).", "L'Église"),
+            cloze("Tension with _____ led to a siege by the royal army (1622).", "Paris"),
         ),
         (
             list_member,
