@@ -56,6 +56,7 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
         pools=build_pools(mentions, [s.text for s in sentences]),
         roles=tuple(find_roles(docs, sentences)),
         quotes=tuple(find_quotes(docs, sentences)),
+        lower_words=lower_words,
     )
 
 

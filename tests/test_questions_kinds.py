@@ -230,3 +230,12 @@ def test_a_dated_event_is_asked_in_the_past():
     prompts = [i.prompt for i in questions.generate(text, kinds=["short_answer"]).items]
     assert any(p.startswith("When did ") for p in prompts), prompts
     assert not any(p.startswith(("When do ", "When does ")) for p in prompts), prompts
+
+
+def test_a_capitalised_common_noun_is_no_name():
+    text = (
+        "Gardens\n\nIn 1998 Irena Bajerska designed a terrace next to the Palace in Warsaw. "
+        "Every palace in Poland had a garden of roses.\n"
+    )
+    answers = [i.answer for i in questions.generate(text, kinds=["cloze", "short_answer"]).items]
+    assert answers and "Palace" not in answers, answers

@@ -38,6 +38,18 @@ class Analysis:
     roles: tuple[Role, ...]
     quotes: tuple[Quote, ...]
     pools: Pools
+    lower_words: frozenset[str] = frozenset()  # words the article writes in lower case
+
+
+def generic_word(analysis: Analysis, mention: Mention) -> bool:
+    """A one-word answer the article also writes in lower case ("the Centre", "the Palace")
+    is a common noun, not a name: blanking it asks which noun the writer capitalised."""
+    word = mention.answer
+    return (
+        mention.tag not in ("person", "date", "number")
+        and " " not in word
+        and word.lower() in analysis.lower_words
+    )
 
 
 @dataclass(frozen=True)

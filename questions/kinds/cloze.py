@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from questions.facts import Mention, normalize
-from questions.kinds.base import Analysis, Candidate, accepted_for, make_item, mention_fact
+from questions.kinds.base import (
+    Analysis,
+    Candidate,
+    accepted_for,
+    generic_word,
+    make_item,
+    mention_fact,
+)
 
 
 def other_place_named(analysis: Analysis, mention: Mention) -> bool:
@@ -46,6 +53,7 @@ def make_cloze_items(analysis: Analysis) -> list[Candidate]:
             mention.in_quote
             or other_place_named(analysis, mention)
             or everywhere(analysis, mention)
+            or generic_word(analysis, mention)
         ):
             continue
         item = make_item(

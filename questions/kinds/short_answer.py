@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from questions.kinds.base import Analysis, Candidate, accepted_for, make_item, mention_fact
+from questions.kinds.base import (
+    Analysis,
+    Candidate,
+    accepted_for,
+    generic_word,
+    make_item,
+    mention_fact,
+)
 
 
 def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
@@ -12,7 +19,7 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
     """
     candidates = []
     for mention in analysis.mentions:
-        if mention.in_quote or not mention.question:
+        if mention.in_quote or not mention.question or generic_word(analysis, mention):
             continue
         item = make_item(
             analysis,
