@@ -13,6 +13,8 @@ from questions.model import Item
 from questions.nlp import MONTHS, WEEKDAYS
 
 MAX_PER_SENTENCE_KIND = 2
+# Longer sentences make prompts a student has to read twice.
+MAX_SOURCE_WORDS = 55
 # Kinds asked first for a fact when several are possible (least used kind wins, then this).
 KIND_PREFERENCE = ("short_answer", "mcq", "cloze", "true_false")
 # Kinds used this many times as often as others when a fact allows them (real questions first).
@@ -105,7 +107,7 @@ def quote_fragment(item: Item) -> str | None:
 def junk(item: Item) -> str | None:
     """Too short or too long source, links, or mostly non-letters."""
     words = item.source_sentence.split()
-    if len(words) < 5 or len(words) > 70:
+    if len(words) < 5 or len(words) > MAX_SOURCE_WORDS:
         return "source sentence length"
     if LINK.search(item.prompt):
         return "link or handle"
