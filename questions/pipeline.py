@@ -15,6 +15,7 @@ from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
 from questions.quality import item_filters, rank, rejection
 from questions.references import resolve_references, topic_person, topic_place
+from questions.referents import make_short_name_filter
 
 Progress = Callable[[int, int], None]
 MAX_TEXT_CHARS = 600_000
@@ -75,7 +76,8 @@ def without_shared_words(item: Item, shared: frozenset[str]) -> Item:
 
 def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]:
     """Every kind's candidates that pass all filters."""
-    filters = item_filters(analysis.title)
+    names = {m.answer for m in analysis.mentions if m.tag != "person"}
+    filters = (*item_filters(analysis.title), make_short_name_filter(names))
     shared = shared_name_words(analysis)
     candidates = []
     for kind in kinds:

@@ -11,6 +11,7 @@ from questions.giveaways import blank_glossed, list_member, name_completion, rel
 from questions.kinds.base import BLANK, Candidate
 from questions.model import Item
 from questions.nlp import MONTHS, WEEKDAYS
+from questions.referents import unnamed_referent
 
 MAX_PER_SENTENCE_KIND = 2
 # Longer sentences make prompts a student has to read twice.
@@ -160,20 +161,6 @@ def make_trivial_filter(title: str) -> Filter:
 
 
 EVERY = re.compile(r"\b(?:every|each)\b", re.I)
-DEICTIC = re.compile(
-    r"\bhere\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|"
-    r"can|must|seems?|seemed|remains?|remained|exists?|existed|be|been|being)\b)"
-    r"|\bthat\s+(?:era|year|time|period|day|month|decade|century|week|moment|point|city|"
-    r"country|area|region|building|place|battle|war|event)\b"
-    r"|\bthe\s+(?:following|previous|next)\s+(?:year|month|day|week|decade|century)\b",
-    re.I,
-)
-UNNAMED_SUBJECT = re.compile(
-    r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]|[$€£]?\d[\d.,]*\s+[a-z])"
-)
-QUANTIFIER_START = re.compile(
-    r"^(?:Most|Many|Some|Few|All|Both|Others|Several|None)\s+(?:are|were|is|was|have|had|of them)\b"
-)
 QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
 BARE_RELATIVE = re.compile(r"(?<![,;])\s(?:who|whom|which)\s")
 WHO_BE = re.compile(r"^Who (?:was|is|were|are|has been|had been)\b")
@@ -184,26 +171,6 @@ RELATIVE_DATE = re.compile(
     r"winter)\b|\bago\b|\byesterday\b|\btoday\b|\btomorrow\b",
     re.I,
 )
-
-
-def unnamed_referent(item: Item) -> str | None:
-    """The prompt leans on something it never names: "here", "that era", "the building"."""
-    if item.kind in AGGREGATE_KINDS:
-        return None
-    prompt = item.prompt
-    if QUANTIFIER_START.match(prompt):
-        return "starts with 'Most are' of an unnamed group"
-    deictic = DEICTIC.search(prompt)
-    if deictic:
-        return f"unnamed referent {deictic.group()!r}"
-    if prompt.endswith("?"):
-        words = prompt.rstrip("?").split()[1:]
-        named = any(w[:1].isupper() or w[:1] == "[" for w in words)
-        return None if named else "question names nothing"
-    head = " ".join(prompt.split()[:6])
-    if UNNAMED_SUBJECT.match(prompt) and not NAME_WORD.search(head.split(" ", 1)[1]):
-        return "subject is an unnamed 'the ...'"
-    return None
 
 
 def question_shape(item: Item) -> str | None:

@@ -6,7 +6,7 @@ import pytest
 
 import questions
 from questions.nlp import parse, split_sentences
-from questions.quality import UNNAMED_SUBJECT
+from questions.referents import UNNAMED_SUBJECT
 from tests.questions_fixtures import (
     ARTICLES,
     DATA,

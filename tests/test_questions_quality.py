@@ -457,3 +457,14 @@ def test_no_near_numbers_for_a_record():
     assert near_numbers("12–4", random.Random(1), 3) == []
     assert near_numbers("49ers", random.Random(1), 3) == []
     assert len(near_numbers("517 yards", random.Random(1), 3)) == 3
+
+
+def test_a_type_noun_alone_stands_for_a_longer_name():
+    from questions.referents import make_short_name_filter
+
+    short_name = make_short_name_filter(["Centre for Contemporary Art", "Denver Broncos"])
+    assert short_name(item("The Centre currently realizes about _____ projects.", kind="cloze"))
+    assert short_name(item("How many projects does the Centre realize?")) is not None
+    named = item("The Centre for Contemporary Art realizes about _____ projects.", kind="cloze")
+    assert short_name(named) is None
+    assert short_name(item("When did the Broncos win the AFC title?")) is None
