@@ -179,6 +179,7 @@ PERSON_CUE = re.compile(
     r"\b(?:he|she|his|her|him|himself|herself|who|whom|whose)\b|\b(?:born|died|married)\b",
     re.I,
 )
+OBJECT_QUESTION = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
 UNFINISHED_NAME = re.compile(r"(?:['’]|\b[a-z]{1,3})$")
 
 
@@ -190,7 +191,8 @@ def cued_people(mentions: Iterable[Mention], texts: Sequence[str]) -> frozenset[
         if mention.tag != "person":
             continue
         question = mention.question or ""
-        if question.startswith("Who ") or PERSON_CUE.search(texts[mention.sentence]):
+        actor = question.startswith("Who ") and not OBJECT_QUESTION.match(question)
+        if actor or PERSON_CUE.search(texts[mention.sentence]):
             cued.add(normalize(mention.answer))
     return frozenset(cued)
 

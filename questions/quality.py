@@ -112,6 +112,9 @@ def junk(item: Item) -> str | None:
         return "source sentence length"
     if LINK.search(item.prompt):
         return "link or handle"
+    texts = [item.prompt, item.answer] if isinstance(item.answer, str) else [item.prompt]
+    if any(t.count("(") != t.count(")") for t in texts):
+        return "unbalanced brackets"
     if any(ord(c) >= 0x2E80 for c in item.prompt):
         return "characters of a script the student may not read"
     letters = sum(map(str.isalpha, item.prompt))

@@ -52,6 +52,7 @@ GOOD = item("When did China launch the Dongfanghong-1 satellite?")
         (quote_fragment, item("Who said “we stand ready to work?")),
         (quote_fragment, item("When was it said?", source_sentence="said the colonel in 1970.")),
         (junk, item("When?", source_sentence="In 1970.")),
+        (junk, item("_____) and Zhang Rou attacked the Song.", "Chagaan (Tsagaan", "cloze")),
         (junk, item("When did China launch it?", source_sentence=" ".join(["word"] * 60))),
         (junk, item("Where is www.example.com hosted since _____?", kind="cloze")),
         (ungrammatical, item("When did did China launch the satellite?")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from questions.distractors import in_pool
 from questions.kinds.base import (
     Analysis,
     Candidate,
@@ -21,6 +22,8 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
     for mention in analysis.mentions:
         if mention.in_quote or not mention.question or generic_word(analysis, mention):
             continue
+        if mention.tag == "person" and not in_pool(mention, analysis.pools):
+            continue  # "Who did Kublai proclaim the Great Capital?": a place taken for a person
         item = make_item(
             analysis,
             "short_answer",
