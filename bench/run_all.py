@@ -64,7 +64,8 @@ def main() -> int:
         f"Written by `make bench` on {now}.\n\n"
         f"- Machine: {machine()}\n- Versions: {versions()}\n\n"
         "Every figure is a median of several runs; each ratio compares against a baseline "
-        "measured in the same run on the same machine.\n\n"
+        "measured in the same run on the same machine. What the profiles found where an aim "
+        "is missed: [NOTES.md](NOTES.md).\n\n"
     )
     (BENCH / "RESULTS.md").write_text(header + "\n".join(sections))
     print(f"wrote {BENCH / 'RESULTS.md'}")
