@@ -120,8 +120,8 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
             return out
     match = NUMBER.search(answer)
     glued = match is not None and answer[match.end() : match.end() + 1].isalpha()  # "49ers"
-    if not match or SCORE.search(answer) or glued:
-        return []  # a record or score ("12–4") has parts that must fit together
+    if not match or SCORE.search(answer) or glued or len(NUMBER.findall(answer)) > 1:
+        return []  # a record ("12–4") or range ("75,000 to 100,000") has parts that must fit
     raw = match.group().replace(",", "")
     value = float(raw)
     factors = [0.5, 2, 1.5, 0.75, 3, 1.25, 10, 0.25]

@@ -11,7 +11,8 @@ from questions.nlp import MONTHS, WEEKDAYS
 AGGREGATE_KINDS = ("timeline", "matching")
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
 NAME_LIST = re.compile(
-    r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]|[A-Z][\w’'-]*, (?:the )?_____,"
+    r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]"
+    r"|[A-Z][\w’'-]*, (?:the )?_____(?:,| and | or )"
 )
 BLANK_GLOSSED = re.compile(r"\([^()]*_____|_____[’']?s?\s*\(|_____[^,;.()]{1,60}\((?:the )?[a-z]")
 LONE_YEAR = re.compile(r"\(_____\)")

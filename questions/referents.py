@@ -23,6 +23,8 @@ DEICTIC = re.compile(
 UNNAMED_SUBJECT = re.compile(
     r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]|[$€£]?\d[\d.,]*\s+[a-z])"
 )
+LEADING_LINK = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?, ")
+BLANK = "_____"
 QUANTIFIER_START = re.compile(
     r"^(?:Most|Many|Some|Few|All|Both|Others|Several|None)\s+(?:are|were|is|was|have|had|of them)\b"
 )
@@ -116,8 +118,9 @@ def unnamed_referent(item: Item) -> str | None:
         words = prompt.rstrip("?").split()[1:]
         named = any(w[:1].isupper() or w[:1] == "[" for w in words)
         return None if named else "question names nothing"
-    head = " ".join(prompt.split()[:6])
-    if UNNAMED_SUBJECT.match(prompt) and not NAME_WORD.search(head.split(" ", 1)[1]):
+    # The subject's first words ("The couple left", "Overall, the offense ranked") name nothing.
+    head = " ".join(LEADING_LINK.sub("", prompt).split()[1:4])
+    if UNNAMED_SUBJECT.match(prompt) and not NAME_WORD.search(head) and BLANK not in head:
         return "subject is an unnamed 'the ...'"
     return None
 

@@ -183,6 +183,16 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             cloze("_____ served Ogödei Khan in the north.", "Shi Tianze", "person"),
         ),
         (
+            list_member,
+            cloze("Venues include the Chamber Opera, the _____ and the Theatre.", "Hall", "org"),
+            cloze("Previously, _____ pulled out of a joint mission.", "ESA", "org"),
+        ),
+        (
+            unnamed_referent,
+            item("The couple left for the Far East ten years later.", "x", "true_false"),
+            item("The Catholic Church in France opposed the Huguenots.", "x", "true_false"),
+        ),
+        (
             junk,
             item("“Dà Yuán” (大元) is from a sentence in the Commentaries.", "x", "true_false"),
             item("“Dà Yuán” is from a sentence in the Commentaries on the Changes.", "x"),
@@ -457,6 +467,7 @@ def test_no_near_numbers_for_a_record():
 
     assert near_numbers("12–4", random.Random(1), 3) == []
     assert near_numbers("49ers", random.Random(1), 3) == []
+    assert near_numbers("75,000 to 100,000", random.Random(1), 3) == []
     assert len(near_numbers("517 yards", random.Random(1), 3)) == 3
 
 
