@@ -110,3 +110,15 @@ def test_sessions_open_as_flask_opens_them_and_expire(csrf_app, monkeypatch):
     later = caching.time.time() + lifetime + 5
     monkeypatch.setattr(caching.time, "time", lambda: later)
     assert dict(opened(interface, cookie)) == {}
+
+
+def test_each_app_keeps_its_own_urls():
+    apps = []
+    for path in ("/a", "/b"):
+        other = flask.Flask(__name__)
+        other.add_url_rule(path, "page", lambda: "")
+        other.register_blueprint(caching.bp)
+        apps.append(other)
+    for other, path in zip(apps, ("/a", "/b"), strict=True):
+        with other.test_request_context("/"):
+            assert caching.cached_url_for("page") == path

@@ -75,9 +75,6 @@ class CachedSessionInterface(SecureCookieSessionInterface):
         return self.session_class(copy.deepcopy(verified[1]))
 
 
-_urls: dict[tuple[Any, ...], str] = {}
-
-
 def cached_url_for(endpoint: str, **values: Any) -> str:
     """flask.url_for, remembering each URL built from an endpoint and plain values.
 
@@ -94,16 +91,17 @@ def cached_url_for(endpoint: str, **values: Any) -> str:
         or any(name[:1] == "_" for name in values)
     ):
         return flask.url_for(endpoint, **values)
+    urls = app.extensions.setdefault("quizapp_urls", {})  # per app: apps may differ in routes
     try:
         key = (ctx.request.script_root, endpoint, *((n, type(v), v) for n, v in values.items()))
-        url = _urls.get(key)
+        url = urls.get(key)
     except TypeError:  # an unhashable value
         return flask.url_for(endpoint, **values)
     if url is None:
         url = flask.url_for(endpoint, **values)
-        if len(_urls) >= MAX_ENTRIES:
-            _urls.clear()
-        _urls[key] = url
+        if len(urls) >= MAX_ENTRIES:
+            urls.clear()
+        urls[key] = url
     return url
 
 
