@@ -25,6 +25,8 @@ MULTIPLES = {
     "three": r"triple|triply|thrice|trio|triad|triatomic",
     "four": r"quadruple|quartet",
 }
+FORMULA_COUNT = re.compile(r"[A-Z][a-z]?(\d)")
+DIGIT_WORDS = {"2": "two", "3": "three", "4": "four"}
 TITLE_WORDS = frozenset(
     [
         "President",
@@ -101,6 +103,10 @@ def related_word(item: Item) -> str | None:
         return None
     prompt_words = {w.casefold() for w in WORD.findall(item.prompt)}
     words = WORD.findall(item.answer)
+    formula = FORMULA_COUNT.fullmatch(item.answer.strip())
+    count = DIGIT_WORDS.get(formula.group(1)) if formula else None
+    if count and re.search(rf"\b(?:{MULTIPLES[count]})\b", item.prompt, re.I):
+        return f"prompt says the {count} of the formula another way"  # "O2" with "diatomic"
     for word in words:
         key = word.casefold()
         if key in MULTIPLES and re.search(rf"\b(?:{MULTIPLES[key]})\b", item.prompt, re.I):

@@ -108,6 +108,11 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             cloze("The molecule has a bond order of _____.", "two", "number"),
         ),
         (
+            related_word,
+            cloze("Two atoms form a diatomic gas with the formula _____.", "O2", "thing"),
+            cloze("Two atoms form a gas with the formula _____.", "O2", "thing"),
+        ),
+        (
             unnamed_referent,
             item("When did the building open?", "1965", tags=("date",)),
             item("When did the Palace of Culture open?", "1965", tags=("date",)),
