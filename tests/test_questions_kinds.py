@@ -239,3 +239,12 @@ def test_a_capitalised_common_noun_is_no_name():
     )
     answers = [i.answer for i in questions.generate(text, kinds=["cloze", "short_answer"]).items]
     assert answers and "Palace" not in answers, answers
+
+
+def test_no_cloze_on_a_nationality_named_with_a_place():
+    text = (
+        "Trade\n\nTraders in Beijing sold Chinese silk to many buyers. "
+        "In 1961 the engineer Ivan Petrov designed a new rocket.\n"
+    )
+    answers = [i.answer for i in questions.generate(text, kinds=["cloze"]).items]
+    assert "Beijing" in answers and "Chinese" not in answers, answers

@@ -17,8 +17,9 @@ from questions.kinds.base import (
 
 def other_place_named(analysis: Analysis, mention: Mention) -> bool:
     """A place blanked next to another place ("Moscow and _____"): a capital stands for its
-    country, so the country or another city may be just as right."""
-    if mention.tag != "place":
+    country, so the country or another city may be just as right. A nationality blanked next
+    to a place ("Beijing ... importing _____ electronics") is guessed from the place."""
+    if mention.tag not in ("place", "group"):
         return False
     key = normalize(mention.answer)
     return any(
