@@ -189,6 +189,9 @@ def question_shape(item: Item) -> str | None:
         return "question holds two dates"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"
+    named = bool(item.tags) and item.tags[0] not in ("date", "number", "role")
+    if named and isinstance(item.answer, str) and item.answer[:1].islower():
+        return "a name that starts in lower case ('first Museum of Posters')"
     if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):
         return "answer is a relative date"
     if isinstance(item.answer, str) and item.kind != "true_false" and EVERY.search(item.answer):

@@ -209,6 +209,15 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
         ),
         (
             question_shape,
+            cloze(
+                "The notable ones are the world's _____ and more.", "first Museum of Posters", "org"
+            ),
+            cloze(
+                "The notable ones are the world's first _____ and more.", "Museum of Posters", "org"
+            ),
+        ),
+        (
+            question_shape,
             item("Where are most concentrated in Alsace who regard themselves as Huguenots?", "x"),
             item("When was oxygen named by Antoine Lavoisier, whose tests ended phlogiston?", "x"),
         ),
