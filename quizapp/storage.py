@@ -743,6 +743,27 @@ def answers_for_attempt(db: sqlite_utils.Database, attempt_id: str) -> dict[str,
     return {row["item_id"]: row for row in rows}
 
 
+def unfinished_attempt(
+    db: sqlite_utils.Database, article_id: int, user_id: int | None, attempt_ids: list[str]
+) -> dict[str, Any] | None:
+    """The visitor's latest unfinished quiz on this article (theirs by user, else by session),
+    with `answered`, the number of its questions answered so far; None when there is none."""
+    owner, params = ("user_id = ?", [user_id]) if user_id is not None else (None, [])
+    if owner is None:
+        if not attempt_ids:
+            return None
+        owner, params = f"id IN ({','.join('?' * len(attempt_ids))})", list(attempt_ids)
+    rows = select(
+        db,
+        "SELECT a.id, json_array_length(a.item_ids) AS total, "
+        "(SELECT count(*) FROM answers WHERE attempt_id = a.id) AS answered "
+        f"FROM attempts a WHERE a.article_id = ? AND a.finished IS NULL AND {owner} "
+        "ORDER BY a.started DESC LIMIT 1",
+        [article_id, *params],
+    )
+    return rows[0] if rows and rows[0]["answered"] < rows[0]["total"] else None
+
+
 def finish_attempt(db: sqlite_utils.Database, attempt_id: str) -> None:
     """Stamp the attempt's end time (once)."""
     with db.atomic():

@@ -225,3 +225,16 @@ def test_home_pages_the_articles(client, db):
     assert [int(n) for t in titles for n in t] == list(range(64, -1, -1))
     assert "Articles 1–30 of 65" in pages[0] and 'href="/?page=2"' in pages[0]
     assert "Page 3 of 3" in pages[2] and 'href="/?page=4"' not in pages[2]
+
+
+def test_setup_offers_to_continue_an_unfinished_quiz(client, article_id):
+    assert "Continue it" not in client.get("/articles/space-race/quiz").get_data(as_text=True)
+    attempt = start(client, kinds=["cloze", "mcq"])
+    answer(client, attempt, 1, "cloze1", response="moon")
+    page = client.get("/articles/space-race/quiz").get_data(as_text=True)
+    assert "1 of 2" in page and f'href="/quiz/{attempt}/2"' in page
+    answer(client, attempt, 2, "mcq1", response="Neil Armstrong")
+    assert "Continue it" not in client.get("/articles/space-race/quiz").get_data(as_text=True)
+    # Another visitor (no session) is not offered someone else's quiz.
+    other = client.application.test_client()
+    assert "Continue it" not in other.get("/articles/space-race/quiz").get_data(as_text=True)

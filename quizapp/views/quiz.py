@@ -61,7 +61,12 @@ def start(slug: str):
         limit = None if form.length.data == "all" else int(form.length.data)
         item_ids = storage.quiz_item_ids(db, article["id"], form.kinds.data, limit)
         return begin_attempt(article["id"], item_ids, form.kinds.data)
-    return render_template("quiz/start.html", article=article, form=form, counts=counts)
+    resume = storage.unfinished_attempt(
+        db, article["id"], g.user["id"] if g.user else None, session.get("attempts", [])
+    )
+    return render_template(
+        "quiz/start.html", article=article, form=form, counts=counts, resume=resume
+    )
 
 
 def begin_attempt(article_id: int, item_ids: list[str], kinds: list[str]):
