@@ -125,6 +125,8 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
     raw = match.group().replace(",", "")
     value = float(raw)
     factors = [0.5, 2, 1.5, 0.75, 3, 1.25, 10, 0.25]
+    if re.search(r"[^\W\d_]{3,}", answer):  # "47 years": a counted noun stays near its value
+        factors = [0.5, 2, 1.5, 0.75, 1.25, 0.6]
     rng.shuffle(factors)
     out: list[str] = []
     for factor in factors:

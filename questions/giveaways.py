@@ -128,3 +128,58 @@ def list_member(item: Item) -> str | None:
     if NAME_LIST.search(item.prompt):
         return "blank is one name of a list"
     return None
+
+
+# --- Counted blanks: the prompt counts the answer for the student -------------------------
+
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+BRACKET_AFTER_BLANK = re.compile(r"_____[^()]{0,40}\(([^()]*)\)")
+ONE_ANOTHER = re.compile(r"\b(?:one|the first)\b.*\b(?:another|the other|a second|the second)\b")
+LIST_AFTER_BLANK = re.compile(r"_____\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*[,:–—]\s*(.+)")
+LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _count(answer: str) -> int | None:
+    word = answer.strip().split()[0].lower() if answer.strip() else ""
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    return NUMBER_WORDS.index(word) if word in NUMBER_WORDS else None
+
+
+def counted_blank(item: Item) -> str | None:
+    """A blank number the prompt gives away: the sum of a bracket after it ('_____ touchdowns
+    (35 passing, 10 rushing)'), or a list of that many things ('_____ tutors, A and B')."""
+    if not isinstance(item.answer, str) or BLANK not in item.prompt:
+        return None
+    value = _count(item.answer)
+    if value is None:
+        return None
+    bracket = BRACKET_AFTER_BLANK.search(item.prompt)
+    if bracket:
+        parts = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", bracket.group(1))]
+        if len(parts) > 1 and sum(parts) == value:
+            return "the bracket after the blank adds up to the answer"
+    tail = item.prompt.split(BLANK, 1)[1]
+    if 1 < value <= 4 and ONE_ANOTHER.search(tail):
+        return "the prompt counts the items one by one after the blank"
+    listed = LIST_AFTER_BLANK.search(item.prompt)
+    if listed and 1 < value <= 6:
+        clause = re.split(r"[;.]| who | which | that ", listed.group(1))[0]
+        members = [m for m in LIST_SPLIT.split(clause) if m.strip()]
+        if len(members) == value and all(m.strip()[:1].isupper() for m in members):
+            return "the prompt lists as many names as the answer counts"
+    return None

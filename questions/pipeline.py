@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
+from questions.aliases import article_aliases
 from questions.clean import clean_article
 from questions.distractors import build_pools
-from questions.facts import Sentence, find_mentions
+from questions.facts import Sentence, find_mentions, normalize
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
 from questions.model import KINDS, Article, ArticleError, Item, slugify
 from questions.nlp import parse, split_sentences
@@ -74,16 +75,31 @@ def without_shared_words(item: Item, shared: frozenset[str]) -> Item:
     return item if accepted == item.accepted else replace(item, accepted=accepted)
 
 
+TYPED_KINDS = ("cloze", "short_answer")
+
+
+def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
+    """A typed answer also accepts the other forms the article writes the name in."""
+    if item.kind not in TYPED_KINDS or not isinstance(item.answer, str):
+        return item
+    extra = aliases.get(normalize(item.answer), ())
+    if not extra:
+        return item
+    return replace(item, accepted=tuple(dict.fromkeys([*item.accepted, *extra])))
+
+
 def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]:
     """Every kind's candidates that pass all filters."""
     names = {m.answer for m in analysis.mentions if m.tag != "person"}
     filters = (*item_filters(analysis.title), make_short_name_filter(names))
     shared = shared_name_words(analysis)
+    aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])
     candidates = []
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
-            if rejection(candidate.item, filters) is None:
-                item = without_shared_words(candidate.item, shared)
+            item = with_aliases(candidate.item, aliases)
+            if rejection(item, filters) is None:
+                item = without_shared_words(item, shared)
                 candidates.append(replace(candidate, item=item))
     return candidates
 

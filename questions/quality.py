@@ -7,11 +7,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from questions.facts import GROUP_NOUNS, normalize
-from questions.giveaways import blank_glossed, list_member, name_completion, related_word
+from questions.giveaways import (
+    blank_glossed,
+    counted_blank,
+    list_member,
+    name_completion,
+    related_word,
+)
 from questions.kinds.base import BLANK, Candidate
 from questions.model import Item
 from questions.nlp import MONTHS, WEEKDAYS
-from questions.referents import unnamed_referent
+from questions.referents import unnamed_referent, unnamed_setting
 
 MAX_PER_SENTENCE_KIND = 2
 # Longer sentences make prompts a student has to read twice.
@@ -214,6 +220,8 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         unnamed_referent,
         question_shape,
         list_member,
+        counted_blank,
+        unnamed_setting,
     )
 
 

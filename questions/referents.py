@@ -149,3 +149,41 @@ def make_short_name_filter(names: Iterable[str]) -> Filter:
         return None
 
     return short_name
+
+
+# --- Sentences that lean on a place or body they do not name --------------------------------
+
+GENERIC_PLACE = re.compile(
+    r"\b(?:the|its|their) (?:franchise|team|club|city|town|garden|park|palace|church|school|"
+    r"university|company|league|island|museum|building|library|village|region|square)\b",
+    re.I,
+)
+EXISTENTIAL = re.compile(r"^(?:there (?:are|is|were|was)|famous \w+ include)\b", re.I)
+PROPER_WORD = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
+TEAM_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+s\b")  # "the Panthers": a team names its members
+NOT_PROPER = frozenset({"I", "The", "A", "An"})
+
+
+def proper_nouns(sentence: str, skip: str = "") -> list[str]:
+    """Capitalised words of a sentence after its first word, leaving out skip's words."""
+    skipped = set(skip.split())
+    return [
+        w
+        for w in PROPER_WORD.findall(sentence)
+        if w not in NOT_PROPER and w not in skipped and w.strip("’'") not in skipped
+    ]
+
+
+def unnamed_setting(item: Item) -> str | None:
+    """The source sentence speaks of 'the team', 'the garden' or 'There are ...' and names
+    nothing the student could place it by (the referent was named in an earlier sentence)."""
+    source = item.source_sentence
+    answer = item.answer if isinstance(item.answer, str) else ""
+    team_history = re.search(r"\b(?:franchise|team|club) (?:history|record)\b", source, re.I)
+    if team_history and not TEAM_NAME.search(source):
+        return "the sentence leans on an unnamed team"
+    if not (GENERIC_PLACE.search(source) or EXISTENTIAL.match(source)):
+        return None
+    if proper_nouns(source, answer if item.kind != "true_false" else ""):
+        return None
+    return "the sentence leans on a place or body it does not name"

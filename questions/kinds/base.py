@@ -92,11 +92,34 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         options.append(answer[hedged.end() :])  # "About 15 kilometres": "15 kilometres"
     if tag == "org" and answer.lower().startswith("the "):
         options.append(answer[4:])
+    options += counted_forms(answer, tag)
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", answer):  # "U.S." -> "US"
+        options.append(answer.replace(".", ""))
     seen: list[str] = []
     for option in options:
         if option and option not in seen:
             seen.append(option)
     return tuple(seen)
+
+
+COUNTED = re.compile(r"(\d[\d,.]*)\s+([a-z][a-z-]+(?: [a-z][a-z-]+)?)")
+
+
+UNIT = re.compile(
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|(?:kilo|centi|milli)?met(?:re|er)s?|"
+    r"km|mi|miles?|yards?|feet|foot|inch(?:es)?|acres?|hectares?|ha|tonnes?|tons?|kg|"
+    r"kilograms?|grams?|pounds?|litres?|liters?|percent|per cent|degrees?)"
+)
+
+
+def counted_forms(answer: str, tag: str) -> list[str]:
+    """A count with its noun ('27 punts') may be typed as the number or the noun alone."""
+    match = COUNTED.fullmatch(answer)
+    if tag != "number" or not match:
+        return []
+    if UNIT.fullmatch(match.group(2)):
+        return [match.group(1)]  # "kilometres" alone answers no "how far"
+    return [match.group(1), match.group(2)]
 
 
 def difficulty(kind: str, tag: str, answer: str, sentence: str, extra: float = 0.0) -> float:

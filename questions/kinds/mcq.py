@@ -9,7 +9,15 @@ from questions.distractors import (
     is_variant,
     pick_distractors,
 )
-from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
+from questions.facts import normalize
+from questions.kinds.base import (
+    BLANK,
+    Analysis,
+    Candidate,
+    make_item,
+    mention_fact,
+    rng_for,
+)
 
 
 def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
@@ -24,6 +32,20 @@ def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
 MCQ_TAGS = frozenset({"date", "number", "person"})
 
 
+def person_blank_fits(prompt: str) -> bool:
+    """A person mcq only as a subject question ('Who built ...?'): a blank after a role or
+    kinship word ('his brother _____', 'King _____', 'marriage to _____') asks for one kind of
+    person that the article's other people rarely share, so the wrong answers stand out."""
+    return prompt.startswith("Who ") and BLANK not in prompt
+
+
+def named_in_prompt(choice: str, prompt: str) -> bool:
+    """True when a wrong answer is named in the prompt itself ('[Möngke Khan] granted ...')."""
+    words = [w for w in normalize(choice).split() if len(w) > 2]
+    text = normalize(prompt)
+    return normalize(choice) in text or any(w in text.split() for w in words)
+
+
 def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     """An mcq per mention with three distractors; plus role and speaker questions."""
     candidates = []
@@ -34,11 +56,14 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         )
         if mention.in_quote or mention.tag not in MCQ_TAGS or doubtful:
             continue
+        prompt = mention.question or mention.cloze
+        if mention.tag == "person" and not person_blank_fits(prompt):
+            continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
-        wrong = pick_distractors(mention, analysis.pools, rng_for(seed), exclude=(analysis.title,))
+        wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
+        wrong = [w for w in wrong if not named_in_prompt(w, prompt)][:3]
         if len(wrong) < 3:
             continue
-        prompt = mention.question or mention.cloze
         item = make_item(
             analysis,
             "mcq",

@@ -1,0 +1,120 @@
+"""Rules from the second blind read: counted blanks, unnamed settings, person mcqs, aliases."""
+
+from __future__ import annotations
+
+import random
+
+import questions
+from questions.aliases import article_aliases, bracket_pairs, same_spelling
+from questions.distractors import near_numbers
+from questions.giveaways import counted_blank
+from questions.kinds.base import accepted_for
+from questions.kinds.mcq import named_in_prompt, person_blank_fits
+from questions.model import Item
+from questions.referents import unnamed_setting
+
+
+def item(prompt: str, answer: str, kind: str = "cloze", source: str = "") -> Item:
+    return Item(
+        id="x",
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        accepted=(answer,),
+        source_sentence=source or prompt.replace("_____", answer),
+    )
+
+
+def test_counted_blank_catches_a_bracket_that_adds_up() -> None:
+    bad = item("He threw a league-leading _____ total touchdowns (35 passing, 10 rushing).", "45")
+    good = item("He threw _____ total touchdowns (35 passing, 10 rushing).", "44")
+    assert counted_blank(bad)
+    assert counted_blank(good) is None
+
+
+def test_counted_blank_catches_a_list_of_that_many() -> None:
+    bad = item("Ann was taught by _____ tutors, Bert Lamm and Carl Voss.", "two")
+    good = item("Ann was taught by _____ tutors in the town of Ely.", "two")
+    assert counted_blank(bad)
+    assert counted_blank(good) is None
+
+
+def test_counted_blank_catches_one_another_and_a_third() -> None:
+    bad = item(
+        "They formed _____ clubs; one in York, another in Hull, and a third in Leeds.", "three"
+    )
+    assert counted_blank(bad)
+    assert counted_blank(item("They formed _____ clubs in York.", "three")) is None
+
+
+def test_unnamed_setting_needs_a_name() -> None:
+    garden = "There are over 100 species of trees and the avenues are a place to sit."
+    assert unnamed_setting(item(garden, "True", "true_false", garden))
+    team = "Ten players were picked (the most in franchise history)."
+    assert unnamed_setting(item(team, "True", "true_false", team))
+    named = "The garden of Kew has over 100 species of trees."
+    assert unnamed_setting(item(named, "True", "true_false", named)) is None
+    city = "The city has _____ bridges."
+    assert unnamed_setting(item(city, "eight", source="The city has eight bridges."))
+
+
+def test_person_mcq_only_as_a_subject_question() -> None:
+    assert person_blank_fits("Who built the first dam?")
+    assert not person_blank_fits("Her marriage to _____ set a model.")
+    assert not person_blank_fits("Who did the king grant his brother _____?")
+
+
+def test_no_wrong_answer_named_in_the_prompt() -> None:
+    assert named_in_prompt("Mark Khan", "[Mark Khan] granted his brother _____ land.")
+    assert not named_in_prompt("Zora Bell", "[Mark Khan] granted his brother _____ land.")
+
+
+def test_counted_nouns_stay_near_their_value() -> None:
+    for seed in range(20):
+        for value in near_numbers("47 years", random.Random(seed), 3):
+            assert 20 <= int(value.split()[0]) <= 100
+    assert "80" in {v for s in range(20) for v in near_numbers("8", random.Random(s), 3)}
+
+
+def test_accepted_counted_noun_and_dotted_acronym() -> None:
+    assert {"27", "punts"} <= set(accepted_for("27 punts", "number"))
+    assert "US" in accepted_for("U.S.", "place")
+    assert accepted_for("Kate Ray", "person") == ("Kate Ray", "Ray")
+
+
+def test_bracket_pairs_are_acronyms_or_also() -> None:
+    pairs = bracket_pairs(
+        ["The Arctic Survey Office (ASO) met at Daidu (also Dadu) and Leeds (NFC)."]
+    )
+    assert ("Arctic Survey Office", "ASO") in pairs
+    assert ("Daidu", "Dadu") in pairs
+    assert all(alt != "NFC" for _, alt in pairs)
+
+
+def test_same_spelling_keeps_different_names_apart() -> None:
+    assert same_spelling("Ögedei", "Ogödei Khan", person=True)
+    assert same_spelling("Ögedei Khan", "Ogödei Khan")
+    assert not same_spelling("Edict of Nantes", "Edict of Alès")
+    assert not same_spelling("Louis XIII", "Louis XIV")
+    assert not same_spelling("Mongolia", "Mongol Empire")
+    assert not same_spelling("Ögedei", "Ogödei Khan")  # not a person: no one-word form
+
+
+def test_aliases_reach_the_accepted_list() -> None:
+    text = (
+        "Polar Flights\n\n"
+        "The Arctic Survey Office (ASO) was founded by Nils Berg in 1921. "
+        "He said the ASO would map the ice. "
+        "In 1930 the Arctic Survey Office sent Nils Berg to Svalbard."
+    )
+    article = questions.generate(text)
+    typed = [i for i in article.items if i.kind in ("cloze", "short_answer")]
+    office = [i for i in typed if i.answer == "Arctic Survey Office"]
+    assert office, [i.answer for i in typed]
+    assert all("ASO" in i.accepted for i in office)
+
+
+def test_article_aliases_map_both_ways() -> None:
+    aliases = article_aliases((), ["The Arctic Survey Office (ASO) met."])
+    assert "ASO" in aliases["arctic survey office"]
+    assert "Arctic Survey Office" in aliases["aso"]
