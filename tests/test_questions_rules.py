@@ -118,3 +118,9 @@ def test_article_aliases_map_both_ways() -> None:
     aliases = article_aliases((), ["The Arctic Survey Office (ASO) met."])
     assert "ASO" in aliases["arctic survey office"]
     assert "Arctic Survey Office" in aliases["aso"]
+
+
+def test_long_person_name_accepts_its_last_two_words() -> None:
+    assert "Edmund Bellinger" in accepted_for("Landgrave Edmund Bellinger", "person")
+    assert "la Queillerie" not in accepted_for("Maria de la Queillerie", "person")
+    assert accepted_for("Louis XIV", "person") == ("Louis XIV",)

@@ -80,6 +80,9 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     roman = re.fullmatch(r"[IVXLC]+\.?", last)  # not "XIV" of Louis XIV
     if tag == "person" and len(answer.split()) > 1 and is_name_like(last) and not roman:
         options.append(last)
+    words = answer.split()
+    if tag == "person" and len(words) > 2 and all(w[:1].isupper() for w in words) and not roman:
+        options.append(" ".join(words[-2:]))  # "British Landgrave Edmund Bellinger"
     if tag == "date" and prep:
         options.append(f"{prep} {answer}")
     if tag == "date" and answer.lower().startswith(("between ", "in ", "on ", "by ")):
