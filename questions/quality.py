@@ -17,7 +17,7 @@ from questions.giveaways import (
 from questions.kinds.base import BLANK, Candidate
 from questions.model import Item
 from questions.nlp import MONTHS, WEEKDAYS
-from questions.referents import unnamed_referent, unnamed_setting
+from questions.referents import glued_names, unnamed_referent, unnamed_setting
 
 MAX_PER_SENTENCE_KIND = 2
 # Longer sentences make prompts a student has to read twice.
@@ -222,6 +222,7 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         list_member,
         counted_blank,
         unnamed_setting,
+        glued_names,
     )
 
 

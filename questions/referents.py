@@ -187,3 +187,25 @@ def unnamed_setting(item: Item) -> str | None:
     if proper_nouns(source, answer if item.kind != "true_false" else ""):
         return None
     return "the sentence leans on a place or body it does not name"
+
+
+# --- Questions that glue two names the sentence keeps apart ---------------------------------
+
+CAPITAL_WORD = re.compile(r"[A-Z][\w’'-]*")
+WORD_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def glued_names(item: Item) -> str | None:
+    """A question joins two capitalised words that are not side by side in its sentence
+    ('sail to North America Great Britain's colonies'): a clause was cut out in between.
+    Words the sentence lacks come from a resolved reference ('Martin Luther' for 'He')."""
+    if item.kind not in ("short_answer", "mcq") or not item.prompt.endswith("?"):
+        return None
+    words = WORD_TOKEN.findall(re.sub(r"[\[\]]", " ", item.prompt))[1:]
+    tokens = WORD_TOKEN.findall(item.source_sentence)
+    source, present = " ".join(tokens), set(tokens)
+    for first, second in zip(words, words[1:], strict=False):
+        capitals = CAPITAL_WORD.fullmatch(first) and CAPITAL_WORD.fullmatch(second)
+        if capitals and {first, second} <= present and f"{first} {second}" not in source:
+            return f"the question glues {first!r} to {second!r}"
+    return None

@@ -11,7 +11,7 @@ from questions.giveaways import counted_blank
 from questions.kinds.base import accepted_for
 from questions.kinds.mcq import named_in_prompt, person_blank_fits
 from questions.model import Item
-from questions.referents import unnamed_setting
+from questions.referents import glued_names, unnamed_setting
 
 
 def item(prompt: str, answer: str, kind: str = "cloze", source: str = "") -> Item:
@@ -124,3 +124,18 @@ def test_long_person_name_accepts_its_last_two_words() -> None:
     assert "Edmund Bellinger" in accepted_for("Landgrave Edmund Bellinger", "person")
     assert "la Queillerie" not in accepted_for("Maria de la Queillerie", "person")
     assert accepted_for("Louis XIV", "person") == ("Louis XIV",)
+
+
+def test_glued_names_in_a_question() -> None:
+    source = (
+        "Barred from Gaul, Celts led by Bran Hale sailed to Iceland in 924 and settled "
+        "in Norway; as well as Great Britain's isles."
+    )
+    bad = "When did Celts led by Bran Hale sail to Iceland Great Britain's isles?"
+    good = "When did Celts led by Bran Hale sail to Iceland?"
+    assert glued_names(item(bad, "924", "short_answer", source))
+    assert glued_names(item(good, "924", "short_answer", source)) is None
+    resolved = "When did Bran Hale sail to Iceland?"
+    assert (
+        glued_names(item(resolved, "924", "short_answer", "He sailed to Iceland in 924.")) is None
+    )
