@@ -66,6 +66,8 @@ def answer(client, attempt, number, item_id, **fields):
 def test_home_has_quiz_button(client, article_id):
     page = client.get("/").get_data(as_text=True)
     assert "/articles/space-race/quiz" in page and "Space &lt;race&gt;" in page
+    assert 'href="/articles/space-race/deck.apkg"' in page
+    assert 'href="/export/quizapp.apkg"' in page
 
 
 def test_setup_page_lists_kinds_with_counts(client, article_id):

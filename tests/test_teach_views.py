@@ -285,3 +285,9 @@ def test_results_page_the_answered_items(app, db):
     second = teacher.get("/teach/articles/long/results?page=2").get_data(as_text=True)
     assert second.count("/teach/items/i") == 5 and "Question number 54 " in second
     assert "Question number 129" not in first + second
+
+
+def test_review_links_every_lms_format(teacher, db):
+    page = teacher.get("/teach/articles/space").get_data(as_text=True)
+    for fmt in ("gift", "xml", "csv", "json"):
+        assert f'href="/articles/space/export.{fmt}"' in page
