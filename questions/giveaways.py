@@ -183,3 +183,16 @@ def counted_blank(item: Item) -> str | None:
         if len(members) == value and all(m.strip()[:1].isupper() for m in members):
             return "the prompt lists as many names as the answer counts"
     return None
+
+
+# --- Open descriptions: a blank subject of "was a ..." fits anyone the description fits ------
+
+DESCRIBED_BLANK = re.compile(r"^_____ (?:was|is|were|are) (?:a|an|one of) ")
+
+
+def open_description(item: Item) -> str | None:
+    """'_____ was a Han Chinese who lived in the Jin dynasty': other people of the article may
+    fit the description as well, so the blank has more than one right answer."""
+    if item.kind in ("cloze", "mcq") and DESCRIBED_BLANK.match(item.prompt):
+        return "the blank is the subject of a description others may fit"
+    return None

@@ -12,6 +12,7 @@ from questions.giveaways import (
     counted_blank,
     list_member,
     name_completion,
+    open_description,
     related_word,
 )
 from questions.kinds.base import BLANK, Candidate
@@ -223,6 +224,7 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         counted_blank,
         unnamed_setting,
         glued_names,
+        open_description,
     )
 
 

@@ -7,7 +7,7 @@ import random
 import questions
 from questions.aliases import article_aliases, bracket_pairs, same_spelling
 from questions.distractors import near_numbers
-from questions.giveaways import counted_blank
+from questions.giveaways import counted_blank, open_description
 from questions.kinds.base import accepted_for
 from questions.kinds.mcq import named_in_prompt, person_blank_fits
 from questions.model import Item
@@ -139,3 +139,12 @@ def test_glued_names_in_a_question() -> None:
     assert (
         glued_names(item(resolved, "924", "short_answer", "He sailed to Iceland in 924.")) is None
     )
+
+
+def test_open_description_has_many_right_answers() -> None:
+    assert open_description(item("_____ was a Norse sailor who lived in Iceland.", "Bran Hale"))
+    assert (
+        open_description(item("Bran Hale was a Norse sailor who lived in _____.", "Iceland"))
+        is None
+    )
+    assert open_description(item("_____ was founded in 924.", "Reykjavik")) is None
