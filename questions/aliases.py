@@ -69,7 +69,9 @@ def article_aliases(
 ) -> Mapping[str, tuple[str, ...]]:
     """Normalized name -> the other forms the article writes it in."""
     names = sorted({m.answer for m in mentions if m.tag in NAME_TAGS})
-    tags = {m.answer: m.tag for m in mentions}
+    tags: dict[str, set[str]] = {}
+    for m in mentions:
+        tags.setdefault(m.answer, set()).add(m.tag)
     out: dict[str, list[str]] = {}
 
     def add(a: str, b: str) -> None:
@@ -80,6 +82,7 @@ def article_aliases(
         add(name, alt)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            if tags[a] == tags[b] and same_spelling(a, b, tags[a] == "person"):
+            shared = tags[a] & tags[b] & NAME_TAGS
+            if shared and same_spelling(a, b, "person" in shared):
                 add(a, b)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}

@@ -64,7 +64,8 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
 
 def shared_name_words(analysis: Analysis) -> frozenset[str]:
     """Words in two or more of the article's names ("Khan" of Kublai Khan and Ogödei Khan)."""
-    names = {m.answer for m in analysis.mentions if m.tag == "person"}
+    # Full names only: "Kublai" beside "Kublai Khan" is one person's name, not a shared word.
+    names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
     counts = Counter(word for name in names for word in set(name.split()))
     return frozenset(word for word, count in counts.items() if count > 1)
 

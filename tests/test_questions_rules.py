@@ -148,3 +148,14 @@ def test_open_description_has_many_right_answers() -> None:
         is None
     )
     assert open_description(item("_____ was founded in 924.", "Reykjavik")) is None
+
+
+def test_shared_name_words_come_from_full_names_only() -> None:
+    from types import SimpleNamespace
+
+    from questions.pipeline import shared_name_words
+
+    names = ["Bran Khan", "Bran", "Olaf Khan"]
+    mentions = [SimpleNamespace(tag="person", answer=n) for n in names]
+    shared = shared_name_words(SimpleNamespace(mentions=mentions))
+    assert shared == frozenset({"Khan"})  # "Bran" of "Bran" and "Bran Khan" is one person
