@@ -159,3 +159,21 @@ def test_shared_name_words_come_from_full_names_only() -> None:
     mentions = [SimpleNamespace(tag="person", answer=n) for n in names]
     shared = shared_name_words(SimpleNamespace(mentions=mentions))
     assert shared == frozenset({"Khan"})  # "Bran" of "Bran" and "Bran Khan" is one person
+
+
+def test_actors_are_answers_of_subject_questions() -> None:
+    from types import SimpleNamespace
+
+    from questions.kinds.mcq import actors
+
+    def mention(answer: str, question: str | None) -> SimpleNamespace:
+        return SimpleNamespace(tag="person", answer=answer, question=question)
+
+    doers = actors(
+        [
+            mention("Bran Hale", "Who built the dam?"),
+            mention("Olaf Berg", "Who did Bran Hale marry?"),
+            mention("Ida Lund", None),
+        ]
+    )
+    assert doers == frozenset({"bran hale"})

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from questions.distractors import (
+    OBJECT_QUESTION,
     confirmed_person,
     full_name_words,
     in_pool,
     is_variant,
     pick_distractors,
 )
-from questions.facts import normalize
+from questions.facts import Mention, normalize
 from questions.kinds.base import (
     BLANK,
     Analysis,
@@ -39,6 +42,17 @@ def person_blank_fits(prompt: str) -> bool:
     return prompt.startswith("Who ") and BLANK not in prompt
 
 
+def actors(mentions: Iterable[Mention]) -> frozenset[str]:
+    """People the article has do something: answers of a subject question ('Who built ...?')."""
+    return frozenset(
+        normalize(m.answer)
+        for m in mentions
+        if m.tag == "person"
+        and (m.question or "").startswith("Who ")
+        and not OBJECT_QUESTION.match(m.question or "")
+    )
+
+
 def named_in_prompt(choice: str, prompt: str) -> bool:
     """True when a wrong answer is named in the prompt itself ('[Möngke Khan] granted ...')."""
     words = [w for w in normalize(choice).split() if len(w) > 2]
@@ -50,6 +64,7 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     """An mcq per mention with three distractors; plus role and speaker questions."""
     candidates = []
     name_words = full_name_words(analysis.mentions)
+    doers = actors(analysis.mentions)
     for mention in analysis.mentions:
         doubtful = mention.tag == "person" and not (
             confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
@@ -61,7 +76,10 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
             continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
         wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
-        wrong = [w for w in wrong if not named_in_prompt(w, prompt)][:3]
+        wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
+        if mention.tag == "person":  # wrong people who also act in the article, like the answer
+            wrong = [w for w in wrong if normalize(w) in doers]
+        wrong = wrong[:3]
         if len(wrong) < 3:
             continue
         item = make_item(
