@@ -177,3 +177,9 @@ def test_actors_are_answers_of_subject_questions() -> None:
         ]
     )
     assert doers == frozenset({"bran hale"})
+
+
+def test_surname_with_its_particle() -> None:
+    accepted = accepted_for("Leonardo da Vinci", "person")
+    assert "da Vinci" in accepted
+    assert "Hale" in accepted_for("Bran Hale", "person")

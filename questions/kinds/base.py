@@ -79,7 +79,8 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     last = answer.split()[-1]
     roman = re.fullmatch(r"[IVXLC]+\.?", last)  # not "XIV" of Louis XIV
     if tag == "person" and len(answer.split()) > 1 and is_name_like(last) and not roman:
-        options.append(last)
+        particle = re.search(r"\b(?:(?:de|da|di|van|von|der|la|le)\s+)+\S+$", answer)
+        options += [particle.group(), last] if particle else [last]  # "da Vinci", "Vinci"
     words = answer.split()
     if tag == "person" and len(words) > 2 and all(w[:1].isupper() for w in words) and not roman:
         options.append(" ".join(words[-2:]))  # "British Landgrave Edmund Bellinger"
