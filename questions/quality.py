@@ -18,7 +18,12 @@ from questions.giveaways import (
 from questions.kinds.base import BLANK, Candidate
 from questions.model import Item
 from questions.nlp import MONTHS, WEEKDAYS
-from questions.referents import glued_names, unnamed_referent, unnamed_setting
+from questions.referents import (
+    glued_names,
+    unnamed_referent,
+    unnamed_setting,
+    unresolved_start,
+)
 
 MAX_PER_SENTENCE_KIND = 2
 # Longer sentences make prompts a student has to read twice.
@@ -219,6 +224,7 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         name_completion,
         related_word,
         unnamed_referent,
+        unresolved_start,
         question_shape,
         list_member,
         counted_blank,

@@ -209,3 +209,75 @@ def glued_names(item: Item) -> str | None:
         if capitals and {first, second} <= present and f"{first} {second}" not in source:
             return f"the question glues {first!r} to {second!r}"
     return None
+
+
+# --- Sentences that open on a referent named only in an earlier sentence --------------------
+
+SENTENCE_KINDS = ("true_false", "cloze", "mcq")
+DEMONSTRATIVE_NOUN = re.compile(
+    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?!(?:as|a|an|is|was|are|were|has|had|have|"
+    r"and|or|of|in|on|to|that|which|by|for|with|the|it|he|she|they|we|would|will|can|could|"
+    r"may|might|must|should|did|does|do|year|month|week|day|morning|time|spring|summer|autumn|"
+    r"winter|season)\b)([a-z][a-z-]+)\b"
+    r"|^That\s+[a-z]+|^Both\s+[a-z]+s\b"
+)
+BARE_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(Many|Most|Some|They|It)\s+([a-z]+)")
+SUBJECT_VERBS = frozenset(
+    [
+        "are",
+        "were",
+        "is",
+        "was",
+        "have",
+        "had",
+        "came",
+        "went",
+        "left",
+        "fled",
+        "became",
+        "settled",
+        "did",
+        "do",
+        "remained",
+        "lived",
+        "moved",
+        "stayed",
+        "made",
+        "took",
+        "found",
+        "saw",
+        "said",
+        "used",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+    ]
+)
+IMPERSONAL = re.compile(
+    r"^It (?:is|was|has been|had been) (?:\w+ )?(?:that|to|estimated|said|"
+    r"believed|thought|known|likely|possible|clear|reported)\b"
+)
+
+
+def unresolved_start(item: Item) -> str | None:
+    """The sentence leans on an earlier one: 'this work', 'such rhetoric', 'both terms', or
+    a bare subject 'Many came ...', 'They ...', 'It ...' that names no one."""
+    if item.kind not in SENTENCE_KINDS:
+        return None
+    for text in (item.prompt, item.source_sentence):
+        match = DEMONSTRATIVE_NOUN.search(text)
+        # Further in, it only unsettles a statement's truth; a blank elsewhere still stands.
+        opening = len(text[: match.start()].split()) < 4 if match else False
+        if match and (opening or item.kind == "true_false"):
+            return f"unresolved reference {match.group()!r}"
+    bare = BARE_SUBJECT.match(item.prompt)
+    if not bare or IMPERSONAL.match(LEADING_LINK.sub("", item.prompt)):
+        return None
+    word, following = bare.groups()
+    if word in ("They", "It") or following in SUBJECT_VERBS or following.endswith("ed"):
+        return f"bare subject {word!r} names no one"
+    return None

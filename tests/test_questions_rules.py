@@ -183,3 +183,25 @@ def test_surname_with_its_particle() -> None:
     accepted = accepted_for("Leonardo da Vinci", "person")
     assert "da Vinci" in accepted
     assert "Hale" in accepted_for("Bran Hale", "person")
+
+
+def test_unresolved_start_needs_a_named_subject() -> None:
+    from questions.referents import unresolved_start
+
+    bad = [
+        item("Galileo refined this work in 1610.", "True", "true_false"),
+        item("In parallel with such rhetoric, Mars was _____.", "named"),
+        item("Many came from France in 1685.", "True", "true_false"),
+        item("They sailed to _____ in 1620.", "Holland"),
+        item("Both terms were used by 1700.", "True", "true_false"),
+    ]
+    good = [
+        item("Many Huguenots came from France in 1685.", "True", "true_false"),
+        item("It is estimated that 500,000 people left _____.", "France"),
+        item("Such as Paris, the city grew.", "True", "true_false"),
+        item("This work was refined in 1610.", "True", "timeline"),
+        item("Italian astronomer Galileo (_____) refined this work.", "1564"),
+        item("In March this year, China announced a plan.", "True", "true_false"),
+    ]
+    assert all(unresolved_start(i) for i in bad)
+    assert not any(unresolved_start(i) for i in good)
