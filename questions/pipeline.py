@@ -14,7 +14,7 @@ from questions.kinds import KIND_MAKERS, Analysis, Candidate
 from questions.model import KINDS, Article, ArticleError, Item, slugify
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
-from questions.quality import item_filters, rank, rejection
+from questions.quality import balance_true_false, item_filters, rank, rejection
 from questions.references import resolve_references, topic_person, topic_place
 from questions.referents import make_short_name_filter
 
@@ -126,7 +126,7 @@ def generate(
     if unknown:
         raise ArticleError(f"Unknown item kind {', '.join(unknown)}; choose from {KINDS}.")
     analysis = analyse(title, paragraphs, progress)
-    items = rank(make_candidates(analysis, wanted))
+    items = balance_true_false(rank(make_candidates(analysis, wanted)))
     if max_items is not None:
         items = items[:max_items]
     if progress:

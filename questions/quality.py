@@ -302,3 +302,20 @@ def _with_score(item: Item, score: float) -> Item:
     from dataclasses import replace
 
     return replace(item, score=score)
+
+
+def balance_true_false(items: list[Item], most_true: float = 0.6) -> list[Item]:
+    """Drop the lowest-scored true statements past most_true of the true/false items, so that
+    always answering True does not pay. Only repeats go (score below 2: the fact is asked by
+    another item too); a fact's only item stays, and so does one true statement."""
+    false = sum(1 for i in items if i.kind == "true_false" and i.answer == "False")
+    allowed = max(1, int(false * most_true / (1 - most_true)))
+    kept, true = [], 0
+    for item in sorted(items, key=lambda i: -i.score):
+        if item.kind == "true_false" and item.answer == "True":
+            true += 1
+            if true > allowed and item.score < 2:
+                continue
+        kept.append(item)
+    order = {id(i): n for n, i in enumerate(items)}
+    return sorted(kept, key=lambda i: order[id(i)])

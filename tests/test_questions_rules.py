@@ -205,3 +205,29 @@ def test_unresolved_start_needs_a_named_subject() -> None:
     ]
     assert all(unresolved_start(i) for i in bad)
     assert not any(unresolved_start(i) for i in good)
+
+
+def test_number_stated_twice_blocks_a_false_swap() -> None:
+    from questions.kinds.true_false import number_stated_twice
+
+    assert number_stated_twice("The crater is 36 km (22 mi) wide.", "36")
+    assert number_stated_twice("The crater is 36 km (22 mi) wide.", "22")
+    assert number_stated_twice("It is 16 times heavier; about 16 parts.", "16")
+    assert number_stated_twice("Oxygen is diatomic: 2 atoms bond.", "2")
+    assert not number_stated_twice("The crater is 36 km wide and 3 km deep.", "36")
+    assert not number_stated_twice("It was 160 m tall in 16 parts.", "16")
+
+
+def test_balance_true_false_drops_surplus_true_repeats() -> None:
+    from questions.quality import balance_true_false
+
+    def tf(n: int, answer: str, score: float) -> Item:
+        return Item(id=f"{n}", kind="true_false", prompt=f"S{n}.", answer=answer, score=score)
+
+    items = [tf(1, "False", 1.9)] + [tf(n, "True", 3 - n / 10) for n in range(2, 9)]
+    kept = balance_true_false(items)
+    true = [i for i in kept if i.answer == "True"]
+    # A fact's only item (score 2 and up) stays; repeats past the share go, lowest first.
+    assert [i.id for i in true] == ["2", "3", "4", "5", "6", "7", "8"][: len(true)]
+    assert all(i.score >= 2 for i in true[1:])
+    assert len(balance_true_false([tf(n, "True", 1.0) for n in range(5)])) == 1

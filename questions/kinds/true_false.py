@@ -26,9 +26,41 @@ def stands_alone(statement: str, answer: str) -> bool:
     return not NEXT_NAME.match(after) and not (before.strip() and NAME_BEFORE.search(before))
 
 
+NUMBER_WORDS = {
+    "2": ("two", "double", "twice", "pair", "diatomic", "twin", "dual", "both"),
+    "3": ("three", "triple", "thrice", "triatomic", "trio"),
+    "4": ("four", "quadruple", "quartet"),
+    "12": ("twelve", "dozen"),
+}
+BRACKET_AFTER = re.compile(r"^\s*[^\W\d]{0,12}\.?\s*\(\s*(?:about |c\. |~)?[\d.,]")
+DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def number_stated_twice(statement: str, answer: str) -> bool:
+    """The sentence gives the number again ('36 km (37 mi)', '16 times ... about 16', 'two ...
+    diatomic'), so a swapped value would contradict the rest of the statement."""
+    found = re.search(rf"(?<![\w.,]){re.escape(answer)}(?![\w]|[.,]\d)", statement)
+    if not found:
+        return True
+    before, after = statement[: found.start()], statement[found.end() :]
+    if before.count("(") > before.count(")") or BRACKET_AFTER.match(after):
+        return True
+    values = [v.rstrip(".,") for v in DIGITS.findall(answer)]
+    rest = before + " " + after
+    lowered = rest.lower()
+    for value in values:
+        if re.search(rf"(?<![\d.,]){re.escape(value)}(?![\d]|[.,]\d)", rest):
+            return True
+        if any(re.search(rf"\b{w}\b", lowered) for w in NUMBER_WORDS.get(value, ())):
+            return True
+    return False
+
+
 def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     """A same-shape swap: a whole person's name for one with as many words, both names."""
     if not stands_alone(mention.statement, mention.answer):
+        return False
+    if mention.tag == "number" and number_stated_twice(mention.statement, mention.answer):
         return False
     if mention.tag != "person":
         return True
@@ -40,7 +72,7 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
 
 
 def make_true_false_items(analysis: Analysis) -> list[Candidate]:
-    """One statement per mention: true or false, decided by the article's seeded rng."""
+    """One statement per mention: false when a safe same-type swap exists, else true."""
     candidates = []
     for mention in analysis.mentions:
         if mention.in_quote or mention.statement.count(mention.answer) != 1:
@@ -51,7 +83,6 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
         make_false = (
             mention.tag in FALSIFIABLE
             and bool(wrong)
-            and rng.random() < 0.5
             and swappable(mention, wrong[0], analysis.pools)
         )
         if make_false:
