@@ -152,6 +152,7 @@ class Pools:
     by_sentence: Mapping[int, tuple[str, ...]]
     sentences_of: Mapping[str, frozenset[int]]  # normalized answer -> sentences naming it
     tags_of: Mapping[str, str]
+    years: tuple[int, int] | None = None  # the earliest and latest year the article names
 
 
 def pool_key(mention: Mention) -> tuple[str, str]:
@@ -238,7 +239,25 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
         by_sentence={k: tuple(v) for k, v in by_sentence.items()},
         sentences_of={k: frozenset(v) for k, v in sentences_of.items()},
         tags_of={normalize(m.answer): m.tag for m in mentions},
+        years=year_span(m.answer for m in mentions if m.tag == "date"),
     )
+
+
+def year_span(dates: Iterable[str]) -> tuple[int, int] | None:
+    """The earliest and latest year among the dates, or None without one."""
+    years = [y for d in dates for y in years_in(d)]
+    return (min(years), max(years)) if years else None
+
+
+def by_span(values: list[str], span: tuple[int, int] | None, slack: int = 2) -> list[str]:
+    """Made-up dates inside the article's years first, then earlier ones, then up to slack
+    years after the latest year the article names, never further."""
+    if span is None:
+        return values
+    inside = [v for v in values if all(span[0] - slack <= y <= span[1] for y in years_in(v))]
+    before = [v for v in values if v not in inside and max(years_in(v) or [0]) < span[0]]
+    later = [v for v in values if v not in inside and v not in before]
+    return inside + before + [v for v in later if max(years_in(v)) <= span[1] + slack]
 
 
 def in_pool(mention: Mention, pools: Pools) -> bool:
@@ -306,6 +325,7 @@ def pick_distractors(
             return chosen
     if mention.tag == "number" or years_in(answer):
         near = near_dates(answer, rng, 10) if years_in(answer) else near_numbers(answer, rng, 8)
+        near = by_span(near, pools.years) if years_in(answer) else near
         taken = {normalize(c) for c in [*chosen, *banned]}
         for value in near:
             if len(chosen) == count:

@@ -231,3 +231,13 @@ def test_balance_true_false_drops_surplus_true_repeats() -> None:
     assert [i.id for i in true] == ["2", "3", "4", "5", "6", "7", "8"][: len(true)]
     assert all(i.score >= 2 for i in true[1:])
     assert len(balance_true_false([tf(n, "True", 1.0) for n in range(5)])) == 1
+
+
+def test_made_up_dates_stay_in_the_article_span() -> None:
+    from questions.distractors import by_span, year_span
+
+    span = year_span(["February 2022", "1957", "by 2035"])
+    assert span == (1957, 2035)
+    values = ["February 2037", "February 2019", "February 2041", "February 1950"]
+    assert by_span(values, span) == ["February 2019", "February 1950", "February 2037"]
+    assert by_span(values, (2000, 2022)) == ["February 2019", "February 1950"]
