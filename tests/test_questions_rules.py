@@ -241,3 +241,14 @@ def test_made_up_dates_stay_in_the_article_span() -> None:
     values = ["February 2037", "February 2019", "February 2041", "February 1950"]
     assert by_span(values, span) == ["February 2019", "February 1950", "February 2037"]
     assert by_span(values, (2000, 2022)) == ["February 2019", "February 1950"]
+
+
+def test_thin_pair_is_a_rank_alone_or_a_glued_title() -> None:
+    from questions.kinds.matching import thin_pair
+
+    assert thin_pair("Kublai", "King")
+    assert thin_pair("Kong Zhu", "southern Duke")
+    assert thin_pair("King Louis", "ruler of France")
+    assert not thin_pair("Philip", "Duke of Burgundy")
+    assert not thin_pair("Marcus Crassus", "Roman general")
+    assert not thin_pair("Joseph Priestley", "English chemist")

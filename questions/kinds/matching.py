@@ -8,6 +8,44 @@ from questions.model import Item
 
 MIN_PAIRS = 3
 MAX_PAIRS = 5
+RANKS = frozenset(
+    [
+        "king",
+        "queen",
+        "duke",
+        "duchess",
+        "prince",
+        "princess",
+        "emperor",
+        "empress",
+        "earl",
+        "count",
+        "countess",
+        "baron",
+        "lord",
+        "lady",
+        "sir",
+        "marquis",
+        "khan",
+        "sultan",
+        "tsar",
+        "czar",
+        "pope",
+        "bishop",
+        "general",
+        "captain",
+    ]
+)
+
+
+def thin_pair(person: str, role: str) -> bool:
+    """A role that is only a rank ('King', 'southern Duke': of what?) or a name with a title
+    glued on ('Duke Kong Zhu'): the pair does not single the person out."""
+    words = role.split()
+    # "King", "southern Duke"; not "Roman general" (a people's rank says whose).
+    cut = len(words) == 1 or (words[-1][:1].isupper() and all(w.islower() for w in words[:-1]))
+    rank_only = words[-1].lower() in RANKS and cut
+    return rank_only or person.split()[0].lower() in RANKS
 
 
 def _matching(
@@ -35,7 +73,7 @@ def make_matching_items(analysis: Analysis) -> list[Candidate]:
     """People-roles when three or more people have roles; events-dates likewise."""
     candidates = []
     roles = analysis.roles[:MAX_PAIRS]
-    if len(roles) >= MIN_PAIRS:
+    if len(roles) >= MIN_PAIRS and not any(thin_pair(r.person, r.role) for r in roles):
         pairs = [(r.person, r.role) for r in roles]
         item = _matching(
             analysis, "Match each person with their role.", pairs, roles[0].sentence, "person"
