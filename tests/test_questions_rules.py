@@ -214,6 +214,7 @@ def test_number_stated_twice_blocks_a_false_swap() -> None:
     assert number_stated_twice("The crater is 36 km (22 mi) wide.", "22")
     assert number_stated_twice("It is 16 times heavier; about 16 parts.", "16")
     assert number_stated_twice("Oxygen is diatomic: 2 atoms bond.", "2")
+    assert number_stated_twice("Two atoms bind to form a diatomic gas.", "Two")
     assert not number_stated_twice("The crater is 36 km wide and 3 km deep.", "36")
     assert not number_stated_twice("It was 160 m tall in 16 parts.", "16")
 

@@ -32,6 +32,7 @@ NUMBER_WORDS = {
     "4": ("four", "quadruple", "quartet"),
     "12": ("twelve", "dozen"),
 }
+SPELLED = {w[0]: v for v, w in NUMBER_WORDS.items()}
 BRACKET_AFTER = re.compile(r"^\s*[^\W\d]{0,12}\.?\s*\(\s*(?:about |c\. |~)?[\d.,]")
 DIGITS = re.compile(r"\d[\d,.]*")
 
@@ -46,6 +47,7 @@ def number_stated_twice(statement: str, answer: str) -> bool:
     if before.count("(") > before.count(")") or BRACKET_AFTER.match(after):
         return True
     values = [v.rstrip(".,") for v in DIGITS.findall(answer)]
+    values += [SPELLED[w] for w in answer.lower().split() if w in SPELLED]
     rest = before + " " + after
     lowered = rest.lower()
     for value in values:
@@ -60,8 +62,11 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     """A same-shape swap: a whole person's name for one with as many words, both names."""
     if not stands_alone(mention.statement, mention.answer):
         return False
-    if mention.tag == "number" and number_stated_twice(mention.statement, mention.answer):
-        return False
+    if mention.tag == "number" and (
+        number_stated_twice(mention.statement, mention.answer)
+        or number_stated_twice(mention.statement.replace(mention.answer, wrong, 1), wrong)
+    ):
+        return False  # either value said again elsewhere: the false statement betrays itself
     if mention.tag != "person":
         return True
     return (
