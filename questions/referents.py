@@ -214,6 +214,9 @@ def glued_names(item: Item) -> str | None:
 # --- Sentences that open on a referent named only in an earlier sentence --------------------
 
 SENTENCE_KINDS = ("true_false", "cloze", "mcq")
+UNNAMED_ASKED = re.compile(
+    r"^(?:\w+ )+?(?:did|do|does|were|are|was|is|had|have|has|will|would|could|can) (?:they|it)\b"
+)
 DEMONSTRATIVE_NOUN = re.compile(
     r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?!(?:as|a|an|is|was|are|were|has|had|have|"
     r"and|or|of|in|on|to|that|which|by|for|with|the|it|he|she|they|we|would|will|can|could|"
@@ -266,6 +269,8 @@ IMPERSONAL = re.compile(
 def unresolved_start(item: Item) -> str | None:
     """The sentence leans on an earlier one: 'this work', 'such rhetoric', 'both terms', or
     a bare subject 'Many came ...', 'They ...', 'It ...' that names no one."""
+    if item.kind in ("mcq", "short_answer") and UNNAMED_ASKED.match(item.prompt):
+        return "the question asks about an unnamed 'they'"
     if item.kind not in SENTENCE_KINDS:
         return None
     for text in (item.prompt, item.source_sentence):

@@ -194,11 +194,14 @@ def test_unresolved_start_needs_a_named_subject() -> None:
         item("Many came from France in 1685.", "True", "true_false"),
         item("They sailed to _____ in 1620.", "Holland"),
         item("Both terms were used by 1700.", "True", "true_false"),
+        item("When did they petition the Crown?", "1700", "short_answer"),
+        item("In what year did they petition the Crown?", "1700", "mcq"),
     ]
     good = [
         item("Many Huguenots came from France in 1685.", "True", "true_false"),
         item("It is estimated that 500,000 people left _____.", "France"),
         item("Such as Paris, the city grew.", "True", "true_false"),
+        item("When did the Huguenots say they left?", "1700", "short_answer"),
         item("This work was refined in 1610.", "True", "timeline"),
         item("Italian astronomer Galileo (_____) refined this work.", "1564"),
         item("In March this year, China announced a plan.", "True", "true_false"),
