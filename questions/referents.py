@@ -219,7 +219,7 @@ UNNAMED_ASKED = re.compile(
 )
 DEMONSTRATIVE_NOUN = re.compile(
     r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?!(?:as|a|an|is|was|are|were|has|had|have|"
-    r"and|or|of|in|on|to|that|which|by|for|with|the|it|he|she|they|we|would|will|can|could|"
+    r"and|or|of|in|on|to|that|which|who|by|for|with|the|it|he|she|they|we|would|will|can|could|"
     r"may|might|must|should|did|does|do|year|month|week|day|morning|time|spring|summer|autumn|"
     r"winter|season)\b)([a-z][a-z-]+)\b"
     r"|^That\s+[a-z]+|^Both\s+[a-z]+s\b"
@@ -261,7 +261,7 @@ SUBJECT_VERBS = frozenset(
     ]
 )
 IMPERSONAL = re.compile(
-    r"^It (?:is|was|has been|had been) (?:\w+ )?(?:that|to|estimated|said|"
+    r"^It (?:is|was|has been|had been) (?:\w+ ){0,2}(?:that|to|estimated|said|"
     r"believed|thought|known|likely|possible|clear|reported)\b"
 )
 

@@ -202,6 +202,8 @@ def test_unresolved_start_needs_a_named_subject() -> None:
         item("It is estimated that 500,000 people left _____.", "France"),
         item("Such as Paris, the city grew.", "True", "true_false"),
         item("When did the Huguenots say they left?", "1700", "short_answer"),
+        item("It is no secret that sanctions pushed _____ to China.", "Russia"),
+        item("Those who followed Luther in _____ were called Lutherans.", "1530"),
         item("This work was refined in 1610.", "True", "timeline"),
         item("Italian astronomer Galileo (_____) refined this work.", "1564"),
         item("In March this year, China announced a plan.", "True", "true_false"),
