@@ -258,3 +258,10 @@ def test_thin_pair_is_a_rank_alone_or_a_glued_title() -> None:
     assert not thin_pair("Philip", "Duke of Burgundy")
     assert not thin_pair("Marcus Crassus", "Roman general")
     assert not thin_pair("Joseph Priestley", "English chemist")
+
+
+def test_part_of_whole_is_never_swapped() -> None:
+    from questions.kinds.true_false import PART_OF_WHOLE
+
+    assert PART_OF_WHOLE.search("In 1933, out of 589,457 inhabitants 325,000 spoke Polish.")
+    assert not PART_OF_WHOLE.search("In 1933 the city had 589,457 inhabitants.")

@@ -34,6 +34,8 @@ NUMBER_WORDS = {
 }
 SPELLED = {w[0]: v for v, w in NUMBER_WORDS.items()}
 BRACKET_AFTER = re.compile(r"^\s*[^\W\d]{0,12}\.?\s*\(\s*(?:about |c\. |~)?[\d.,]")
+# "out of 589,457 inhabitants 325,000 ...": a swapped part may outgrow its whole.
+PART_OF_WHOLE = re.compile(r"\b(?:out of|of (?:the|its|their)) [\d,.]+\d")
 DIGITS = re.compile(r"\d[\d,.]*")
 
 
@@ -65,6 +67,7 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     if mention.tag == "number" and (
         number_stated_twice(mention.statement, mention.answer)
         or number_stated_twice(mention.statement.replace(mention.answer, wrong, 1), wrong)
+        or PART_OF_WHOLE.search(mention.statement)
     ):
         return False  # either value said again elsewhere: the false statement betrays itself
     if mention.tag != "person":
