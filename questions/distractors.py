@@ -334,3 +334,21 @@ def pick_distractors(
                 chosen.append(value)
                 taken.add(normalize(value))
     return chosen
+
+
+FUTURE = re.compile(r"\b(?:will|planned|plans? to|expected to|aims? to|should be)\b", re.I)
+
+
+def plausible_date(choice: str, answer: str, cloze: str, window: int = 15) -> bool:
+    """A wrong date fits its question: near the answer, not before the answer for a planned
+    event, and after any year the sentence names before the blank ("1497 ... in _____")."""
+    years, right = years_in(choice), years_in(answer)
+    if not years or not right:
+        return True
+    reach = 2 * window if DECADE.search(answer) else window
+    if any(abs(y - right[0]) > reach for y in years):
+        return False
+    if FUTURE.search(cloze) and min(years) < min(right):
+        return False
+    before = years_in(cloze.split("_____")[0])
+    return not (before and max(before) < min(right) and min(years) <= max(before))

@@ -11,6 +11,7 @@ from questions.distractors import (
     in_pool,
     is_variant,
     pick_distractors,
+    plausible_date,
 )
 from questions.facts import Mention, normalize
 from questions.kinds.base import (
@@ -77,6 +78,7 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
         wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
         wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
+        wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze)]
         if mention.tag == "person":  # wrong people who also act in the article, like the answer
             wrong = [w for w in wrong if normalize(w) in doers]
         wrong = wrong[:3]

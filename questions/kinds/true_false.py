@@ -7,6 +7,7 @@ import re
 from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention, is_name_like
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
+from questions.nlp import years_in
 
 # Swapping these gives a statement that is clearly false; places and groups often overlap
 # (a capital stands for its country), and the model mixes the kinds of organisations, things
@@ -60,6 +61,28 @@ def number_stated_twice(statement: str, answer: str) -> bool:
     return False
 
 
+COUNT_LIST = re.compile(
+    r"\b((?i:two|three|four|five|six|seven|eight|nine|ten))\b[^.;:]{0,60}?"
+    r"(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*, )*[A-Z][\w'-]*(?: [A-Z][\w'-]*)* and [A-Z]"
+)
+
+
+def counts_a_list(statement: str, answer: str) -> bool:
+    """True when the answer is a count word followed by names ("three tutors, A, B and C"):
+    a swapped count would contradict the list."""
+    match = COUNT_LIST.search(statement)
+    return match is not None and match.group(1).lower() == answer.strip().lower()
+
+
+def keeps_year_order(statement: str, answer: str, wrong: str) -> bool:
+    """A swapped year stays on the same side of every other year in the sentence."""
+    right, new = years_in(answer), years_in(wrong)
+    if not right or not new:
+        return True
+    others = years_in(statement.replace(answer, " ", 1))
+    return all((o < right[0]) == (o < new[0]) and o != new[0] for o in others if o != right[0])
+
+
 def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     """A same-shape swap: a whole person's name for one with as many words, both names."""
     if not stands_alone(mention.statement, mention.answer):
@@ -92,6 +115,8 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
             mention.tag in FALSIFIABLE
             and bool(wrong)
             and swappable(mention, wrong[0], analysis.pools)
+            and not counts_a_list(mention.statement, mention.answer)
+            and keeps_year_order(mention.statement, mention.answer, wrong[0])
         )
         if make_false:
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
