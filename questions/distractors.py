@@ -352,3 +352,20 @@ def plausible_date(choice: str, answer: str, cloze: str, window: int = 15) -> bo
         return False
     before = years_in(cloze.split("_____")[0])
     return not (before and max(before) < min(right) and min(years) <= max(before))
+
+
+LIFE_SPAN = re.compile(r"\((?:[^()]*?\D)?(1\d{3}|20\d{2})\s*[–-]\s*(1\d{3}|20\d{2})\)")
+
+
+def life_spans(texts: Iterable[str]) -> list[tuple[int, int]]:
+    """Birth and death years the article gives in brackets ("Luther (1483–1546)")."""
+    return [(int(m[1]), int(m[2])) for t in texts for m in LIFE_SPAN.finditer(t)]
+
+
+def outside_life(choice: str, answer: str, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when the answer falls within a life the article gives but the wrong year is that
+    life's birth or death year or beyond it: an event in between needs a year in between."""
+    years, right = years_in(choice), years_in(answer)
+    if len(years) != 1 or len(right) != 1:
+        return False
+    return any(b < right[0] < d and not b < years[0] < d for b, d in spans)

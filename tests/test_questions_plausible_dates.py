@@ -1,6 +1,6 @@
 """Plausible date distractors and self-consistent false statements, on small hand-made texts."""
 
-from questions.distractors import plausible_date
+from questions.distractors import life_spans, outside_life, plausible_date
 from questions.kinds.true_false import counts_a_list, keeps_year_order
 
 
@@ -38,3 +38,12 @@ def test_swapped_year_keeps_order_with_other_years():
     statement = "In 1705 the church opened, followed by a school in 1715."
     assert keeps_year_order(statement, "1715", "1712")
     assert not keeps_year_order(statement, "1715", "1702")
+
+
+def test_no_year_outside_a_given_life():
+    spans = life_spans(["Martin Luther (1483–1546) was a German professor."])
+    assert spans == [(1483, 1546)]
+    assert outside_life("1483", "1521", spans)
+    assert outside_life("1550", "1521", spans)
+    assert not outside_life("1517", "1521", spans)
+    assert not outside_life("1470", "1460", spans)  # the event is not within the life

@@ -10,6 +10,8 @@ from questions.distractors import (
     full_name_words,
     in_pool,
     is_variant,
+    life_spans,
+    outside_life,
     pick_distractors,
     plausible_date,
 )
@@ -66,6 +68,7 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     candidates = []
     name_words = full_name_words(analysis.mentions)
     doers = actors(analysis.mentions)
+    spans = life_spans(s.text for s in analysis.sentences)
     for mention in analysis.mentions:
         doubtful = mention.tag == "person" and not (
             confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
@@ -79,6 +82,7 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
         wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
         wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze)]
+        wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
         if mention.tag == "person":  # wrong people who also act in the article, like the answer
             wrong = [w for w in wrong if normalize(w) in doers]
         wrong = wrong[:3]
