@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from questions.distractors import Pools, in_pool, pick_distractors
+from questions.distractors import Pools, in_pool, pick_distractors, plausible_date
 from questions.facts import Mention, is_name_like
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 from questions.nlp import years_in
@@ -110,7 +110,8 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
             continue
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
-        wrong = pick_distractors(mention, analysis.pools, rng, count=1, exclude=(analysis.title,))
+        wrong = pick_distractors(mention, analysis.pools, rng, count=4, exclude=(analysis.title,))
+        wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze)][:1]
         make_false = (
             mention.tag in FALSIFIABLE
             and bool(wrong)
