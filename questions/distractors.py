@@ -13,36 +13,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from questions.facts import Mention, is_name_like, normalize
-from questions.nlp import years_in
+from questions.nlp import NUMBER_WORDS, years_in
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 SCORE = re.compile(r"\d\s*[–-]\s*\d")
 YEAR_FULL = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 DECADE = re.compile(r"(?<!\d)\d{3}0s\b")
 DECADE_SHIFTS = (-20, 10, -10, 20, 30, -30, 40)
-WORD_NUMBERS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
 YEAR_SHIFTS = (-3, 4, -7, 2, 9, -12, 6, -1, 15, -20)
 
 
@@ -104,17 +81,17 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
     """Numbers of the same form near the answer's value."""
     words = answer.split()
     for i, word in enumerate(words):
-        if word.lower() in WORD_NUMBERS:
-            value = WORD_NUMBERS.index(word.lower())
+        if word.lower() in NUMBER_WORDS:
+            value = NUMBER_WORDS.index(word.lower())
             options = [
                 v
                 for v in (value - 2, value - 1, value + 1, value + 2, value + 3, value * 2)
-                if 1 < v < len(WORD_NUMBERS) and v != value
+                if 1 < v < len(NUMBER_WORDS) and v != value
             ]
             rng.shuffle(options)
             out = []
             for v in options[:count]:
-                new = WORD_NUMBERS[v]
+                new = NUMBER_WORDS[v]
                 new = new.capitalize() if word[0].isupper() else new
                 out.append(" ".join([*words[:i], new, *words[i + 1 :]]))
             return out

@@ -6,7 +6,7 @@ import re
 
 from questions.kinds.base import BLANK
 from questions.model import Item
-from questions.nlp import MONTHS, WEEKDAYS
+from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 AGGREGATE_KINDS = ("timeline", "matching")
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
@@ -132,21 +132,8 @@ def list_member(item: Item) -> str | None:
 
 # --- Counted blanks: the prompt counts the answer for the student -------------------------
 
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
+# Spelled counts up to twelve; larger counts are written in digits in the texts this reads.
+COUNT_WORDS = NUMBER_WORDS[:13]
 BRACKET_AFTER_BLANK = re.compile(r"_____[^()]{0,40}\(([^()]*)\)")
 ONE_ANOTHER = re.compile(r"\b(?:one|the first)\b.*\b(?:another|the other|a second|the second)\b")
 LIST_AFTER_BLANK = re.compile(r"_____\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*[,:–—]\s*(.+)")
@@ -157,7 +144,7 @@ def _count(answer: str) -> int | None:
     word = answer.strip().split()[0].lower() if answer.strip() else ""
     if word.replace(",", "").isdigit():
         return int(word.replace(",", ""))
-    return NUMBER_WORDS.index(word) if word in NUMBER_WORDS else None
+    return COUNT_WORDS.index(word) if word in COUNT_WORDS else None
 
 
 def counted_blank(item: Item) -> str | None:

@@ -44,6 +44,30 @@ MONTHS = [
     "Nov",
     "Dec",
 ]
+# Spelled numbers, index = value (the distractors and the giveaway filters read them).
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # Words that stand before a name as a title or rank; the name after them is a person.
 TITLES = frozenset(
