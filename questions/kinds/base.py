@@ -162,3 +162,17 @@ def make_item(
         tags=(tag,),
         difficulty=level if level is not None else difficulty(kind, tag, text_answer, source),
     )
+
+
+def mention_candidate(analysis: Analysis, kind: str, prompt: str, mention: Mention) -> Candidate:
+    """A typed-answer candidate (cloze, short answer) asking for a mention's answer."""
+    item = make_item(
+        analysis,
+        kind,
+        prompt,
+        mention.answer,
+        sentence=mention.sentence,
+        tag=mention.tag,
+        accepted=accepted_for(mention.answer, mention.tag, mention.prep),
+    )
+    return Candidate(item, mention_fact(mention), mention.weight)

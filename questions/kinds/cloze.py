@@ -8,10 +8,8 @@ from questions.facts import Mention, normalize
 from questions.kinds.base import (
     Analysis,
     Candidate,
-    accepted_for,
     generic_word,
-    make_item,
-    mention_fact,
+    mention_candidate,
 )
 
 
@@ -57,14 +55,5 @@ def make_cloze_items(analysis: Analysis) -> list[Candidate]:
             or generic_word(analysis, mention)
         ):
             continue
-        item = make_item(
-            analysis,
-            "cloze",
-            mention.cloze,
-            mention.answer,
-            sentence=mention.sentence,
-            tag=mention.tag,
-            accepted=accepted_for(mention.answer, mention.tag, mention.prep),
-        )
-        candidates.append(Candidate(item, mention_fact(mention), mention.weight))
+        candidates.append(mention_candidate(analysis, "cloze", mention.cloze, mention))
     return candidates

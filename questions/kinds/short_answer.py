@@ -9,7 +9,7 @@ from questions.kinds.base import (
     accepted_for,
     generic_word,
     make_item,
-    mention_fact,
+    mention_candidate,
 )
 
 
@@ -24,16 +24,7 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
             continue
         if mention.tag == "person" and not in_pool(mention, analysis.pools):
             continue  # "Who did Kublai proclaim the Great Capital?": a place taken for a person
-        item = make_item(
-            analysis,
-            "short_answer",
-            mention.question,
-            mention.answer,
-            sentence=mention.sentence,
-            tag=mention.tag,
-            accepted=accepted_for(mention.answer, mention.tag, mention.prep),
-        )
-        candidates.append(Candidate(item, mention_fact(mention), mention.weight))
+        candidates.append(mention_candidate(analysis, "short_answer", mention.question, mention))
     for quote in analysis.quotes:
         verb = "said" if quote.past else "says"
         item = make_item(
