@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 import sqlite3
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 import genanki
@@ -142,14 +141,16 @@ MODEL_FOR_KIND: dict[str, genanki.Model] = {
     "matching": BASIC_MODEL,
 }
 BLANK = "_____"
-NEEDS_ESCAPE = re.compile(r"[&<>\"'{}]")
+CARD_ZEROS = (0, 0, 0, 0, 0, 0, 0, 0, "")  # ivl ... data of a new card, as genanki writes them
 
 
 class ItemNote(genanki.Note):
     """A note stamped with its item's last change, not with the time of the export."""
 
-    def __init__(self, *args: Any, mod_time: int, **kwargs: Any):
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, model: genanki.Model, fields: list[str], tags: list[str], guid: str, mod_time: int
+    ):
+        super().__init__(model, fields, None, tags, guid)
         self.mod_time = mod_time
 
     def _check_invalid_html_tags_in_fields(self) -> None:
@@ -162,30 +163,80 @@ class ItemNote(genanki.Note):
         super().write_to_db(cursor, self.mod_time, deck_id, id_gen)
 
 
+class ItemDeck(genanki.Deck):
+    """A deck whose notes go into the collection with two executemany statements.
+
+    genanki's Deck.write_to_db runs two INSERTs per note (note, card) from Python; this writes
+    the same rows (same ids in the same order, same columns, the note's own mod time) in two
+    batches. tests/test_export_anki.py compares them with genanki's own writer.
+    """
+
+    notes: list[ItemNote]
+
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Iterator[int]) -> None:
+        """Store the deck and its note types through genanki, then the notes and cards."""
+        notes, self.notes = self.notes, []
+        for note in notes:
+            self.add_model(note.model)
+        try:
+            super().write_to_db(cursor, timestamp, id_gen)  # with no notes: deck and models only
+        finally:
+            self.notes = notes
+        note_rows, card_rows = [], []
+        for note in notes:
+            note._check_number_model_fields_matches_num_fields()
+            note_id, mod = next(id_gen), note.mod_time
+            note_rows.append(
+                (note_id, note.guid, note.model.model_id, mod, -1, note._format_tags())
+                + (note._format_fields(), note.sort_field, 0, 0, "")
+            )
+            for card in note.cards:
+                queue = -1 if card.suspend else 0
+                card_rows.append(
+                    (next(id_gen), note_id, self.deck_id, card.ord, mod, -1, 0, queue, note.due)
+                    + CARD_ZEROS
+                )
+        cursor.executemany(f"INSERT INTO notes VALUES({', '.join('?' * 11)})", note_rows)
+        cursor.executemany(f"INSERT INTO cards VALUES({', '.join('?' * 18)})", card_rows)
+
+
 def field(text: Any) -> str:
     """HTML-escape text for a field (markupsafe.escape); braces become entities so Anki never
     reads a cloze deletion or a field reference in article text."""
     text = str(text)
-    if NEEDS_ESCAPE.search(text) is None:  # most text: skip building a Markup (export speed)
-        return text
-    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    # Most text needs no escaping: seven substring tests find that about twice as fast as a
+    # regex search, and such text skips building a Markup (export speed).
+    if (
+        "&" in text
+        or "<" in text
+        or ">" in text
+        or '"' in text
+        or "'" in text
+        or "{" in text
+        or "}" in text
+    ):
+        return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    return text
 
 
 def html_list(values: Iterable[Any], tag: str = "ul", marked: str | None = None) -> str:
     """Values as an HTML list; the value equal to `marked` gets class "correct"."""
-    rows = "".join(
-        f'<li class="correct">{field(v)}</li>'
-        if marked is not None and v == marked
-        else f"<li>{field(v)}</li>"
-        for v in values
-    )
+    if marked is None:
+        rows = "".join([f"<li>{field(v)}</li>" for v in values])
+    else:
+        rows = "".join(
+            [
+                f'<li class="correct">{field(v)}</li>' if v == marked else f"<li>{field(v)}</li>"
+                for v in values
+            ]
+        )
     return f'<{tag} class="choices">{rows}</{tag}>'
 
 
 def html_pairs(pairs: Iterable[Sequence[Any]]) -> str:
     """[left, right] pairs as a two-column table."""
     rows = "".join(
-        f"<tr><td>{field(left)}</td><td>{field(right)}</td></tr>" for left, right in pairs
+        [f"<tr><td>{field(left)}</td><td>{field(right)}</td></tr>" for left, right in pairs]
     )
     return f'<table class="pairs">{rows}</table>'
 
@@ -250,13 +301,8 @@ def item_note(item: ExportItem, slug_tag: str, title_field: str) -> ItemNote:
     """The note for one item: GUID from the item id, tags slug, kind and entity type."""
     it = item.item
     tags = [slug_tag, tag(it.kind)] + ([tag(item.entity)] if item.entity else [])
-    return ItemNote(
-        model=MODEL_FOR_KIND[it.kind],
-        fields=item_fields(item, title_field),
-        tags=tags,
-        guid=genanki.guid_for(it.id),
-        mod_time=item.mod_time,
-    )
+    fields = item_fields(item, title_field)
+    return ItemNote(MODEL_FOR_KIND[it.kind], fields, tags, genanki.guid_for(it.id), item.mod_time)
 
 
 def deck_id(slug: str) -> int:
@@ -270,11 +316,11 @@ def deck_name(title: str) -> str:
     return f"{PARENT_DECK_NAME}::{' '.join(title.replace('::', ':').split())}"
 
 
-def build_decks(articles: Sequence[ExportArticle]) -> list[genanki.Deck]:
+def build_decks(articles: Sequence[ExportArticle]) -> list[ItemDeck]:
     """The parent deck and one subdeck per article holding one note per item."""
-    decks = [genanki.Deck(PARENT_DECK_ID, PARENT_DECK_NAME, description="Decks made by quizapp.")]
+    decks = [ItemDeck(PARENT_DECK_ID, PARENT_DECK_NAME, description="Decks made by quizapp.")]
     for article in articles:
-        deck = genanki.Deck(deck_id(article.slug), deck_name(article.title))
+        deck = ItemDeck(deck_id(article.slug), deck_name(article.title))
         slug_tag, title_field = tag(article.slug), field(article.title)
         for item in article.items:
             deck.add_note(item_note(item, slug_tag, title_field))
@@ -287,7 +333,8 @@ def write_package(decks: Sequence[genanki.Deck], out: str | IO[bytes], timestamp
 
     genanki's Package.write_to_file stores its zip entries uncompressed and leaves its
     temporary collection file behind in the temp folder; this writes the same collection
-    (genanki's own write_to_db) to an in-memory SQLite database and deflates it.
+    (genanki's Package.write_to_db, notes batched by ItemDeck) to an in-memory SQLite database
+    and deflates it.
     """
     conn = sqlite3.connect(":memory:")
     try:
