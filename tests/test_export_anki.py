@@ -234,6 +234,13 @@ def test_stable_ids_and_item_times(col, tmp_path):
     assert 1 << 40 <= anki_export.deck_id("x") < 1 << 41
 
 
+def test_note_guid_is_genankis_guid_for():
+    ids = [item["id"] for item in sample_dicts()] + [f"{n * 2654435761:016x}" for n in range(2000)]
+    assert [anki_export.note_guid(i) for i in ids + ["", "é"]] == [
+        genanki.guid_for(i) for i in ids + ["", "é"]
+    ]
+
+
 def test_fields_and_templates_never_change():
     """Renaming a field or template makes Anki import a second note type: pin them."""
     pinned = {

@@ -10,14 +10,16 @@ Identity is what makes a re-import update instead of duplicate, so every id here
   SHA-1("quizapp deck:" + slug), so the same article always gets the same deck. (Anki's
   importer matches decks by name and gives them ids of its own; the fixed ids keep the
   package itself deterministic.)
-- Notes: GUID = genanki.guid_for(item id), never derived from the fields, so an edited item
-  updates its note. Each note's modification time is the item's `updated` time: Anki's default
-  import updates a note only when the incoming one is newer, so unchanged items are skipped.
-  Anki keeps whole seconds, so an edit within the second of the previous version is not seen.
+- Notes: GUID = genanki.guid_for(item id) (note_guid computes the same), never derived from
+  the fields, so an edited item updates its note. Each note's modification time is the item's
+  `updated` time: Anki's default import updates a note only when the incoming one is newer, so
+  unchanged items are skipped. Anki keeps whole seconds, so an edit within the second of the
+  previous version is not seen.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import sqlite3
@@ -141,6 +143,7 @@ MODEL_FOR_KIND: dict[str, genanki.Model] = {
     "matching": BASIC_MODEL,
 }
 BLANK = "_____"
+BASE91 = "".join(genanki.util.BASE91_TABLE)  # the digits of Anki's GUIDs
 CARD_ZEROS = (0, 0, 0, 0, 0, 0, 0, 0, "")  # ivl ... data of a new card, as genanki writes them
 
 
@@ -292,9 +295,21 @@ def item_fields(item: ExportItem, article: str) -> list[str]:
     raise ValueError(f"Unknown item kind {it.kind!r}")
 
 
+@functools.cache
 def tag(text: str) -> str:
     """A tag without spaces (Anki splits tags on whitespace)."""
     return "_".join(str(text).split())
+
+
+def note_guid(item_id: str) -> str:
+    """genanki.guid_for(item_id): SHA-256's first 8 bytes in Anki's base 91, without genanki's
+    byte-by-byte Python loop (a third of the time; tests compare the two)."""
+    number = int.from_bytes(hashlib.sha256(item_id.encode()).digest()[:8], "big")
+    digits = []
+    while number:
+        number, digit = divmod(number, 91)
+        digits.append(BASE91[digit])
+    return "".join(reversed(digits))
 
 
 def item_note(item: ExportItem, slug_tag: str, title_field: str) -> ItemNote:
@@ -302,7 +317,7 @@ def item_note(item: ExportItem, slug_tag: str, title_field: str) -> ItemNote:
     it = item.item
     tags = [slug_tag, tag(it.kind)] + ([tag(item.entity)] if item.entity else [])
     fields = item_fields(item, title_field)
-    return ItemNote(MODEL_FOR_KIND[it.kind], fields, tags, genanki.guid_for(it.id), item.mod_time)
+    return ItemNote(MODEL_FOR_KIND[it.kind], fields, tags, note_guid(it.id), item.mod_time)
 
 
 def deck_id(slug: str) -> int:
