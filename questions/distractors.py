@@ -20,6 +20,11 @@ SCORE = re.compile(r"\d\s*[–-]\s*\d")
 YEAR_FULL = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 DECADE = re.compile(r"(?<!\d)\d{3}0s\b")
 DECADE_SHIFTS = (-20, 10, -10, 20, 30, -30, 40)
+CENTURY_DECADE = re.compile(r"(?<!\d)\d{2}00s\b")
+# An approximate date ("Around 1294", "c. 1500") is also right a few years either way.
+ROUGH_DATE = re.compile(r"^(?:around|about|circa|c\.|ca\.|approximately|roughly|some)\s", re.I)
+ROUGH_MARGIN = 10
+LIFE_SPAN_ONLY = re.compile(r"\d{4}\s*[–-]\s*\d{4}")
 YEAR_SHIFTS = (-3, 4, -7, 2, 9, -12, 6, -1, 15, -20)
 
 
@@ -74,7 +79,9 @@ def near_dates(answer: str, rng: random.Random, count: int) -> list[str]:
         return []
     shifts = list(DECADE_SHIFTS if DECADE.search(answer) else YEAR_SHIFTS)
     rng.shuffle(shifts)
-    return [shift_years(answer, d) for d in shifts[:count]]
+    dates = [shift_years(answer, d) for d in shifts]
+    # "the 1600s" reads as a century, which holds the 1620s.
+    return [d for d in dates if not CENTURY_DECADE.search(d)][:count]
 
 
 def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
@@ -322,8 +329,20 @@ def plausible_date(choice: str, answer: str, cloze: str, window: int = 15) -> bo
     years, right = years_in(choice), years_in(answer)
     if not years or not right:
         return True
-    reach = 2 * window if DECADE.search(answer) else window
-    if any(abs(y - right[0]) > reach for y in years):
+    rough = bool(ROUGH_DATE.match(answer))
+    reach = 2 * window if DECADE.search(answer) or rough else window
+    # Each year against its counterpart: a range's end against the answer's end.
+    counterparts = right if len(right) == len(years) else right[:1] * len(years)
+    pairs = list(zip(years, counterparts, strict=True))
+    if any(abs(y - r) > reach for y, r in pairs):
+        return False
+    if rough and any(abs(y - r) < ROUGH_MARGIN for y, r in pairs):
+        return False
+    # Two periods that overlap ("between 1620 and 1628" for 1621-1629) are both partly right;
+    # a life span ("1641–1679") is one exact fact, so a shifted one is simply wrong.
+    period = not LIFE_SPAN_ONLY.fullmatch(answer.strip())
+    overlap = len(years) == 2 == len(right) and years[0] <= right[1] and right[0] <= years[1]
+    if period and overlap:
         return False
     if FUTURE.search(cloze) and min(years) < min(right):
         return False

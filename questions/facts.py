@@ -122,6 +122,10 @@ class Quote:
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 POSSESSIVE_END = re.compile(r"[’']s$")
 RELATIVE_WORDS = frozenset({"this", "last", "next", "that"})
+# Words before a count that are not part of it: "another 21 miles", "an estimated two million".
+COUNT_PREFIX = frozenset({"another", "estimated", "additional", "further", "extra"})
+AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
 GLOSS_AFTER_BLANK = re.compile(r"(_____(?:[’']s)?) \([^()]*\)")
 
 
@@ -173,6 +177,18 @@ def answer_span(ent: Span) -> Span:
     """The entity without a leading article or a trailing possessive."""
     start, end = ent.start, ent.end
     if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1:
+        start += 1
+    if ent.label_ in AMOUNTS:
+        doc = ent.doc
+        while end - start > 1 and (
+            doc[start].lower_ in COUNT_PREFIX
+            or (doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ in COUNT_PREFIX)
+        ):
+            start += 1
+    # "Concentrated O2": a participle opening the sentence is no part of a name.
+    first = ent.doc[start]
+    participle = first.tag_ in ("JJ", "VBN") and first.lower_.endswith("ed")
+    if first.i == 0 and end - start > 1 and participle and ent.label_ in NAME_LABELS:
         start += 1
     if end - start > 1 and ent.doc[end - 1].tag_ == "POS":
         end -= 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from questions.kinds.base import BLANK
 from questions.model import Item
-from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS
+from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS, years_in
 
 AGGREGATE_KINDS = ("timeline", "matching")
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
@@ -20,6 +22,11 @@ WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
 WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")
 WORD = re.compile(r"[^\W\d_]+")
 OF_NAME_AFTER_BLANK = re.compile(r"_____ of [A-Z]")
+NAME_PARTICLES = frozenset(
+    ["de", "de'", "de’", "da", "di", "du", "des", "del", "della", "van", "von", "der", "den"]
+    + ["la", "le", "al", "el", "bin", "ibn", "ben", "zu", "af"]
+)
+OTHER_BLANK = re.compile(r"\bother\s+_____")
 MULTIPLES = {
     "two": r"double|doubly|twice|pair|paired|dual|twin|diatomic",
     "three": r"triple|triply|thrice|trio|triad|triatomic",
@@ -62,6 +69,8 @@ def blank_glossed(item: Item) -> str | None:
     in _____)", "_____ (NFL)")."""
     prompt = item.prompt
     if item.tags[:1] == ("date",) and LONE_YEAR.search(prompt):
+        if item.kind == "cloze" and len(years_in(str(item.answer))) > 1:
+            return "a bracketed blank gives no hint that a span of years is asked"
         return None  # "the Battle of Bach Dang (_____)": the year of what is named before
     if BLANK in prompt and BLANK_GLOSSED.search(prompt):
         return "blank next to a bracketed gloss"
@@ -79,6 +88,8 @@ def name_completion(item: Item) -> str | None:
         possessive = word.endswith(("’s", "'s"))
         if word[:1].isupper() and word not in TITLE_WORDS and word[-1].isalpha() and not possessive:
             return f"blank completes the name after {word!r}"
+        if word.casefold() in NAME_PARTICLES:
+            return f"blank completes a name after the particle {word!r}"  # "Marie de' _____"
     if " " not in str(item.answer) and OF_NAME_AFTER_BLANK.search(prompt):
         return "blank is the first part of a name ('_____ of Ockham')"
     after = WORD_AFTER_BLANK.search(prompt)
@@ -182,4 +193,30 @@ def open_description(item: Item) -> str | None:
     fit the description as well, so the blank has more than one right answer."""
     if item.kind in ("cloze", "mcq") and DESCRIBED_BLANK.match(item.prompt):
         return "the blank is the subject of a description others may fit"
+    return None
+
+
+# --- Look-alikes: the prompt spells the answer almost the same way ---------------------------
+
+LOOKALIKE_RATIO = 80
+
+
+def lookalike(item: Item) -> str | None:
+    """The prompt holds a near spelling of the answer ("then known as Boschwick, now known as
+    _____" for Bushwick), or the blank follows "other" ("several other _____ languages"), so
+    the wording gives the answer away or any word of a kind fits."""
+    if item.kind in (*AGGREGATE_KINDS, "true_false") or not isinstance(item.answer, str):
+        return None
+    if OTHER_BLANK.search(item.prompt):
+        return "the blank follows 'other': any of its kind fits"
+    answer = item.answer.casefold()
+    counted = answer.split()[0] in NUMBER_WORDS  # "three years" is no spelling of "two years"
+    if len(answer) < 5 or counted or any(c.isdigit() for c in answer):
+        return None
+    size = len(answer.split())
+    words = WORD.findall(item.prompt.replace(BLANK, " "))
+    for i in range(len(words) - size + 1):
+        window = " ".join(words[i : i + size]).casefold()
+        if window != answer and fuzz.ratio(window, answer) >= LOOKALIKE_RATIO:
+            return f"the prompt has {window!r}, spelled almost like the answer"
     return None

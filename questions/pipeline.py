@@ -15,8 +15,13 @@ from questions.model import KINDS, Article, ArticleError, Item, slugify
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
 from questions.quality import balance_true_false, item_filters, rank, rejection
-from questions.references import resolve_references, topic_person, topic_place
-from questions.referents import make_short_name_filter
+from questions.references import (
+    orphan_pronouns,
+    resolve_references,
+    topic_person,
+    topic_place,
+)
+from questions.referents import make_orphan_filter, make_short_name_filter
 
 Progress = Callable[[int, int], None]
 MAX_TEXT_CHARS = 600_000
@@ -46,9 +51,8 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
         docs.append(doc)
         if progress and len(docs) % PROGRESS_EVERY == 0:
             progress(len(docs), total)
-    references = resolve_references(
-        docs, sentences, topic_person(title, docs), topic_place(title, docs)
-    )
+    person = topic_person(title, docs)
+    references = resolve_references(docs, sentences, person, topic_place(title, docs))
     mentions = tuple(find_mentions(docs, sentences, references))
     return Analysis(
         slug=slugify(title),
@@ -59,6 +63,7 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
         roles=tuple(find_roles(docs, sentences)),
         quotes=tuple(find_quotes(docs, sentences)),
         lower_words=lower_words,
+        orphans=orphan_pronouns(docs, references, person, title.casefold()),
     )
 
 
@@ -92,7 +97,11 @@ def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
 def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]:
     """Every kind's candidates that pass all filters."""
     names = {m.answer for m in analysis.mentions if m.tag != "person"}
-    filters = (*item_filters(analysis.title), make_short_name_filter(names))
+    filters = (
+        *item_filters(analysis.title),
+        make_short_name_filter(names),
+        make_orphan_filter(analysis.orphans),
+    )
     shared = shared_name_words(analysis)
     aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])
     candidates = []

@@ -6,11 +6,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from questions.facts import GROUP_NOUNS, normalize
 from questions.giveaways import (
     blank_glossed,
     counted_blank,
     list_member,
+    lookalike,
     name_completion,
     open_description,
     related_word,
@@ -94,7 +97,10 @@ def dangling_reference(item: Item) -> str | None:
     if match is None:
         return None
     before = body[: match.start()]
-    names = [w for w in NAME_WORD.findall(before)[1:] if w not in NOT_NAMES]
+    # The first word is capitalised anyway: a name only if it is no common word.
+    first = NAME_WORD.match(before)
+    skip = 1 if first is not None and first.group().lower() in STOP_WORDS else 0
+    names = [w for w in NAME_WORD.findall(before)[skip:] if w not in NOT_NAMES]
     if names or re.search(r"\[[^\]]+\]", before):
         return None
     # "Despite its troubles, Moscow ...": a possessive in an opening phrase may point ahead.
@@ -103,6 +109,23 @@ def dangling_reference(item: Item) -> str | None:
     if possessive and "," in after and NAME_AFTER_COMMA.match(after.split(",", 1)[1]):
         return None
     return f"pronoun {match.group()!r} without antecedent"
+
+
+def lost_antecedent(item: Item) -> str | None:
+    """A question keeps a pronoun but drops the name it points to ("How many Protestants
+    represent 2% of its population?" from "... Protestants in modern France represent ...")."""
+    if not item.prompt.endswith("?"):
+        return None
+    match = PRONOUN.search(item.prompt)
+    if match is None:
+        return None
+    source = item.source_sentence
+    own = re.search(rf"\b{match.group()}\b", source)
+    if own is None:
+        return None
+    names = [w for w in NAME_WORD.findall(source[: own.start()])[1:] if w not in NOT_NAMES]
+    lost = [w for w in names if w not in item.prompt]
+    return f"the question drops {lost[-1]!r}, which {match.group()!r} points to" if lost else None
 
 
 def quote_fragment(item: Item) -> str | None:
@@ -217,6 +240,7 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         junk,
         contains_answer,
         dangling_reference,
+        lost_antecedent,
         quote_fragment,
         ungrammatical,
         make_trivial_filter(title),
@@ -231,6 +255,7 @@ def item_filters(title: str) -> tuple[Filter, ...]:
         unnamed_setting,
         glued_names,
         open_description,
+        lookalike,
     )
 
 

@@ -72,6 +72,73 @@ def _antecedent_for(
     return None
 
 
+PERSONAL = frozenset(["he", "she", "it", "they"])
+HOLDERS = frozenset([*SUBJECT_DEPS, "dobj", "appos", "attr"])
+
+
+def has_antecedent(token: Token) -> bool:
+    """Whether a subject pronoun can point back to something earlier in its own sentence: a
+    person for "he", a subject or object for "it", a plural one or a people for "they"."""
+    before = token.doc[: token.i]
+    nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN") and t.dep_ in HOLDERS]
+    lower = token.lower_
+    if lower in ("he", "she"):
+        return any(e.label_ == "PERSON" for e in before.ents) or bool(nouns)
+    if lower == "they":
+        plural = [
+            t
+            for t in nouns
+            if t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+        ]
+        people = [e for e in before.ents if e.label_ == "NORP" and e.root.dep_ != "amod"]
+        return bool(plural or people)
+    return bool(nouns) or _introduces_clause(token)
+
+
+def _introduces_clause(token: Token) -> bool:
+    """ "It is said that ...", "it was hard to ...": an "it" that stands for a clause."""
+    verb = token.head
+    if any(c.dep_ in ("ccomp", "csubj", "extraposed") for c in verb.children):
+        return True
+    if any(
+        c.dep_ == "advcl" and {g.lower_ for g in c.children} & {"if", "whether"}
+        for c in verb.children
+    ):
+        return True  # "it remains unclear if ..."
+    clauses = ("ccomp", "xcomp")
+    return any(
+        c.dep_ in ("acomp", "attr") and any(g.dep_ in clauses for g in c.children)
+        for c in verb.children
+    )
+
+
+def orphan_pronouns(
+    docs: Sequence[Doc],
+    references: Sequence[Replacements],
+    topic: str | None = None,
+    title: str = "",
+) -> dict[int, str]:
+    """Sentences whose main subject is a pronoun left unresolved with nothing before it in the
+    sentence to stand for ("After petitioning the Crown ..., they prospered"), with that
+    pronoun. In an article about a person, "he" or "she" is that person; an "it" after a
+    sentence about the article's subject ("Oxygen is ... It is a member of ...") is that."""
+    orphans = {}
+    about_title = False
+    for index, (doc, replacements) in enumerate(zip(docs, references, strict=True)):
+        subject = main_subject(doc)
+        if subject is None:
+            about_title = False
+            continue
+        token = subject.root
+        pronoun = len(subject) == 1 and token.lower_ in PERSONAL and token.i not in replacements
+        carried = pronoun and about_title and token.lower_ == "it"
+        known = carried or (topic and token.lower_ in ("he", "she"))
+        if pronoun and not known and not has_antecedent(token):
+            orphans[index] = token.text
+        about_title = carried or (bool(title) and title in subject.text.casefold())
+    return orphans
+
+
 def topic_person(title: str, docs: Sequence[Doc]) -> str | None:
     """The title when the article is about a person named by it."""
     for doc in docs:

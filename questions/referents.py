@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from questions.model import Item
 
@@ -164,6 +164,20 @@ TEAM_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+s\b")  # "the Panthers": a team name
 NOT_PROPER = frozenset({"I", "The", "A", "An"})
 
 
+def make_orphan_filter(orphans: Mapping[int, str]) -> Filter:
+    """Items that still show a sentence's subject pronoun that points to nothing."""
+
+    def orphan(item: Item) -> str | None:
+        pronoun = orphans.get(item.sentence_index)
+        if item.kind in AGGREGATE_KINDS or pronoun is None:
+            return None
+        if not re.search(rf"\b{pronoun}\b", item.prompt, re.I):
+            return None
+        return f"the subject {pronoun!r} has no antecedent"
+
+    return orphan
+
+
 def proper_nouns(sentence: str, skip: str = "") -> list[str]:
     """Capitalised words of a sentence after its first word, leaving out skip's words."""
     skipped = set(skip.split())
@@ -266,6 +280,16 @@ IMPERSONAL = re.compile(
 )
 
 
+# "the decision", "the move": an act named in an earlier sentence.
+EARLIER_ACT = re.compile(
+    r"\bthe (?:decision|move|plan|idea|proposal|deal|agreement|attempt|incident|event|change|"
+    r"reform|request|offer|announcement|effort|project|initiative|step|measure|matter|issue|"
+    r"affair|episode|process|practice|arrangement|policy)\b"
+    r"(?!\s+(?:of|to|that|which|whereby|between|for|by)\b)(?!\s+(?-i:[A-Z]))",
+    re.I,
+)
+
+
 def unresolved_start(item: Item) -> str | None:
     """The sentence leans on an earlier one: 'this work', 'such rhetoric', 'both terms', or
     a bare subject 'Many came ...', 'They ...', 'It ...' that names no one."""
@@ -279,6 +303,9 @@ def unresolved_start(item: Item) -> str | None:
         opening = len(text[: match.start()].split()) < 4 if match else False
         if match and (opening or item.kind == "true_false"):
             return f"unresolved reference {match.group()!r}"
+    act = EARLIER_ACT.search(item.prompt)
+    if act and (item.kind == "true_false" or len(item.prompt[: act.start()].split()) < 4):
+        return f"unresolved reference {act.group()!r}"
     bare = BARE_SUBJECT.match(item.prompt)
     if not bare or IMPERSONAL.match(LEADING_LINK.sub("", item.prompt)):
         return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
@@ -39,6 +40,8 @@ class Analysis:
     quotes: tuple[Quote, ...]
     pools: Pools
     lower_words: frozenset[str] = frozenset()  # words the article writes in lower case
+    # Sentences whose subject pronoun points nowhere, with that pronoun.
+    orphans: Mapping[int, str] = field(default_factory=dict)
 
 
 def generic_word(analysis: Analysis, mention: Mention) -> bool:
