@@ -80,9 +80,45 @@ def article_aliases(
 
     for name, alt in bracket_pairs(texts):
         add(name, alt)
+    for name, alt in fuller_names(mentions):
+        out.setdefault(normalize(name), []).append(alt)
+    for name, alt in article_acronyms(names, texts):
+        out.setdefault(normalize(name), []).append(alt)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
             shared = tags[a] & tags[b] & NAME_TAGS
             if shared and same_spelling(a, b, "person" in shared):
                 add(a, b)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def fuller_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    """A person named by one word ('Dalton', 'William') is also right under the one longer
+    name of the article that holds that word ('John Dalton', 'William III')."""
+    people = sorted({m.answer for m in mentions if m.tag == "person"})
+    pairs = []
+    for short in (p for p in people if " " not in p):
+        longer = [p for p in people if " " in p and short in p.split()]
+        if len(longer) == 1:
+            pairs.append((short, longer[0]))
+            words = longer[0].split()
+            if words[0] != short and words[0][:1].isupper() and len(words) > 2:
+                pairs.append((short, " ".join(words[1:])))  # "Stadtholder William III"
+    return pairs
+
+
+def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """'United States' is also 'US' when the article writes it so (and 'U.S.')."""
+    words = {w.strip(".,;:()“”\"'’") for t in texts for w in t.split()}
+    pairs = []
+    for name in names:
+        capitals = [w for w in name.split() if w[:1].isupper()]
+        if len(capitals) < 2 or len(capitals) != len(name.split()):
+            continue
+        acronym = "".join(w[0] for w in capitals)
+        dotted = ".".join(acronym) + "."
+        for form in (acronym, dotted, dotted[:-1]):
+            if form in words:
+                pairs += [(name, acronym), (name, dotted)]
+                break
+    return pairs

@@ -272,6 +272,23 @@ MAX_TRIES = 40
 NEAR = 8
 
 
+def number_value(text: str) -> float | None:
+    """The first number written in text, in digits or as a word ('six touchdowns')."""
+    match = NUMBER.search(text)
+    if match:
+        return float(match.group().replace(",", ""))
+    words = [w.lower() for w in text.split()]
+    return next((float(NUMBER_WORDS.index(w)) for w in words if w in NUMBER_WORDS), None)
+
+
+def similar_size(choice: str, answer: str, factor: float = 3.0) -> bool:
+    """True when a wrong number is within a factor of the answer (or either is no number)."""
+    a, b = number_value(choice), number_value(answer)
+    if a is None or b is None or a <= 0 or b <= 0:
+        return True
+    return b / factor <= a <= b * factor
+
+
 def pick_distractors(
     mention: Mention,
     pools: Pools,
@@ -302,6 +319,8 @@ def pick_distractors(
             continue
         if related_elsewhere(other, mention, pools):
             continue
+        if mention.tag == "number" and not similar_size(other, answer):
+            continue  # 44 games beside 13 in a 16-game season: out by elimination
         if mention.tag == "person" and len(answer.split()) > 1 and " " not in other:
             continue  # "William" beside "Louis XIV": a bare first name stands out
         chosen.append(other)

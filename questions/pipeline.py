@@ -68,10 +68,12 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
 
 
 def shared_name_words(analysis: Analysis) -> frozenset[str]:
-    """Words in two or more of the article's names ("Khan" of Kublai Khan and Ogödei Khan)."""
+    """Last words of two or more of the article's names ("Khan" of Kublai Khan and Ogödei
+    Khan): a family name or title that names no one alone. "Thomas" of Demaryius Thomas and
+    Thomas Davis still names the first: a surname is the only one-word form accepted."""
     # Full names only: "Kublai" beside "Kublai Khan" is one person's name, not a shared word.
     names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
-    counts = Counter(word for name in names for word in set(name.split()))
+    counts = Counter(name.split()[-1] for name in names)
     return frozenset(word for word, count in counts.items() if count > 1)
 
 

@@ -46,6 +46,9 @@ STRAY_PUNCTUATION = re.compile(r"\s[,.;:?]|,\s*[?.]|\(\s*\)")
 DOUBLE_PREPOSITION = re.compile(
     r"\b(?:in|on|at|of|for|with|by|to|from|into)\s+(?:in|on|at|of|for|with|by|from|into)\b"
 )
+BLANK_COMMA_VERB = re.compile(
+    r"^(?:The )?_____, (?:was|is|were|are|has|had|have|dates|became|remains|stands|lies)\b"
+)
 LINK = re.compile(r"https?://|www\.|@\w")
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 NAME_AFTER_COMMA = re.compile(r"\s*(?:the\s+)?[A-Z]")
@@ -168,6 +171,8 @@ def ungrammatical(item: Item) -> str | None:
         return "doubled word"
     if STRAY_PUNCTUATION.search(prompt):
         return "stray punctuation"
+    if BLANK_COMMA_VERB.search(prompt):
+        return "a comma between the blank subject and its verb"
     if prompt.endswith("?") and DOUBLE_PREPOSITION.search(prompt):
         return "two prepositions in a row"
     if prompt.endswith("?") and len(prompt.split()) < 4:
@@ -211,6 +216,9 @@ RELATIVE_DATE = re.compile(
 )
 
 
+NATIONALITY_BLANK = re.compile(r"_____ [a-z]")
+
+
 def question_shape(item: Item) -> str | None:
     """Questions cut from brackets or lists, "Who" for what is no person, relative dates."""
     prompt = item.prompt
@@ -224,6 +232,10 @@ def question_shape(item: Item) -> str | None:
         return "question holds two dates"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"
+    if prompt.startswith("Who ") and item.tags[:1] == ("place",):
+        return "'Who' for a place: a city or country standing for its government"
+    if item.tags[:1] == ("group",) and NATIONALITY_BLANK.search(prompt):
+        return "a blank nationality before its noun ('an _____ football game')"
     named = bool(item.tags) and item.tags[0] not in ("date", "number", "role")
     if named and isinstance(item.answer, str) and item.answer[:1].islower():
         return "a name that starts in lower case ('first Museum of Posters')"
@@ -329,17 +341,38 @@ def _with_score(item: Item, score: float) -> Item:
     return replace(item, score=score)
 
 
-def balance_true_false(items: list[Item], most_true: float = 0.6) -> list[Item]:
-    """Drop the lowest-scored true statements past most_true of the true/false items, so that
-    always answering True does not pay. Only repeats go (score below 2: the fact is asked by
-    another item too); a fact's only item stays, and so does one true statement."""
-    false = sum(1 for i in items if i.kind == "true_false" and i.answer == "False")
-    allowed = max(1, int(false * most_true / (1 - most_true)))
-    kept, true = [], 0
+def without_leaks(items: list[Item]) -> list[Item]:
+    """Drop true statements that show the answer of another item from their sentence (a
+    copy of a cloze's sentence). A false one stays: it asks about what it swapped, and a
+    student who saw the other item's answer in it cannot tell which part is wrong."""
+    answers: dict[int, set[str]] = defaultdict(set)
+    for i in items:
+        if i.kind not in ("true_false", *AGGREGATE_KINDS) and isinstance(i.answer, str):
+            answers[i.sentence_index].add(i.answer.casefold())
+    return [
+        i
+        for i in items
+        if i.kind != "true_false"
+        or i.answer != "True"
+        or not any(has_words(i.prompt.casefold(), a) for a in answers[i.sentence_index])
+    ]
+
+
+def balance_true_false(items: list[Item], most: float = 0.6) -> list[Item]:
+    """Drop leaking statements, then the lowest-scored repeats (score below 2: the fact is
+    asked by another item too) of whichever key passes most of the true/false items, so that
+    always answering True, or always False, does not pay. A fact's only item stays."""
+    items = without_leaks(items)
+    keys = Counter(i.answer for i in items if i.kind == "true_false")
+    if not keys:
+        return items
+    common, count = keys.most_common(1)[0]
+    allowed = max(1, int((sum(keys.values()) - count) * most / (1 - most)))
+    kept, seen = [], 0
     for item in sorted(items, key=lambda i: -i.score):
-        if item.kind == "true_false" and item.answer == "True":
-            true += 1
-            if true > allowed and item.score < 2:
+        if item.kind == "true_false" and item.answer == common:
+            seen += 1
+            if seen > allowed and item.score < 2:
                 continue
         kept.append(item)
     order = {id(i): n for n, i in enumerate(items)}

@@ -1,5 +1,5 @@
-"""Rules from the fifth blind read: pronouns that point nowhere, look-alike answers, name
-particles, approximate and overlapping dates, words glued to counts; on small texts."""
+"""Rules from the fifth and sixth blind reads: pronouns that point nowhere, look-alike answers,
+name particles, dates, accepted short forms, number sizes, glued events, true/false balance."""
 
 from __future__ import annotations
 
@@ -165,3 +165,102 @@ def test_generated_items_never_show_an_orphan_pronoun() -> None:
     article = questions.generate(text)
     assert article.items
     assert not [i.prompt for i in article.items if " they prospered" in i.prompt]
+
+
+# --- Rules from the sixth blind read: accepted answers, numbers, swaps, events, balance ------
+
+
+def mention(answer: str, tag: str = "person", sentence: int = 0):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(answer=answer, tag=tag, sentence=sentence)
+
+
+def test_a_one_word_name_also_accepts_the_one_longer_name_holding_it() -> None:
+    from questions.aliases import fuller_names
+
+    pairs = fuller_names([mention("Dalton"), mention("John Dalton"), mention("Boyle")])
+    assert ("Dalton", "John Dalton") in pairs
+    assert not [p for p in pairs if p[0] == "Boyle"]
+    two = fuller_names([mention("Khan"), mention("Kublai Khan"), mention("Ogödei Khan")])
+    assert two == []  # two longer names: "Khan" names neither
+
+
+def test_a_name_also_accepts_its_acronym_when_the_article_writes_it() -> None:
+    from questions.aliases import article_acronyms
+
+    texts = ["The US is worried.", "The United States has a plan."]
+    assert ("United States", "US") in article_acronyms(["United States"], texts)
+    assert article_acronyms(["United Nations"], texts) == []
+
+
+def test_typed_answers_accept_the_natural_short_forms() -> None:
+    from questions.kinds.base import accepted_for
+
+    assert {"Curie", "Maria Curie"} <= set(accepted_for("Maria Skłodowska-Curie", "person"))
+    assert "Philo" in accepted_for("Philo of Byzantium", "person")
+    assert "Bogusławski Theatre" in accepted_for("Wojciech Bogusławski Theatre", "org")
+    assert "7 February 2016" in accepted_for("February 7, 2016", "date")
+    assert "May 3, 2013" in accepted_for("3 May 2013", "date")
+
+
+def test_shapes_a_reader_rejects() -> None:
+    from questions.quality import question_shape, ungrammatical
+
+    nationality = item("Super Bowl 50 was an _____ football game.", "American", tag="group")
+    assert question_shape(nationality)
+    people = item("The treaty was signed by the _____.", "Dutch", tag="group")
+    assert question_shape(people) is None
+    city = item("Who now sees Russia as a partner?", "Beijing", "short_answer", tag="place")
+    assert question_shape(city)
+    assert ungrammatical(item("The _____, dates back to the 17th century.", "Wilanów Park"))
+
+
+def test_wrong_numbers_stay_near_the_answers_size() -> None:
+    from questions.distractors import similar_size
+
+    assert similar_size("15", "13")
+    assert not similar_size("44", "13")
+    assert similar_size("six", "four")
+    assert similar_size("many", "13")  # no number: nothing to compare
+
+
+def test_no_name_swap_that_leaves_the_persons_other_mention() -> None:
+    from types import SimpleNamespace
+
+    from questions.kinds.true_false import swappable
+
+    statement = "Oxygen was found by Joseph Priestley, but Priestley is given priority."
+    found = SimpleNamespace(tag="person", statement=statement, answer="Joseph Priestley")
+    assert not swappable(found, "John Mayow", None)
+
+
+def test_an_event_cut_from_its_clause_is_not_glued() -> None:
+    from questions.kinds.timeline import glued
+
+    source = "They sailed to North America in 1624; as well as Great Britain's colonies."
+    assert glued("They sailed to North America Great Britain's colonies", source)
+    assert not glued("They sailed to North America", source)
+
+
+def test_true_copies_of_an_asked_sentence_go_and_the_keys_stay_balanced() -> None:
+    from questions.quality import balance_true_false
+
+    def one(kind: str, answer: str, sentence: int, score: float, prompt: str = "") -> Item:
+        return Item(
+            id=f"{kind}{sentence}{answer}",
+            kind=kind,
+            prompt=prompt or f"Statement {sentence}.",
+            answer=answer,
+            sentence_index=sentence,
+            score=score,
+        )
+
+    copy = one("true_false", "True", 0, 2.5, "China launched it in 1970.")
+    cloze = one("cloze", "1970", 0, 2.9, "China launched it in _____.")
+    falses = [one("true_false", "False", n, 1.5) for n in range(1, 9)]
+    trues = [one("true_false", "True", n, 2.2) for n in range(9, 11)]
+    kept = balance_true_false([cloze, copy, *falses, *trues])
+    assert copy not in kept and cloze in kept
+    keys = [i.answer for i in kept if i.kind == "true_false"]
+    assert keys.count("False") <= 3 and keys.count("True") == 2

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
+from questions.nlp import MONTHS
+from questions.referents import TYPE_NOUNS
 
 BLANK = "_____"
 KIND_DIFFICULTY = {
@@ -87,6 +89,16 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     words = answer.split()
     if tag == "person" and len(words) > 2 and all(w[:1].isupper() for w in words) and not roman:
         options.append(" ".join(words[-2:]))  # "British Landgrave Edmund Bellinger"
+    if tag == "person" and "-" in last and len(words) > 1:
+        part = last.rsplit("-", 1)[1]  # "Maria Skłodowska-Curie": "Curie", "Maria Curie"
+        options += [part, f"{words[0]} {part}"]
+    of_place = re.fullmatch(r"([A-Z][\w’'-]+) of [A-Z][\w’' -]+", answer)
+    if tag == "person" and of_place:
+        options.append(of_place.group(1))  # "Philo of Byzantium": "Philo"
+    if tag in ("org", "place") and len(words) > 2 and words[-1] in TYPE_NOUNS:
+        options.append(" ".join(words[-2:]))  # "Wojciech Bogusławski Theatre"
+    if tag == "date":
+        options += other_date_orders(answer)
     if tag == "date" and prep:
         options.append(f"{prep} {answer}")
     if tag == "date" and answer.lower().startswith(("between ", "in ", "on ", "by ")):
@@ -107,6 +119,23 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         if option and option not in seen:
             seen.append(option)
     return tuple(seen)
+
+
+MONTH_FIRST = re.compile(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})")
+DAY_FIRST = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+
+
+def other_date_orders(answer: str) -> list[str]:
+    """'February 7, 2016' is also '7 February 2016', and the other way round."""
+    month_first = MONTH_FIRST.fullmatch(answer)
+    if month_first and month_first.group(1) in MONTHS:
+        month, day, year = month_first.groups()
+        return [f"{day} {month} {year}"]
+    day_first = DAY_FIRST.fullmatch(answer)
+    if day_first and day_first.group(2) in MONTHS:
+        day, month, year = day_first.groups()
+        return [f"{month} {day}, {year}"]
+    return []
 
 
 COUNTED = re.compile(r"(\d[\d,.]*)\s+([a-z][a-z-]+(?: [a-z][a-z-]+)?)")

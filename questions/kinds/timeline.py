@@ -26,6 +26,22 @@ def names_its_subject(event: str) -> bool:
 
 
 MAX_EVENTS = 5
+WORD = re.compile(r"[\w’'-]+")
+JOINING = frozenset(["the", "a", "an"])
+
+
+def glued(event: str, source: str) -> bool:
+    """True when cutting the date's clause out glued two parts of the sentence together
+    ("sailed to North America Great Britain's colonies", "besieged Xiangyang the last
+    obstacle"): a name or an article follows a word it did not follow in the sentence."""
+    words = WORD.findall(re.sub(r"\[[^\]]*\]", " ", event))
+    tokens = WORD.findall(source)
+    pairs = set(zip(tokens, tokens[1:], strict=False))
+    for first, second in zip(words, words[1:], strict=False):
+        joined = second[:1].isupper() or second.lower() in JOINING
+        if joined and first in tokens and second in tokens and (first, second) not in pairs:
+            return True
+    return False
 
 
 def dated_events(analysis: Analysis) -> list[tuple[tuple[int, int, int], Mention]]:
@@ -38,6 +54,8 @@ def dated_events(analysis: Analysis) -> list[tuple[tuple[int, int, int], Mention
         if key is None or not mention.event or mention.in_quote:
             continue
         if not names_its_subject(mention.event):
+            continue
+        if glued(mention.event, analysis.sentences[mention.sentence].text):
             continue
         if key in seen_keys or mention.event in seen_events:
             continue

@@ -95,6 +95,11 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
         return False  # either value said again elsewhere: the false statement betrays itself
     if mention.tag != "person":
         return True
+    # "... and Joseph Priestley in 1774, but Priestley is often given priority": a swapped
+    # name leaves the person's other mention behind, and the statement betrays itself.
+    rest = re.findall(r"[\w’'-]+", mention.statement.replace(mention.answer, " ", 1))
+    if any(w in rest for w in mention.answer.split() if w[:1].isupper() and len(w) > 2):
+        return False
     return (
         in_pool(mention, pools)
         and len(wrong.split()) == len(mention.answer.split())
