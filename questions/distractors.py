@@ -281,7 +281,7 @@ def number_value(text: str) -> float | None:
     return next((float(NUMBER_WORDS.index(w)) for w in words if w in NUMBER_WORDS), None)
 
 
-def similar_size(choice: str, answer: str, factor: float = 3.0) -> bool:
+def similar_size(choice: str, answer: str, factor: float = 2.0) -> bool:
     """True when a wrong number is within a factor of the answer (or either is no number)."""
     a, b = number_value(choice), number_value(answer)
     if a is None or b is None or a <= 0 or b <= 0:

@@ -217,6 +217,7 @@ RELATIVE_DATE = re.compile(
 
 
 NATIONALITY_BLANK = re.compile(r"_____ [a-z]")
+FORMULA = re.compile(r"(?=\w*\d)(?:[A-Z][a-z]?\d*){1,4}")
 
 
 def question_shape(item: Item) -> str | None:
@@ -232,6 +233,9 @@ def question_shape(item: Item) -> str | None:
         return "question holds two dates"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"
+    named_thing = item.tags[:1] not in (("date",), ("number",))
+    if named_thing and isinstance(item.answer, str) and FORMULA.fullmatch(item.answer):
+        return "a chemical formula: its name is as right as its symbol ('O2', 'oxygen')"
     if prompt.startswith("Who ") and item.tags[:1] == ("place",):
         return "'Who' for a place: a city or country standing for its government"
     if item.tags[:1] == ("group",) and NATIONALITY_BLANK.search(prompt):

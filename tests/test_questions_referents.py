@@ -214,6 +214,8 @@ def test_shapes_a_reader_rejects() -> None:
     city = item("Who now sees Russia as a partner?", "Beijing", "short_answer", tag="place")
     assert question_shape(city)
     assert ungrammatical(item("The _____, dates back to the 17th century.", "Wilanów Park"))
+    assert question_shape(item("Concentrated _____ burns fast.", "O2", tag="org"))
+    assert question_shape(item("Water's formula was _____.", "HO", tag="org")) is None
 
 
 def test_wrong_numbers_stay_near_the_answers_size() -> None:
