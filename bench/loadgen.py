@@ -37,6 +37,8 @@ class Result:
     elapsed: float = 0.0
     latencies: list[float] = field(default_factory=list)
     first_error: str = ""
+    client_cpu: float = 0.0  # seconds of CPU the client processes used
+    server_cpu: float = 0.0  # seconds of CPU the server's processes used, when measured
 
     @property
     def rps(self) -> float:
@@ -82,7 +84,7 @@ def _run_process(port: int, per_connection: list[list[Request]], limit: float) -
         threading.Thread(target=_run_connection, args=(port, requests, deadline, out))
         for requests, out in zip(per_connection, outs, strict=True)
     ]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -91,6 +93,7 @@ def _run_process(port: int, per_connection: list[list[Request]], limit: float) -
     return {
         "start": start,
         "end": end,
+        "cpu": time.process_time() - cpu,
         "latencies": [x for out in outs for x in out.get("latencies", [])],
         "errors": sum(out.get("errors", 0) for out in outs),
         "first_error": next((o["first_error"] for o in outs if o.get("first_error")), ""),
@@ -123,6 +126,7 @@ class LoadGenerator:
             errors=sum(p["errors"] for p in parts),
             elapsed=max(p["end"] for p in parts) - min(p["start"] for p in parts),
             first_error=next((p["first_error"] for p in parts if p["first_error"]), ""),
+            client_cpu=sum(p["cpu"] for p in parts),
         )
         result.latencies = [x for p in parts for x in p["latencies"]]
         return result
@@ -137,9 +141,12 @@ class LoadGenerator:
 
 
 def median_of(results: list[Result]) -> dict[str, float]:
-    """Medians over rounds of requests/s, p50 and p99 latency (ms), plus total errors."""
+    """Medians over rounds of requests/s, p50 and p99 latency (ms), server and client CPU per
+    request (ms), plus total errors."""
     return {
         "rps": statistics.median(r.rps for r in results),
+        "server_ms": statistics.median(1000 * r.server_cpu / max(r.count, 1) for r in results),
+        "client_ms": statistics.median(1000 * r.client_cpu / max(r.count, 1) for r in results),
         "p50": statistics.median(r.percentile(50) for r in results),
         "p99": statistics.median(r.percentile(99) for r in results),
         "errors": sum(r.errors for r in results),

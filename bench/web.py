@@ -23,13 +23,14 @@ import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
 import synthetic  # noqa: E402
-from loadgen import HOST, LoadGenerator, Request, median_of  # noqa: E402
+from loadgen import HOST, LoadGenerator, Request, Result, median_of  # noqa: E402
 
 from quizapp.server import DEFAULT_THREADS, default_workers  # noqa: E402
 
@@ -50,6 +51,39 @@ app = Flask(__name__)
 def hello():
     return "<!doctype html><title>hello</title><p>Hello, world.</p>"
 """
+
+
+class Server(NamedTuple):
+    """A running server: its port and its process group (the master and its workers)."""
+
+    port: int
+    group: int
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def group_cpu(group: int) -> float:
+    """Seconds of CPU (user + system) used so far by the live processes of a process group."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[2]) == group:  # fields after the name: state, ppid, pgrp, ...
+            total += int(fields[11]) + int(fields[12])
+    return total / CLOCK_TICKS
+
+
+def measured(server: Server, run) -> Result:
+    """run() with the server's CPU time over it recorded in the result."""
+    before = group_cpu(server.group)
+    result = run()
+    result.server_cpu = group_cpu(server.group) - before
+    return result
 
 
 def free_port() -> int:
@@ -75,7 +109,7 @@ def serving(command: list[str], port: int, env: dict[str, str], log: Path):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"{command[0]} did not start:\n{log.read_text()}") from None
                 time.sleep(0.1)
-        yield port
+        yield Server(port, process.pid)  # start_new_session: the group's id is the leader's pid
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -143,6 +177,7 @@ def report(name: str, figures: dict[str, float], baseline_rps: float) -> str:
     return (
         f"{name:<22} {figures['rps']:8.0f} req/s  {ratio:6.0%} of baseline  "
         f"p50 {figures['p50']:6.1f} ms  p99 {figures['p99']:6.1f} ms  "
+        f"CPU/req server {figures['server_ms']:5.2f} ms client {figures['client_ms']:5.2f} ms  "
         f"errors {figures['errors']:.0f}/{figures['requests']:.0f}{verdict}"
     )
 
@@ -242,29 +277,39 @@ def main() -> int:
                 lists.append(sessions.answer_posts(*sessions.start(picked))[:per_connection])
             answer_rounds.append(lists)
         with (
-            quizapp_server(tmp, db_path, args.workers, args.threads) as app_port,
-            baseline_server(tmp, args.workers, args.threads) as base_port,
+            quizapp_server(tmp, db_path, args.workers, args.threads) as app,
+            baseline_server(tmp, args.workers, args.threads) as base,
         ):
             scenarios = {
-                "baseline (hello)": (base_port, Request("GET", "/")),
-                "home, 100 articles": (app_port, Request("GET", "/")),
+                "baseline (hello)": (base, Request("GET", "/")),
+                "home, 100 articles": (app, Request("GET", "/")),
             }
             rounds: dict[str, list] = {
                 name: [] for name in [*scenarios, "quiz page", "answer POST"]
             }
 
             def quiz_page():
-                return load.run(app_port, [p * per_connection for p in quiz_pages], ROUND_LIMIT)
+                return load.run(app.port, [p * per_connection for p in quiz_pages], ROUND_LIMIT)
 
-            for port, request in scenarios.values():  # warm up every worker
-                load.repeat(port, request, 400, ROUND_LIMIT)
+            def answer_posts(r: int):
+                return load.run(app.port, answer_rounds[r], ROUND_LIMIT)
+
+            for server, request in scenarios.values():  # warm up every worker
+                load.repeat(server.port, request, 400, ROUND_LIMIT)
             quiz_page()
-            posted = load.run(app_port, answer_rounds[0], ROUND_LIMIT).count
+            posted = answer_posts(0).count
             for r in range(args.rounds):
-                for scenario, (port, request) in scenarios.items():
-                    rounds[scenario].append(load.repeat(port, request, args.requests, ROUND_LIMIT))
-                rounds["quiz page"].append(quiz_page())
-                rounds["answer POST"].append(load.run(app_port, answer_rounds[r + 1], ROUND_LIMIT))
+                for scenario, (server, request) in scenarios.items():
+                    rounds[scenario].append(
+                        measured(
+                            server,
+                            lambda s=server, q=request: load.repeat(
+                                s.port, q, args.requests, ROUND_LIMIT
+                            ),
+                        )
+                    )
+                rounds["quiz page"].append(measured(app, quiz_page))
+                rounds["answer POST"].append(measured(app, lambda r=r: answer_posts(r + 1)))
                 posted += rounds["answer POST"][-1].count
         # Every answer POST was for a fresh question, so each must have stored one row.
         stored = sessions.db.execute("SELECT count(*) FROM answers").fetchone()[0]
@@ -280,6 +325,15 @@ def main() -> int:
     )
     for name, figure in figures.items():
         print(report(name, figure, baseline))
+    # With the machine's cores saturated, req/s ~ cores / (client + server CPU per request): the
+    # client's share dilutes the difference. Without it the shares would be these.
+    base_cpu = figures["baseline (hello)"]["server_ms"]
+    shares = [
+        f"{name} {base_cpu / figure['server_ms']:.0%}"
+        for name, figure in figures.items()
+        if name != "baseline (hello)" and figure["server_ms"]
+    ]
+    print("baseline's server CPU per request as a share of each page's: " + ", ".join(shares))
     print(f"answer POSTs sent {posted}, answers stored {stored}")
     return 1 if stored != posted or any(f["errors"] for f in figures.values()) else 0
 
