@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, normalize
 
@@ -80,7 +81,7 @@ def article_aliases(
 
     for name, alt in bracket_pairs(texts):
         add(name, alt)
-    for name, alt in fuller_names(mentions):
+    for name, alt in fuller_names(mentions, texts):
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
         out.setdefault(normalize(name), []).append(alt)
@@ -92,25 +93,72 @@ def article_aliases(
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
-def fuller_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
-    """A person named by one word ('Dalton', 'William') is also right under the one longer
-    name of the article that holds that word ('John Dalton', 'William III')."""
-    people = sorted({m.answer for m in mentions if m.tag == "person"})
+def written_longer(short: str, texts: Sequence[str]) -> list[str]:
+    """Longer names the article writes ending in short ('Denver Broncos' for 'Broncos')."""
+    before = re.compile(rf"((?:[A-Z][\w’'-]+ ){{1,3}}){re.escape(short)}\b")
+    found = set()
+    for text in texts:
+        for match in before.finditer(text):
+            words = [w for w in match.group(1).split() if w.lower() not in STOP_WORDS]
+            if words:
+                found.add(" ".join([*words, short]))
+    return sorted(found)
+
+
+def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """A name written short ('Dalton', 'Broncos') is also right under the one longer name of
+    the article that holds it ('John Dalton', 'Denver Broncos'), and the longer name under
+    the short one the article uses alone. For a person any word of the longer name counts
+    ('William' of 'William III'); for other names only the last ('Panthers')."""
+    names = {m.answer: m.tag for m in mentions if m.tag not in ("date", "number", "role")}
     pairs = []
-    for short in (p for p in people if " " not in p):
-        longer = [p for p in people if " " in p and short in p.split()]
-        if len(longer) == 1:
-            pairs.append((short, longer[0]))
-            words = longer[0].split()
-            if words[0] != short and words[0][:1].isupper() and len(words) > 2:
-                pairs.append((short, " ".join(words[1:])))  # "Stadtholder William III"
+    for short, tag in sorted(names.items()):
+        if " " in short or not short[:1].isupper():
+            continue
+        longer = [
+            n
+            for n in names
+            if " " in n
+            and all(w[:1].isupper() for w in n.split())
+            and (short in n.split() if tag == "person" else n.split()[-1] == short)
+        ]
+        if not longer and tag != "person":
+            longer = written_longer(short, texts)
+        if len(longer) != 1:
+            continue
+        pairs += [(short, longer[0]), (longer[0], short)]
+        words = longer[0].split()
+        if tag == "person" and words[0] != short and len(words) > 2:
+            pairs.append((short, " ".join(words[1:])))  # "Stadtholder William III"
     return pairs
 
 
+# Abbreviations of everyday English, known to any reader of the language.
+COMMON_ABBREVIATIONS = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UN": "United Nations",
+    "EU": "European Union",
+    "USSR": "Soviet Union",
+}
+
+
 def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
-    """'United States' is also 'US' when the article writes it so (and 'U.S.')."""
-    words = {w.strip(".,;:()“”\"'’") for t in texts for w in t.split()}
+    """'United States' is also 'US' when the article writes it so (and 'U.S.'); an everyday
+    abbreviation ('U.S.') is also its full name, and the other way round."""
+    words = {w.strip(",;:()“”\"'’") for t in texts for w in t.split()}
+    words |= {w.rstrip(".") for w in words}
     pairs = []
+    for name in names:
+        full = COMMON_ABBREVIATIONS.get(name)
+        if full:
+            pairs.append((name, full))
+        short = [a for a, f in COMMON_ABBREVIATIONS.items() if f == name and a in words]
+        pairs += [(name, a) for a in short]
     for name in names:
         capitals = [w for w in name.split() if w[:1].isupper()]
         if len(capitals) < 2 or len(capitals) != len(name.split()):

@@ -123,7 +123,7 @@ LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 POSSESSIVE_END = re.compile(r"[’']s$")
 RELATIVE_WORDS = frozenset({"this", "last", "next", "that"})
 # Words before a count that are not part of it: "another 21 miles", "an estimated two million".
-COUNT_PREFIX = frozenset({"another", "estimated", "additional", "further", "extra"})
+COUNT_PREFIX = frozenset({"another", "estimated", "additional", "further", "extra", "only", "just"})
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
 GLOSS_AFTER_BLANK = re.compile(r"(_____(?:[’']s)?) \([^()]*\)")

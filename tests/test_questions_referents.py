@@ -266,3 +266,28 @@ def test_true_copies_of_an_asked_sentence_go_and_the_keys_stay_balanced() -> Non
     assert copy not in kept and cloze in kept
     keys = [i.answer for i in kept if i.kind == "true_false"]
     assert keys.count("False") <= 3 and keys.count("True") == 2
+
+
+def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -> None:
+    from questions.aliases import article_acronyms, fuller_names
+
+    texts = ["The AFC champion Denver Broncos won.", "The Broncos took an early lead."]
+    pairs = fuller_names([mention("Broncos", "thing")], texts)
+    assert ("Broncos", "Denver Broncos") in pairs
+    assert ("U.S.", "United States") in article_acronyms(["U.S."], ["CBS broadcast it."])
+
+
+def test_qualified_counts_and_dates_accept_the_bare_value() -> None:
+    from questions.kinds.base import accepted_for
+
+    assert "2012" in accepted_for("early 2012", "date")
+    assert "six" in accepted_for("only six", "number")
+
+
+def test_a_swapped_in_person_who_did_the_same_makes_no_false_statement() -> None:
+    from questions.kinds.true_false import also_true_of
+
+    sentences = ["Zhang Rou defected to Mongol forces in 1213.", "Zhang Rou built a fort."]
+    statement = "Shi Tianze defected to Mongol forces upon their invasion."
+    assert also_true_of(statement, "Shi Tianze", "Zhang Rou", sentences)
+    assert not also_true_of(statement, "Shi Tianze", "Zhang Rou", sentences[1:])

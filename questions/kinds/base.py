@@ -24,7 +24,8 @@ KIND_DIFFICULTY = {
 }
 HEDGE = re.compile(
     r"^(?:about|around|approximately|nearly|almost|roughly|some|over|under|more than|"
-    r"less than|fewer than|up to|at least|at most|just over|just under)\s+",
+    r"less than|fewer than|up to|at least|at most|just over|just under|only|just|"
+    r"early|late|mid|the early|the late|the mid)[\s-]+",
     re.I,
 )
 TAG_DIFFICULTY = {"date": 0.1, "number": 0.1, "person": 0.0, "org": 0.05, "group": -0.1}
@@ -107,7 +108,7 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         first, last = re.split(r"\s*[–-]\s*", answer)
         options += [f"{first}-{last}", f"{first} to {last}"]
     hedged = HEDGE.match(answer)
-    if tag == "number" and hedged and hedged.end() < len(answer):
+    if tag in ("number", "date") and hedged and hedged.end() < len(answer):
         options.append(answer[hedged.end() :])  # "About 15 kilometres": "15 kilometres"
     if tag == "org" and answer.lower().startswith("the "):
         options.append(answer[4:])

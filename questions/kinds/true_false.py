@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.distractors import Pools, in_pool, pick_distractors, plausible_date
 from questions.facts import Mention, is_name_like
@@ -107,9 +110,23 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     )
 
 
+CONTENT_WORD = re.compile(r"\b[a-z][a-z-]{3,}\b")
+
+
+def also_true_of(statement: str, answer: str, wrong: str, sentences: Sequence[str]) -> bool:
+    """True when a sentence naming the swapped-in person says much the same of them ("Zhang
+    Rou defected to the Mongols" when both men did): the false statement may be true."""
+    said = set(CONTENT_WORD.findall(statement.replace(answer, " "))) - STOP_WORDS
+    for sentence in sentences:
+        if wrong in sentence and len(said & set(CONTENT_WORD.findall(sentence))) >= 2:
+            return True
+    return False
+
+
 def make_true_false_items(analysis: Analysis) -> list[Candidate]:
     """One statement per mention: false when a safe same-type swap exists, else true."""
     candidates = []
+    texts = [s.text for s in analysis.sentences]
     for mention in analysis.mentions:
         if mention.in_quote or mention.statement.count(mention.answer) != 1:
             continue
@@ -123,6 +140,10 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
             and swappable(mention, wrong[0], analysis.pools)
             and not counts_a_list(mention.statement, mention.answer)
             and keeps_year_order(mention.statement, mention.answer, wrong[0])
+            and not (
+                mention.tag == "person"
+                and also_true_of(mention.statement, mention.answer, wrong[0], texts)
+            )
         )
         if make_false:
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
