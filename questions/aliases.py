@@ -126,7 +126,9 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
             longer = written_longer(short, texts)
         if len(longer) != 1:
             continue
-        pairs += [(short, longer[0]), (longer[0], short)]
+        pairs.append((short, longer[0]))
+        if tag != "person" or longer[0].split()[-1] == short:
+            pairs.append((longer[0], short))  # "Martin" names no one of "Martin Marty"
         words = longer[0].split()
         if tag == "person" and words[0] != short and len(words) > 2:
             pairs.append((short, " ".join(words[1:])))  # "Stadtholder William III"
@@ -157,7 +159,7 @@ def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[s
         full = COMMON_ABBREVIATIONS.get(name)
         if full:
             pairs.append((name, full))
-        short = [a for a, f in COMMON_ABBREVIATIONS.items() if f == name and a in words]
+        short = [a for a, f in COMMON_ABBREVIATIONS.items() if f == name]
         pairs += [(name, a) for a in short]
     for name in names:
         capitals = [w for w in name.split() if w[:1].isupper()]

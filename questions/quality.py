@@ -22,6 +22,7 @@ from questions.kinds.base import BLANK, Candidate
 from questions.model import Item
 from questions.nlp import MONTHS, WEEKDAYS
 from questions.referents import (
+    TYPE_NOUNS,
     glued_names,
     unnamed_referent,
     unnamed_setting,
@@ -233,6 +234,8 @@ def question_shape(item: Item) -> str | None:
         return "question holds two dates"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"
+    if item.kind != "true_false" and isinstance(item.answer, str) and item.answer in TYPE_NOUNS:
+        return "the answer is a kind of place or body ('Centre'), not its name"
     named_thing = item.tags[:1] not in (("date",), ("number",))
     if named_thing and isinstance(item.answer, str) and FORMULA.fullmatch(item.answer):
         return "a chemical formula: its name is as right as its symbol ('O2', 'oxygen')"

@@ -191,7 +191,8 @@ def test_a_name_also_accepts_its_acronym_when_the_article_writes_it() -> None:
 
     texts = ["The US is worried.", "The United States has a plan."]
     assert ("United States", "US") in article_acronyms(["United States"], texts)
-    assert article_acronyms(["United Nations"], texts) == []
+    assert article_acronyms(["Western Union"], texts) == []
+    assert ("United Nations", "UN") in article_acronyms(["United Nations"], texts)
 
 
 def test_typed_answers_accept_the_natural_short_forms() -> None:
@@ -291,3 +292,20 @@ def test_a_swapped_in_person_who_did_the_same_makes_no_false_statement() -> None
     statement = "Shi Tianze defected to Mongol forces upon their invasion."
     assert also_true_of(statement, "Shi Tianze", "Zhang Rou", sentences)
     assert not also_true_of(statement, "Shi Tianze", "Zhang Rou", sentences[1:])
+
+
+def test_more_natural_forms_and_shapes() -> None:
+    from questions.kinds.base import accepted_for
+    from questions.kinds.true_false import swappable
+    from questions.quality import question_shape
+
+    assert "William III" in accepted_for("Stadtholder William III", "person")
+    assert {"1621-1629", "1621 to 1629"} <= set(accepted_for("between 1621 and 1629", "date"))
+    assert "30%" in accepted_for("30 percent", "number")
+    assert "30 percent" in accepted_for("30%", "number")
+    assert question_shape(item("The _____ runs 500 projects a year.", "Centre", tag="org"))
+    from types import SimpleNamespace
+
+    her = "Maria Curie was known for her research and was the first female laureate."
+    found = SimpleNamespace(tag="person", statement=her, answer="Maria Curie")
+    assert not swappable(found, "Casimir Pulaski", None)

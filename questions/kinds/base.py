@@ -88,8 +88,8 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         particle = re.search(r"\b(?:(?:de|da|di|van|von|der|la|le)\s+)+\S+$", answer)
         options += [particle.group(), last] if particle else [last]  # "da Vinci", "Vinci"
     words = answer.split()
-    if tag == "person" and len(words) > 2 and all(w[:1].isupper() for w in words) and not roman:
-        options.append(" ".join(words[-2:]))  # "British Landgrave Edmund Bellinger"
+    if tag == "person" and len(words) > 2 and all(w[:1].isupper() for w in words):
+        options.append(" ".join(words[-2:]))  # "Landgrave Edmund Bellinger", "William III"
     if tag == "person" and "-" in last and len(words) > 1:
         part = last.rsplit("-", 1)[1]  # "Maria Skłodowska-Curie": "Curie", "Maria Curie"
         options += [part, f"{words[0]} {part}"]
@@ -99,7 +99,9 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     if tag in ("org", "place") and len(words) > 2 and words[-1] in TYPE_NOUNS:
         options.append(" ".join(words[-2:]))  # "Wojciech Bogusławski Theatre"
     if tag == "date":
-        options += other_date_orders(answer)
+        options += other_date_orders(answer) + range_forms(answer)
+    if tag == "number":
+        options += percent_forms(answer)
     if tag == "date" and prep:
         options.append(f"{prep} {answer}")
     if tag == "date" and answer.lower().startswith(("between ", "in ", "on ", "by ")):
@@ -124,6 +126,28 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
 
 MONTH_FIRST = re.compile(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})")
 DAY_FIRST = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+
+
+YEAR_RANGE = re.compile(r"(?:between |from )?(\d{3,4})\s*(?:and|to|–|-)\s*(\d{2,4})")
+PERCENT = re.compile(r"(.*?\d)\s*(?:percent|per cent|%)")
+
+
+def range_forms(answer: str) -> list[str]:
+    """'between 1621 and 1629' is also '1621-1629', '1621–1629' and '1621 to 1629'."""
+    match = YEAR_RANGE.fullmatch(answer)
+    if not match:
+        return []
+    first, last = match.groups()
+    return [f"{first}-{last}", f"{first}–{last}", f"{first} to {last}", f"{first} and {last}"]
+
+
+def percent_forms(answer: str) -> list[str]:
+    """'30 percent' is also '30%', and the other way round."""
+    match = PERCENT.fullmatch(answer)
+    if not match:
+        return []
+    value = match.group(1)
+    return [f"{value}%", f"{value} percent", f"{value} per cent"]
 
 
 def other_date_orders(answer: str) -> list[str]:

@@ -98,6 +98,8 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
         return False  # either value said again elsewhere: the false statement betrays itself
     if mention.tag != "person":
         return True
+    if FEMALE.search(mention.statement):
+        return False  # "her research ... the first female recipient": a man swapped in shows
     # "... and Joseph Priestley in 1774, but Priestley is often given priority": a swapped
     # name leaves the person's other mention behind, and the statement betrays itself.
     rest = re.findall(r"[\w’'-]+", mention.statement.replace(mention.answer, " ", 1))
@@ -110,6 +112,11 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     )
 
 
+FEMALE = re.compile(
+    r"\b(?:she|her|hers|herself|female|woman|women|mother|daughter|wife|sister|queen|"
+    r"empress|princess|widow|actress)\b",
+    re.I,
+)
 CONTENT_WORD = re.compile(r"\b[a-z][a-z-]{3,}\b")
 
 
