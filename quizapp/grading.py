@@ -2,8 +2,8 @@
 
 Text answers are compared after normalising case, accents, punctuation, articles and leading
 prepositions ("in 1970" = "1970"), number words ("two" = "2", "1,000" = "1000") and date
-spellings ("20 July 1969" = "July 20, 1969" = "1969-07-20"). Small typos in words pass
-(rapidfuzz); digits must match exactly, since a typo in a year is a wrong fact.
+spellings ("20 July 1969" = "July 20, 1969" = "1969-07-20"), "percent" = "%". Small typos in
+words pass (rapidfuzz); digits must match exactly, since a typo in a year is a wrong fact.
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ def normalize(text: str) -> str:
     text = ISO_DATE.sub(_iso_to_words, text)
     text = re.sub(r"(?<=\d)[,\u202f ](?=\d{3}\b)", "", text)  # 1,000 and 1 000 -> 1000
     text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)  # 20th -> 20
+    text = re.sub(r"\s*\bper\s?cent\b", "%", text)  # 30 percent -> 30%
     text = re.sub(r"\b([a-z])\.", r"\1", text)  # U.S. -> us
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)  # keep decimal points only
     text = re.sub(r"[^\w.%]+|_", " ", text)
