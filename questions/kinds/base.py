@@ -11,7 +11,6 @@ from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
 from questions.nlp import MONTHS
-from questions.referents import TYPE_NOUNS
 
 BLANK = "_____"
 KIND_DIFFICULTY = {
@@ -96,7 +95,7 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     of_place = re.fullmatch(r"([A-Z][\w’'-]+) of [A-Z][\w’' -]+", answer)
     if tag == "person" and of_place:
         options.append(of_place.group(1))  # "Philo of Byzantium": "Philo"
-    if tag in ("org", "place") and len(words) > 2 and words[-1] in TYPE_NOUNS:
+    if tag in ("org", "place") and len(words) > 2 and words[-1] in BUILDINGS:
         options.append(" ".join(words[-2:]))  # "Wojciech Bogusławski Theatre"
     if tag == "date":
         options += other_date_orders(answer) + range_forms(answer)
@@ -124,6 +123,13 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     return tuple(seen)
 
 
+# Buildings and grounds are called by their last two words ("Bogusławski Theatre"); bodies
+# are not ("Football League" is another league than the National Football League).
+BUILDINGS = frozenset(
+    ["Theatre", "Theater", "Museum", "Palace", "Church", "Park", "Garden", "Gardens"]
+    + ["Square", "Street", "Bridge", "Hall", "Library", "Castle", "Cathedral", "Stadium"]
+    + ["Gallery", "Monastery", "Abbey", "Tower", "Gate", "Station", "Opera"]
+)
 MONTH_FIRST = re.compile(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})")
 DAY_FIRST = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 
