@@ -309,3 +309,18 @@ def test_more_natural_forms_and_shapes() -> None:
     her = "Maria Curie was known for her research and was the first female laureate."
     found = SimpleNamespace(tag="person", statement=her, answer="Maria Curie")
     assert not swappable(found, "Casimir Pulaski", None)
+
+
+def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> None:
+    from questions.kinds.base import without_connective
+
+    assert without_connective("However, despite the war, Moscow works on _____.").startswith(
+        "Despite the war"
+    )
+    assert without_connective("As a result, China has one of the largest programs.") == (
+        "China has one of the largest programs."
+    )
+    assert without_connective("Howevers, no.") == "Howevers, no."
+    text = "Tablets\n\nThe museum opened in 1921. However, the museum closed in 1939 for repairs."
+    prompts = [i.prompt for i in questions.generate(text).items]
+    assert prompts and not [p for p in prompts if p.startswith("However")]

@@ -196,6 +196,25 @@ def difficulty(kind: str, tag: str, answer: str, sentence: str, extra: float = 0
     return round(min(max(value, 0.05), 0.95), 2)
 
 
+SENTENCE_KINDS = ("cloze", "mcq", "true_false")
+CONNECTIVE = re.compile(
+    r"^(?:However|Moreover|Furthermore|Consequently|Therefore|Thus|Hence|Nevertheless|"
+    r"Nonetheless|Meanwhile|In the meantime|In contrast|By contrast|On the other hand|"
+    r"As a result|For example|For instance|In addition|Additionally|Also|Finally|Indeed|"
+    r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|In turn),\s+"
+)
+
+
+def without_connective(prompt: str) -> str:
+    """A sentence lifted from its paragraph without the word that tied it to the one before
+    ("However, ...", "As a result, ..."): asked alone, that word points at nothing."""
+    match = CONNECTIVE.match(prompt)
+    if match is None or match.end() >= len(prompt):
+        return prompt
+    rest = prompt[match.end() :]
+    return rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+
+
 def make_item(
     analysis: Analysis,
     kind: str,
@@ -211,6 +230,8 @@ def make_item(
 ) -> Item:
     """An item with its stable id; the score is set by ranking."""
     source = analysis.sentences[sentence].text
+    if kind in SENTENCE_KINDS and not prompt.endswith("?"):
+        prompt = without_connective(prompt)
     text_answer = answer if isinstance(answer, str) else " ".join(map(str, answer))
     return Item(
         id=make_item_id(analysis.slug, kind, source if kind != "timeline" else prompt, answer),
