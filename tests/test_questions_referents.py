@@ -321,6 +321,9 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
         "China has one of the largest programs."
     )
     assert without_connective("Howevers, no.") == "Howevers, no."
-    text = "Tablets\n\nThe museum opened in 1921. However, the museum closed in 1939 for repairs."
+    text = (
+        "Paris\n\nThe Louvre Museum in Paris opened its doors in 1793. However, Napoleon "
+        "Bonaparte renamed the Louvre Museum in 1803 after his own name."
+    )
     prompts = [i.prompt for i in questions.generate(text).items]
     assert prompts and not [p for p in prompts if p.startswith("However")]
