@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, normalize
 
+PARTICLES = frozenset(["of", "de", "da", "di", "du", "von", "van", "der", "la", "le", "the"])
 NAME_TAGS = frozenset({"person", "org", "place", "group"})
 BRACKETED = re.compile(
     r"([A-Z][\w’'-]*(?:\s+(?:of|the|for|and|de|von|van|[A-Z][\w’'-]*))*)\s*"
@@ -109,7 +110,8 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
     """A name written short ('Dalton', 'Broncos') is also right under the one longer name of
     the article that holds it ('John Dalton', 'Denver Broncos'), and the longer name under
     the short one the article uses alone. For a person any word of the longer name counts
-    ('William' of 'William III'); for other names only the last ('Panthers')."""
+    ('William' of 'William III'); for other names a plural last word ('Panthers', not
+    'Bible' of 'Tyndale Bible') or the first of 'X of Y' ('Philo of Byzantium')."""
     names = {m.answer: m.tag for m in mentions if m.tag not in ("date", "number", "role")}
     pairs = []
     for short, tag in sorted(names.items()):
@@ -119,10 +121,15 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
             n
             for n in names
             if " " in n
-            and all(w[:1].isupper() for w in n.split())
-            and (short in n.split() if tag == "person" else n.split()[-1] == short)
+            and all(w[:1].isupper() or w in PARTICLES for w in n.split())
+            and (
+                short in n.split()
+                if tag == "person"
+                else (n.split()[-1] == short and short.endswith("s"))  # "Denver Broncos"
+                or n.startswith(f"{short} of ")  # "Philo of Byzantium"
+            )
         ]
-        if not longer and tag != "person":
+        if not longer and tag != "person" and short.endswith("s"):
             longer = written_longer(short, texts)
         if len(longer) != 1:
             continue

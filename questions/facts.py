@@ -124,6 +124,7 @@ POSSESSIVE_END = re.compile(r"[’']s$")
 RELATIVE_WORDS = frozenset({"this", "last", "next", "that"})
 # Words before a count that are not part of it: "another 21 miles", "an estimated two million".
 COUNT_PREFIX = frozenset({"another", "estimated", "additional", "further", "extra", "only", "just"})
+OPEN_RANGE_PREPS = frozenset(["after", "before", "since", "until", "till"])
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
 GLOSS_AFTER_BLANK = re.compile(r"(_____(?:[’']s)?) \([^()]*\)")
@@ -305,6 +306,8 @@ def find_mentions(
             root = span.root
             prep = root.head.lower_ if root.dep_ == "pobj" and root.head.dep_ == "prep" else ""
             is_dated = tag == "date" and years_in(span.text)
+            state = root.head.head.lemma_ in ("be", "remain", "have")  # "By 1620 they were"
+            open_range = tag == "date" and (prep in OPEN_RANGE_PREPS or (prep == "by" and state))
             mentions.append(
                 Mention(
                     sentence=sentence.index,
@@ -313,7 +316,8 @@ def find_mentions(
                     label=ent.label_,
                     cloze=make_cloze(doc, span, refs),
                     statement=statement,
-                    question=make_question(span, tag, refs),
+                    # "By 1620, the Huguenots were on the defensive": no "When were ...?"
+                    question=None if open_range else make_question(span, tag, refs),
                     prep=prep,
                     in_quote=in_quotes(doc, span.start_char),
                     event=event_phrase(span, refs) if is_dated else None,

@@ -118,12 +118,16 @@ def related_word(item: Item) -> str | None:
     count = DIGIT_WORDS.get(formula.group(1)) if formula else None
     if count and re.search(rf"\b(?:{MULTIPLES[count]})\b", item.prompt, re.I):
         return f"prompt says the {count} of the formula another way"  # "O2" with "diatomic"
+    person = item.tags[:1] == ("person",)
     for word in words:
         key = word.casefold()
         if key in MULTIPLES and re.search(rf"\b(?:{MULTIPLES[key]})\b", item.prompt, re.I):
             return f"prompt says {key} another way"
-        if len(key) < 4 or not word[:1].isupper() or len(words) > 1:
-            continue  # a word of a longer name ("Russian Orbital Station" and "orbit") is fine
+        # A word of a longer name ("Russian Orbital Station" and "orbit") is fine; a person's
+        # surname is not ("John Calvin" and "Calvinist").
+        surname = person and word == words[-1]
+        if len(key) < 4 or not word[:1].isupper() or (len(words) > 1 and not surname):
+            continue
         for other in prompt_words - {key}:
             shared = _common_prefix(key, other)
             if shared >= 4 and shared >= min(len(key), len(other)) - 3:

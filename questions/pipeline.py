@@ -21,7 +21,11 @@ from questions.references import (
     topic_person,
     topic_place,
 )
-from questions.referents import make_orphan_filter, make_short_name_filter
+from questions.referents import (
+    make_orphan_filter,
+    make_shared_deed_filter,
+    make_short_name_filter,
+)
 
 Progress = Callable[[int, int], None]
 MAX_TEXT_CHARS = 600_000
@@ -78,9 +82,16 @@ def shared_name_words(analysis: Analysis) -> frozenset[str]:
 
 
 def without_shared_words(item: Item, shared: frozenset[str]) -> Item:
-    """A one-word alternative that is part of several names names no one: not accepted."""
-    accepted = tuple(a for a in item.accepted if a == item.answer or a not in shared)
-    return item if accepted == item.accepted else replace(item, accepted=accepted)
+    """A one-word alternative that is part of several names names no one: not accepted. A
+    person whose last word is such a family name or title is named by the rest ('Möngke'
+    of 'Möngke Khan')."""
+    accepted = [a for a in item.accepted if a == item.answer or a not in shared]
+    words = item.answer.split() if isinstance(item.answer, str) else []
+    if item.tags[:1] == ("person",) and len(words) > 1 and words[-1] in shared:
+        given = " ".join(words[:-1])
+        if given not in shared and given not in accepted:
+            accepted.append(given)
+    return item if tuple(accepted) == item.accepted else replace(item, accepted=tuple(accepted))
 
 
 TYPED_KINDS = ("cloze", "short_answer")
@@ -103,6 +114,10 @@ def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]
         *item_filters(analysis.title),
         make_short_name_filter(names),
         make_orphan_filter(analysis.orphans),
+        make_shared_deed_filter(
+            [s.text for s in analysis.sentences],
+            (m.answer for m in analysis.mentions if m.tag == "person"),
+        ),
     )
     shared = shared_name_words(analysis)
     aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.model import Item
 
@@ -176,6 +178,38 @@ def make_orphan_filter(orphans: Mapping[int, str]) -> Filter:
         return f"the subject {pronoun!r} has no antecedent"
 
     return orphan
+
+
+CONTENT = re.compile(r"\b[a-z][a-z-]{3,}\b")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in CONTENT.findall(text) if w not in STOP_WORDS}
+
+
+def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Filter:
+    """A blank or 'Who' for the doer of what other people of the article did too ('_____
+    defected to Mongol forces' when four men defected): the item has several right answers."""
+    names = sorted(set(people))
+
+    def shared_deed(item: Item) -> str | None:
+        asks_doer = item.prompt.startswith((BLANK, "Who "))
+        if item.tags[:1] != ("person",) or not asks_doer or not isinstance(item.answer, str):
+            return None
+        said = _stems(item.prompt.replace(item.answer, " "))
+        if len(said) < 2:
+            return None
+        answer_words = set(item.answer.split())
+        for index, sentence in enumerate(sentences):
+            if index == item.sentence_index:
+                continue
+            others = [n for n in names if n in sentence and not set(n.split()) & answer_words]
+            shared = said & _stems(sentence)
+            if others and len(shared) >= 2 and len(shared) * 2 >= len(said):
+                return f"{others[0]!r} did the same ({', '.join(sorted(shared))})"
+        return None
+
+    return shared_deed
 
 
 def proper_nouns(sentence: str, skip: str = "") -> list[str]:

@@ -327,3 +327,62 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
     )
     prompts = [i.prompt for i in questions.generate(text).items]
     assert prompts and not [p for p in prompts if p.startswith("However")]
+
+
+def test_rules_from_the_eighth_read() -> None:
+    from types import SimpleNamespace
+
+    from questions.aliases import fuller_names
+    from questions.giveaways import related_word
+    from questions.kinds.base import accepted_for
+    from questions.kinds.true_false import counts_a_list, in_name_list, swappable
+    from questions.referents import make_shared_deed_filter
+
+    assert {"5.5", "5 1/2"} <= set(accepted_for("5½", "number"))
+    assert "60 kilometres" in accepted_for("about 60 km", "number")
+    bible = fuller_names([mention("Bible", "work"), mention("Tyndale Bible", "work")])
+    assert bible == []  # a specific Bible is no other name for the Bible
+    philo = fuller_names([mention("Philo", "place"), mention("Philo of Byzantium", "org")])
+    assert ("Philo", "Philo of Byzantium") in philo
+    calvin = item(
+        "Geneva was _____'s adopted home, the centre of the Calvinist movement.",
+        "John Calvin",
+        tag="person",
+    )
+    assert related_word(calvin)
+    assert in_name_list("Liu Heima and Shi Tianze served Ogödei Khan.", "Shi Tianze")
+    assert not in_name_list("Shi Tianze served Ogödei Khan.", "Shi Tianze")
+    listed = (
+        "They formed three societies; one in New York, another north of it, and a third upstate."
+    )
+    assert counts_a_list(listed, "three")
+    by = SimpleNamespace(
+        tag="date", prep="by", statement="By 1620 they were beaten.", answer="1620"
+    )
+    assert not swappable(by, "1622", None)
+    sentences = [
+        "Shi Tianze defected to Mongol forces upon their invasion of the Jin dynasty.",
+        "Zhang Rou and Yan Shi served the Jin dynasty and defected to the Mongol forces.",
+    ]
+    check = make_shared_deed_filter(sentences, ["Shi Tianze", "Zhang Rou", "Yan Shi"])
+    blank = item(
+        "_____ defected to Mongol forces upon their invasion of the Jin dynasty.",
+        "Shi Tianze",
+        tag="person",
+    )
+    assert check(blank)
+    assert make_shared_deed_filter(sentences[:1], ["Shi Tianze"])(blank) is None
+
+
+def test_a_person_named_by_a_shared_title_is_named_by_the_rest() -> None:
+    from questions.pipeline import without_shared_words
+
+    khan = Item(
+        id="x",
+        kind="short_answer",
+        prompt="Who commenced a campaign against the Song?",
+        answer="Möngke Khan",
+        accepted=("Möngke Khan", "Khan"),
+        tags=("person",),
+    )
+    assert without_shared_words(khan, frozenset({"Khan"})).accepted == ("Möngke Khan", "Möngke")

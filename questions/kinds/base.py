@@ -100,7 +100,7 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     if tag == "date":
         options += other_date_orders(answer) + range_forms(answer)
     if tag == "number":
-        options += percent_forms(answer)
+        options += percent_forms(answer) + fraction_forms(answer)
     if tag == "date" and prep:
         options.append(f"{prep} {answer}")
     if tag == "date" and answer.lower().startswith(("between ", "in ", "on ", "by ")):
@@ -114,6 +114,8 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     if tag == "org" and answer.lower().startswith("the "):
         options.append(answer[4:])
     options += counted_forms(answer, tag)
+    if tag == "number":
+        options += [form for option in options for form in unit_forms(option)]
     if re.fullmatch(r"(?:[A-Z]\.){2,}", answer):  # "U.S." -> "US"
         options.append(answer.replace(".", ""))
     seen: list[str] = []
@@ -154,6 +156,45 @@ def percent_forms(answer: str) -> list[str]:
         return []
     value = match.group(1)
     return [f"{value}%", f"{value} percent", f"{value} per cent"]
+
+
+FRACTIONS = {"½": (".5", " 1/2"), "¼": (".25", " 1/4"), "¾": (".75", " 3/4")}
+UNIT_WORDS = {
+    "km": ("kilometres", "kilometers"),
+    "m": ("metres", "meters"),
+    "cm": ("centimetres", "centimeters"),
+    "mi": ("miles",),
+    "ft": ("feet",),
+    "kg": ("kilograms",),
+    "t": ("tonnes", "tons"),
+    "ha": ("hectares",),
+    "km2": ("square kilometres", "square kilometers"),
+    "km²": ("square kilometres", "square kilometers"),
+    "m2": ("square metres", "square meters"),
+    "m²": ("square metres", "square meters"),
+    "sq mi": ("square miles",),
+    "sq ft": ("square feet",),
+}
+UNIT_ABBREVIATION = re.compile(r"(.*\d)\s*(sq mi|sq ft|km2|km²|m2|m²|km|cm|mi|ft|kg|ha|m|t)")
+
+
+def fraction_forms(answer: str) -> list[str]:
+    """'5½' is also '5.5' and '5 1/2': ½ is not on a keyboard."""
+    for sign, (decimal, slash) in FRACTIONS.items():
+        match = re.fullmatch(rf"(\d+)\s*{sign}(.*)", answer)
+        if match:
+            whole, rest = match.groups()
+            return [f"{whole}{decimal}{rest}", f"{whole}{slash}{rest}"]
+    return []
+
+
+def unit_forms(answer: str) -> list[str]:
+    """'60 km' is also '60 kilometres' and '60 kilometers'."""
+    match = UNIT_ABBREVIATION.fullmatch(answer)
+    if not match:
+        return []
+    value, unit = match.groups()
+    return [f"{value} {word}" for word in UNIT_WORDS[unit]]
 
 
 def other_date_orders(answer: str) -> list[str]:

@@ -9,6 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.distractors import Pools, in_pool, pick_distractors, plausible_date
 from questions.facts import Mention, is_name_like
+from questions.giveaways import ONE_ANOTHER
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 from questions.nlp import years_in
 
@@ -71,10 +72,13 @@ COUNT_LIST = re.compile(
 
 
 def counts_a_list(statement: str, answer: str) -> bool:
-    """True when the answer is a count word followed by names ("three tutors, A, B and C"):
-    a swapped count would contradict the list."""
+    """True when the answer is a count word followed by names ("three tutors, A, B and C")
+    or by "one ..., another ..., a third ...": a swapped count would contradict the list."""
     match = COUNT_LIST.search(statement)
-    return match is not None and match.group(1).lower() == answer.strip().lower()
+    if match is not None and match.group(1).lower() == answer.strip().lower():
+        return True
+    tail = statement.split(answer, 1)[1] if answer in statement else ""
+    return bool(ONE_ANOTHER.search(tail))
 
 
 def keeps_year_order(statement: str, answer: str, wrong: str) -> bool:
@@ -84,6 +88,21 @@ def keeps_year_order(statement: str, answer: str, wrong: str) -> bool:
         return True
     others = years_in(statement.replace(answer, " ", 1))
     return all((o < right[0]) == (o < new[0]) and o != new[0] for o in others if o != right[0])
+
+
+def in_name_list(statement: str, answer: str) -> bool:
+    """True when the answer is one name of a list ("A, B and C", "A and B")."""
+    at = statement.find(answer)
+    if at < 0:
+        return False
+    before, after = statement[:at], statement[at + len(answer) :]
+    listed_before = re.search(r"[A-Z][\w’'-]*\)?,? (?:and|or) $|[A-Z][\w’'-]*\)?, $", before)
+    listed_after = re.search(r"^(?: \([^)]*\))?,? (?:and|or) [A-Z]|^(?: \([^)]*\))?, [A-Z]", after)
+    return bool(listed_before or listed_after)
+
+
+# A date after "after", "by" or "since" opens a range: a year moved a little stays true.
+OPEN_RANGE = frozenset(["after", "before", "by", "since", "until", "till", "from"])
 
 
 def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
@@ -96,8 +115,12 @@ def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
         or PART_OF_WHOLE.search(mention.statement)
     ):
         return False  # either value said again elsewhere: the false statement betrays itself
+    if mention.tag == "date" and mention.prep in OPEN_RANGE:
+        return False
     if mention.tag != "person":
         return True
+    if in_name_list(mention.statement, mention.answer):
+        return False  # "Liu Heima and Ariq Böke served ...": the article is silent, not against
     if FEMALE.search(mention.statement):
         return False  # "her research ... the first female recipient": a man swapped in shows
     # "... and Joseph Priestley in 1774, but Priestley is often given priority": a swapped
