@@ -16,18 +16,7 @@ from questions.nlp import parse
 from questions.quality import dangling_reference, lost_antecedent
 from questions.references import orphan_pronouns
 from questions.referents import make_orphan_filter, unresolved_start
-
-
-def item(prompt: str, answer: str, kind: str = "cloze", source: str = "", tag: str = "") -> Item:
-    return Item(
-        id="x",
-        kind=kind,
-        prompt=prompt,
-        answer=answer,
-        accepted=(answer,),
-        source_sentence=source or prompt.replace("_____", answer),
-        tags=(tag,) if tag else (),
-    )
+from tests.question_helpers import item
 
 
 def orphans_of(*sentences: str, title: str = "") -> dict[int, str]:

@@ -12,17 +12,7 @@ from questions.kinds.base import accepted_for
 from questions.kinds.mcq import named_in_prompt, person_blank_fits
 from questions.model import Item
 from questions.referents import glued_names, unnamed_setting
-
-
-def item(prompt: str, answer: str, kind: str = "cloze", source: str = "") -> Item:
-    return Item(
-        id="x",
-        kind=kind,
-        prompt=prompt,
-        answer=answer,
-        accepted=(answer,),
-        source_sentence=source or prompt.replace("_____", answer),
-    )
+from tests.question_helpers import item
 
 
 def test_counted_blank_catches_a_bracket_that_adds_up() -> None:
