@@ -376,7 +376,7 @@ def test_edited_item_updates_its_note_and_unchanged_items_add_nothing(
 
     # The edit happens a minute later (Anki compares note times in whole seconds).
     later = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()
-    monkeypatch.setattr(storage, "now", lambda: later)
+    monkeypatch.setattr(storage.schema, "now", lambda: later)
     item = load_all_articles(seeded_db)[0].items[0].item
     storage.update_item(seeded_db, item.id, {"explanation": "Edited <explanation> & more"})
     write_apkg(load_all_articles(seeded_db), tmp_path / "second.apkg")
