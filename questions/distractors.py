@@ -108,7 +108,8 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
         return []  # a record ("12–4") or range ("75,000 to 100,000") has parts that must fit
     raw = match.group().replace(",", "")
     value = float(raw)
-    factors = [0.5, 2, 1.5, 0.75, 3, 1.25, 10, 0.25]
+    # Not ten times the answer: "760" beside "76" shows which one the others were made from.
+    factors = [0.5, 2, 1.5, 0.75, 3, 1.25, 0.25]
     if re.search(r"[^\W\d_]{3,}", answer):  # "47 years": a counted noun stays near its value
         factors = [0.5, 2, 1.5, 0.75, 1.25, 0.6]
     rng.shuffle(factors)
@@ -137,6 +138,7 @@ class Pools:
     sentences_of: Mapping[str, frozenset[int]]  # normalized answer -> sentences naming it
     tags_of: Mapping[str, str]
     years: tuple[int, int] | None = None  # the earliest and latest year the article names
+    present: int | None = None  # the latest year of a past event: about when it was written
 
 
 def pool_key(mention: Mention) -> tuple[str, str]:
@@ -224,6 +226,15 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
         sentences_of={k: frozenset(v) for k, v in sentences_of.items()},
         tags_of={normalize(m.answer): m.tag for m in mentions},
         years=year_span(m.answer for m in mentions if m.tag == "date"),
+        present=max(
+            (
+                y
+                for m in mentions
+                if m.tag == "date" and not FUTURE.search(m.cloze)
+                for y in years_in(m.answer)
+            ),
+            default=None,
+        ),
     )
 
 
@@ -289,6 +300,20 @@ def similar_size(choice: str, answer: str, factor: float = 2.0) -> bool:
     return b / factor <= a <= b * factor
 
 
+BLANK_TEXT = "_____"
+TOTAL = re.compile(r"\b(\d+)-[a-z]+\b")
+
+
+def beyond_total(choice: str, answer: str, sentence: str) -> bool:
+    """True when a wrong count passes a total the sentence gives ("at least 19" wins in "a
+    16-game schedule"): the sentence itself rules it out."""
+    value, right = number_value(choice), number_value(answer)
+    if value is None or right is None:
+        return False
+    totals = [int(t) for t in TOTAL.findall(sentence.replace(BLANK_TEXT, " "))]
+    return any(right <= total < value for total in totals)
+
+
 def pick_distractors(
     mention: Mention,
     pools: Pools,
@@ -321,6 +346,8 @@ def pick_distractors(
             continue
         if mention.tag == "number" and not similar_size(other, answer):
             continue  # 44 games beside 13 in a 16-game season: out by elimination
+        if mention.tag == "number" and beyond_total(other, answer, mention.cloze):
+            continue
         if mention.tag == "person" and len(answer.split()) > 1 and " " not in other:
             continue  # "William" beside "Louis XIV": a bare first name stands out
         chosen.append(other)
@@ -333,16 +360,25 @@ def pick_distractors(
         for value in near:
             if len(chosen) == count:
                 break
-            if normalize(value) not in taken:
+            if normalize(value) not in taken and not beyond_total(value, answer, mention.cloze):
                 chosen.append(value)
                 taken.add(normalize(value))
     return chosen
 
 
+# "signed on _____", "was launched in _____": the blank dates a past event.
+PAST_BEFORE_BLANK = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )"
+    r"\b(?!(?:planned|expected|scheduled|intended|proposed|hoped|aimed)\b)"
+    r"(?:[a-z]+ed|was|were|had|began|became|came|took|made|won|lost|led|met|sent|built|"
+    r"held|fought|broke|fell|rose|ran|saw|gave|went|left)\b(?:\s+\S+){0,2}?\s+_____"
+)
 FUTURE = re.compile(r"\b(?:will|planned|plans? to|expected to|aims? to|should be)\b", re.I)
 
 
-def plausible_date(choice: str, answer: str, cloze: str, window: int = 15) -> bool:
+def plausible_date(
+    choice: str, answer: str, cloze: str, window: int = 15, present: int | None = None
+) -> bool:
     """A wrong date fits its question: near the answer, not before the answer for a planned
     event, and after any year the sentence names before the blank ("1497 ... in _____")."""
     years, right = years_in(choice), years_in(answer)
@@ -363,7 +399,11 @@ def plausible_date(choice: str, answer: str, cloze: str, window: int = 15) -> bo
     overlap = len(years) == 2 == len(right) and years[0] <= right[1] and right[0] <= years[1]
     if period and overlap:
         return False
-    if FUTURE.search(cloze) and min(years) < min(right):
+    past = bool(PAST_BEFORE_BLANK.search(cloze)) or not FUTURE.search(cloze)
+    if not past and min(years) < min(right):
+        return False  # a plan gets no earlier year
+    # A past event gets no year after the article's latest past event (it was written then).
+    if present is not None and past and max(right) <= present < max(years):
         return False
     before = years_in(cloze.split("_____")[0])
     return not (before and max(before) < min(right) and min(years) <= max(before))

@@ -40,6 +40,8 @@ def text_item(answer: str, accepted: tuple[str, ...] = (), kind: str = "short_an
         ("21 July 1969", "20 July 1969", (), False),
         ("U.S.", "US", (), True),
         ("30%", "30 percent", (), True),
+        ("nearly half", "almost half", (), True),
+        ("nearly 40", "almost 50", (), False),
         ("30 per cent", "30%", (), True),
         ("31%", "30 percent", (), False),
         ("Zurich", "Zürich", (), True),

@@ -375,3 +375,17 @@ def test_a_person_named_by_a_shared_title_is_named_by_the_rest() -> None:
         tags=("person",),
     )
     assert without_shared_words(khan, frozenset({"Khan"})).accepted == ("Möngke Khan", "Möngke")
+
+
+def test_rules_from_the_ninth_read() -> None:
+    from questions.distractors import beyond_total, plausible_date
+    from questions.kinds.base import accepted_for
+
+    schedule = "the seventh team to win _____ games since the league moved to a 16-game schedule"
+    assert beyond_total("at least 19", "at least 15", schedule)
+    assert not beyond_total("at least 12", "at least 15", schedule)
+    signed = "A program signed on _____ will create a lunar station."
+    assert not plausible_date("25 November 2026", "25 November 2022", signed, present=2024)
+    assert plausible_date("25 November 2020", "25 November 2022", signed, present=2024)
+    assert "1687" in accepted_for("31 December 1687", "date")
+    assert "Saint Martin of Tours" in accepted_for("St. Martin of Tours", "org")

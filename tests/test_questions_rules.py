@@ -63,7 +63,8 @@ def test_counted_nouns_stay_near_their_value() -> None:
     for seed in range(20):
         for value in near_numbers("47 years", random.Random(seed), 3):
             assert 20 <= int(value.split()[0]) <= 100
-    assert "80" in {v for s in range(20) for v in near_numbers("8", random.Random(s), 3)}
+    bare = {v for s in range(20) for v in near_numbers("8", random.Random(s), 3)}
+    assert "80" not in bare and {"4", "16"} <= bare  # ten times shows where it came from
 
 
 def test_accepted_counted_noun_and_dotted_acronym() -> None:

@@ -99,6 +99,11 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         options.append(" ".join(words[-2:]))  # "Wojciech Bogusławski Theatre"
     if tag == "date":
         options += other_date_orders(answer) + range_forms(answer)
+        full = FULL_DATE.fullmatch(answer)
+        if full:  # "31 December 1687": "1687" answers "When ...?" too
+            options.append(full.group("year"))
+    if "St. " in answer:
+        options.append(answer.replace("St. ", "Saint "))
     if tag == "number":
         options += percent_forms(answer) + fraction_forms(answer)
     if tag == "date" and prep:
@@ -132,6 +137,7 @@ BUILDINGS = frozenset(
     + ["Square", "Street", "Bridge", "Hall", "Library", "Castle", "Cathedral", "Stadium"]
     + ["Gallery", "Monastery", "Abbey", "Tower", "Gate", "Station", "Opera"]
 )
+FULL_DATE = re.compile(r"(?:(?:\d{1,2} )?[A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},) (?P<year>\d{4})")
 MONTH_FIRST = re.compile(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})")
 DAY_FIRST = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 

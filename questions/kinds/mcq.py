@@ -69,6 +69,7 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     name_words = full_name_words(analysis.mentions)
     doers = actors(analysis.mentions)
     spans = life_spans(s.text for s in analysis.sentences)
+    present = analysis.pools.present
     for mention in analysis.mentions:
         doubtful = mention.tag == "person" and not (
             confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
@@ -81,7 +82,9 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
         wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
         wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
-        wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze)]
+        wrong = [
+            w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)
+        ]
         wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
         if mention.tag == "person":  # wrong people who also act in the article, like the answer
             wrong = [w for w in wrong if normalize(w) in doers]

@@ -157,13 +157,16 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
     """One statement per mention: false when a safe same-type swap exists, else true."""
     candidates = []
     texts = [s.text for s in analysis.sentences]
+    present = analysis.pools.present
     for mention in analysis.mentions:
         if mention.in_quote or mention.statement.count(mention.answer) != 1:
             continue
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
         wrong = pick_distractors(mention, analysis.pools, rng, count=4, exclude=(analysis.title,))
-        wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze)][:1]
+        wrong = [
+            w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)
+        ][:1]
         make_false = (
             mention.tag in FALSIFIABLE
             and bool(wrong)
