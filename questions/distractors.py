@@ -301,6 +301,11 @@ def similar_size(choice: str, answer: str, factor: float = 2.0) -> bool:
 
 
 BLANK_TEXT = "_____"
+OPEN_BOUND = re.compile(
+    r"(?:more than|over|at least|upwards of|fewer than|less than|under|up to|at most|"
+    r"as many as|as few as|in excess of)\s",
+    re.I,
+)
 TOTAL = re.compile(r"\b(\d+)-[a-z]+\b")
 
 
@@ -327,6 +332,8 @@ def pick_distractors(
     also be true); article answers first, then near dates and numbers.
     """
     answer = mention.answer
+    if mention.tag == "number" and OPEN_BOUND.match(answer):
+        return []  # "more than 175,000" is also true of more than 350,000
     banned = [answer, *exclude, *pools.by_sentence.get(mention.sentence, ())]
     exact = mention.tag in ("date", "number")
     # Answers first mentioned near the question's sentence first: same topic, more plausible.

@@ -217,6 +217,7 @@ RELATIVE_DATE = re.compile(
 )
 
 
+EXACT_DIGITS = re.compile(r"\D|0+$")
 NATIONALITY_BLANK = re.compile(r"_____ [a-z]")
 FORMULA = re.compile(r"(?=\w*\d)(?:[A-Z][a-z]?\d*){1,4}")
 
@@ -234,6 +235,9 @@ def question_shape(item: Item) -> str | None:
         return "question holds two dates"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"
+    typed = item.kind in ("cloze", "short_answer")
+    if typed and item.tags[:1] == ("number",) and len(EXACT_DIGITS.sub("", str(item.answer))) > 5:
+        return "a long exact figure to type ('1,178,914'): recall of digits, not of the fact"
     if item.kind != "true_false" and isinstance(item.answer, str) and item.answer in TYPE_NOUNS:
         return "the answer is a kind of place or body ('Centre'), not its name"
     named_thing = item.tags[:1] not in (("date",), ("number",))

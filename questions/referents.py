@@ -180,6 +180,7 @@ def make_orphan_filter(orphans: Mapping[int, str]) -> Filter:
     return orphan
 
 
+YEAR = re.compile(r"(?<!\d)1\d{3}(?!\d)|(?<!\d)20\d{2}(?!\d)")
 CONTENT = re.compile(r"\b[a-z][a-z-]{3,}\b")
 
 
@@ -189,12 +190,18 @@ def _stems(text: str) -> set[str]:
 
 def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Filter:
     """A blank or 'Who' for the doer of what other people of the article did too ('_____
-    defected to Mongol forces' when four men defected): the item has several right answers."""
+    defected to Mongol forces' when four men defected), or 'When' for what the article says
+    happened again another year (a failed expedition against Japan in 1274 and in 1281):
+    the item has several right answers."""
     names = sorted(set(people))
 
     def shared_deed(item: Item) -> str | None:
+        if not isinstance(item.answer, str):
+            return None
+        if item.tags[:1] == ("date",) and item.prompt.startswith("When "):
+            return other_time(item)
         asks_doer = item.prompt.startswith((BLANK, "Who "))
-        if item.tags[:1] != ("person",) or not asks_doer or not isinstance(item.answer, str):
+        if item.tags[:1] != ("person",) or not asks_doer:
             return None
         said = _stems(item.prompt.replace(item.answer, " "))
         if len(said) < 2:
@@ -207,6 +214,21 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
             shared = said & _stems(sentence)
             if others and len(shared) >= 2 and len(shared) * 2 >= len(said):
                 return f"{others[0]!r} did the same ({', '.join(sorted(shared))})"
+        return None
+
+    def other_time(item: Item) -> str | None:
+        said = _stems(item.prompt)
+        names_in = [w for w in PROPER_WORD.findall(item.prompt) if w not in NOT_PROPER]
+        years = set(YEAR.findall(str(item.answer)))
+        if len(said) < 2 or not years or not names_in:
+            return None
+        for index, sentence in enumerate(sentences):
+            other_years = set(YEAR.findall(sentence)) - years
+            shared = said & _stems(sentence)
+            enough = len(shared) >= 2 and len(shared) * 2 >= len(said)
+            named = all(n in sentence for n in names_in)  # the same people and places
+            if index != item.sentence_index and other_years and enough and named:
+                return f"also happened in {min(other_years)} ({', '.join(sorted(shared))})"
         return None
 
     return shared_deed

@@ -4,6 +4,7 @@ name particles, dates, accepted short forms, number sizes, glued events, true/fa
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 
 import pytest
 
@@ -389,3 +390,38 @@ def test_rules_from_the_ninth_read() -> None:
     assert plausible_date("25 November 2020", "25 November 2022", signed, present=2024)
     assert "1687" in accepted_for("31 December 1687", "date")
     assert "Saint Martin of Tours" in accepted_for("St. Martin of Tours", "org")
+
+
+def test_rules_from_the_ninth_read_second_part() -> None:
+    from questions.distractors import pick_distractors
+    from questions.kinds.base import accepted_for
+    from questions.kinds.true_false import also_true_of
+    from questions.quality import question_shape
+    from questions.referents import make_shared_deed_filter
+
+    assert "Warsaw University" in accepted_for("University of Warsaw", "org")
+    figure = item("Its population was _____ in 2010.", "1,178,914", tag="number")
+    assert question_shape(figure)
+    assert (
+        question_shape(item("Its population was _____ in 2010.", "1,700,000", tag="number")) is None
+    )
+    han = ["Shi Tianze, Zhang Rou and Yan Shi, Han Chinese who served in the Jin dynasty."]
+    assert also_true_of(
+        "Shi Tianze was a Han Chinese who lived in the Jin dynasty.", "Shi Tianze", "Yan Shi", han
+    )
+    bounded = SimpleNamespace(tag="number", answer="more than 350,000", sentence=0, cloze="_____")
+    assert pick_distractors(bounded, None, random.Random(1)) == []
+    sentences = [
+        "Kublai attacked Japan with a naval expedition in 1274.",
+        "Kublai attacked Japan again with a naval expedition in 1281.",
+    ]
+    check = make_shared_deed_filter(sentences, [])
+    when = item(
+        "When did Kublai attack Japan with a naval expedition?",
+        "1274",
+        "short_answer",
+        sentences[0],
+        "date",
+    )
+    assert check(when)
+    assert make_shared_deed_filter(sentences[:1], [])(when) is None

@@ -102,6 +102,11 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         full = FULL_DATE.fullmatch(answer)
         if full:  # "31 December 1687": "1687" answers "When ...?" too
             options.append(full.group("year"))
+    of_name = re.fullmatch(
+        r"(University|College|Museum|Bank|Port|Library) of ([A-Z][\w’'-]+)", answer
+    )
+    if of_name:  # "University of Warsaw": "Warsaw University"
+        options.append(f"{of_name.group(2)} {of_name.group(1)}")
     if "St. " in answer:
         options.append(answer.replace("St. ", "Saint "))
     if tag == "number":

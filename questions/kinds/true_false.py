@@ -140,17 +140,19 @@ FEMALE = re.compile(
     r"empress|princess|widow|actress)\b",
     re.I,
 )
-CONTENT_WORD = re.compile(r"\b[a-z][a-z-]{3,}\b")
+CONTENT_WORD = re.compile(r"\b[A-Za-z][a-z-]{2,}\b")
 
 
 def also_true_of(statement: str, answer: str, wrong: str, sentences: Sequence[str]) -> bool:
     """True when a sentence naming the swapped-in person says much the same of them ("Zhang
     Rou defected to the Mongols" when both men did): the false statement may be true."""
-    said = set(CONTENT_WORD.findall(statement.replace(answer, " "))) - STOP_WORDS
-    for sentence in sentences:
-        if wrong in sentence and len(said & set(CONTENT_WORD.findall(sentence))) >= 2:
-            return True
-    return False
+    names = {w.lower() for w in f"{answer} {wrong}".split()}
+
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in CONTENT_WORD.findall(text)} - STOP_WORDS - names
+
+    said = words(statement.replace(answer, " "))
+    return any(wrong in s and len(said & words(s)) >= 2 for s in sentences)
 
 
 def make_true_false_items(analysis: Analysis) -> list[Candidate]:
