@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, normalize
+from questions.nlp import HEAD_NOUNS
 
 PARTICLES = frozenset(["of", "de", "da", "di", "du", "von", "van", "der", "la", "le", "the"])
 NAME_TAGS = frozenset({"person", "org", "place", "group"})
@@ -83,6 +84,8 @@ def article_aliases(
     for name, alt in bracket_pairs(texts):
         add(name, alt)
     for name, alt in fuller_names(mentions, texts):
+        out.setdefault(normalize(name), []).append(alt)
+    for name, alt in with_head_nouns(names, texts):
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
         out.setdefault(normalize(name), []).append(alt)
@@ -179,3 +182,14 @@ def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[s
                 pairs += [(name, acronym), (name, dotted)]
                 break
     return pairs
+
+
+def with_head_nouns(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """'Song' is also 'Song dynasty' when the article writes it so."""
+    joined = " ".join(texts)
+    return [
+        (name, f"{name} {noun}")
+        for name in names
+        for noun in HEAD_NOUNS
+        if f"{name} {noun}" in joined
+    ]

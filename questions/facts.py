@@ -123,6 +123,7 @@ LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 POSSESSIVE_END = re.compile(r"[’']s$")
 RELATIVE_WORDS = frozenset({"this", "last", "next", "that"})
 # Words before a count that are not part of it: "another 21 miles", "an estimated two million".
+NOT_IN_NAMES = frozenset(["at", "in", "from", "on", "with", "for", "and"])
 COUNT_PREFIX = frozenset({"another", "estimated", "additional", "further", "extra", "only", "just"})
 OPEN_RANGE_PREPS = frozenset(["after", "before", "since", "until", "till"])
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -193,6 +194,14 @@ def answer_span(ent: Span) -> Span:
         start += 1
     if end - start > 1 and ent.doc[end - 1].tag_ == "POS":
         end -= 1
+    doc = ent.doc
+    # "Confucius at Qufu": a person's name holds no "at" or "in" (nor a one-word name
+    # the model took for an organisation; "University of California at Berkeley" stays).
+    cut = next((t.i for t in doc[start:end] if t.lower_ in NOT_IN_NAMES and t.i > start), end)
+    if ent.label_ == "PERSON" or (ent.label_ == "ORG" and cut == start + 1):
+        end = cut
+    if end - start > 2 and doc[end - 2].lower_ == "of" and doc[end - 1].like_num:
+        end -= 2  # "Ninety-Five Theses of 1517": the year is no part of the name
     # "March this year": the relative part depends on when the text was written.
     if end - start > 2 and ent.doc[end - 2].lower_ in RELATIVE_WORDS:
         end -= 2

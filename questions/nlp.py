@@ -45,6 +45,8 @@ MONTHS = [
     "Dec",
 ]
 # Spelled numbers, index = value (the distractors and the giveaway filters read them).
+# Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
+HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
 NUMBER_WORDS = [
     "zero",
     "one",

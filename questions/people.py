@@ -76,6 +76,9 @@ def is_role_text(role: str) -> bool:
         return False
     if not re.search(r"[a-z]{3}", role):
         return False
+    original = role.split()
+    if len(original) <= 2 and original[0].islower() and original[-1][:1].isupper():
+        return False  # "southern Duke" of "the southern Duke Yansheng Kong Zhu": a cut title
     words = role.lower().split()
     if words[0] in NUMBER_WORDS:
         return False  # "two Duke": a count, not a role

@@ -81,15 +81,27 @@ def shared_name_words(analysis: Analysis) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count > 1)
 
 
-def without_shared_words(item: Item, shared: frozenset[str]) -> Item:
+def other_name_words(analysis: Analysis) -> frozenset[str]:
+    """Words that cannot stand alone for one person: any word of two or more full names
+    ('Kong' of Kong Zhu and Kong Duanyou) or a word the article writes in lower case."""
+    names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
+    counts = Counter(word for name in names for word in set(name.split()))
+    lower = {w for name in names for w in name.split() if w.lower() in analysis.lower_words}
+    return frozenset({w for w, n in counts.items() if n > 1} | lower)
+
+
+def without_shared_words(
+    item: Item, shared: frozenset[str], name_words: frozenset[str] = frozenset()
+) -> Item:
     """A one-word alternative that is part of several names names no one: not accepted. A
     person whose last word is such a family name or title is named by the rest ('Möngke'
-    of 'Möngke Khan')."""
+    of 'Möngke Khan'), unless the rest is a word of other names too or a common word the
+    article writes in lower case ('Great' of 'Great Khan', 'Kong' of the Kong dukes)."""
     accepted = [a for a in item.accepted if a == item.answer or a not in shared]
     words = item.answer.split() if isinstance(item.answer, str) else []
     if item.tags[:1] == ("person",) and len(words) > 1 and words[-1] in shared:
         given = " ".join(words[:-1])
-        if given not in shared and given not in accepted:
+        if given not in shared and given not in name_words and given not in accepted:
             accepted.append(given)
     return item if tuple(accepted) == item.accepted else replace(item, accepted=tuple(accepted))
 
@@ -120,13 +132,14 @@ def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]
         ),
     )
     shared = shared_name_words(analysis)
+    common = other_name_words(analysis)
     aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])
     candidates = []
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
             item = with_aliases(candidate.item, aliases)
             if rejection(item, filters) is None:
-                item = without_shared_words(item, shared)
+                item = without_shared_words(item, shared, common)
                 candidates.append(replace(candidate, item=item))
     return candidates
 

@@ -425,3 +425,24 @@ def test_rules_from_the_ninth_read_second_part() -> None:
     )
     assert check(when)
     assert make_shared_deed_filter(sentences[:1], [])(when) is None
+
+
+def test_rules_from_the_tenth_read() -> None:
+    from questions.aliases import with_head_nouns
+    from questions.kinds.base import accepted_for
+    from questions.kinds.true_false import same_place_in_a_sentence
+    from questions.people import is_role_text
+
+    assert ("Song", "Song dynasty") in with_head_nouns(["Song"], ["They fought the Song dynasty."])
+    assert "Song" in accepted_for("Song dynasty", "org")
+    assert "Ministry of National Defense" in accepted_for(
+        "Chinese Ministry of National Defense", "org"
+    )
+    assert not is_role_text("southern Duke")
+    assert is_role_text("Denver linebacker")
+    texts = ["Mongol rule was cosmopolitan under Kublai.", "Marco Polo visited the court."]
+    assert not same_place_in_a_sentence("under", "Marco Polo", texts)
+    assert same_place_in_a_sentence("under", "Kublai", texts)
+    doc = next(iter(parse(["The descendant of Confucius at Qufu fled south."], frozenset())))
+    names = [answer_span(e).text for e in doc.ents]
+    assert "Confucius" in names, names

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
-from questions.nlp import MONTHS
+from questions.nlp import HEAD_NOUNS, MONTHS
 
 BLANK = "_____"
 KIND_DIFFICULTY = {
@@ -107,6 +107,12 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     )
     if of_name:  # "University of Warsaw": "Warsaw University"
         options.append(f"{of_name.group(2)} {of_name.group(1)}")
+    head = re.fullmatch(rf"(.+) ({'|'.join(HEAD_NOUNS)})", answer)
+    if head and tag != "person":
+        options.append(head.group(1))  # "Song dynasty": "Song"
+    nationality = NATIONALITY.match(answer)
+    if tag == "org" and nationality and len(words) > 2:
+        options.append(answer[nationality.end() :])  # "Chinese Ministry of ...": "Ministry of"
     if "St. " in answer:
         options.append(answer.replace("St. ", "Saint "))
     if tag == "number":
@@ -142,6 +148,7 @@ BUILDINGS = frozenset(
     + ["Square", "Street", "Bridge", "Hall", "Library", "Castle", "Cathedral", "Stadium"]
     + ["Gallery", "Monastery", "Abbey", "Tower", "Gate", "Station", "Opera"]
 )
+NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|can|ch) (?=[A-Z])(?!of\b)")
 FULL_DATE = re.compile(r"(?:(?:\d{1,2} )?[A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},) (?P<year>\d{4})")
 MONTH_FIRST = re.compile(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})")
 DAY_FIRST = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")

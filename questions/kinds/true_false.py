@@ -155,6 +155,15 @@ def also_true_of(statement: str, answer: str, wrong: str, sentences: Sequence[st
     return any(wrong in s and len(said & words(s)) >= 2 for s in sentences)
 
 
+def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) -> bool:
+    """A person swapped in after "under" or "by" must stand there somewhere in the article
+    ("under Marco Polo" makes a merchant a ruler: absurd, so false at a glance)."""
+    if not prep:
+        return True
+    pattern = re.compile(rf"\b{re.escape(prep)}\s+(?:the\s+\w+\s+)?{re.escape(wrong)}", re.I)
+    return any(pattern.search(s) for s in sentences)
+
+
 def make_true_false_items(analysis: Analysis) -> list[Candidate]:
     """One statement per mention: false when a safe same-type swap exists, else true."""
     candidates = []
@@ -177,7 +186,10 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
             and keeps_year_order(mention.statement, mention.answer, wrong[0])
             and not (
                 mention.tag == "person"
-                and also_true_of(mention.statement, mention.answer, wrong[0], texts)
+                and (
+                    also_true_of(mention.statement, mention.answer, wrong[0], texts)
+                    or not same_place_in_a_sentence(mention.prep, wrong[0], texts)
+                )
             )
         )
         if make_false:
