@@ -4,7 +4,7 @@ building", "the Centre" for a longer name."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -193,7 +193,21 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
     defected to Mongol forces' when four men defected), or 'When' for what the article says
     happened again another year (a failed expedition against Japan in 1274 and in 1281):
     the item has several right answers."""
-    names = sorted(set(people))
+    names = sorted(set(people), key=len, reverse=True)
+    name_pattern = re.compile("|".join(map(re.escape, names))) if names else None
+    stems = [_stems(s) for s in sentences]
+    named = [set(name_pattern.findall(s)) if name_pattern else set() for s in sentences]
+    years = [set(YEAR.findall(s)) for s in sentences]
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for index, words in enumerate(stems):
+        for word in words:
+            by_stem[word].append(index)
+
+    def alike(said: set[str], own: int) -> list[tuple[int, set[str]]]:
+        """Other sentences sharing at least two and half of the stems, in article order."""
+        counts = Counter(i for word in said for i in by_stem.get(word, ()) if i != own)
+        close = sorted(i for i, n in counts.items() if n >= 2 and n * 2 >= len(said))
+        return [(i, said & stems[i]) for i in close]
 
     def shared_deed(item: Item) -> str | None:
         if not isinstance(item.answer, str):
@@ -207,27 +221,21 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
         if len(said) < 2:
             return None
         answer_words = set(item.answer.split())
-        for index, sentence in enumerate(sentences):
-            if index == item.sentence_index:
-                continue
-            others = [n for n in names if n in sentence and not set(n.split()) & answer_words]
-            shared = said & _stems(sentence)
-            if others and len(shared) >= 2 and len(shared) * 2 >= len(said):
+        for index, shared in alike(said, item.sentence_index):
+            others = sorted(n for n in named[index] if not set(n.split()) & answer_words)
+            if others:
                 return f"{others[0]!r} did the same ({', '.join(sorted(shared))})"
         return None
 
     def other_time(item: Item) -> str | None:
         said = _stems(item.prompt)
         names_in = [w for w in PROPER_WORD.findall(item.prompt) if w not in NOT_PROPER]
-        years = set(YEAR.findall(str(item.answer)))
-        if len(said) < 2 or not years or not names_in:
+        answer_years = set(YEAR.findall(str(item.answer)))
+        if len(said) < 2 or not answer_years or not names_in:
             return None
-        for index, sentence in enumerate(sentences):
-            other_years = set(YEAR.findall(sentence)) - years
-            shared = said & _stems(sentence)
-            enough = len(shared) >= 2 and len(shared) * 2 >= len(said)
-            named = all(n in sentence for n in names_in)  # the same people and places
-            if index != item.sentence_index and other_years and enough and named:
+        for index, shared in alike(said, item.sentence_index):
+            other_years = years[index] - answer_years
+            if other_years and all(n in sentences[index] for n in names_in):
                 return f"also happened in {min(other_years)} ({', '.join(sorted(shared))})"
         return None
 

@@ -168,6 +168,14 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
     """One statement per mention: false when a safe same-type swap exists, else true."""
     candidates = []
     texts = [s.text for s in analysis.sentences]
+    found: dict[str, list[str]] = {}
+
+    def naming(name: str) -> list[str]:
+        """The sentences that name someone (found once per name)."""
+        if name not in found:
+            found[name] = [t for t in texts if name in t]
+        return found[name]
+
     present = analysis.pools.present
     for mention in analysis.mentions:
         if mention.in_quote or mention.statement.count(mention.answer) != 1:
@@ -187,8 +195,8 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
             and not (
                 mention.tag == "person"
                 and (
-                    also_true_of(mention.statement, mention.answer, wrong[0], texts)
-                    or not same_place_in_a_sentence(mention.prep, wrong[0], texts)
+                    also_true_of(mention.statement, mention.answer, wrong[0], naming(wrong[0]))
+                    or not same_place_in_a_sentence(mention.prep, wrong[0], naming(wrong[0]))
                 )
             )
         )
