@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, normalize
-from questions.nlp import HEAD_NOUNS
+from questions.nlp import COMMON_ABBREVIATIONS, HEAD_NOUNS
 
 PARTICLES = frozenset(["of", "de", "da", "di", "du", "von", "van", "der", "la", "le", "the"])
 NAME_TAGS = frozenset({"person", "org", "place", "group"})
@@ -145,20 +145,6 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
     return pairs
 
 
-# Abbreviations of everyday English, known to any reader of the language.
-COMMON_ABBREVIATIONS = {
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "UN": "United Nations",
-    "EU": "European Union",
-    "USSR": "Soviet Union",
-}
-
-
 def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
     """'United States' is also 'US' when the article writes it so (and 'U.S.'); an everyday
     abbreviation ('U.S.') is also its full name, and the other way round."""
@@ -172,6 +158,16 @@ def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[s
         short = [a for a, f in COMMON_ABBREVIATIONS.items() if f == name]
         pairs += [(name, a) for a in short]
     for name in names:
+        words_of = name.split()
+        for size in range(len(words_of), 1, -1):  # "NFL Most Valuable Player": "NFL MVP"
+            for first in range(len(words_of) - size + 1):
+                run = words_of[first : first + size]
+                short = "".join(w[0] for w in run)
+                whole = len(run) == len(words_of)
+                if not whole and all(w[:1].isupper() for w in run) and short in words:
+                    pairs.append(
+                        (name, " ".join([*words_of[:first], short, *words_of[first + size :]]))
+                    )
         capitals = [w for w in name.split() if w[:1].isupper()]
         if len(capitals) < 2 or len(capitals) != len(name.split()):
             continue

@@ -412,6 +412,9 @@ def plausible_date(
     # A past event gets no year after the article's latest past event (it was written then).
     if present is not None and past and max(right) <= present < max(years):
         return False
+    after = years_in(cloze.split("_____", 1)[1]) if "_____" in cloze else []
+    if after and max(right) < min(after) <= max(years):
+        return False  # "Scheele in _____ or earlier, and Priestley in 1774": before 1774
     before = years_in(cloze.split("_____")[0])
     return not (before and max(before) < min(right) and min(years) <= max(before))
 

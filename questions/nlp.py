@@ -45,6 +45,19 @@ MONTHS = [
     "Dec",
 ]
 # Spelled numbers, index = value (the distractors and the giveaway filters read them).
+# Abbreviations of everyday English, known to any reader of the language.
+COMMON_ABBREVIATIONS = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UN": "United Nations",
+    "EU": "European Union",
+    "USSR": "Soviet Union",
+}
+
 # Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
 HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
 NUMBER_WORDS = [

@@ -20,6 +20,7 @@ ARTICLES = {"a", "an", "the"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "around", "about", "circa", "c", "ca", "year"}
 # Hedges before a number ("nearly half" = "almost half" = "half"); its digits still decide.
 LEADING_WORDS |= {"nearly", "almost", "roughly", "approximately", "some", "just", "only"}
+LEADING_WORDS |= {"from", "between", "since"}  # "from 1621 to 1629" = "1621 to 1629"
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,

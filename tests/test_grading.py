@@ -41,6 +41,8 @@ def text_item(answer: str, accepted: tuple[str, ...] = (), kind: str = "short_an
         ("U.S.", "US", (), True),
         ("30%", "30 percent", (), True),
         ("nearly half", "almost half", (), True),
+        ("from 1621 to 1629", "1621 to 1629", (), True),
+        ("from 1620 to 1629", "1621 to 1629", (), False),
         ("nearly 40", "almost 50", (), False),
         ("30 per cent", "30%", (), True),
         ("31%", "30 percent", (), False),

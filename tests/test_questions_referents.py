@@ -446,3 +446,32 @@ def test_rules_from_the_tenth_read() -> None:
     doc = next(iter(parse(["The descendant of Confucius at Qufu fled south."], frozenset())))
     names = [answer_span(e).text for e in doc.ents]
     assert "Confucius" in names, names
+
+
+def test_rules_from_the_eleventh_read() -> None:
+    from questions.aliases import article_acronyms
+    from questions.distractors import plausible_date
+    from questions.kinds.base import accepted_for, roman_value
+
+    assert roman_value("XXXVII") == 37 and roman_value("XLIV") == 44
+    assert "Super Bowl 37" in accepted_for("Super Bowl XXXVII", "event")
+    assert {"Space Command", "United States Space Command"} <= set(
+        accepted_for("US Space Command", "org")
+    )
+    assert "75%" in accepted_for("three-quarters", "number")
+    mvp = article_acronyms(["NFL Most Valuable Player"], ["He was named MVP."])
+    assert ("NFL Most Valuable Player", "NFL MVP") in mvp
+    cloze = "Scheele found it in _____ or earlier, and Priestley in 1774."
+    assert not plausible_date("1777", "1773", cloze)
+    assert plausible_date("1771", "1773", cloze)
+
+
+def test_where_accepts_the_places_the_sentence_puts_it_in() -> None:
+    text = (
+        "Bowl\n\nThe final game was played at Levi's Stadium in Santa Clara, California, on "
+        "February 7, 2016, before a crowd of fans from Denver and Charlotte."
+    )
+    items = [i for i in questions.generate(text).items if i.prompt.startswith("Where")]
+    assert items
+    for found in items:
+        assert len(found.accepted) > 1, found

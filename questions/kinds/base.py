@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
-from questions.nlp import HEAD_NOUNS, MONTHS
+from questions.nlp import COMMON_ABBREVIATIONS, HEAD_NOUNS, MONTHS
 
 BLANK = "_____"
 KIND_DIFFICULTY = {
@@ -113,6 +113,15 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     nationality = NATIONALITY.match(answer)
     if tag == "org" and nationality and len(words) > 2:
         options.append(answer[nationality.end() :])  # "Chinese Ministry of ...": "Ministry of"
+    roman_end = re.fullmatch(r"(.+) ([IVXLC]{2,})", answer)
+    if roman_end and tag != "person":  # "Super Bowl XXXVII": "Super Bowl 37"
+        options.append(f"{roman_end.group(1)} {roman_value(roman_end.group(2))}")
+    for short, full in COMMON_ABBREVIATIONS.items():  # "US Space Command"
+        if re.search(rf"(?<!\S){re.escape(short)} ", answer) and len(words) > 2:
+            options.append(answer.replace(f"{short} ", f"{full} ", 1))
+            options.append(answer.replace(f"{short} ", "", 1))
+    if tag == "number" and answer.lower() in SHARE_WORDS:
+        options.append(SHARE_WORDS[answer.lower()])  # "three-quarters": "75%"
     if "St. " in answer:
         options.append(answer.replace("St. ", "Saint "))
     if tag == "number":
@@ -149,6 +158,27 @@ BUILDINGS = frozenset(
     + ["Gallery", "Monastery", "Abbey", "Tower", "Gate", "Station", "Opera"]
 )
 NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|can|ch) (?=[A-Z])(?!of\b)")
+SHARE_WORDS = {
+    "half": "50%",
+    "almost half": "50%",
+    "nearly half": "50%",
+    "three-quarters": "75%",
+    "three quarters": "75%",
+    "a quarter": "25%",
+    "one-quarter": "25%",
+    "a third": "33%",
+    "one-third": "33%",
+    "two-thirds": "67%",
+}
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral ("XXXVII" -> 37)."""
+    values = [ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 FULL_DATE = re.compile(r"(?:(?:\d{1,2} )?[A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},) (?P<year>\d{4})")
 MONTH_FIRST = re.compile(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})")
 DAY_FIRST = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from questions.distractors import in_pool
 from questions.kinds.base import (
     Analysis,
@@ -24,7 +26,10 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
             continue
         if mention.tag == "person" and not in_pool(mention, analysis.pools):
             continue  # "Who did Kublai proclaim the Great Capital?": a place taken for a person
-        candidates.append(mention_candidate(analysis, "short_answer", mention.question, mention))
+        candidate = mention_candidate(analysis, "short_answer", mention.question, mention)
+        if mention.question.startswith("Where "):
+            candidate = with_places_around(analysis, candidate, mention.question)
+        candidates.append(candidate)
     for quote in analysis.quotes:
         verb = "said" if quote.past else "says"
         item = make_item(
@@ -38,3 +43,21 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
         )
         candidates.append(Candidate(item, f"{quote.sentence}:{quote.speaker.casefold()}", 0.8))
     return candidates
+
+
+def with_places_around(analysis: Analysis, candidate: Candidate, question: str) -> Candidate:
+    """'Where was the game played?' is answered by the stadium and by the town the sentence
+    puts it in ('Levi's Stadium ... at Santa Clara, California')."""
+    item = candidate.item
+    places = [
+        m.answer
+        for m in analysis.mentions
+        if m.sentence == item.sentence_index
+        and m.tag == "place"
+        and m.answer not in question
+        and m.answer != item.answer
+    ]
+    if not places:
+        return candidate
+    accepted = tuple(dict.fromkeys([*item.accepted, *places]))
+    return replace(candidate, item=replace(item, accepted=accepted))
