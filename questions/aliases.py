@@ -85,6 +85,8 @@ def article_aliases(
         add(name, alt)
     for name, alt in fuller_names(mentions, texts):
         out.setdefault(normalize(name), []).append(alt)
+    for name, alt in of_place_forms(mentions, texts):
+        out.setdefault(normalize(name), []).append(alt)
     for name, alt in with_head_nouns(names, texts):
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
@@ -118,8 +120,8 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
     names = {m.answer: m.tag for m in mentions if m.tag not in ("date", "number", "role")}
     pairs = []
     for short, tag in sorted(names.items()):
-        if " " in short or not short[:1].isupper():
-            continue
+        if " " in short or not (short[:1].isupper() or short[:1].isdigit()):
+            continue  # "Broncos", "49ers"
         longer = [
             n
             for n in names
@@ -189,3 +191,16 @@ def with_head_nouns(names: Sequence[str], texts: Sequence[str]) -> list[tuple[st
         for noun in HEAD_NOUNS
         if f"{name} {noun}" in joined
     ]
+
+
+def of_place_forms(mentions: Sequence[Mention], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """'William' and 'William III' are also 'William of Orange' and 'William III of Orange'
+    when the article writes a name of theirs followed by 'of Orange'."""
+    joined = " ".join(texts)
+    people = sorted({m.answer for m in mentions if m.tag == "person"})
+    pairs = []
+    for name in people:
+        for match in re.finditer(rf"\b{re.escape(name)}((?: [IVX]+)?) of ([A-Z][\w’'-]+)", joined):
+            numeral, place = match.groups()
+            pairs += [(name, f"{name}{numeral} of {place}"), (name, f"{name} of {place}")]
+    return pairs

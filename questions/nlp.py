@@ -58,6 +58,14 @@ COMMON_ABBREVIATIONS = {
     "USSR": "Soviet Union",
 }
 
+# Names of everyday English with their other usual forms.
+COMMON_NAMES = {
+    "World War II": ["Second World War", "WWII", "WW2", "World War 2"],
+    "World War I": ["First World War", "WWI", "WW1", "World War 1", "Great War"],
+    "the Second World War": ["World War II", "WWII"],
+    "the First World War": ["World War I", "WWI"],
+}
+
 # Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
 HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
 NUMBER_WORDS = [

@@ -475,3 +475,28 @@ def test_where_accepts_the_places_the_sentence_puts_it_in() -> None:
     assert items
     for found in items:
         assert len(found.accepted) > 1, found
+
+
+def test_rules_from_the_twelfth_read() -> None:
+    from questions.aliases import fuller_names, of_place_forms
+    from questions.kinds.base import accepted_for
+
+    texts = ["Stadtholder William III of Orange opposed Louis XIV.", "William formed a league."]
+    pairs = of_place_forms([mention("William"), mention("William III")], texts)
+    assert ("William", "William of Orange") in pairs
+    assert ("William III", "William III of Orange") in pairs
+    assert "Leonardo" in accepted_for("Leonardo da Vinci", "person")
+    assert {"Song dynasty", "Song China"} <= set(accepted_for("Song dynasty China", "org"))
+    assert "Second World War" in accepted_for("World War II", "event")
+    team = fuller_names([mention("49ers", "org")], ["The San Francisco 49ers won."])
+    assert ("49ers", "San Francisco 49ers") in team
+
+
+def test_where_takes_no_place_named_before_the_answer() -> None:
+    text = (
+        "Settlers\n\nUpon their arrival in New Amsterdam, Huguenots were offered land directly "
+        "across from Manhattan on Long Island for a permanent settlement in 1624."
+    )
+    for found in questions.generate(text).items:
+        if found.prompt.startswith("Where") and found.answer == "Long Island":
+            assert "New Amsterdam" not in found.accepted

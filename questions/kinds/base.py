@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
-from questions.nlp import COMMON_ABBREVIATIONS, HEAD_NOUNS, MONTHS
+from questions.nlp import COMMON_ABBREVIATIONS, COMMON_NAMES, HEAD_NOUNS, MONTHS
 
 BLANK = "_____"
 KIND_DIFFICULTY = {
@@ -86,6 +86,8 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     if tag == "person" and len(answer.split()) > 1 and is_name_like(last) and not roman:
         particle = re.search(r"\b(?:(?:de|da|di|van|von|der|la|le)\s+)+\S+$", answer)
         options += [particle.group(), last] if particle else [last]  # "da Vinci", "Vinci"
+        if particle and particle.start() > 0:
+            options.append(answer[: particle.start()].strip())  # "Leonardo"
     words = answer.split()
     if tag == "person" and len(words) > 2 and all(w[:1].isupper() for w in words):
         options.append(" ".join(words[-2:]))  # "Landgrave Edmund Bellinger", "William III"
@@ -107,9 +109,12 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
     )
     if of_name:  # "University of Warsaw": "Warsaw University"
         options.append(f"{of_name.group(2)} {of_name.group(1)}")
-    head = re.fullmatch(rf"(.+) ({'|'.join(HEAD_NOUNS)})", answer)
+    head = re.fullmatch(rf"(.+) ({'|'.join(HEAD_NOUNS)})( [A-Z][\w’'-]+)?", answer)
     if head and tag != "person":
         options.append(head.group(1))  # "Song dynasty": "Song"
+        if head.group(3):  # "Song dynasty China": "Song dynasty", "Song China"
+            options += [f"{head.group(1)} {head.group(2)}", f"{head.group(1)}{head.group(3)}"]
+    options += COMMON_NAMES.get(answer, [])
     nationality = NATIONALITY.match(answer)
     if tag == "org" and nationality and len(words) > 2:
         options.append(answer[nationality.end() :])  # "Chinese Ministry of ...": "Ministry of"

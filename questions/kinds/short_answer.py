@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from questions.distractors import in_pool
@@ -45,18 +46,37 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
     return candidates
 
 
+# What may stand between a place and the place it lies in: "in the San Francisco Bay Area at".
+LOCATION_CHAIN = re.compile(r"(?:\s*(?:,|in|at|near|the|[A-Z][\w’'.-]*))*\s*")
+LOCATED = re.compile(r"\b(?:in|at|near)\b")
+
+
 def with_places_around(analysis: Analysis, candidate: Candidate, question: str) -> Candidate:
     """'Where was the game played?' is answered by the stadium and by the town the sentence
-    puts it in ('Levi's Stadium ... at Santa Clara, California')."""
+    puts it in right after ('Levi's Stadium in the San Francisco Bay Area at Santa Clara')."""
     item = candidate.item
-    places = [
-        m.answer
+    sentence = analysis.sentences[item.sentence_index].text
+    end = sentence.find(str(item.answer))
+    if end < 0:
+        return candidate
+    end += len(str(item.answer))
+    found = sorted(
+        (sentence.find(m.answer, end), m.answer)
         for m in analysis.mentions
         if m.sentence == item.sentence_index
         and m.tag == "place"
         and m.answer not in question
-        and m.answer != item.answer
-    ]
+        and sentence.find(m.answer, end) >= end
+    )
+    places: list[str] = []
+    for start, place in found:
+        between = sentence[end:start]
+        # "in the Bay Area at Santa Clara", or ", California" right after a place taken
+        linked = LOCATED.search(between) or (places and between.strip() == ",")
+        if not (LOCATION_CHAIN.fullmatch(between) and linked):
+            break
+        places.append(place)
+        end = start + len(place)
     if not places:
         return candidate
     accepted = tuple(dict.fromkeys([*item.accepted, *places]))
