@@ -497,6 +497,6 @@ def test_where_takes_no_place_named_before_the_answer() -> None:
         "Settlers\n\nUpon their arrival in New Amsterdam, Huguenots were offered land directly "
         "across from Manhattan on Long Island for a permanent settlement in 1624."
     )
-    for found in questions.generate(text).items:
-        if found.prompt.startswith("Where") and found.answer == "Long Island":
-            assert "New Amsterdam" not in found.accepted
+    asked = [i for i in questions.generate(text).items if i.prompt.startswith("Where")]
+    assert [i.answer for i in asked] == ["Long Island"]
+    assert "New Amsterdam" not in asked[0].accepted
