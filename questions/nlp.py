@@ -45,29 +45,6 @@ MONTHS = [
     "Dec",
 ]
 # Spelled numbers, index = value (the distractors and the giveaway filters read them).
-# Abbreviations of everyday English, known to any reader of the language.
-COMMON_ABBREVIATIONS = {
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "UN": "United Nations",
-    "EU": "European Union",
-    "USSR": "Soviet Union",
-}
-
-# Names of everyday English with their other usual forms.
-COMMON_NAMES = {
-    "World War II": ["Second World War", "WWII", "WW2", "World War 2"],
-    "World War I": ["First World War", "WWI", "WW1", "World War 1", "Great War"],
-    "the Second World War": ["World War II", "WWII"],
-    "the First World War": ["World War I", "WWI"],
-}
-
-# Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
-HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
 NUMBER_WORDS = [
     "zero",
     "one",

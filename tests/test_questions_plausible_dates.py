@@ -1,6 +1,6 @@
 """Plausible date distractors and self-consistent false statements, on small hand-made texts."""
 
-from questions.distractors import life_spans, outside_life, plausible_date
+from questions.dates import life_spans, outside_life, plausible_date
 from questions.kinds.true_false import counts_a_list, keeps_year_order
 
 

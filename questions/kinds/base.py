@@ -7,10 +7,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from questions.aliases import COMMON_ABBREVIATIONS, COMMON_NAMES, HEAD_NOUNS
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
-from questions.nlp import COMMON_ABBREVIATIONS, COMMON_NAMES, HEAD_NOUNS, MONTHS
+from questions.nlp import MONTHS
 
 BLANK = "_____"
 KIND_DIFFICULTY = {

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from questions.dates import life_spans, outside_life, plausible_date
 from questions.distractors import (
     OBJECT_QUESTION,
     confirmed_person,
     full_name_words,
     in_pool,
     is_variant,
-    life_spans,
-    outside_life,
     pick_distractors,
-    plausible_date,
 )
 from questions.facts import Mention, normalize
 from questions.kinds.base import (

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.distractors import Pools, in_pool, pick_distractors, plausible_date
+from questions.dates import plausible_date
+from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention, is_name_like
 from questions.giveaways import ONE_ANOTHER
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
