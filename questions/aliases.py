@@ -27,6 +27,11 @@ COMMON_ABBREVIATIONS = {
 
 # Names of everyday English with their other usual forms.
 COMMON_NAMES = {
+    "American Revolutionary War": [
+        "American Revolution",
+        "Revolutionary War",
+        "American War of Independence",
+    ],
     "World War II": ["Second World War", "WWII", "WW2", "World War 2"],
     "World War I": ["First World War", "WWI", "WW1", "World War 1", "Great War"],
     "the Second World War": ["World War II", "WWII"],
@@ -104,6 +109,8 @@ def article_aliases(
         out.setdefault(normalize(b), []).append(a)
 
     for name, alt in bracket_pairs(texts):
+        add(name, alt)
+    for name, alt in bracketed_spellings(names, texts):
         add(name, alt)
     for name, alt in fuller_names(mentions, texts):
         out.setdefault(normalize(name), []).append(alt)
@@ -225,4 +232,18 @@ def of_place_forms(mentions: Sequence[Mention], texts: Sequence[str]) -> list[tu
         for match in re.finditer(rf"\b{re.escape(name)}((?: [IVX]+)?) of ([A-Z][\w’'-]+)", joined):
             numeral, place = match.groups()
             pairs += [(name, f"{name}{numeral} of {place}"), (name, f"{name} of {place}")]
+    return pairs
+
+
+def bracketed_spellings(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """'François Villion (Viljoen)': a one-word bracket after a name that spells its last
+    word another way is that name too ('Viljoen', 'François Viljoen')."""
+    joined = " ".join(texts)
+    pairs = []
+    for name in names:
+        last = name.split()[-1]
+        for match in re.finditer(rf"\b{re.escape(name)} \(([A-Z][\w’'-]+)\)", joined):
+            other = match.group(1)
+            if other != last and fuzz.ratio(_plain(other), _plain(last)) >= 60:
+                pairs += [(name, other), (name, name[: -len(last)] + other)]
     return pairs

@@ -25,6 +25,7 @@ from questions.referents import (
     make_orphan_filter,
     make_shared_deed_filter,
     make_short_name_filter,
+    written_type_names,
 )
 
 Progress = Callable[[int, int], None]
@@ -124,7 +125,7 @@ def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]
     names = {m.answer for m in analysis.mentions if m.tag != "person"}
     filters = (
         *item_filters(analysis.title),
-        make_short_name_filter(names),
+        make_short_name_filter(names | written_type_names(s.text for s in analysis.sentences)),
         make_orphan_filter(analysis.orphans),
         make_shared_deed_filter(
             [s.text for s in analysis.sentences],

@@ -355,3 +355,24 @@ def test_where_takes_no_place_named_before_the_answer() -> None:
     asked = [i for i in questions.generate(text).items if i.prompt.startswith("Where")]
     assert [i.answer for i in asked] == ["Long Island"]
     assert "New Amsterdam" not in asked[0].accepted
+
+
+def test_rules_from_the_thirteenth_read() -> None:
+    from questions.aliases import bracketed_spellings
+    from questions.kinds.base import accepted_for
+    from questions.referents import make_short_name_filter, unresolved_start, written_type_names
+
+    texts = ["The castle houses the Centre for Contemporary Art.", "The Centre runs 500 projects."]
+    assert "Centre for Contemporary Art" in written_type_names(texts)
+    check = make_short_name_filter(written_type_names(texts))
+    assert check(item("How many projects does the Centre run?", "500", "short_answer"))
+    siege = item("Tension with _____ led to a siege by the royal army in 1622.", "Paris")
+    assert unresolved_start(siege)
+    named = item("Tension with _____ led to the siege of Montpellier in 1622.", "Paris")
+    assert unresolved_start(named) is None
+    spelled = bracketed_spellings(
+        ["François Villion"], ["The arrival of François Villion (Viljoen)."]
+    )
+    assert ("François Villion", "Viljoen") in spelled
+    assert "Most Valuable Player" in accepted_for("NFL Most Valuable Player", "org")
+    assert "American Revolution" in accepted_for("American Revolutionary War", "event")

@@ -116,6 +116,8 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         if head.group(3):  # "Song dynasty China": "Song dynasty", "Song China"
             options += [f"{head.group(1)} {head.group(2)}", f"{head.group(1)}{head.group(3)}"]
     options += COMMON_NAMES.get(answer, [])
+    if len(words) > 2 and re.fullmatch(r"[A-Z]{2,5}", words[0]) and words[1][:1].isupper():
+        options.append(" ".join(words[1:]))  # "NFL Most Valuable Player": "Most Valuable Player"
     nationality = NATIONALITY.match(answer)
     if tag == "org" and nationality and len(words) > 2:
         options.append(answer[nationality.end() :])  # "Chinese Ministry of ...": "Ministry of"
