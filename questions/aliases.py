@@ -116,6 +116,11 @@ def article_aliases(
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in of_place_forms(mentions, texts):
         out.setdefault(normalize(name), []).append(alt)
+    places = {m.answer for m in mentions if m.tag == "place" and " " not in m.answer}
+    for name in names:
+        first, _, rest = name.partition(" ")
+        if first in places and rest[:1].isupper() and " " not in rest:
+            out.setdefault(normalize(name), []).append(rest)  # "Warsaw Fotoplastikon"
     for name, alt in with_head_nouns(names, texts):
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
@@ -163,8 +168,8 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
                 or n.startswith(f"{short} of ")  # "Philo of Byzantium"
             )
         ]
-        if not longer and tag != "person" and short.endswith("s"):
-            longer = written_longer(short, texts)
+        if not longer and (tag == "person" or short.endswith("s")):
+            longer = written_longer(short, texts)  # "Denver Broncos", "Frédéric Chopin"
         if len(longer) != 1:
             continue
         pairs.append((short, longer[0]))
@@ -184,8 +189,9 @@ def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[s
     pairs = []
     for name in names:
         full = COMMON_ABBREVIATIONS.get(name)
-        if full:
+        if full:  # "U.S.": "United States", "US", "USA"
             pairs.append((name, full))
+            pairs += [(name, a) for a, f in COMMON_ABBREVIATIONS.items() if f == full and a != name]
         short = [a for a, f in COMMON_ABBREVIATIONS.items() if f == name]
         pairs += [(name, a) for a in short]
     for name in names:

@@ -376,3 +376,21 @@ def test_rules_from_the_thirteenth_read() -> None:
     assert ("François Villion", "Viljoen") in spelled
     assert "Most Valuable Player" in accepted_for("NFL Most Valuable Player", "org")
     assert "American Revolution" in accepted_for("American Revolutionary War", "event")
+
+
+def test_rules_from_the_fourteenth_read() -> None:
+    from questions.aliases import article_acronyms, fuller_names
+    from questions.kinds.base import accepted_for
+
+    assert "15 km" in accepted_for("15 kilometres", "number")
+    assert "Saints" in accepted_for("New Orleans Saints", "org")
+    assert "States" not in accepted_for("United States", "place")
+    assert ("U.S.", "USA") in article_acronyms(["U.S."], ["CBS broadcast it in the U.S."])
+    texts = ["Frédéric Chopin was born near Warsaw.", "Chopin left at twenty."]
+    assert ("Chopin", "Frédéric Chopin") in fuller_names([mention("Chopin")], texts)
+    text = (
+        "Warsaw\n\nIn 1939 the city's Jews numbered 219,000 (around 34%) of its people, "
+        "according to the Polish census of Warsaw taken by Mayor Stefan Starzyński."
+    )
+    glossed = [i for i in questions.generate(text).items if i.answer == "219,000"]
+    assert glossed and all("34%" in i.accepted for i in glossed if i.kind == "cloze")

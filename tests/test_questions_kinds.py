@@ -146,7 +146,7 @@ def test_hedged_number_accepts_the_number_itself():
     from questions.kinds.base import accepted_for
 
     assert "15 kilometres" in accepted_for("About 15 kilometres", "number")
-    assert accepted_for("15 kilometres", "number") == ("15 kilometres", "15")
+    assert accepted_for("15 kilometres", "number")[:2] == ("15 kilometres", "15")
 
 
 KHANS = """The Khans

@@ -116,6 +116,9 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
         if head.group(3):  # "Song dynasty China": "Song dynasty", "Song China"
             options += [f"{head.group(1)} {head.group(2)}", f"{head.group(1)}{head.group(3)}"]
     options += COMMON_NAMES.get(answer, [])
+    team = len(words) > 1 and words[-1].endswith("s") and words[-1] not in PLURAL_NAMES
+    if tag != "person" and team and words[-1][:1].isupper():
+        options.append(words[-1])  # "New Orleans Saints": "Saints"
     if len(words) > 2 and re.fullmatch(r"[A-Z]{2,5}", words[0]) and words[1][:1].isupper():
         options.append(" ".join(words[1:]))  # "NFL Most Valuable Player": "Most Valuable Player"
     nationality = NATIONALITY.match(answer)
@@ -166,6 +169,8 @@ BUILDINGS = frozenset(
     + ["Gallery", "Monastery", "Abbey", "Tower", "Gate", "Station", "Opera"]
 )
 NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|ish|can|ch) (?=[A-Z])(?!of\b)")
+# Plural last words that are no team's name alone ("United States", "Cayman Islands").
+PLURAL_NAMES = frozenset(["States", "Nations", "Islands", "Emirates", "Netherlands", "Alps"])
 SHARE_WORDS = {
     "half": "50%",
     "almost half": "50%",
@@ -245,12 +250,16 @@ def fraction_forms(answer: str) -> list[str]:
 
 
 def unit_forms(answer: str) -> list[str]:
-    """'60 km' is also '60 kilometres' and '60 kilometers'."""
+    """'60 km' is also '60 kilometres' and '60 kilometers', and the other way round."""
     match = UNIT_ABBREVIATION.fullmatch(answer)
-    if not match:
-        return []
-    value, unit = match.groups()
-    return [f"{value} {word}" for word in UNIT_WORDS[unit]]
+    if match:
+        value, unit = match.groups()
+        return [f"{value} {word}" for word in UNIT_WORDS[unit]]
+    for unit, words in UNIT_WORDS.items():
+        for word in words:
+            if answer.endswith(f" {word}") and answer[: -len(word) - 1][-1:].isdigit():
+                return [f"{answer[: -len(word) - 1]} {unit}"]
+    return []
 
 
 def other_date_orders(answer: str) -> list[str]:
@@ -346,7 +355,15 @@ def make_item(
 
 
 def mention_candidate(analysis: Analysis, kind: str, prompt: str, mention: Mention) -> Candidate:
-    """A typed-answer candidate (cloze, short answer) asking for a mention's answer."""
+    """A typed-answer candidate (cloze, short answer) asking for a mention's answer; the
+    bracket the sentence puts right after the answer ('219,000 (around 34%)', '15 km (9
+    miles)') says it another way, so it is right too."""
+    accepted = accepted_for(mention.answer, mention.tag, mention.prep)
+    source = analysis.sentences[mention.sentence].text
+    gloss = re.search(rf"{re.escape(mention.answer)}\s*\(([^()]{{1,30}})\)", source)
+    if gloss and mention.tag in ("number", "date"):
+        other = HEDGE.sub("", gloss.group(1).strip())
+        accepted = (*accepted, *accepted_for(other, mention.tag))
     item = make_item(
         analysis,
         kind,
@@ -354,6 +371,6 @@ def mention_candidate(analysis: Analysis, kind: str, prompt: str, mention: Menti
         mention.answer,
         sentence=mention.sentence,
         tag=mention.tag,
-        accepted=accepted_for(mention.answer, mention.tag, mention.prep),
+        accepted=tuple(dict.fromkeys(accepted)),
     )
     return Candidate(item, mention_fact(mention), mention.weight)
