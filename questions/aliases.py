@@ -217,39 +217,51 @@ def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[s
     return pairs
 
 
+NAME_RUN = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}"
+HEADED = re.compile(rf"({NAME_RUN}) ({'|'.join(HEAD_NOUNS)})\b")
+OF_PLACE = re.compile(rf"({NAME_RUN}) of ([A-Z][\w’'-]+)")
+BRACKETED_WORD = re.compile(rf"({NAME_RUN}) \(([A-Z][\w’'-]+)\)")
+
+
+def _endings(run: str) -> list[str]:
+    """Every tail of a run of capitalised words: 'Southern Song' -> 'Southern Song', 'Song'."""
+    words = run.split()
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
 def with_head_nouns(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
     """'Song' is also 'Song dynasty' when the article writes it so."""
-    joined = " ".join(texts)
-    return [
-        (name, f"{name} {noun}")
-        for name in names
-        for noun in HEAD_NOUNS
-        if f"{name} {noun}" in joined
-    ]
+    written = {
+        (tail, noun) for t in texts for run, noun in HEADED.findall(t) for tail in _endings(run)
+    }
+    wanted = set(names)
+    return sorted((name, f"{name} {noun}") for name, noun in written if name in wanted)
 
 
 def of_place_forms(mentions: Sequence[Mention], texts: Sequence[str]) -> list[tuple[str, str]]:
     """'William' and 'William III' are also 'William of Orange' and 'William III of Orange'
     when the article writes a name of theirs followed by 'of Orange'."""
-    joined = " ".join(texts)
-    people = sorted({m.answer for m in mentions if m.tag == "person"})
-    pairs = []
-    for name in people:
-        for match in re.finditer(rf"\b{re.escape(name)}((?: [IVX]+)?) of ([A-Z][\w’'-]+)", joined):
-            numeral, place = match.groups()
-            pairs += [(name, f"{name}{numeral} of {place}"), (name, f"{name} of {place}")]
-    return pairs
+    people = {m.answer for m in mentions if m.tag == "person"}
+    pairs = set()
+    for text in texts:
+        for run, place in OF_PLACE.findall(text):
+            for tail in _endings(run):
+                words = tail.split()
+                bare = " ".join(w for w in words if not re.fullmatch(r"[IVX]+", w))
+                for name in {tail, bare} & people:
+                    pairs |= {(name, f"{tail} of {place}"), (name, f"{bare} of {place}")}
+    return sorted(pairs)
 
 
 def bracketed_spellings(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
     """'François Villion (Viljoen)': a one-word bracket after a name that spells its last
     word another way is that name too ('Viljoen', 'François Viljoen')."""
-    joined = " ".join(texts)
-    pairs = []
-    for name in names:
-        last = name.split()[-1]
-        for match in re.finditer(rf"\b{re.escape(name)} \(([A-Z][\w’'-]+)\)", joined):
-            other = match.group(1)
-            if other != last and fuzz.ratio(_plain(other), _plain(last)) >= 60:
-                pairs += [(name, other), (name, name[: -len(last)] + other)]
-    return pairs
+    wanted = set(names)
+    pairs = set()
+    for text in texts:
+        for run, other in BRACKETED_WORD.findall(text):
+            for name in set(_endings(run)) & wanted:
+                last = name.split()[-1]
+                if other != last and fuzz.ratio(_plain(other), _plain(last)) >= 60:
+                    pairs |= {(name, other), (name, name[: -len(last)] + other)}
+    return sorted(pairs)
