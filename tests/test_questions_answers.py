@@ -394,3 +394,14 @@ def test_rules_from_the_fourteenth_read() -> None:
     )
     glossed = [i for i in questions.generate(text).items if i.answer == "219,000"]
     assert glossed and all("34%" in i.accepted for i in glossed if i.kind == "cloze")
+
+
+def test_rules_from_the_fifteenth_read() -> None:
+    from questions.kinds.base import accepted_for
+
+    assert "Arts" not in accepted_for("Upati Institute of Dramatic Arts", "org")
+    text = (
+        "Defense\n\nThe Carolina Panthers defense gave up just 308 points during the 2015 season."
+    )
+    counted = [i for i in questions.generate(text).items if i.prompt.startswith("How many")]
+    assert counted and all("308 points" in i.accepted for i in counted if i.kind == "short_answer")

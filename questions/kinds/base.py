@@ -117,6 +117,7 @@ def accepted_for(answer: str, tag: str, prep: str = "") -> tuple[str, ...]:
             options += [f"{head.group(1)} {head.group(2)}", f"{head.group(1)}{head.group(3)}"]
     options += COMMON_NAMES.get(answer, [])
     team = len(words) > 1 and words[-1].endswith("s") and words[-1] not in PLURAL_NAMES
+    team = team and not {"of", "for", "and"} & set(words)  # not "Institute of Dramatic Arts"
     if tag != "person" and team and words[-1][:1].isupper():
         options.append(words[-1])  # "New Orleans Saints": "Saints"
     if len(words) > 2 and re.fullmatch(r"[A-Z]{2,5}", words[0]) and words[1][:1].isupper():

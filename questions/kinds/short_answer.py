@@ -28,6 +28,12 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
         if mention.tag == "person" and not in_pool(mention, analysis.pools):
             continue  # "Who did Kublai proclaim the Great Capital?": a place taken for a person
         candidate = mention_candidate(analysis, "short_answer", mention.question, mention)
+        counted = HOW_MANY.match(mention.question)
+        if counted and mention.answer[-1:].isdigit():  # "How many points ...?": "308 points"
+            extra = f"{mention.answer} {counted.group(1)}"
+            candidate = replace(
+                candidate, item=replace(candidate.item, accepted=(*candidate.item.accepted, extra))
+            )
         if mention.question.startswith("Where "):
             candidate = with_places_around(analysis, candidate, mention.question)
         candidates.append(candidate)
@@ -48,6 +54,7 @@ def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
 
 # What may stand between a place and the place it lies in: "in the San Francisco Bay Area at".
 LOCATION_CHAIN = re.compile(r"(?:\s*(?:,|in|at|near|the|[A-Z][\w’'.-]*))*\s*")
+HOW_MANY = re.compile(r"How many ([a-z]+)\b")
 LOCATED = re.compile(r"\b(?:in|at|near)\b")
 
 
