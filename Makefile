@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint bench chromium clean
+.PHONY: run test lint bench golden chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test chromium lint
 	$(BIN)/python -m pytest -q
+
+# Rewrite the generator's golden output (tests/golden/) after a change that is meant to alter it.
+golden: $(VENV)/.installed-test
+	$(BIN)/python -m tests.golden
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run_all.py

@@ -152,6 +152,8 @@ def generate(
     kinds: Iterable[str] | None = None,
     max_items: int | None = None,
     progress: Progress | None = None,
+    filename: str = "",
+    all_items: bool = False,
 ) -> Article:
     """Generate items from an article's text (first line the title), best first."""
     if len(text) > MAX_TEXT_CHARS:
