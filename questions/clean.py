@@ -159,7 +159,15 @@ def merge_attributions(paragraphs: list[str]) -> list[str]:
     return merged
 
 
-FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\]")
+# Wiki residue: reference marks ("[12]", "[a]", "[note 3]") with their page numbers
+# ("[12]:64"), and maintenance tags in lower case that end in "needed" or a question mark
+# ("[citation needed]", "[improper synthesis?]", "[who?]").
+FOOTNOTE = re.compile(
+    r"\s*\[(?:\d{1,3}|[a-z]|note \d{1,3}|[a-z][a-z '’–-]{0,40}(?:needed|\?))\]"
+    r"(?::\s?\d{1,4}(?:[–-]\d{1,4})?)?"
+)
+# A page number left after a reference mark that was already removed ('said.:62 Many').
+PAGE_MARK = re.compile(r"(?<=[^\d\s:]):\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")
 LISTEN = re.compile(r"\(\s*(?:listen|help·info|ⓘ)\s*\)", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 SQUARE = re.compile(r"\s*\[([^\[\]]*)\]")
@@ -235,12 +243,15 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
                 current = line
         if current:
             paragraphs.append(current)
-    paragraphs = [" ".join(drop_glosses(FOOTNOTE.sub("", p)).split()) for p in paragraphs]
+    paragraphs = [
+        " ".join(drop_glosses(PAGE_MARK.sub("", FOOTNOTE.sub("", p))).split()) for p in paragraphs
+    ]
     return merge_attributions([p for p in paragraphs if p])
 
 
 def clean_article(text: str) -> tuple[str, list[str]]:
-    """Return (title, body paragraphs) of raw article text, page furniture removed."""
+    """Return (title, body paragraphs) of raw article text, page furniture removed; the title
+    is "" when no heading line stands before the prose (questions.title derives one)."""
     blocks = split_blocks(text)
     lines = [line for block in blocks for line in block]
     if not lines:
@@ -268,6 +279,4 @@ def clean_article(text: str) -> tuple[str, list[str]]:
     paragraphs = body_paragraphs([b for b in body_blocks if b])
     if not paragraphs:
         raise ArticleError("No article text found: no paragraph reads as prose.")
-    if not title:
-        title = " ".join(paragraphs[0].split()[:8]).rstrip(",;:") + "…"
     return title.strip(" #*-–—|:"), paragraphs

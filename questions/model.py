@@ -34,6 +34,7 @@ class Item:
     tags: tuple[str, ...] = ()
     difficulty: float = 0.5
     score: float = 0.0
+    selected: bool = True  # in the curated default set (the rest: `generate --all`)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the item as plain JSON-ready data (lists, not tuples)."""

@@ -14,7 +14,7 @@ from questions.kinds import KIND_MAKERS, Analysis, Candidate
 from questions.model import KINDS, Article, ArticleError, Item, slugify
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
-from questions.quality import balance_true_false, item_filters, rank, rejection
+from questions.quality import item_filters, rejection
 from questions.references import (
     orphan_pronouns,
     resolve_references,
@@ -27,6 +27,9 @@ from questions.referents import (
     make_short_name_filter,
     written_type_names,
 )
+from questions.selection import order_items
+from questions.title import choose_title
+from questions.worth import ArticleContext, fact_features, load_model
 
 Progress = Callable[[int, int], None]
 MAX_TEXT_CHARS = 600_000
@@ -42,8 +45,11 @@ def split_body(paragraphs: Iterable[str]) -> list[Sentence]:
     return sentences
 
 
-def analyse(title: str, paragraphs: list[str], progress: Progress | None = None) -> Analysis:
-    """Parse every sentence once and collect the article's facts."""
+def analyse(
+    title: str, paragraphs: list[str], progress: Progress | None = None
+) -> tuple[Analysis, ArticleContext]:
+    """Parse every sentence once and collect the article's facts, with what the worth
+    estimate needs of the parse."""
     sentences = split_body(paragraphs)
     if not sentences:
         raise ArticleError("No sentences found in the article.")
@@ -59,7 +65,7 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
     person = topic_person(title, docs)
     references = resolve_references(docs, sentences, person, topic_place(title, docs))
     mentions = tuple(find_mentions(docs, sentences, references))
-    return Analysis(
+    analysis = Analysis(
         slug=slugify(title),
         title=title,
         sentences=tuple(sentences),
@@ -70,6 +76,7 @@ def analyse(title: str, paragraphs: list[str], progress: Progress | None = None)
         lower_words=lower_words,
         orphans=orphan_pronouns(docs, references, person, title.casefold()),
     )
+    return analysis, ArticleContext.build(title, sentences, docs)
 
 
 def shared_name_words(analysis: Analysis) -> frozenset[str]:
@@ -155,20 +162,30 @@ def generate(
     filename: str = "",
     all_items: bool = False,
 ) -> Article:
-    """Generate items from an article's text (first line the title), best first."""
+    """Generate items from an article's text, best first: the curated set worth asking, or
+    with `all_items` every candidate (the others marked not selected). The title is `title`,
+    else the text's heading line, else the first sentence's subject, else the file name."""
     if len(text) > MAX_TEXT_CHARS:
         raise ArticleError(
             f"The article has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
             "Split it into parts."
         )
     head, paragraphs = clean_article(text)
-    title = (title or head).strip() or head
+    title = choose_title(title, head, paragraphs, filename)
     wanted = [k for k in KINDS if kinds is None or k in set(kinds)]
     unknown = sorted(set(kinds or ()) - set(KINDS))
     if unknown:
         raise ArticleError(f"Unknown item kind {', '.join(unknown)}; choose from {KINDS}.")
-    analysis = analyse(title, paragraphs, progress)
-    items = balance_true_false(rank(make_candidates(analysis, wanted)))
+    analysis, context = analyse(title, paragraphs, progress)
+    model = load_model()
+    items = order_items(
+        make_candidates(analysis, wanted),
+        lambda fact: model.probability(fact_features(context, fact)),
+        analysis.sentences,
+        sum(len(p.split()) for p in paragraphs),
+    )
+    if not all_items:
+        items = [item for item in items if item.selected]
     if max_items is not None:
         items = items[:max_items]
     if progress:

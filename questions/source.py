@@ -107,7 +107,7 @@ def markdown_to_text(markdown: str) -> str:
 
 
 def read_article(data: bytes | str, filename: str = "") -> str:
-    """Return the article as plain text whose first line is the title (then paragraphs)."""
+    """Return the article as plain text: its title line when it has one, then paragraphs."""
     text = decode_bytes(data) if isinstance(data, bytes) else data
     if isinstance(data, str) and len(text) > MAX_ARTICLE_BYTES:
         raise ArticleError(
@@ -126,4 +126,4 @@ def read_article(data: bytes | str, filename: str = "") -> str:
     from questions.clean import clean_article
 
     title, paragraphs = clean_article(text)
-    return "\n\n".join([title, *paragraphs]) + "\n"
+    return "\n\n".join([title, *paragraphs] if title else paragraphs) + "\n"

@@ -85,9 +85,12 @@ def init_command(ctx: Context) -> None:
         if path.name in existing:
             click.echo(f"{path.name}: already loaded")
             continue
-        article = generate_with_progress(read_article_file(str(path)), path.name)
+        article = generate_with_progress(
+            read_article_file(str(path)), path.name, filename=path.name, all_items=True
+        )
         storage.save_article(db, article, source=path.name)
-        click.echo(f"{path.name}: {article.title!r}, {len(article.items)} items")
+        curated = sum(item.selected for item in article.items)
+        click.echo(f"{path.name}: {article.title!r}, {curated} items ({len(article.items)} in all)")
     click.echo(f"Database ready at {ctx.app.config['DATABASE']}")
 
 
@@ -99,8 +102,20 @@ def init_command(ctx: Context) -> None:
     help=f"Comma-separated kinds to make (default all: {','.join(questions.KINDS)}).",
 )
 @click.option("--max", "max_items", type=click.IntRange(min=1), help="Keep the best N items.")
-def generate_command(path: str, as_json: bool, kinds: str | None, max_items: int | None) -> None:
-    """Generate quiz items from the article at PATH (text, Markdown or HTML)."""
+@click.option(
+    "--all", "all_items", is_flag=True, help="Every item, not only the curated default set."
+)
+@click.option("--title", help="The article's title (default: its heading, else derived).")
+def generate_command(
+    path: str,
+    as_json: bool,
+    kinds: str | None,
+    max_items: int | None,
+    all_items: bool,
+    title: str | None,
+) -> None:
+    """Generate quiz items from the article at PATH (text, Markdown or HTML): the items worth
+    asking, best first; --all adds every other candidate, marked "selected": false."""
     wanted = None
     if kinds:
         wanted = [k.strip() for k in kinds.split(",") if k.strip()]
@@ -110,7 +125,13 @@ def generate_command(path: str, as_json: bool, kinds: str | None, max_items: int
                 f"Unknown kind {', '.join(unknown)}; choose from {', '.join(questions.KINDS)}"
             )
     article = generate_with_progress(
-        read_article_file(path), Path(path).name, kinds=wanted, max_items=max_items
+        read_article_file(path),
+        Path(path).name,
+        kinds=wanted,
+        max_items=max_items,
+        all_items=all_items,
+        title=title,
+        filename=Path(path).name,
     )
     if as_json:
         click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))

@@ -30,9 +30,11 @@ def seed_text() -> str:
 def generated(name: str) -> Article:
     """The article tests/data/<name> (or "seed") generated once per process."""
     if name == "seed":
-        return questions.generate(seed_text())
+        return questions.generate(seed_text(), all_items=True)
     path = DATA / name
-    return questions.generate(questions.read_article(path.read_bytes(), filename=path.name))
+    return questions.generate(
+        questions.read_article(path.read_bytes(), filename=path.name), all_items=True
+    )
 
 
 def answer_strings(item: Item) -> list[str]:

@@ -245,7 +245,10 @@ def test_json_is_the_generator_contract():
     data = json.loads(render_json([article]))
     assert data == {
         "article": {"title": TITLE, "slug": "moons-mars", "words": 0},
-        "items": [{k: v for k, v in d.items() if k != "updated"} for d in sample_dicts()],
+        "items": [
+            {"selected": True, **{k: v for k, v in d.items() if k != "updated"}}
+            for d in sample_dicts()
+        ],
     }
     both = json.loads(render_json([article, sample_article(slug="other")]))
     assert [a["article"]["slug"] for a in both] == ["moons-mars", "other"]

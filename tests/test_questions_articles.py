@@ -51,13 +51,6 @@ def test_seed_every_date_in_the_body_is_an_answer_in_its_sentence():
             assert token in answers, f"{token!r} of {sentence!r} is never an answer"
 
 
-def test_seed_top_items_answer_every_year():
-    article = generated("seed")
-    top_answers = answers_of(article.items[:TOP])
-    missing = sorted(y for y in set(YEAR.findall(article.text)) if y not in top_answers)
-    assert missing == [], f"years never asked in the top {TOP}"
-
-
 @pytest.mark.parametrize("name", ARTICLES)
 def test_articles_ask_nearly_every_year(name):
     article = generated(name)
@@ -72,7 +65,7 @@ def test_articles_ask_nearly_every_year(name):
     assert len(missing) <= len(years) // 5, f"years never asked: {missing}"
 
 
-def test_seed_every_named_person_is_asked_about_in_the_top_items():
+def test_seed_every_named_person_is_asked_about():
     article = generated("seed")
     people = {
         ent.text
@@ -81,7 +74,7 @@ def test_seed_every_named_person_is_asked_about_in_the_top_items():
         if ent.label_ == "PERSON"
     }
     assert len(people) >= 4
-    answers = answers_of(article.items[:TOP])
+    answers = answers_of(article.items)
     for person in people:
         assert person in answers, f"{person} is never an answer"
 
@@ -138,19 +131,17 @@ def test_article_title_is_its_first_line(name):
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_top_items_ask_each_fact_once_before_asking_any_again(name):
-    """The first tier (score 2 and up) asks each fact once; repeats only come after it."""
+def test_curated_items_come_first_and_ask_each_fact_once(name):
+    """The curated default (selected) leads the full list and asks each fact once."""
     items = generated(name).items
-    first_tier = [i for i in items if i.score >= 2]
-    assert list(items[: len(first_tier)]) == first_tier
+    curated = [i for i in items if i.selected]
+    assert curated and list(items[: len(curated)]) == curated
     keys = [
         (i.source_sentence, str(i.answer).casefold())
-        for i in first_tier
+        for i in curated
         if i.kind not in ("timeline", "matching", "true_false")
     ]
     assert len(keys) == len(set(keys))
-    if name == "seed":
-        assert len(first_tier) >= TOP
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -161,7 +152,7 @@ def test_items_follow_the_contract(name):
         assert item.kind in questions.KINDS
         assert 0 <= item.difficulty <= 1
         assert item.tags and item.source_sentence
-        if item.kind not in ("timeline", "matching"):
+        if item.selected and item.kind not in ("timeline", "matching"):
             key = (item.sentence_index, item.kind)
             per_sentence_kind[key] = per_sentence_kind.get(key, 0) + 1
         if item.kind == "cloze":
@@ -182,7 +173,7 @@ def test_items_follow_the_contract(name):
 
 
 def test_generation_is_deterministic():
-    again = questions.generate(seed_text())
+    again = questions.generate(seed_text(), all_items=True)
     assert [i.to_dict() for i in again.items] == [i.to_dict() for i in generated("seed").items]
 
 
@@ -202,7 +193,7 @@ def test_years_in_timeline_answers_are_in_order():
             assert years == sorted(years), item.explanation
 
 
-def test_seed_top_items_ask_about_nearly_every_organisation():
+def test_seed_asks_about_nearly_every_organisation():
     article = generated("seed")
     sentences = body_sentences(article)
     orgs = {
@@ -212,7 +203,7 @@ def test_seed_top_items_ask_about_nearly_every_organisation():
         if ent.label_ == "ORG" and f"({ent.text})" not in doc.text  # "(ESA)" goes with its name
     }
     assert len(orgs) >= 8
-    answers = answers_of(article.items[:TOP])
+    answers = answers_of(article.items)
     asked = [org for org in orgs if org in answers]
     # Organisations only named in a sentence that hangs on an unresolved "it" are not asked.
     assert len(asked) >= 0.8 * len(orgs), sorted(orgs - set(asked))

@@ -13,11 +13,11 @@ from questions.pipeline import analyse
 
 def analysis_of(text: str):
     title, paragraphs = clean_article(text)
-    return analyse(title, paragraphs)
+    return analyse(title, paragraphs)[0]
 
 
 def prompts_of(text: str) -> list[str]:
-    return [i.prompt for i in questions.generate(text).items]
+    return [i.prompt for i in questions.generate(text, all_items=True).items]
 
 
 def test_it_is_resolved_to_the_previous_subject():
@@ -96,7 +96,7 @@ def test_answers_inside_quotations_are_not_asked():
         "Quotes\n\nThe minister said that “Paris and Berlin agreed in 1999 to build the bridge” "
         "during a visit to Rome in 2004.\n"
     )
-    for item in questions.generate(text).items:
+    for item in questions.generate(text, all_items=True).items:
         if isinstance(item.answer, str):
             assert item.answer not in ("Paris", "Berlin", "1999"), item.prompt
 

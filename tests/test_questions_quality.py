@@ -276,7 +276,7 @@ ANY_INPUT = settings(
 
 def generate_or_refuse(text: str) -> questions.Article | None:
     try:
-        article = questions.generate(text)
+        article = questions.generate(text, all_items=True)
     except questions.ArticleError as error:
         assert 10 <= len(str(error)) <= 300
         return None
@@ -325,14 +325,14 @@ def test_non_english_and_mixed_text_never_crashes(parts):
 def test_whitespace_and_empty_are_clear_errors():
     for text in ("", "   \n\t  \n"):
         with pytest.raises(questions.ArticleError, match="empty"):
-            questions.generate(text)
+            questions.generate(text, all_items=True)
 
 
 def test_one_megabyte_is_a_clear_error_not_a_crash():
     text = "Title\n\n" + "The probe reached Mars in 1976 after a long flight. " * 20_000
     assert len(text) > 1_000_000
     with pytest.raises(questions.ArticleError, match="limit"):
-        questions.generate(text)
+        questions.generate(text, all_items=True)
 
 
 def test_one_megabyte_without_spaces_or_stops_is_refused_quickly():

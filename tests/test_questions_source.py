@@ -263,3 +263,51 @@ def test_a_repeated_formula_fragment_is_kept():
     )
     _, paragraphs = clean_article(text)
     assert "Al2O3" in " ".join(paragraphs) and "Fe2O3" in " ".join(paragraphs), paragraphs
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("He said so.[12]:62 Many were lost.", "He said so. Many were lost."),
+        ("He said so.:64 Many were lost.", "He said so. Many were lost."),
+        ("It was new[citation needed] then.", "It was new then."),
+        ("It grew[improper synthesis?] fast [who?].", "It grew fast."),
+        ("A ratio of 3:2 at 10:30 in a forest [less than three years] old.", None),
+    ],
+)
+def test_wiki_reference_marks_and_maintenance_tags_are_removed(raw, clean):
+    _, paragraphs = clean_article(f"Title\n\n{raw}")
+    assert paragraphs == [clean or raw]
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "title"),
+    [
+        (
+            "Nikola Tesla (10 July 1856 – 7 January 1943) was an inventor. He was born.",
+            "",
+            "Nikola Tesla",
+        ),
+        (
+            "The Black Death is thought to have come from Central Asia in 1338.",
+            "",
+            "The Black Death",
+        ),
+        ("It was a cold day in London in 1854. Snow fell.", "great_frost.txt", "Great frost"),
+        ("It was a cold day in London in 1854. Snow fell.", "", "Untitled article"),
+    ],
+)
+def test_a_text_without_a_heading_gets_a_clean_title(text, filename, title):
+    import questions
+
+    article = questions.generate(text, filename=filename, all_items=True)
+    assert article.title == title
+    assert not any(item.prompt == title for item in article.items)
+
+
+def test_an_explicit_title_wins_over_the_heading():
+    import questions
+
+    text = "A Heading\n\nMarie Curie discovered polonium in 1898 in Paris."
+    assert questions.generate(text, title="Radioactivity", all_items=True).title == "Radioactivity"
+    assert questions.generate(text, all_items=True).title == "A Heading"

@@ -86,8 +86,10 @@ def test_add_article_by_upload(teacher, db):
     assert article["source"] == "warsaw.txt"
     assert response.location == "/teach/articles/warsaw"
     items = storage.items_for_article(db, article["id"])
+    every = storage.items_for_article(db, article["id"], include_disabled=True)
     page = teacher.get(response.location).get_data(as_text=True)
-    assert len(items) > 0 and f"{len(items)} of {len(items)} items asked" in page
+    # The curated items are on; the other candidates wait, off, for the teacher.
+    assert 0 < len(items) < len(every) and f"{len(items)} of {len(every)} items asked" in page
 
 
 def test_add_article_by_paste(teacher, db):

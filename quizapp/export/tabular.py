@@ -25,6 +25,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "tags",
     "difficulty",
     "score",
+    "selected",
     "updated",
 )
 LIST_COLUMNS = ("accepted", "choices", "tags")

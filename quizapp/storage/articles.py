@@ -17,6 +17,7 @@ JSON_ITEM_FIELDS = ("answer", "accepted", "choices", "tags")
 
 def _item_row(item: Item, article_id: int, position: int, stamp: str) -> dict[str, Any]:
     row = item.to_dict()
+    row["enabled"] = int(row.pop("selected"))  # the rest of --all waits, off, for the teacher
     for key in JSON_ITEM_FIELDS:
         row[key] = json.dumps(row[key], ensure_ascii=False)
     row.update(article_id=article_id, position=position, updated=stamp)
@@ -27,6 +28,8 @@ def _decode_item(row: dict[str, Any]) -> dict[str, Any]:
     for key in JSON_ITEM_FIELDS:
         if isinstance(row.get(key), str):
             row[key] = json.loads(row[key])
+    if "enabled" in row:
+        row["selected"] = bool(row["enabled"])  # the contract's name for an item in use
     return row
 
 
@@ -34,7 +37,8 @@ def save_article(db: sqlite_utils.Database, article: Article, source: str = "") 
     """Store an article and its items; on an existing slug, regenerate keeping edited items.
 
     Items a teacher edited or deleted stay as they are; other old items are replaced by the
-    new generation. Returns the article id.
+    new generation. The generator's curated items are enabled, the others (`all_items`) are
+    stored disabled for the teacher to switch on. Returns the article id.
     """
     stamp = schema.now()
     with db.atomic():
@@ -72,7 +76,7 @@ def save_article(db: sqlite_utils.Database, article: Article, source: str = "") 
         }
         # Unedited items that were never answered can go; answered ones are kept disabled
         # so the statistics keep their rows.
-        new_ids = {item.id for item in article.items}
+        new_ids = {item.id for item in article.items if item.selected}
         db.execute(
             "UPDATE items SET enabled = 0 WHERE article_id = ? AND edited = 0 AND deleted = 0 "
             "AND id IN (SELECT item_id FROM answers)",

@@ -72,7 +72,8 @@ def add_article():
             form.text.errors.append(str(error))
         else:
             storage.save_article(storage.get_db(), article, source=name)
-            flash(f"Added “{article.title}” with {len(article.items)} items.", "success")
+            curated = sum(i.selected for i in article.items)
+            flash(f"Added “{article.title}” with {curated} items.", "success")
             return redirect(url_for("teach.review", slug=article.slug))
     articles = storage.list_articles(storage.get_db())
     return render_template("teach/articles.html", articles=articles, form=form), 400
@@ -89,7 +90,7 @@ def submitted_article(form: ArticleForm) -> tuple[str, str]:
 
 def new_article(db, text: str, progress=None) -> questions.Article:
     """Generate a new article's items; an article with the same title must not exist."""
-    article = questions.generate(text, progress=progress)
+    article = questions.generate(text, progress=progress, all_items=True)
     if storage.get_article(db, article.slug):
         raise questions.ArticleError(
             f"An article titled “{article.title}” exists already; regenerate or delete it."
@@ -120,7 +121,7 @@ def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> N
     try:
         article = new_article(db, text, progress)
         storage.save_article(db, article, source=name)
-        message = f"Added “{article.title}” with {len(article.items)} items."
+        message = f"Added “{article.title}” with {sum(i.selected for i in article.items)} items."
         storage.update_generation_job(
             db, job_id, status="done", progress=1.0, slug=article.slug, message=message
         )
@@ -209,12 +210,15 @@ def regenerate(slug: str):
     article = article_or_404(slug)
     if ActionForm().validate_on_submit():
         try:
-            fresh = questions.generate(f"{article['title']}\n\n{article['text']}")
+            fresh = questions.generate(
+                f"{article['title']}\n\n{article['text']}", title=article["title"], all_items=True
+            )
         except questions.ArticleError as error:
             flash(f"Could not regenerate: {error}", "error")
         else:
             storage.save_article(storage.get_db(), dataclasses.replace(fresh, slug=slug))
-            flash(f"Regenerated: {len(fresh.items)} items; edited items kept.", "success")
+            curated = sum(item.selected for item in fresh.items)
+            flash(f"Regenerated: {curated} items; edited items kept.", "success")
     return redirect(url_for("teach.review", slug=slug))
 
 

@@ -1,0 +1,221 @@
+"""Choose and order the items worth asking: the curated default, then everything else.
+
+Each fact (an answer in a sentence) gets the worth the fitted model estimates for it
+(questions/worth.py). Facts are taken greedily, best first, with the article's parts sharing
+the places (a paragraph that already gave items counts for less), each fact and each
+sentence once and at most 40% dates among the first twenty, and for each fact the kind least
+used so far. The curated set is the first `budget(words)` of them whose worth clears the
+threshold (never fewer than the floor); the others follow, not selected, for `--all`.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from questions.facts import Sentence, normalize
+from questions.kinds.base import Candidate
+from questions.model import Item
+from questions.worth import Fact
+
+FIRST = 20  # the items a quiz serves first, where variety is enforced
+MOST_OF_ONE_KEY = 0.6  # of the true/false items, the most that share one key
+MOST_PER_SENTENCE = 2  # after the first twenty, a sentence gives at most this many items
+MOST_DATES_FIRST = 0.4
+PARAGRAPH_DECAY = 0.6  # worth kept by a fact from a paragraph that already gave an item
+ANSWER_DECAY = 0.3  # worth kept by an answer already asked from another sentence
+THRESHOLD = 0.2  # estimated chance a reader asks it (the base rate is about 0.29)
+AGGREGATE_KINDS = frozenset({"timeline", "matching"})
+KIND_SHARE = {"short_answer": 2.0, "mcq": 1.5, "cloze": 1.0, "true_false": 1.0}
+KIND_ORDER = ("short_answer", "mcq", "cloze", "true_false", "timeline", "matching")
+
+
+def floor(words: int) -> int:
+    """Fewest items in the curated set: one per 150 words, and 15 from 1,000 words on."""
+    return max(15 if words >= 1000 else 0, math.ceil(words / 150))
+
+
+def budget(words: int) -> int:
+    """Most items in the curated set: grows with length, less than linearly (25 at 1,000
+    words, 57 at 3,000, 141 at 10,000), never under the floor."""
+    return max(floor(words), round(25 * (words / 1000) ** 0.75))
+
+
+def fact_of(candidate: Candidate) -> Fact | None:
+    """The sentence and answer a candidate asks, or None for items over many facts."""
+    item = candidate.item
+    if item.kind in AGGREGATE_KINDS:
+        return None
+    tag = item.tags[0] if item.tags else "thing"
+    head, _, rest = candidate.fact.partition(":")
+    if head.isdigit() and rest:
+        return Fact(int(head), rest, tag)
+    if head == "role" and rest:
+        return Fact(item.sentence_index, rest, "person")
+    answer = item.answer if isinstance(item.answer, str) else ""
+    return Fact(item.sentence_index, answer, tag)
+
+
+@dataclass
+class Group:
+    """The candidates of one fact and the fact's worth."""
+
+    key: str
+    fact: Fact | None
+    candidates: list[Candidate]
+    worth: float = 0.0
+
+    @property
+    def is_date(self) -> bool:
+        return self.fact is not None and self.fact.tag == "date"
+
+    @property
+    def sentence(self) -> int:
+        return min(c.item.sentence_index for c in self.candidates)
+
+
+def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
+    """Candidates by fact, each prompt of a kind once."""
+    groups: dict[str, Group] = {}
+    seen: set[str] = set()
+    for candidate in candidates:
+        key = candidate.item.kind + " ".join(candidate.item.prompt.casefold().split())
+        if key in seen or candidate.item.id in seen:
+            continue
+        seen.update((key, candidate.item.id))
+        group = groups.setdefault(candidate.fact, Group(candidate.fact, fact_of(candidate), []))
+        group.candidates.append(candidate)
+    return list(groups.values())
+
+
+def pick_kind(
+    group: Group, used: Counter[str], asked: set[str], truth: Counter[str], seen_sentence: bool
+) -> Candidate | None:
+    """The fact's candidate of the kind used least so far (relative to its share). A
+    true/false item must keep either key at most 60% of them (so always answering True does
+    not pay), and a true statement is not made of a sentence another item already asks."""
+    options = [c for c in group.candidates if c.item.kind not in asked]
+    total = sum(truth.values())
+    options = [
+        c
+        for c in options
+        if c.item.kind != "true_false"
+        or (
+            truth[str(c.item.answer)] + 1 <= max(1, MOST_OF_ONE_KEY * (total + 1))
+            and not (seen_sentence and c.item.answer == "True")
+        )
+    ]
+    if not options:
+        return None
+    return min(
+        options,
+        key=lambda c: (
+            used[c.item.kind] / KIND_SHARE.get(c.item.kind, 1.0),
+            KIND_ORDER.index(c.item.kind) if c.item.kind in KIND_ORDER else 9,
+            c.item.id,
+        ),
+    )
+
+
+@dataclass
+class Selection:
+    """The state of the greedy choice: what the chosen items already cover."""
+
+    sentences: Sequence[Sentence]
+    items: list[Item]
+    kinds: Counter[str]
+    paragraphs: Counter[int]
+    answers: Counter[str]
+    used_sentences: Counter[int]
+    dates_first: int = 0
+    truth: Counter[str] = field(default_factory=Counter)
+
+    def paragraph(self, group: Group) -> int:
+        return self.sentences[group.sentence].paragraph
+
+    def allowed(self, group: Group, strict: bool = True) -> bool:
+        """Among the first twenty: at most 40% dates and (strict) each sentence and answer
+        once; after them, a sentence at most twice."""
+        if len(self.items) >= FIRST:
+            return self.used_sentences[group.sentence] < MOST_PER_SENTENCE or group.fact is None
+        if group.is_date and self.dates_first + 1 > MOST_DATES_FIRST * FIRST:
+            return False
+        if not strict or group.fact is None:
+            return True
+        if normalize(group.fact.answer) in self.answers:
+            return False
+        return group.sentence not in self.used_sentences
+
+    def value(self, group: Group) -> float:
+        """The fact's worth, less for a paragraph or an answer already asked."""
+        value = group.worth * PARAGRAPH_DECAY ** self.paragraphs[self.paragraph(group)]
+        if group.fact is not None:
+            value *= ANSWER_DECAY ** self.answers[normalize(group.fact.answer)]
+        return value
+
+    def take(self, group: Group, candidate: Candidate) -> None:
+        if len(self.items) < FIRST and group.is_date:
+            self.dates_first += 1
+        self.items.append(candidate.item)
+        self.kinds[candidate.item.kind] += 1
+        if candidate.item.kind == "true_false":
+            self.truth[str(candidate.item.answer)] += 1
+        self.paragraphs[self.paragraph(group)] += 1
+        self.used_sentences[group.sentence] += 1
+        if group.fact is not None:
+            self.answers[normalize(group.fact.answer)] += 1
+
+
+def order_items(
+    candidates: Iterable[Candidate],
+    worth: Callable[[Fact], float],
+    sentences: Sequence[Sentence],
+    words: int,
+) -> list[Item]:
+    """Every item, best first, the curated ones marked `selected`; scores fall with rank."""
+    groups = group_candidates(candidates)
+    for group in groups:
+        if group.fact is not None:
+            group.worth = worth(group.fact)
+    single = [g.worth for g in groups if g.fact is not None]
+    typical = statistics.median(single) if single else 0.5
+    for group in groups:
+        if group.fact is None:
+            group.worth = typical
+    groups.sort(key=lambda g: (-g.worth, g.sentence, g.key))
+    state = Selection(sentences, [], Counter(), Counter(), Counter(), Counter())
+    remaining = list(groups)
+    most, least = budget(words), floor(words)
+    asked: dict[str, set[str]] = defaultdict(set)
+    while remaining and len(state.items) < most:
+        # An article with few facts may have to ask a sentence twice; never more dates.
+        options = (
+            [g for g in remaining if state.allowed(g)]
+            or [g for g in remaining if state.allowed(g, strict=False)]
+            or remaining
+        )
+        best = max(options, key=lambda g: (state.value(g), -g.sentence))
+        if len(state.items) >= least and best.worth < THRESHOLD:
+            break
+        remaining.remove(best)
+        candidate = pick_kind(
+            best, state.kinds, asked[best.key], state.truth, best.sentence in state.used_sentences
+        )
+        if candidate is None:
+            continue
+        asked[best.key].add(candidate.item.kind)
+        state.take(best, candidate)
+    curated = state.items
+    rest: list[Item] = []
+    for group in sorted(groups, key=lambda g: (-g.worth, g.sentence, g.key)):
+        for candidate in sorted(group.candidates, key=lambda c: KIND_ORDER.index(c.item.kind)):
+            if candidate.item.kind not in asked[group.key]:
+                rest.append(candidate.item)
+    total = len(curated) + len(rest)
+    return [
+        replace(item, score=round(2 - n / max(1, total), 4), selected=n < len(curated))
+        for n, item in enumerate([*curated, *rest])
+    ]

@@ -1,0 +1,79 @@
+"""Cross-validate the worth model by article and fit it on the training articles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+from questions.training import holdout
+from questions.worth import FEATURES, MODEL_PATH, WorthModel
+
+REGULARISATION = 0.5
+
+
+def matrix(rows: Sequence[Mapping[str, object]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and article names of the rows."""
+    x = np.array([[float(r[name]) for name in FEATURES] for r in rows])
+    y = np.array([int(r["asked"]) for r in rows])
+    groups = np.array([str(r["article"]) for r in rows])
+    return x, y, groups
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> WorthModel:
+    """A standardised L2 logistic regression, as plain numbers."""
+    means = x.mean(axis=0)
+    scales = x.std(axis=0)
+    scales[scales == 0] = 1.0
+    model = LogisticRegression(C=REGULARISATION, max_iter=2000)
+    model.fit((x - means) / scales, y)
+    return WorthModel(
+        features=FEATURES,
+        means=tuple(float(m) for m in means),
+        scales=tuple(float(s) for s in scales),
+        weights=tuple(float(w) for w in model.coef_[0]),
+        intercept=float(model.intercept_[0]),
+    )
+
+
+def precision_at(scores: np.ndarray, y: np.ndarray, groups: np.ndarray, share: float) -> float:
+    """Mean over articles of the share asked among each article's top-scored facts."""
+    values = []
+    for group in sorted(set(groups)):
+        mask = groups == group
+        top = np.argsort(-scores[mask])[: max(1, int(mask.sum() * share))]
+        values.append(float(y[mask][top].mean()))
+    return float(np.mean(values))
+
+
+def fit_and_save(rows: Sequence[Mapping[str, object]]) -> WorthModel:
+    """Report 5-fold by-article cross-validation on the training articles, then fit on all of
+    them, write questions/data/worth-model.json and print the weights."""
+    held = set(holdout())
+    train = [r for r in rows if r["article"] not in held]
+    x, y, groups = matrix(train)
+    predicted = np.zeros(len(y))
+    for fit_rows, test_rows in GroupKFold(n_splits=5).split(x, y, groups):
+        model = fit(x[fit_rows], y[fit_rows])
+        predicted[test_rows] = [
+            model.probability(dict(zip(FEATURES, row, strict=True))) for row in x[test_rows]
+        ]
+    print(f"training facts {len(y)}, asked {y.mean():.1%}, articles {len(set(groups))}")
+    print(f"cross-validated AUC {roc_auc_score(y, predicted):.3f}")
+    for share in (0.1, 0.2):
+        print(
+            f"asked among the top {share:.0%} per article: "
+            f"{precision_at(predicted, y, groups, share):.1%} (all facts {y.mean():.1%})"
+        )
+    hx, hy, hgroups = matrix([r for r in rows if r["article"] in held])
+    model = fit(x, y)
+    if len(hy):
+        scores = np.array([model.probability(dict(zip(FEATURES, r, strict=True))) for r in hx])
+        print(f"held-out AUC {roc_auc_score(hy, scores):.3f} on {len(set(hgroups))} articles")
+    MODEL_PATH.write_text(model.to_json(), encoding="utf-8")
+    for name, weight in sorted(zip(FEATURES, model.weights, strict=True), key=lambda p: -abs(p[1])):
+        print(f"  {name:28s} {weight:+.3f}")
+    return model

@@ -1,0 +1,299 @@
+"""How worth asking a fact is: features from the whole article and a small fitted model.
+
+A fact is a sentence and an answer in it. Its features say how central the sentence is
+(LexRank over the article's sentences, its place in its paragraph), how salient the answer is
+(how often the article returns to it, its relation to the title), and what kind of fact it is
+(a definition, a cause, a first or largest, a list member). The weights are fitted on what
+readers chose to ask about whole articles (questions/training/, rebuilt with
+`python -m questions.training`); the model is a logistic regression stored as plain numbers in
+questions/data/worth-model.json, so nothing beyond NumPy runs here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from questions.facts import Sentence, normalize
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "worth-model.json"
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+SIMILARITY_THRESHOLD = 0.1
+DAMPING = 0.85
+TAG_FEATURES = ("date", "person", "org", "place", "number", "group", "event", "term")
+CAUSE = re.compile(
+    r"\b(?:because|due to|as a result|result(?:ed|s)? in|led to|lead to|leads to|caus(?:e|es|ed)"
+    r"|therefore|thus|consequently|so that|in order to|allow(?:s|ed)?|enabl(?:e|es|ed))\b",
+    re.I,
+)
+DEFINITION = re.compile(
+    r"\b(?:is|are|was|were) (?:a|an|the) |\b(?:known as|referred to as|refers to|defined as|"
+    r"called|consists? of|means)\b",
+    re.I,
+)
+SALIENT_WORDS = frozenset(
+    {"first", "last", "only", "main", "largest", "biggest", "major", "most", "key", "principal"}
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "appos"})
+
+
+@dataclass(frozen=True)
+class Fact:
+    """What an item asks: an answer in a sentence, with the answer's type."""
+
+    sentence: int
+    answer: str
+    tag: str
+
+
+def content_lemmas(doc: Doc) -> list[str]:
+    """Lower-case lemmas of the content words of a parsed sentence."""
+    return [
+        t.lemma_.lower()
+        for t in doc
+        if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num)
+    ]
+
+
+def lexrank(docs: Sequence[Doc]) -> list[float]:
+    """Sentence centrality (Erkan and Radev's LexRank): stationary distribution of a random walk
+    over sentences linked by TF-IDF cosine similarity above a threshold, times the count of
+    sentences (so the mean is 1)."""
+    bags = [Counter(content_lemmas(doc)) for doc in docs]
+    n = len(bags)
+    if n < 2:
+        return [1.0] * n
+    vocabulary = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
+    if not vocabulary:
+        return [1.0] * n
+    matrix = np.zeros((n, len(vocabulary)))
+    for row, bag in enumerate(bags):
+        for word, count in bag.items():
+            matrix[row, vocabulary[word]] = count
+    document_frequency = (matrix > 0).sum(axis=0)
+    matrix *= np.log(n / document_frequency)
+    norms = np.linalg.norm(matrix, axis=1)
+    norms[norms == 0] = 1.0
+    matrix /= norms[:, None]
+    similar = (matrix @ matrix.T) > SIMILARITY_THRESHOLD
+    np.fill_diagonal(similar, False)  # a sentence does not vote for itself
+    links = similar.astype(float)
+    degree = links.sum(axis=1)
+    links[degree == 0] = 1.0 / n  # a sentence like no other passes its vote to all alike
+    links /= links.sum(axis=1)[:, None]
+    scores = np.full(n, 1.0 / n)
+    for _ in range(50):
+        updated = (1 - DAMPING) / n + DAMPING * (links.T @ scores)
+        if np.abs(updated - scores).sum() < 1e-9:
+            scores = updated
+            break
+        scores = updated
+    return [float(s) * n for s in scores]
+
+
+def find_span(doc: Doc, answer: str) -> Span | None:
+    """The answer's tokens in its sentence (first occurrence), or None."""
+    start = doc.text.find(answer)
+    if start < 0:
+        start = doc.text.casefold().find(answer.casefold())
+    if start < 0:
+        return None
+    return doc.char_span(start, start + len(answer), alignment_mode="expand")
+
+
+def in_list(span: Span) -> bool:
+    """The answer is one item of a coordination ('A, B and C')."""
+    root = span.root
+    return root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
+
+
+def span_role(span: Span) -> str:
+    """The answer's role in its clause: subject, object, adjunct or other."""
+    root = span.root
+    dep = root.dep_
+    if dep in SUBJECT_DEPS:
+        return "subject"
+    if dep in OBJECT_DEPS:
+        return "object"
+    if dep == "pobj":
+        return "adjunct"
+    return "other"
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the features of every fact of one article share, computed once."""
+
+    sentences: tuple[Sentence, ...]
+    docs: tuple[Doc, ...]
+    centrality: tuple[float, ...]
+    centrality_rank: tuple[float, ...]
+    paragraph_sizes: dict[int, int]
+    paragraph_starts: dict[int, int]
+    paragraphs: int
+    title_lemmas: frozenset[str]
+    normalized: tuple[str, ...]
+    counts: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def build(
+        cls, title: str, sentences: Sequence[Sentence], docs: Sequence[Doc]
+    ) -> ArticleContext:
+        """Centrality, paragraph layout and title words of an article."""
+        centrality = lexrank(docs)
+        order = sorted(range(len(centrality)), key=lambda i: centrality[i])
+        rank = [0.0] * len(centrality)
+        for position, index in enumerate(order):
+            rank[index] = position / max(1, len(order) - 1)
+        sizes = Counter(s.paragraph for s in sentences)
+        starts: dict[int, int] = {}
+        for s in sentences:
+            starts.setdefault(s.paragraph, s.index)
+        title_words = {w.lower() for w in re.findall(r"[\w’'-]+", title) if len(w) > 3}
+        return cls(
+            sentences=tuple(sentences),
+            docs=tuple(docs),
+            centrality=tuple(centrality),
+            centrality_rank=tuple(rank),
+            paragraph_sizes=dict(sizes),
+            paragraph_starts=starts,
+            paragraphs=max(1, len(sizes)),
+            title_lemmas=frozenset(title_words),
+            normalized=tuple(f" {normalize(s.text)} " for s in sentences),
+        )
+
+    def answer_count(self, answer: str) -> int:
+        """In how many sentences the article writes the answer (its last word for a name)."""
+        key = normalize(answer)
+        if key not in self.counts:
+            needle = f" {key} "
+            self.counts[key] = sum(needle in text for text in self.normalized) if key else 0
+        return self.counts[key]
+
+
+def fact_features(context: ArticleContext, fact: Fact) -> dict[str, float]:
+    """The features of one fact, by name."""
+    sentence = context.sentences[fact.sentence]
+    doc = context.docs[fact.sentence]
+    size = context.paragraph_sizes[sentence.paragraph]
+    offset = fact.sentence - context.paragraph_starts[sentence.paragraph]
+    text = sentence.text
+    words = len(text.split())
+    span = find_span(doc, fact.answer)
+    role = span_role(span) if span is not None else "other"
+    answer_words = {w.lower() for w in re.findall(r"[\w’'-]+", fact.answer)}
+    sentence_lemmas = set(content_lemmas(doc))
+    last = fact.answer.split()[-1] if fact.answer.split() else ""
+    count = context.answer_count(fact.answer)
+    if fact.tag == "person" and last and last != fact.answer:
+        count = max(count, context.answer_count(last))
+    features = {
+        "centrality": math.log(context.centrality[fact.sentence] + 1e-3),
+        "centrality_rank": context.centrality_rank[fact.sentence],
+        "first_in_paragraph": float(offset == 0),
+        "position_in_paragraph": offset / max(1, size - 1),
+        "position_in_article": sentence.paragraph / context.paragraphs,
+        "sentence_words": math.log(words + 1),
+        "sentence_entities": math.log1p(len(doc.ents)),
+        "sentence_title_overlap": len(context.title_lemmas & sentence_lemmas)
+        / max(1, len(context.title_lemmas)),
+        "sentence_definition": float(bool(DEFINITION.search(text))),
+        "sentence_cause": float(bool(CAUSE.search(text))),
+        "sentence_salient_word": float(
+            bool(SALIENT_WORDS & {t.lower_ for t in doc})
+            or any(t.tag_ in ("JJS", "RBS") for t in doc)
+        ),
+        "answer_mentions": math.log1p(count),
+        "answer_title_overlap": float(bool(answer_words & context.title_lemmas)),
+        "answer_words": min(len(fact.answer.split()), 8) / 8,
+        "answer_in_list": float(span is not None and in_list(span)),
+        "answer_subject": float(role == "subject"),
+        "answer_object": float(role == "object"),
+        "answer_adjunct": float(role == "adjunct"),
+        "answer_year_only": float(fact.tag == "date" and bool(re.fullmatch(r"\d{4}", fact.answer))),
+        "answer_decade_or_range": float(
+            fact.tag == "date" and bool(re.search(r"\d0s\b|–|-| to | and |between", fact.answer))
+        ),
+    }
+    for tag in TAG_FEATURES:
+        features[f"tag_{tag}"] = float(fact.tag == tag)
+    return features
+
+
+FEATURES: tuple[str, ...] = (
+    "centrality",
+    "centrality_rank",
+    "first_in_paragraph",
+    "position_in_paragraph",
+    "position_in_article",
+    "sentence_words",
+    "sentence_entities",
+    "sentence_title_overlap",
+    "sentence_definition",
+    "sentence_cause",
+    "sentence_salient_word",
+    "answer_mentions",
+    "answer_title_overlap",
+    "answer_words",
+    "answer_in_list",
+    "answer_subject",
+    "answer_object",
+    "answer_adjunct",
+    "answer_year_only",
+    "answer_decade_or_range",
+    *(f"tag_{tag}" for tag in TAG_FEATURES),
+)
+
+
+@dataclass(frozen=True)
+class WorthModel:
+    """A logistic regression over standardised features."""
+
+    features: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The estimated chance that a reader asks this fact."""
+        z = self.intercept
+        for name, mean, scale, weight in zip(
+            self.features, self.means, self.scales, self.weights, strict=True
+        ):
+            z += weight * (features.get(name, 0.0) - mean) / scale
+        return 1 / (1 + math.exp(-z))
+
+    def to_json(self) -> str:
+        """The model as the JSON file questions/data/worth-model.json holds."""
+        data = {
+            "features": list(self.features),
+            "means": [round(m, 6) for m in self.means],
+            "scales": [round(s, 6) for s in self.scales],
+            "weights": [round(w, 6) for w in self.weights],
+            "intercept": round(self.intercept, 6),
+        }
+        return json.dumps(data, indent=1) + "\n"
+
+
+@functools.cache
+def load_model(path: Path = MODEL_PATH) -> WorthModel:
+    """The fitted model shipped with the package."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return WorthModel(
+        features=tuple(data["features"]),
+        means=tuple(data["means"]),
+        scales=tuple(data["scales"]),
+        weights=tuple(data["weights"]),
+        intercept=float(data["intercept"]),
+    )

@@ -1,0 +1,115 @@
+"""The curated default: budget, variety of the first items, and the importance model."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+import questions
+from questions.selection import FIRST, budget, floor
+from questions.worth import FEATURES, Fact, fact_features, lexrank, load_model
+from tests.questions_fixtures import generated
+
+POOL = Path(__file__).resolve().parents[2] / "shared" / "articles" / "pool"
+POOL_ARTICLES = sorted(p.name for p in POOL.glob("*.txt")) if POOL.is_dir() else []
+YEARISH = ("date",)
+
+
+@functools.cache
+def curated(name: str) -> questions.Article:
+    path = POOL / name
+    return questions.generate(questions.read_article(path.read_bytes(), filename=path.name))
+
+
+def fact_key(item: questions.Item) -> tuple[int, str]:
+    return item.sentence_index, str(item.answer).casefold()
+
+
+@pytest.mark.parametrize("words", [1000, 2000, 5000, 20000, 100000])
+def test_budget_grows_less_than_linearly_above_the_floor(words):
+    assert floor(words) >= words / 150
+    assert floor(1000) >= 15
+    assert budget(words) >= floor(words)
+    assert budget(2 * words) < 2 * budget(words) or budget(2 * words) == floor(2 * words)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POOL_ARTICLES, reason="../shared/articles/pool is not beside the checkout")
+@pytest.mark.parametrize("name", POOL_ARTICLES)
+def test_first_items_vary_on_every_pool_article(name):
+    """At most 40% dates among the first twenty, each fact once there, three or more kinds
+    among the first ten, and the floor of one item per 150 words."""
+    article = curated(name)
+    items = article.items
+    first = items[:FIRST]
+    dates = [i for i in first if i.tags[:1] == YEARISH and i.kind not in ("timeline", "matching")]
+    assert len(dates) <= 0.4 * FIRST, [i.prompt for i in dates]
+    single = [i for i in first if i.kind not in ("timeline", "matching")]
+    assert len({fact_key(i) for i in single}) == len(single)
+    assert len({i.kind for i in items[:10]}) >= 3
+    assert len(items) >= min(floor(article.words), 15)
+    assert all(i.selected for i in items)
+
+
+def test_seed_default_items_ask_its_main_facts():
+    items = [i for i in generated("seed").items if i.selected][:60]
+    text = "\n".join(f"{i.prompt} {i.answer} {i.source_sentence}" for i in items)
+    answers = {str(i.answer) for i in items}
+    assert "1970" in answers and "Dongfanghong-1" in text
+    assert "2035" in answers and "ILRS" in text
+    assert "Gagarin" in text and "1961" in text
+    assert "junior partner" in text
+
+
+def test_default_output_is_the_selected_part_of_all():
+    text = generated("seed")
+    default = questions.generate(questions.read_article(questions_seed_bytes()))
+    assert [i.id for i in default.items] == [i.id for i in text.items if i.selected]
+
+
+def questions_seed_bytes() -> bytes:
+    return (
+        Path(__file__).resolve().parent.parent / "seeds" / "from-the-moon-to-mars.txt"
+    ).read_bytes()
+
+
+def test_lexrank_puts_the_sentence_that_shares_words_with_the_others_first():
+    from questions.nlp import get_nlp
+
+    nlp = get_nlp()
+    docs = [
+        nlp("Volcanoes erupt molten rock called lava from the mantle."),
+        nlp("Lava from volcanoes cools into new rock."),
+        nlp("Molten rock in the mantle feeds volcanoes."),
+        nlp("The museum shop sells postcards."),
+    ]
+    scores = lexrank(docs)
+    assert scores[0] == max(scores) and scores[3] == min(scores)
+    assert sum(scores) == pytest.approx(len(docs))
+
+
+def test_the_model_scores_every_feature_it_was_fitted_on():
+    model = load_model()
+    assert model.features == FEATURES
+    assert all(scale > 0 for scale in model.scales)
+
+
+def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
+    from questions.facts import Sentence
+    from questions.nlp import get_nlp
+    from questions.worth import ArticleContext
+
+    nlp = get_nlp()
+    texts = [
+        "Marie Curie discovered polonium and radium in Paris.",
+        "The prize went to Pierre Curie, Henri Becquerel, Marie Curie and Ernest Rutherford.",
+    ]
+    sentences = [Sentence(i, i, t) for i, t in enumerate(texts)]
+    context = ArticleContext.build("Radioactivity", sentences, [nlp(t) for t in texts])
+    model = load_model()
+    subject = model.probability(fact_features(context, Fact(0, "Marie Curie", "person")))
+    listed = model.probability(fact_features(context, Fact(1, "Marie Curie", "person")))
+    assert fact_features(context, Fact(1, "Marie Curie", "person"))["answer_in_list"] == 1.0
+    assert subject > listed
