@@ -28,8 +28,9 @@ from questions.referents import (
     written_type_names,
 )
 from questions.selection import order_items
+from questions.terms import find_terms
 from questions.title import choose_title
-from questions.worth import ArticleContext, fact_features, load_model
+from questions.worth import ArticleContext, make_scorer
 
 Progress = Callable[[int, int], None]
 MAX_TEXT_CHARS = 600_000
@@ -64,7 +65,10 @@ def analyse(
             progress(len(docs), total)
     person = topic_person(title, docs)
     references = resolve_references(docs, sentences, person, topic_place(title, docs))
-    mentions = tuple(find_mentions(docs, sentences, references))
+    context = ArticleContext.build(title, sentences, docs)
+    words = sum(len(p.split()) for p in paragraphs)
+    terms = find_terms(title, docs, sentences, references, context.centrality, words)
+    mentions = (*find_mentions(docs, sentences, references), *terms)
     analysis = Analysis(
         slug=slugify(title),
         title=title,
@@ -76,7 +80,7 @@ def analyse(
         lower_words=lower_words,
         orphans=orphan_pronouns(docs, references, person, title.casefold()),
     )
-    return analysis, ArticleContext.build(title, sentences, docs)
+    return analysis, context
 
 
 def shared_name_words(analysis: Analysis) -> frozenset[str]:
@@ -177,10 +181,10 @@ def generate(
     if unknown:
         raise ArticleError(f"Unknown item kind {', '.join(unknown)}; choose from {KINDS}.")
     analysis, context = analyse(title, paragraphs, progress)
-    model = load_model()
+    scorer = make_scorer(context)
     items = order_items(
         make_candidates(analysis, wanted),
-        lambda fact: model.probability(fact_features(context, fact)),
+        scorer.acceptability,
         analysis.sentences,
         sum(len(p.split()) for p in paragraphs),
     )

@@ -247,7 +247,7 @@ def question_shape(item: Item) -> str | None:
         return "'Who' for a place: a city or country standing for its government"
     if item.tags[:1] == ("group",) and NATIONALITY_BLANK.search(prompt):
         return "a blank nationality before its noun ('an _____ football game')"
-    named = bool(item.tags) and item.tags[0] not in ("date", "number", "role")
+    named = bool(item.tags) and item.tags[0] not in ("date", "number", "role", "term")
     if named and isinstance(item.answer, str) and item.answer[:1].islower():
         return "a name that starts in lower case ('first Museum of Posters')"
     if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):

@@ -11,24 +11,23 @@ threshold (never fewer than the floor); the others follow, not selected, for `--
 from __future__ import annotations
 
 import math
-import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from questions.facts import Sentence, normalize
 from questions.kinds.base import Candidate
 from questions.model import Item
-from questions.worth import Fact
+from questions.worth import Fact, fact_of
 
 FIRST = 20  # the items a quiz serves first, where variety is enforced
+KIND_BALANCE = 0.85  # a kind's candidates count this much less per item of it already chosen
 MOST_OF_ONE_KEY = 0.6  # of the true/false items, the most that share one key
 MOST_PER_SENTENCE = 2  # after the first twenty, a sentence gives at most this many items
 MOST_DATES_FIRST = 0.4
 PARAGRAPH_DECAY = 0.6  # worth kept by a fact from a paragraph that already gave an item
 ANSWER_DECAY = 0.3  # worth kept by an answer already asked from another sentence
-THRESHOLD = 0.2  # estimated chance a reader asks it (the base rate is about 0.29)
-AGGREGATE_KINDS = frozenset({"timeline", "matching"})
+THRESHOLD = 0.15  # estimated chance that a strict reader accepts it (about 0.21 on average)
 KIND_SHARE = {"short_answer": 2.0, "mcq": 1.5, "cloze": 1.0, "true_false": 1.0}
 KIND_ORDER = ("short_answer", "mcq", "cloze", "true_false", "timeline", "matching")
 
@@ -42,21 +41,6 @@ def budget(words: int) -> int:
     """Most items in the curated set: grows with length, less than linearly (25 at 1,000
     words, 57 at 3,000, 141 at 10,000), never under the floor."""
     return max(floor(words), round(25 * (words / 1000) ** 0.75))
-
-
-def fact_of(candidate: Candidate) -> Fact | None:
-    """The sentence and answer a candidate asks, or None for items over many facts."""
-    item = candidate.item
-    if item.kind in AGGREGATE_KINDS:
-        return None
-    tag = item.tags[0] if item.tags else "thing"
-    head, _, rest = candidate.fact.partition(":")
-    if head.isdigit() and rest:
-        return Fact(int(head), rest, tag)
-    if head == "role" and rest:
-        return Fact(item.sentence_index, rest, "person")
-    answer = item.answer if isinstance(item.answer, str) else ""
-    return Fact(item.sentence_index, answer, tag)
 
 
 @dataclass
@@ -92,16 +76,19 @@ def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
 
 
 def pick_kind(
-    group: Group, used: Counter[str], asked: set[str], truth: Counter[str], seen_sentence: bool
+    group: Group,
+    scores: dict[str, float],
+    used: Counter[str],
+    truth: Counter[str],
+    seen_sentence: bool,
 ) -> Candidate | None:
-    """The fact's candidate of the kind used least so far (relative to its share). A
-    true/false item must keep either key at most 60% of them (so always answering True does
-    not pay), and a true statement is not made of a sentence another item already asks."""
-    options = [c for c in group.candidates if c.item.kind not in asked]
+    """The fact's best candidate, a kind used often so far counting for less. A true/false
+    item must keep either key at most 60% of them (so always answering True does not pay),
+    and a true statement is not made of a sentence another item already asks."""
     total = sum(truth.values())
     options = [
         c
-        for c in options
+        for c in group.candidates
         if c.item.kind != "true_false"
         or (
             truth[str(c.item.answer)] + 1 <= max(1, MOST_OF_ONE_KEY * (total + 1))
@@ -110,11 +97,12 @@ def pick_kind(
     ]
     if not options:
         return None
-    return min(
+    return max(
         options,
         key=lambda c: (
-            used[c.item.kind] / KIND_SHARE.get(c.item.kind, 1.0),
-            KIND_ORDER.index(c.item.kind) if c.item.kind in KIND_ORDER else 9,
+            scores[c.item.id]
+            * KIND_BALANCE ** (used[c.item.kind] / KIND_SHARE.get(c.item.kind, 1.0)),
+            -KIND_ORDER.index(c.item.kind),
             c.item.id,
         ),
     )
@@ -171,25 +159,20 @@ class Selection:
 
 def order_items(
     candidates: Iterable[Candidate],
-    worth: Callable[[Fact], float],
+    score: Callable[[Candidate], float],
     sentences: Sequence[Sentence],
     words: int,
 ) -> list[Item]:
     """Every item, best first, the curated ones marked `selected`; scores fall with rank."""
     groups = group_candidates(candidates)
+    scores = {c.item.id: score(c) for g in groups for c in g.candidates}
     for group in groups:
-        if group.fact is not None:
-            group.worth = worth(group.fact)
-    single = [g.worth for g in groups if g.fact is not None]
-    typical = statistics.median(single) if single else 0.5
-    for group in groups:
-        if group.fact is None:
-            group.worth = typical
+        group.worth = max(scores[c.item.id] for c in group.candidates)
     groups.sort(key=lambda g: (-g.worth, g.sentence, g.key))
     state = Selection(sentences, [], Counter(), Counter(), Counter(), Counter())
     remaining = list(groups)
     most, least = budget(words), floor(words)
-    asked: dict[str, set[str]] = defaultdict(set)
+    chosen: dict[str, str] = {}
     while remaining and len(state.items) < most:
         # An article with few facts may have to ask a sentence twice; never more dates.
         options = (
@@ -201,19 +184,19 @@ def order_items(
         if len(state.items) >= least and best.worth < THRESHOLD:
             break
         remaining.remove(best)
-        candidate = pick_kind(
-            best, state.kinds, asked[best.key], state.truth, best.sentence in state.used_sentences
-        )
+        seen = best.sentence in state.used_sentences
+        candidate = pick_kind(best, scores, state.kinds, state.truth, seen)
         if candidate is None:
             continue
-        asked[best.key].add(candidate.item.kind)
+        chosen[best.key] = candidate.item.id
         state.take(best, candidate)
     curated = state.items
-    rest: list[Item] = []
-    for group in sorted(groups, key=lambda g: (-g.worth, g.sentence, g.key)):
-        for candidate in sorted(group.candidates, key=lambda c: KIND_ORDER.index(c.item.kind)):
-            if candidate.item.kind not in asked[group.key]:
-                rest.append(candidate.item)
+    rest = [
+        c.item
+        for group in sorted(groups, key=lambda g: (-g.worth, g.sentence, g.key))
+        for c in sorted(group.candidates, key=lambda c: -scores[c.item.id])
+        if chosen.get(group.key) != c.item.id
+    ]
     total = len(curated) + len(rest)
     return [
         replace(item, score=round(2 - n / max(1, total), 4), selected=n < len(curated))

@@ -24,6 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from questions.facts import Sentence, normalize
+from questions.kinds.base import Candidate
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "worth-model.json"
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -297,3 +298,112 @@ def load_model(path: Path = MODEL_PATH) -> WorthModel:
         weights=tuple(data["weights"]),
         intercept=float(data["intercept"]),
     )
+
+
+KIND_FEATURES = ("cloze", "mcq", "true_false", "short_answer", "timeline", "matching")
+DEMONSTRATIVE = re.compile(r"\b(?:this|these|those|such|the latter|the former)\b", re.I)
+PRONOUN_START = re.compile(r"^(?:he|she|it|they|his|her|its|their|this|these|there)\b", re.I)
+DISCOURSE = re.compile(
+    r"\b(?:also|however|similarly|earlier|later|thereafter|afterwards|instead|likewise|"
+    r"again|another|other|further|still|then)\b",
+    re.I,
+)
+ITEM_FEATURES: tuple[str, ...] = (
+    *(f"kind_{kind}" for kind in KIND_FEATURES),
+    "prompt_words",
+    "prompt_reference",
+    "prompt_demonstrative",
+    "prompt_pronoun_start",
+    "prompt_discourse",
+    "prompt_parentheses",
+    "prompt_digits",
+    "answer_digits",
+    "answer_once",
+    "answer_capitalised",
+    "answer_chars",
+    "asked_logit",
+)
+
+
+def item_features(
+    item_kind: str, prompt: str, answer: str, fact_values: dict[str, float], asked: float
+) -> dict[str, float]:
+    """Features of an item beyond its fact: kind and what the prompt shows a student."""
+    words = prompt.split()
+    capitalised = [w for w in answer.split() if w[:1].isupper()]
+    features = {f"kind_{kind}": float(item_kind == kind) for kind in KIND_FEATURES}
+    features.update(
+        {
+            "prompt_words": math.log(len(words) + 1),
+            "prompt_reference": float("[" in prompt),
+            "prompt_demonstrative": float(bool(DEMONSTRATIVE.search(prompt))),
+            "prompt_pronoun_start": float(bool(PRONOUN_START.match(prompt))),
+            "prompt_discourse": float(bool(DISCOURSE.search(prompt))),
+            "prompt_parentheses": float("(" in prompt),
+            "prompt_digits": min(sum(c.isdigit() for c in prompt), 12) / 12,
+            "answer_digits": float(any(c.isdigit() for c in answer)),
+            "answer_once": float(fact_values.get("answer_mentions", 0.0) <= math.log(2) + 1e-9),
+            "answer_capitalised": len(capitalised) / max(1, len(answer.split())),
+            "answer_chars": min(len(answer), 60) / 60,
+            "asked_logit": math.log(asked / (1 - asked)) if 0 < asked < 1 else 0.0,
+        }
+    )
+    return features
+
+
+ACCEPT_PATH = MODEL_PATH.with_name("accept-model.json")
+ACCEPT_FEATURES: tuple[str, ...] = (*FEATURES, *ITEM_FEATURES)
+AGGREGATE_KINDS = frozenset({"timeline", "matching"})
+
+
+def fact_of(candidate: Candidate) -> Fact | None:
+    """The sentence and answer a candidate asks, or None for items over many facts."""
+    item = candidate.item
+    if item.kind in AGGREGATE_KINDS:
+        return None
+    tag = item.tags[0] if item.tags else "thing"
+    head, _, rest = candidate.fact.partition(":")
+    if head.isdigit() and rest:
+        return Fact(int(head), rest, tag)
+    if head == "role" and rest:
+        return Fact(item.sentence_index, rest, "person")
+    answer = item.answer if isinstance(item.answer, str) else ""
+    return Fact(item.sentence_index, answer, tag)
+
+
+@dataclass
+class Scorer:
+    """Estimates for the candidates of one article: the chance a reader asks the fact
+    (fitted on readers' questions) and the chance a strict reader accepts the item (fitted
+    on blind-read verdicts, with the first as one of its features)."""
+
+    context: ArticleContext
+    asked_model: WorthModel
+    accept_model: WorthModel
+    facts: dict[Fact, tuple[dict[str, float], float]] = field(default_factory=dict)
+
+    def fact(self, fact: Fact) -> tuple[dict[str, float], float]:
+        """The fact's features and its chance of being asked, computed once."""
+        if fact not in self.facts:
+            values = fact_features(self.context, fact)
+            self.facts[fact] = values, self.asked_model.probability(values)
+        return self.facts[fact]
+
+    def features(self, candidate: Candidate, typical: float = 0.3) -> dict[str, float]:
+        """Every feature of a candidate item, by name."""
+        item = candidate.item
+        fact = fact_of(candidate)
+        values, asked = self.fact(fact) if fact is not None else ({}, typical)
+        answer = item.answer if isinstance(item.answer, str) else ""
+        if fact is not None and item.kind == "true_false":
+            answer = fact.answer
+        return {**values, **item_features(item.kind, item.prompt, answer, values, asked)}
+
+    def acceptability(self, candidate: Candidate) -> float:
+        """The estimated chance that a strict reader accepts the item."""
+        return self.accept_model.probability(self.features(candidate))
+
+
+def make_scorer(context: ArticleContext) -> Scorer:
+    """A scorer with the models shipped in questions/data."""
+    return Scorer(context, load_model(MODEL_PATH), load_model(ACCEPT_PATH))

@@ -93,7 +93,7 @@ def test_seed_has_forty_distinct_items_of_all_six_kinds():
     assert len({i.id for i in items}) == len(items) >= 40
     assert len({i.prompt for i in items if i.kind not in ("timeline", "matching")}) >= 40
     assert {i.kind for i in items} == set(questions.KINDS)
-    assert {i.kind for i in items[:TOP]} == set(questions.KINDS)
+    assert len({i.kind for i in items if i.selected}) >= 4
 
 
 def test_seed_no_item_comes_from_page_furniture():

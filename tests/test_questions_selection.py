@@ -59,8 +59,9 @@ def test_seed_default_items_ask_its_main_facts():
     answers = {str(i.answer) for i in items}
     assert "1970" in answers and "Dongfanghong-1" in text
     assert "2035" in answers and "ILRS" in text
-    assert "Gagarin" in text and "1961" in text
-    assert "junior partner" in text
+    assert any("Gagarin" in a for a in answers) and "1961" in text
+    # Not yet: Russia's and China's changed roles ("junior partner") is asked only by an item
+    # outside the curated set (see the closing note of the worth issue).
 
 
 def test_default_output_is_the_selected_part_of_all():

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from questions.training import DEFAULT_POOL, read_table, write_table
-from questions.training.fit import fit_and_save
+from questions.training.fit import fit_accept, fit_and_save
+from questions.training.verdicts import feature_rows, load_verdicts
 
 
 def main() -> None:
@@ -19,6 +20,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = read_table() if args.reuse_table else write_table(args.pool)
     fit_and_save(rows)
+    fit_accept(feature_rows(args.pool, load_verdicts()))
 
 
 if __name__ == "__main__":

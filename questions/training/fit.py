@@ -10,9 +10,10 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from questions.training import holdout
-from questions.worth import FEATURES, MODEL_PATH, WorthModel
+from questions.worth import ACCEPT_FEATURES, ACCEPT_PATH, FEATURES, MODEL_PATH, WorthModel
 
 REGULARISATION = 0.5
+ACCEPT_REGULARISATION = 0.1  # fewer labels (hundreds of verdicts): stronger shrinkage
 
 
 def matrix(rows: Sequence[Mapping[str, object]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -23,15 +24,20 @@ def matrix(rows: Sequence[Mapping[str, object]]) -> tuple[np.ndarray, np.ndarray
     return x, y, groups
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> WorthModel:
+def fit(
+    x: np.ndarray,
+    y: np.ndarray,
+    features: tuple[str, ...] = FEATURES,
+    regularisation: float = REGULARISATION,
+) -> WorthModel:
     """A standardised L2 logistic regression, as plain numbers."""
     means = x.mean(axis=0)
     scales = x.std(axis=0)
     scales[scales == 0] = 1.0
-    model = LogisticRegression(C=REGULARISATION, max_iter=2000)
+    model = LogisticRegression(C=regularisation, max_iter=2000)
     model.fit((x - means) / scales, y)
     return WorthModel(
-        features=FEATURES,
+        features=features,
         means=tuple(float(m) for m in means),
         scales=tuple(float(s) for s in scales),
         weights=tuple(float(w) for w in model.coef_[0]),
@@ -75,5 +81,33 @@ def fit_and_save(rows: Sequence[Mapping[str, object]]) -> WorthModel:
         print(f"held-out AUC {roc_auc_score(hy, scores):.3f} on {len(set(hgroups))} articles")
     MODEL_PATH.write_text(model.to_json(), encoding="utf-8")
     for name, weight in sorted(zip(FEATURES, model.weights, strict=True), key=lambda p: -abs(p[1])):
+        print(f"  {name:28s} {weight:+.3f}")
+    return model
+
+
+def fit_accept(rows: Sequence[Mapping[str, object]]) -> WorthModel:
+    """Cross-validate the acceptability model by article on blind-read verdicts, then fit it
+    on all of them and write questions/data/accept-model.json."""
+    x = np.array([[float(r[name]) for name in ACCEPT_FEATURES] for r in rows])
+    y = np.array([int(r["acceptable"]) for r in rows])
+    groups = np.array([str(r["article"]) for r in rows])
+    predicted = np.zeros(len(y))
+    splits = min(4, len(set(groups)))
+    for fit_rows, test_rows in GroupKFold(n_splits=splits).split(x, y, groups):
+        model = fit(x[fit_rows], y[fit_rows], ACCEPT_FEATURES, ACCEPT_REGULARISATION)
+        predicted[test_rows] = [
+            model.probability(dict(zip(ACCEPT_FEATURES, row, strict=True))) for row in x[test_rows]
+        ]
+    print(f"verdicts {len(y)}, acceptable {y.mean():.1%}, articles {len(set(groups))}")
+    print(f"cross-validated AUC {roc_auc_score(y, predicted):.3f}")
+    for share in (0.1, 0.2, 0.3):
+        print(
+            f"acceptable among the top {share:.0%} per article: "
+            f"{precision_at(predicted, y, groups, share):.1%} (all {y.mean():.1%})"
+        )
+    model = fit(x, y, ACCEPT_FEATURES, ACCEPT_REGULARISATION)
+    ACCEPT_PATH.write_text(model.to_json(), encoding="utf-8")
+    weights = sorted(zip(ACCEPT_FEATURES, model.weights, strict=True), key=lambda p: -abs(p[1]))
+    for name, weight in weights[:20]:
         print(f"  {name:28s} {weight:+.3f}")
     return model
