@@ -166,6 +166,12 @@ FOOTNOTE = re.compile(
     r"\s*\[(?:\d{1,3}|[a-z]|note \d{1,3}|[a-z][a-z '’–-]{0,40}(?:needed|\?))\]"
     r"(?::\s?\d{1,4}(?:[–-]\d{1,4})?)?"
 )
+# Citations and cross-references in brackets: "(Goldreich 2008, Chapter 1.2)", "(Smith and
+# Jones 1999)", "(see world line)".
+PAREN_CITATION = re.compile(
+    r"\s*\((?:see|cf\.)\s[^()]*\)"
+    r"|\s*\([A-Z][\w'’-]+(?:(?: and | & )[A-Z][\w'’-]+| et al\.)?,? \d{4}[a-z]?(?:[,;:][^()]*)?\)"
+)
 # A page number left after a reference mark that was already removed ('said.:62 Many').
 PAGE_MARK = re.compile(r"(?<=[^\d\s:]):\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")
 LISTEN = re.compile(r"\(\s*(?:listen|help·info|ⓘ)\s*\)", re.I)
@@ -244,7 +250,10 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
         if current:
             paragraphs.append(current)
     paragraphs = [
-        " ".join(drop_glosses(PAGE_MARK.sub("", FOOTNOTE.sub("", p))).split()) for p in paragraphs
+        " ".join(
+            drop_glosses(PAGE_MARK.sub("", PAREN_CITATION.sub("", FOOTNOTE.sub("", p)))).split()
+        )
+        for p in paragraphs
     ]
     return merge_attributions([p for p in paragraphs if p])
 

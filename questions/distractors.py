@@ -315,6 +315,14 @@ def beyond_total(choice: str, answer: str, sentence: str) -> bool:
     return any(right <= total < value for total in totals)
 
 
+def impossible_share(choice: str, answer: str) -> bool:
+    """A share over 100% beside an answer that is a share of a whole ('154.8%' for '54.8%')."""
+    if "%" not in answer and "percent" not in answer.lower():
+        return False
+    value, own = number_value(choice), number_value(answer)
+    return value is not None and own is not None and own <= 100 < value
+
+
 def pick_distractors(
     mention: Mention,
     pools: Pools,
@@ -351,6 +359,8 @@ def pick_distractors(
             continue  # 44 games beside 13 in a 16-game season: out by elimination
         if mention.tag == "number" and beyond_total(other, answer, mention.cloze):
             continue
+        if impossible_share(other, answer):
+            continue
         if mention.tag == "person" and len(answer.split()) > 1 and " " not in other:
             continue  # "William" beside "Louis XIV": a bare first name stands out
         chosen.append(other)
@@ -363,7 +373,8 @@ def pick_distractors(
         for value in near:
             if len(chosen) == count:
                 break
-            if normalize(value) not in taken and not beyond_total(value, answer, mention.cloze):
+            possible = not beyond_total(value, answer, mention.cloze)
+            if normalize(value) not in taken and possible and not impossible_share(value, answer):
                 chosen.append(value)
                 taken.add(normalize(value))
     return chosen

@@ -39,6 +39,14 @@ KIND_SHARE = {"short_answer": 2.0, "mcq": 1.5}
 AGGREGATE_KINDS = ("timeline", "matching")
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.I)
 DEMONSTRATIVE_START = re.compile(r"^(?:this|that|these|those|such)\b", re.I)
+# "this boulevard", "these issues", "such schools", "the latter": what they point to is in
+# another sentence ("such as" introduces examples and points nowhere).
+DEMONSTRATIVE_INSIDE = re.compile(
+    r"\b(?:this(?! (?:year|month|week)\b)|these|those|such(?! as\b)|the latter|the former)\b",
+    re.I,
+)
+# Exponents lost in extraction: "4 × 1010" for 4 × 10^10, "2n" for 2^n.
+LOST_EXPONENT = re.compile(r"×\s*10\d|\b\d+n\d*\b")
 VAGUE_GROUP = re.compile(rf"\b(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})\b", re.I)
 WH_START = re.compile(r"^(?:who|what|when|where|which|how(?: many)?|according)\b", re.I)
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
@@ -95,6 +103,9 @@ def dangling_reference(item: Item) -> str | None:
         body = WH_START.sub("", body).lstrip(" ,")
     if DEMONSTRATIVE_START.match(body):
         return "starts with a demonstrative"
+    pointer = DEMONSTRATIVE_INSIDE.search(body)
+    if pointer and not re.search(r"\[[^\]]+\]", body):
+        return f"{pointer.group().strip()!r} points to a sentence the prompt does not show"
     if VAGUE_GROUP.search(prompt):
         return "vague group reference"
     match = PRONOUN.search(body)
@@ -165,8 +176,11 @@ def junk(item: Item) -> str | None:
 
 
 def ungrammatical(item: Item) -> str | None:
-    """Obviously broken questions: too short, doubled words, stray punctuation."""
+    """Obviously broken questions: too short, doubled words, stray punctuation, lost
+    exponents."""
     prompt = item.prompt
+    if any(LOST_EXPONENT.search(str(text)) for text in (prompt, item.answer, *item.choices)):
+        return "a number whose exponent was lost ('4 × 1010')"
     doubled = DOUBLED_WORD.search(prompt)
     if doubled and doubled.group(1).lower() not in ("that", "had"):
         return "doubled word"
@@ -187,10 +201,19 @@ def ungrammatical(item: Item) -> str | None:
     return None
 
 
+def title_initials(title: str) -> str:
+    """'United Methodist Church' -> 'umc' (the capitalised words' first letters)."""
+    return "".join(w[0] for w in re.findall(r"[\w’'-]+", title) if w[:1].isupper()).lower()
+
+
 def make_trivial_filter(title: str) -> Filter:
-    """Answers that are the article's own topic ("Oxygen" in the article Oxygen)."""
+    """Answers that are the article's own topic ("Oxygen" in the article Oxygen), its
+    initials ("UMC") or a one-word short form of it ("UChicago", "SoCal")."""
     topic = normalize(title)
     short_title = len(topic.split()) <= 3
+    initials = title_initials(title)
+    squashed = re.sub(r"\W", "", topic)
+    title_words = [w for w in topic.split() if len(w) > 3]
 
     def trivial(item: Item) -> str | None:
         if not isinstance(item.answer, str) or item.kind == "true_false":
@@ -199,12 +222,20 @@ def make_trivial_filter(title: str) -> Filter:
         plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
         if key == topic or plural or (short_title and key and key in topic):
             return "answer is the article's topic"
+        if len(initials) >= 2 and key.replace(".", "") == initials:
+            return "answer is the initials of the article's topic"
+        one_word = " " not in key and len(key) > 3
+        short_form = any(key.endswith(w) or key.startswith(w) for w in title_words)
+        if one_word and key not in title_words and (short_form or key in squashed):
+            return "answer is a short form of the article's topic ('UChicago')"
         return None
 
     return trivial
 
 
 EVERY = re.compile(r"\b(?:every|each)\b", re.I)
+# A year, a decade or a century: what makes a date worth typing ("1961", "1960s", "19th").
+DATE_WITH_YEAR = re.compile(r"\d{3,4}|\d0s\b|\b\d{1,2}(?:st|nd|rd|th)\b|century", re.I)
 QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
 BARE_RELATIVE = re.compile(r"(?<![,;])\s(?:who|whom|which)\s")
 WHO_BE = re.compile(r"^Who (?:was|is|were|are|has been|had been)\b")
@@ -252,6 +283,12 @@ def question_shape(item: Item) -> str | None:
         return "a name that starts in lower case ('first Museum of Posters')"
     if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):
         return "answer is a relative date"
+    if (
+        item.tags[:1] == ("date",)
+        and isinstance(item.answer, str)
+        and not DATE_WITH_YEAR.search(item.answer)
+    ):
+        return "a date without its year ('December 22', 'October'): half a date or trivia"
     if isinstance(item.answer, str) and item.kind != "true_false" and EVERY.search(item.answer):
         return "answer carries a frequency ('four every morning')"
     return None

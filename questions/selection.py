@@ -24,10 +24,12 @@ FIRST = 20  # the items a quiz serves first, where variety is enforced
 KIND_BALANCE = 0.85  # a kind's candidates count this much less per item of it already chosen
 MOST_OF_ONE_KEY = 0.6  # of the true/false items, the most that share one key
 MOST_PER_SENTENCE = 2  # after the first twenty, a sentence gives at most this many items
+MIN_FIRST_KINDS = 3  # kinds among the first FIRST_KINDS_WITHIN items
+FIRST_KINDS_WITHIN = 10
 MOST_DATES_FIRST = 0.4
 PARAGRAPH_DECAY = 0.6  # worth kept by a fact from a paragraph that already gave an item
 ANSWER_DECAY = 0.3  # worth kept by an answer already asked from another sentence
-THRESHOLD = 0.15  # estimated chance that a strict reader accepts it (about 0.21 on average)
+THRESHOLD = 0.2  # estimated chance that a strict reader accepts it (about 0.28 on average)
 KIND_SHARE = {"short_answer": 2.0, "mcq": 1.5, "cloze": 1.0, "true_false": 1.0}
 KIND_ORDER = ("short_answer", "mcq", "cloze", "true_false", "timeline", "matching")
 
@@ -81,6 +83,7 @@ def pick_kind(
     used: Counter[str],
     truth: Counter[str],
     seen_sentence: bool,
+    fresh: bool = False,
 ) -> Candidate | None:
     """The fact's best candidate, a kind used often so far counting for less. A true/false
     item must keep either key at most 60% of them (so always answering True does not pay),
@@ -144,6 +147,12 @@ class Selection:
             value *= ANSWER_DECAY ** self.answers[normalize(group.fact.answer)]
         return value
 
+    def fresh_kind_needed(self) -> bool:
+        """Only as many places are left among the first ten as kinds still needed there."""
+        left = FIRST_KINDS_WITHIN - len(self.items)
+        missing = MIN_FIRST_KINDS - len(self.kinds)
+        return 0 < left <= missing
+
     def take(self, group: Group, candidate: Candidate) -> None:
         if len(self.items) < FIRST and group.is_date:
             self.dates_first += 1
@@ -180,12 +189,17 @@ def order_items(
             or [g for g in remaining if state.allowed(g, strict=False)]
             or remaining
         )
+        fresh = state.fresh_kind_needed()
+        if fresh:
+            options = [
+                g for g in options if any(c.item.kind not in state.kinds for c in g.candidates)
+            ] or options
         best = max(options, key=lambda g: (state.value(g), -g.sentence))
         if len(state.items) >= least and best.worth < THRESHOLD:
             break
         remaining.remove(best)
         seen = best.sentence in state.used_sentences
-        candidate = pick_kind(best, scores, state.kinds, state.truth, seen)
+        candidate = pick_kind(best, scores, state.kinds, state.truth, seen, fresh)
         if candidate is None:
             continue
         chosen[best.key] = candidate.item.id

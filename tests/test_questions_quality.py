@@ -494,3 +494,30 @@ def test_a_type_noun_alone_stands_for_a_longer_name():
     named = item("The Centre for Contemporary Art realizes about _____ projects.", kind="cloze")
     assert short_name(named) is None
     assert short_name(item("When did the Broncos win the AFC title?")) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "rejected"),
+    [
+        ("Following the move in _____ this building was demolished.", "1999", True),
+        ("Private schools in _____ may also use such methods.", "Texas", True),
+        ("Religious texts such as the _____ are taught.", "Quran", False),
+        ("The Sun is about _____ kelvins at its core.", "1.5 × 1015", True),
+        ("The museum opened in _____ in London.", "1857", False),
+    ],
+)
+def test_demonstratives_and_lost_exponents_are_rejected(prompt, answer, rejected):
+    from questions.quality import dangling_reference, ungrammatical
+
+    item = Item(
+        id="x", kind="cloze", prompt=prompt, answer=answer, source_sentence=prompt, tags=("date",)
+    )
+    assert bool(dangling_reference(item) or ungrammatical(item)) is rejected
+
+
+def test_no_share_over_a_hundred_percent_beside_a_share():
+    from questions.distractors import impossible_share
+
+    assert impossible_share("154.8%", "54.8%")
+    assert not impossible_share("44.8%", "54.8%")
+    assert not impossible_share("154", "54")

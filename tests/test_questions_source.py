@@ -311,3 +311,10 @@ def test_an_explicit_title_wins_over_the_heading():
     text = "A Heading\n\nMarie Curie discovered polonium in 1898 in Paris."
     assert questions.generate(text, title="Radioactivity", all_items=True).title == "Radioactivity"
     assert questions.generate(text, all_items=True).title == "A Heading"
+
+
+def test_bracketed_citations_and_cross_references_are_removed():
+    raw = (
+        "Title\n\nA problem is hard (Goldreich 2008, Chapter 1.2) and lines bend (see world line)."
+    )
+    assert clean_article(raw)[1] == ["A problem is hard and lines bend."]

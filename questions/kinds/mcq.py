@@ -33,7 +33,7 @@ def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
 # Only answers whose type the model tags reliably get multiple choice: organisations, groups
 # and places mix kinds (a venue with an event, a religion with a language), so their wrong
 # answers are often of the wrong type or also right.
-MCQ_TAGS = frozenset({"date", "number", "person", "term"})
+MCQ_TAGS = frozenset({"date", "number", "person"})
 
 
 def person_blank_fits(prompt: str) -> bool:
