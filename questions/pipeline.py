@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -131,6 +132,46 @@ def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
     return replace(item, accepted=tuple(dict.fromkeys([*item.accepted, *extra])))
 
 
+NAME_TAGS = frozenset({"org", "place", "thing", "event", "work", "law", "group"})
+NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "By", "Of"})
+
+
+def written_alone(fragment: str, text: str) -> bool:
+    """The article writes the fragment as a name of its own somewhere, not only inside a
+    longer name ('Media' only ever in 'Virgin Media'; 'America' only in 'Radio Corporation
+    of America')."""
+    for match in re.finditer(rf"(?<![\w’'-]){re.escape(fragment)}(?![\w’'-])", text):
+        before = text[: match.start()].split()[-2:]
+        after = text[match.end() :].split()[:1]
+        opener = len(before) < 2 or before[0][-1:] in ".!?"  # a capital that starts a sentence
+        capital = bool(before) and before[-1][:1].isupper() and before[-1] not in NOT_NAME_WORDS
+        # A sentence's first word is a name word unless the article also writes it in lower case.
+        common = opener and capital and re.search(rf"\b{re.escape(before[-1].lower())}\b", text)
+        joined_before = capital and not common
+        via_of = len(before) == 2 and before[-1] in ("of", "de", "the") and before[0][:1].isupper()
+        joined_after = bool(after) and after[0][:1].isupper() and after[0][-1:] not in ",.;:"
+        if not (joined_before or via_of or joined_after):
+            return True
+    return False
+
+
+def without_unwritten_fragments(item: Item, text: str) -> Item:
+    """A shorter form of a name ('Sports' of 'Setanta Sports') is accepted only where the
+    article itself uses it alone."""
+    if item.tags[:1] == () or item.tags[0] not in NAME_TAGS or not isinstance(item.answer, str):
+        return item
+    answer_words = set(item.answer.split())
+    kept = tuple(
+        a
+        for a in item.accepted
+        if a == item.answer
+        or not set(a.split()) < answer_words
+        or not a[:1].isupper()
+        or written_alone(a, text)
+    )
+    return item if kept == item.accepted else replace(item, accepted=kept)
+
+
 def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]:
     """Every kind's candidates that pass all filters."""
     names = {m.answer for m in analysis.mentions if m.tag != "person"}
@@ -146,12 +187,14 @@ def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]
     shared = shared_name_words(analysis)
     common = other_name_words(analysis)
     aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])
+    text = " ".join(s.text for s in analysis.sentences)
     candidates = []
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
             item = with_aliases(candidate.item, aliases)
             if rejection(item, filters) is None:
                 item = without_shared_words(item, shared, common)
+                item = without_unwritten_fragments(item, text)
                 candidates.append(replace(candidate, item=item))
     return candidates
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from types import SimpleNamespace
 
+import pytest
+
 import questions
 from questions.dates import plausible_date
 from questions.facts import answer_span
@@ -411,3 +413,17 @@ def test_rules_from_the_fifteenth_read() -> None:
         i for i in questions.generate(text, all_items=True).items if i.prompt.startswith("How many")
     ]
     assert counted and all("308 points" in i.accepted for i in counted if i.kind == "short_answer")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "alone"),
+    [("Media", False), ("America", False), ("Sports", False), ("Setanta", True)],
+)
+def test_a_short_form_is_accepted_only_where_the_article_writes_it_alone(fragment, alone):
+    from questions.pipeline import written_alone
+
+    text = (
+        "Virgin Media bought it. The Radio Corporation of America sold NBC. Sky Sports and "
+        "Setanta Sports bid. Later Setanta went bust. It was later."
+    )
+    assert written_alone(fragment, text) is alone
