@@ -27,6 +27,7 @@ class LoginForm(FlaskForm):
 
     username = StringField("Username", validators=[InputRequired(), Length(max=40)])
     password = PasswordField("Password", validators=[InputRequired(), Length(max=200)])
+    remember = BooleanField("Keep me logged in on this device")
     submit = SubmitField("Log in")
 
 
@@ -48,6 +49,24 @@ class RegisterForm(FlaskForm):
         validators=[InputRequired(), EqualTo("password", message="The passwords differ.")],
     )
     submit = SubmitField("Create account")
+
+
+class PasswordForm(FlaskForm):
+    """Change one's password (the current one first)."""
+
+    current = PasswordField("Current password", validators=[InputRequired(), Length(max=200)])
+    password = PasswordField(
+        "New password",
+        validators=[
+            InputRequired(),
+            Length(min=8, max=200, message="Use at least 8 characters."),
+        ],
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[InputRequired(), EqualTo("password", message="The passwords differ.")],
+    )
+    submit = SubmitField("Change password")
 
 
 class ActionForm(FlaskForm):

@@ -17,6 +17,7 @@ import questions
 from questions import Article, Item
 from questions.source import MAX_ARTICLE_BYTES
 from quizapp import storage
+from tests.conftest import session_log_in
 
 FIVE_MB = 5 * 1024 * 1024
 
@@ -153,8 +154,7 @@ def teacher(app, db):
     """A client logged in as a teacher (CSRF is off in the conftest app)."""
     user_id = storage.create_user(db, "teacher", "unused-hash", "teacher")
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["user_id"] = user_id
+    session_log_in(client, db, user_id)
     return client
 
 

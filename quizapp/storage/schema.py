@@ -188,6 +188,47 @@ def m005_item_count_index(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(transactional=False)
+def m006_user_sessions(db: sqlite_utils.Database) -> None:
+    # Issue 15: a user id must never be handed out twice (an old cookie, or a restored
+    # backup, would otherwise name a newer account), so users is rebuilt with AUTOINCREMENT;
+    # session_token is the per-user secret every session carries and logout, a password
+    # change and a restore rotate. Rebuilding a parent table needs foreign keys off, which
+    # SQLite ignores inside a transaction: hence a migration that opens its own.
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'users'").fetchone()
+            if "AUTOINCREMENT" not in sql.upper():  # not already done by another process
+                _rebuild_users(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _rebuild_users(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE users_new (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL, "
+        "password_hash TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'student', created TEXT, "
+        "session_token TEXT)"
+    )
+    conn.execute(
+        "INSERT INTO users_new (id, username, password_hash, role, created, session_token) "
+        "SELECT id, username, password_hash, role, created, lower(hex(randomblob(16))) FROM users"
+    )
+    conn.execute("DROP TABLE users")
+    conn.execute("ALTER TABLE users_new RENAME TO users")
+    conn.execute("CREATE UNIQUE INDEX idx_users_username ON users (username)")
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise sqlite3.IntegrityError(f"foreign keys broken by the users rebuild: {problems[:5]}")
+
+
 def connect_db(path: str | Path) -> sqlite_utils.Database:
     """Connect without migrating: foreign keys, a busy timeout, synchronous=NORMAL.
 

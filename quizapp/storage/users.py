@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,6 +22,7 @@ def create_user(db: sqlite_utils.Database, username: str, password_hash: str, ro
                 "password_hash": password_hash,
                 "role": role,
                 "created": schema.now(),
+                "session_token": new_session_token(),
             }
         )
         .last_pk
@@ -37,6 +39,36 @@ def get_user_by_name(db: sqlite_utils.Database, username: str) -> dict[str, Any]
     """The user with this name, or None."""
     rows = select(db, "SELECT * FROM users WHERE username = ?", [username])
     return rows[0] if rows else None
+
+
+def new_session_token() -> str:
+    """A fresh per-user session secret (every session of the user carries it)."""
+    return secrets.token_hex(16)
+
+
+def rotate_session(db: sqlite_utils.Database, user_id: int) -> str:
+    """End every session of the user (a new session secret); returns the new secret."""
+    token = new_session_token()
+    with db.atomic():
+        db.execute("UPDATE users SET session_token = ? WHERE id = ?", [token, user_id])
+    return token
+
+
+def set_password(db: sqlite_utils.Database, user_id: int, password_hash: str) -> str:
+    """Change the user's password and end their sessions; returns the new session secret."""
+    token = new_session_token()
+    with db.atomic():
+        db.execute(
+            "UPDATE users SET password_hash = ?, session_token = ? WHERE id = ?",
+            [password_hash, token, user_id],
+        )
+    return token
+
+
+def rotate_all_sessions(db: sqlite_utils.Database) -> None:
+    """End every session of every user (after a restore)."""
+    with db.atomic():
+        db.execute("UPDATE users SET session_token = lower(hex(randomblob(16)))")
 
 
 # Login rate limit (web: auth) --------------------------------------------------------------

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import functools
+import hmac
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp import storage
-from quizapp.forms import ActionForm, LoginForm, RegisterForm
+from quizapp.forms import ActionForm, LoginForm, PasswordForm, RegisterForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -22,11 +35,28 @@ FAILURE_WINDOW = timedelta(minutes=15)
 
 @bp.before_app_request
 def load_user() -> None:
-    """Put the logged-in user's row (a dict) or None on g.user."""
+    """Put the logged-in user's row (a dict) or None on g.user.
+
+    A session counts only while its user's session secret is the one it carries (logout, a
+    password change and a restore change it) and its login has not run out.
+    """
     user_id = session.get("user_id")
     g.user = storage.get_user(storage.get_db(), user_id) if user_id is not None else None
-    if user_id is not None and g.user is None:
-        session.pop("user_id", None)
+    if user_id is not None and not session_holds(g.user):
+        g.user = None
+        for key in ("user_id", "auth", "auth_until"):
+            session.pop(key, None)
+
+
+def session_holds(user: dict[str, Any] | None) -> bool:
+    """Whether the session still logs in user: same session secret, login not expired."""
+    if user is None or not user.get("session_token"):
+        return False
+    carried = str(session.get("auth", "")).encode()
+    if not hmac.compare_digest(carried, user["session_token"].encode()):
+        return False
+    until = session.get("auth_until")
+    return isinstance(until, int | float) and time.time() < until
 
 
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -62,11 +92,19 @@ def safe_next(target: str | None) -> str:
     return url_for("quiz.home")
 
 
-def log_in(user: dict[str, Any]) -> None:
-    """Start a fresh session for user, keeping the anonymous quiz in progress."""
+def log_in(user: dict[str, Any], remember: bool = False) -> None:
+    """Start a fresh session for user, keeping the anonymous quiz in progress; it lasts
+    LOGIN_LIFETIME (a cookie the browser drops when closed), or with remember
+    PERMANENT_SESSION_LIFETIME."""
     attempts = session.get("attempts", [])
     session.clear()
+    session.permanent = remember
+    lifetime = (
+        current_app.permanent_session_lifetime if remember else current_app.config["LOGIN_LIFETIME"]
+    )
     session["user_id"] = user["id"]
+    session["auth"] = user["session_token"]
+    session["auth_until"] = time.time() + lifetime.total_seconds()
     session["attempts"] = attempts
 
 
@@ -105,7 +143,7 @@ def login():
         user = storage.get_user_by_name(db, form.username.data.strip())
         if user and check_password_hash(user["password_hash"], form.password.data):
             storage.clear_login_failures(db, key)
-            log_in(user)
+            log_in(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")))
         storage.record_login_failure(db, key)
         form.password.errors.append("Wrong username or password.")
@@ -114,8 +152,28 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Log out (a POST with a CSRF token, never a link)."""
+    """Log out (a POST with a CSRF token, never a link): every session of the account ends,
+    copies of this cookie included."""
     if ActionForm().validate_on_submit():
+        if g.user is not None:
+            storage.rotate_session(storage.get_db(), g.user["id"])
         session.clear()
         flash("You are logged out.", "success")
     return redirect(url_for("quiz.home"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change the password; the account's other sessions end, this one goes on."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        if not check_password_hash(g.user["password_hash"], form.current.data):
+            form.current.errors.append("This is not your current password.")
+        else:
+            db = storage.get_db()
+            storage.set_password(db, g.user["id"], generate_password_hash(form.password.data))
+            log_in(storage.get_user(db, g.user["id"]), remember=session.permanent)
+            flash("Your password is changed; your other sessions are logged out.", "success")
+            return redirect(url_for("quiz.home"))
+    return render_template("auth/password.html", form=form)
