@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -15,11 +16,13 @@ from quizapp.storage.connection import select
 JSON_ITEM_FIELDS = ("answer", "accepted", "choices", "tags")
 
 
-def _item_row(item: Item, article_id: int, position: int, stamp: str) -> dict[str, Any]:
+def _item_row(
+    item: Item, item_id: str, article_id: int, position: int, stamp: str
+) -> dict[str, Any]:
     row = item.to_dict()
     for key in JSON_ITEM_FIELDS:
         row[key] = json.dumps(row[key], ensure_ascii=False)
-    row.update(article_id=article_id, position=position, updated=stamp)
+    row.update(id=item_id, article_id=article_id, position=position, updated=stamp)
     return row
 
 
@@ -30,29 +33,48 @@ def _decode_item(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def save_article(db: sqlite_utils.Database, article: Article, source: str = "") -> int:
-    """Store an article and its items; on an existing slug, regenerate keeping edited items.
+def stored_item_id(stored_slug: str, generated_slug: str, item_id: str) -> str:
+    """The id an item has in the database: the generator's id when the article is stored
+    under the slug the generator hashed, else a hash of the stored slug and that id.
 
-    Items a teacher edited or deleted stay as they are; other old items are replaced by the
-    new generation. Returns the article id.
+    A deleted article keeps its slug and its item rows; the same text added again is stored
+    as slug-2 and must not take those rows over (the generator's ids would be the same).
+    """
+    if stored_slug == generated_slug:
+        return item_id
+    return hashlib.sha1(json.dumps([stored_slug, item_id]).encode()).hexdigest()[:16]
+
+
+def save_article(
+    db: sqlite_utils.Database, article: Article, source: str = "", slug: str | None = None
+) -> int:
+    """Store an article and its items; returns the article id.
+
+    With slug (a live stored article, say one being regenerated), or when the generated slug
+    names a live article, that article is updated: items a teacher edited or deleted stay as
+    they are and the other old items are replaced by the new generation. Otherwise a new
+    article is stored under a slug no article, deleted ones included, has had. Item ids
+    are per stored article (stored_item_id): a save never touches another article's rows.
     """
     stamp = schema.now()
     with db.atomic():
         existing = db.execute(
-            "SELECT id FROM articles WHERE slug = ? AND deleted IS NULL", [article.slug]
+            "SELECT id, slug FROM articles WHERE slug = ? AND deleted IS NULL",
+            [slug or article.slug],
         ).fetchone()
         if existing:
-            article_id = existing[0]
+            article_id, stored_slug = existing
             db.execute(
                 "UPDATE articles SET title = ?, text = ?, words = ?, updated = ? WHERE id = ?",
                 [article.title, article.text, article.words, stamp, article_id],
             )
         else:
+            stored_slug = unique_slug(db, slug or article.slug)
             article_id = (
                 db.table("articles")
                 .insert(
                     {
-                        "slug": unique_slug(db, article.slug),
+                        "slug": stored_slug,
                         "title": article.title,
                         "text": article.text,
                         "words": article.words,
@@ -63,6 +85,15 @@ def save_article(db: sqlite_utils.Database, article: Article, source: str = "") 
                 )
                 .last_pk
             )
+        ids = [stored_item_id(stored_slug, article.slug, item.id) for item in article.items]
+        taken = _ids_of_other_articles(db, article_id, ids)
+        if taken:  # only a hash collision or an older database's mix-up gets here
+            ids = [
+                stored_item_id(f"{stored_slug}#{article_id}", article.slug, item.id)
+                if item_id in taken
+                else item_id
+                for item, item_id in zip(article.items, ids, strict=True)
+            ]
         kept = {
             row[0]
             for row in db.execute(
@@ -72,7 +103,6 @@ def save_article(db: sqlite_utils.Database, article: Article, source: str = "") 
         }
         # Unedited items that were never answered can go; answered ones are kept disabled
         # so the statistics keep their rows.
-        new_ids = {item.id for item in article.items}
         db.execute(
             "UPDATE items SET enabled = 0 WHERE article_id = ? AND edited = 0 AND deleted = 0 "
             "AND id IN (SELECT item_id FROM answers)",
@@ -84,18 +114,38 @@ def save_article(db: sqlite_utils.Database, article: Article, source: str = "") 
             [article_id],
         )
         rows = [
-            _item_row(item, article_id, position, stamp)
-            for position, item in enumerate(article.items)
-            if item.id not in kept
+            _item_row(item, item_id, article_id, position, stamp)
+            for position, (item, item_id) in enumerate(zip(article.items, ids, strict=True))
+            if item_id not in kept
         ]
         db.table("items").upsert_all(rows, pk="id", alter=False)
-        if new_ids:
+        if ids:
             db.execute(
                 f"UPDATE items SET enabled = 1 WHERE article_id = ? AND edited = 0 "
-                f"AND deleted = 0 AND id IN ({','.join('?' * len(new_ids))})",
-                [article_id, *sorted(new_ids)],
+                f"AND deleted = 0 AND id IN ({','.join('?' * len(ids))})",
+                [article_id, *sorted(set(ids))],
             )
     return article_id
+
+
+def _ids_of_other_articles(db: sqlite_utils.Database, article_id: int, ids: list[str]) -> set:
+    taken: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT id FROM items WHERE article_id != ? AND id IN ({marks})", [article_id, *chunk]
+        )
+        taken.update(row[0] for row in rows)
+    return taken
+
+
+def live_article_titled(db: sqlite_utils.Database, title: str) -> dict[str, Any] | None:
+    """A live article with this title (id, slug, title), or None."""
+    rows = select(
+        db, "SELECT id, slug, title FROM articles WHERE title = ? AND deleted IS NULL", [title]
+    )
+    return rows[0] if rows else None
 
 
 def unique_slug(db: sqlite_utils.Database, slug: str) -> str:

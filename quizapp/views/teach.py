@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -71,9 +70,9 @@ def add_article():
         except questions.ArticleError as error:
             form.text.errors.append(str(error))
         else:
-            storage.save_article(storage.get_db(), article, source=name)
+            slug = store_new_article(storage.get_db(), article, name)
             flash(f"Added “{article.title}” with {len(article.items)} items.", "success")
-            return redirect(url_for("teach.review", slug=article.slug))
+            return redirect(url_for("teach.review", slug=slug))
     articles = storage.list_articles(storage.get_db())
     return render_template("teach/articles.html", articles=articles, form=form), 400
 
@@ -90,11 +89,18 @@ def submitted_article(form: ArticleForm) -> tuple[str, str]:
 def new_article(db, text: str, progress=None) -> questions.Article:
     """Generate a new article's items; an article with the same title must not exist."""
     article = questions.generate(text, progress=progress)
-    if storage.get_article(db, article.slug):
+    if storage.get_article(db, article.slug) or storage.live_article_titled(db, article.title):
         raise questions.ArticleError(
             f"An article titled “{article.title}” exists already; regenerate or delete it."
         )
     return article
+
+
+def store_new_article(db, article: questions.Article, source: str) -> str:
+    """Store a new article; returns the slug it is stored under (a deleted article's slug
+    is never reused, so it may differ from the generated one)."""
+    article_id = storage.save_article(db, article, source=source)
+    return storage.get_article_by_id(db, article_id)["slug"]
 
 
 def start_generation(text: str, name: str) -> str:
@@ -119,10 +125,10 @@ def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> N
 
     try:
         article = new_article(db, text, progress)
-        storage.save_article(db, article, source=name)
+        slug = store_new_article(db, article, name)
         message = f"Added “{article.title}” with {len(article.items)} items."
         storage.update_generation_job(
-            db, job_id, status="done", progress=1.0, slug=article.slug, message=message
+            db, job_id, status="done", progress=1.0, slug=slug, message=message
         )
     except questions.ArticleError as error:
         storage.update_generation_job(db, job_id, status="failed", message=str(error))
@@ -213,7 +219,7 @@ def regenerate(slug: str):
         except questions.ArticleError as error:
             flash(f"Could not regenerate: {error}", "error")
         else:
-            storage.save_article(storage.get_db(), dataclasses.replace(fresh, slug=slug))
+            storage.save_article(storage.get_db(), fresh, slug=slug)
             flash(f"Regenerated: {len(fresh.items)} items; edited items kept.", "success")
     return redirect(url_for("teach.review", slug=slug))
 
