@@ -70,6 +70,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
     csrf.init_app(app)
+    if proxies := int(app.config.get("PROXY_FIX", 0)):
+        # Behind N reverse proxies: the client's address and scheme come from their
+        # X-Forwarded-For/-Proto headers (the login throttle counts per address).
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     from quizapp import storage
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlite_utils
@@ -71,25 +71,62 @@ def rotate_all_sessions(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE users SET session_token = lower(hex(randomblob(16)))")
 
 
-# Login rate limit (web: auth) --------------------------------------------------------------
+# Login throttle (web: auth) ---------------------------------------------------------------
 
 
-def count_login_failures(db: sqlite_utils.Database, key: str, since: str) -> int:
-    """How many failed logins for key (username and address) happened since the time since."""
-    return db.execute(
-        "SELECT count(*) FROM login_failures WHERE key = ? AND created >= ?", [key, since]
-    ).fetchone()[0]
+def begin_login_attempt(
+    db: sqlite_utils.Database,
+    keys: dict[str, int],
+    window: timedelta,
+    max_delay: float,
+) -> tuple[float, list[int]]:
+    """Count and record a login attempt in one write transaction.
+
+    keys maps each throttle key (account, address, device) to the failures it may have in
+    window before each further one doubles the wait (1 s, 2 s, 4 s ... at most max_delay).
+    Returns (seconds to wait, []) when a key must wait, recording nothing; else (0, ids of a
+    failure row recorded for each key in advance) -- end_login_attempt removes them when the
+    password is right. Recording before checking means concurrent attempts count each
+    other: no more pass than the limit allows.
+    """
+    conn = db.conn
+    now = datetime.fromisoformat(schema.now())
+    since = (now - window).isoformat(timespec="microseconds")
+    conn.execute("BEGIN IMMEDIATE")  # the write lock first: no two attempts read one count
+    try:
+        wait = 0.0
+        for key, free in keys.items():
+            count, last = conn.execute(
+                "SELECT count(*), max(created) FROM login_failures WHERE key = ? AND created >= ?",
+                [key, since],
+            ).fetchone()
+            if count and count >= free:
+                delay = min(2.0 ** (count - free), max_delay)
+                elapsed = (now - datetime.fromisoformat(last)).total_seconds()
+                wait = max(wait, delay - elapsed)
+        ids = []
+        if wait <= 0:
+            stamp = now.isoformat(timespec="microseconds")
+            for key in keys:
+                cursor = conn.execute(
+                    "INSERT INTO login_failures (key, created) VALUES (?, ?)", [key, stamp]
+                )
+                ids.append(cursor.lastrowid)
+            cutoff = (now - timedelta(days=1)).isoformat(timespec="microseconds")
+            conn.execute("DELETE FROM login_failures WHERE created < ?", [cutoff])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return max(wait, 0.0), ids
 
 
-def record_login_failure(db: sqlite_utils.Database, key: str) -> None:
-    """Note one failed login for key; rows older than a day are pruned on the way."""
+def end_login_attempt(db: sqlite_utils.Database, row_ids: list[int], clear: list[str]) -> None:
+    """A right password: drop the attempt's failure rows and every failure of the keys in
+    clear (the account's, not the address's: one good login must not reset a shared one)."""
     with db.atomic():
-        db.execute("INSERT INTO login_failures (key, created) VALUES (?, ?)", [key, schema.now()])
-        cutoff = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="microseconds")
-        db.execute("DELETE FROM login_failures WHERE created < ?", [cutoff])
-
-
-def clear_login_failures(db: sqlite_utils.Database, key: str) -> None:
-    """Forget the failed logins for key (after a successful login)."""
-    with db.atomic():
-        db.execute("DELETE FROM login_failures WHERE key = ?", [key])
+        if row_ids:
+            marks = ",".join("?" * len(row_ids))
+            db.execute(f"DELETE FROM login_failures WHERE id IN ({marks})", row_ids)
+        for key in clear:
+            db.execute("DELETE FROM login_failures WHERE key = ?", [key])

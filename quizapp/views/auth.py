@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import hmac
+import math
+import secrets
 import sqlite3
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from flask import (
@@ -22,6 +24,7 @@ from flask import (
     session,
     url_for,
 )
+from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp import storage
@@ -29,8 +32,13 @@ from quizapp.forms import ActionForm, LoginForm, PasswordForm, RegisterForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-MAX_FAILURES = 5
+# Login throttle: failures within the window beyond the free ones double the wait before the
+# next try (1 s, 2 s, 4 s ... MAX_DELAY). An address is shared by a class behind one router.
+ACCOUNT_FREE_FAILURES = 3
+ADDRESS_FREE_FAILURES = 10
+MAX_DELAY = 60.0
 FAILURE_WINDOW = timedelta(minutes=15)
+DEVICE_COOKIE = "quizapp_device"
 
 
 @bp.before_app_request
@@ -128,26 +136,94 @@ def register():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Log in; failed attempts per username and address are limited."""
+    """Log in. Failed logins slow further tries down (per account and per address), but the
+    right password is never refused for longer than the wait the page states."""
     form = LoginForm()
     if form.validate_on_submit():
         db = storage.get_db()
-        key = f"{form.username.data.strip().lower()}|{request.remote_addr}"
-        since = (datetime.now(UTC) - FAILURE_WINDOW).isoformat(timespec="microseconds")
-        if storage.count_login_failures(db, key, since) >= MAX_FAILURES:
-            minutes = int(FAILURE_WINDOW.total_seconds() // 60)
-            form.username.errors.append(
-                f"Too many failed logins for this account. Wait {minutes} minutes and try again."
+        name = form.username.data.strip()
+        device = known_device(name)
+        keys = throttle_keys(name, device)
+        wait, pending = storage.begin_login_attempt(db, keys, FAILURE_WINDOW, MAX_DELAY)
+        if wait > 0:
+            seconds = math.ceil(wait)
+            form.password.errors.append(
+                f"Too many failed logins; wait {seconds} seconds, then try again."
             )
-            return render_template("auth/login.html", form=form), 429
-        user = storage.get_user_by_name(db, form.username.data.strip())
-        if user and check_password_hash(user["password_hash"], form.password.data):
-            storage.clear_login_failures(db, key)
+            page = render_template("auth/login.html", form=form)
+            return page, 429, {"Retry-After": str(seconds)}
+        user = storage.get_user_by_name(db, name)
+        if password_matches(user, form.password.data):
+            storage.end_login_attempt(db, pending, [k for k in keys if k.split(":")[0] != "ip"])
             log_in(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")))
-        storage.record_login_failure(db, key)
+            response = redirect(safe_next(request.args.get("next")))
+            remember_device(response, user["username"], device)
+            return response
         form.password.errors.append("Wrong username or password.")
     return render_template("auth/login.html", form=form)
+
+
+def password_matches(user: dict[str, Any] | None, password: str) -> bool:
+    """Whether password is the user's; an unknown user costs the same hashing time, so the
+    answer's timing does not tell which usernames exist."""
+    if user is None:
+        check_password_hash(dummy_hash(), password)
+        return False
+    return check_password_hash(user["password_hash"], password)
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """A hash of a random password, made as real ones are (checked for unknown users)."""
+    return generate_password_hash(secrets.token_hex(16))
+
+
+def throttle_keys(name: str, device: str | None) -> dict[str, int]:
+    """The login throttle's keys and their free failures. A browser that logged in to this
+    account before is throttled on its own failures only: strangers hammering the account
+    (or the address) cannot keep its owner out."""
+    account = name.lower()
+    if device:
+        return {f"device:{account}:{device}": ACCOUNT_FREE_FAILURES}
+    return {
+        f"user:{account}": ACCOUNT_FREE_FAILURES,
+        f"ip:{request.remote_addr}": ADDRESS_FREE_FAILURES,
+    }
+
+
+def device_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt="known-device")
+
+
+def known_device(name: str) -> str | None:
+    """This browser's device id if it has logged in to account name before, else None."""
+    try:
+        data = device_serializer().loads(request.cookies.get(DEVICE_COOKIE, ""))
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or name.lower() not in data.get("names", []):
+        return None
+    return str(data.get("id"))
+
+
+def remember_device(response, name: str, device: str | None) -> None:
+    """Mark this browser as one that logged in to account name (a signed cookie, a year)."""
+    try:
+        data = device_serializer().loads(request.cookies.get(DEVICE_COOKIE, ""))
+    except BadSignature:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    names = [n for n in data.get("names", []) if n != name.lower()][-4:] + [name.lower()]
+    value = {"id": device or data.get("id") or secrets.token_hex(8), "names": names}
+    response.set_cookie(
+        DEVICE_COOKIE,
+        device_serializer().dumps(value),
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
+    )
 
 
 @bp.post("/logout")
