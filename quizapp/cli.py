@@ -131,10 +131,19 @@ def create_teacher_command(ctx: Context, username: str, password: str) -> None:
     """Create a teacher account USERNAME."""
     from werkzeug.security import generate_password_hash
 
+    from quizapp.forms import password_problem, username_problem
+
+    if problem := username_problem(username):
+        raise click.ClickException(f"Username {username!r}: {problem}")
+    if problem := password_problem(password):
+        raise click.ClickException(f"Password: {problem}")
     db = ctx.db()
-    if storage.get_user_by_name(db, username):
-        raise click.ClickException(f"The user {username!r} exists already")
-    storage.create_user(db, username, generate_password_hash(password), role="teacher")
+    if existing := storage.get_user_by_name(db, username):
+        raise click.ClickException(f"The user {existing['username']!r} exists already")
+    try:
+        storage.create_user(db, username, generate_password_hash(password), role="teacher")
+    except storage.UsernameTaken as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"Teacher {username!r} created")
 
 

@@ -111,6 +111,20 @@ def test_login_next_stays_local(client, db):
     assert login(client, "ada", query_string={"next": "//evil.example/x"}).location == "/"
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["/%09/evil.example", "/%0d%0aSet-Cookie:x=1", "/%0a/evil.example", "/\\evil.example",
+     "/%20/evil.example", "https://evil.example/", "/%7f/x", "javascript:alert(1)", "%2F%2Fx"],
+)  # fmt: skip
+def test_login_next_rejects_tricks(client, db, target):
+    """A tab, CR/LF, space or backslash must not turn into //evil.example (or a 500)."""
+    make_user(db, "ada")
+    response = client.post(
+        f"/auth/login?next={target}", data={"username": "ada", "password": "secret-pass"}
+    )
+    assert response.status_code == 302 and response.location == "/"
+
+
 def fail(client, name: str, times: int) -> None:
     for _ in range(times):
         assert login(client, name, "wrong").status_code == 200
@@ -303,3 +317,29 @@ def test_post_without_csrf_token_is_rejected(tmp_path):
     app = create_app({"DATABASE": str(tmp_path / "c.db"), "SECRET_KEY": "k"})
     client = app.test_client()
     assert client.post("/auth/login", data={"username": "a", "password": "b"}).status_code == 400
+
+
+def test_usernames_are_unique_in_any_case(client, db):
+    make_user(db, "tess", "teacher")
+    response = client.post(
+        "/auth/register", data={"username": "Tess", "password": "12345678", "confirm": "12345678"}
+    )
+    assert "This username is taken" in response.get_data(as_text=True)
+    assert login(client, "TESS").status_code == 302  # and any case logs in
+
+
+def test_username_migration_keeps_an_older_clash(tmp_path):
+    """A database that already holds "Tess" and "tess" still migrates (its index is then not
+    unique; create_user's own check holds for new names)."""
+    path = tmp_path / "old.db"
+    db = storage.connect_db(path)
+    storage.migrations.apply(db, stop_before="m007_username_nocase")
+    for name in ("Tess", "tess"):
+        db.execute("INSERT INTO users (username, password_hash, role) VALUES (?, 'h', 's')", [name])
+    db.conn.commit()
+    storage.migrate(db)
+    assert storage.get_user_by_name(db, "tess")["username"] == "tess"
+    assert storage.get_user_by_name(db, "Tess")["username"] == "Tess"
+    with pytest.raises(storage.UsernameTaken):
+        storage.create_user(db, "TESS", "h", "student")
+    db.close()

@@ -75,6 +75,7 @@ from quizapp.storage.schema import (
     m004_generation_jobs,
     m005_item_count_index,
     m006_user_sessions,
+    m007_username_nocase,
     migrate,
     migrations,
     now,
@@ -88,6 +89,7 @@ from quizapp.storage.study import (
     student_progress,
 )
 from quizapp.storage.users import (
+    UsernameTaken,
     begin_login_attempt,
     create_user,
     end_login_attempt,
@@ -103,6 +105,7 @@ __all__ = [
     "BackupError",
     "EDITABLE_ITEM_FIELDS",
     "JSON_ITEM_FIELDS",
+    "UsernameTaken",
     "answered_item_ids",
     "answered_items",
     "answers_for_attempt",
@@ -149,6 +152,7 @@ __all__ = [
     "m004_generation_jobs",
     "m005_item_count_index",
     "m006_user_sessions",
+    "m007_username_nocase",
     "migrate",
     "migrations",
     "now",

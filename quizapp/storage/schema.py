@@ -6,7 +6,9 @@ existing database has applied them in: new ones go at the end of this module.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -227,6 +229,39 @@ def _rebuild_users(conn: sqlite3.Connection) -> None:
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise sqlite3.IntegrityError(f"foreign keys broken by the users rebuild: {problems[:5]}")
+
+
+@migrations()
+def m007_username_nocase(db: sqlite_utils.Database) -> None:
+    # Usernames are unique in any case ("Tess" cannot register beside teacher "tess").
+    # create_user checks it in its transaction; the index backs that up and serves the
+    # case-blind lookups, but an older database that already holds two such names keeps them.
+    clash = db.execute(
+        "SELECT 1 FROM users GROUP BY username COLLATE NOCASE HAVING count(*) > 1"
+    ).fetchone()
+    if clash is None:
+        db.execute("CREATE UNIQUE INDEX users_username_nocase ON users (username COLLATE NOCASE)")
+    else:
+        db.execute("CREATE INDEX users_username_nocase ON users (username COLLATE NOCASE)")
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """A transaction that takes the write lock at its start (BEGIN IMMEDIATE), for a read
+    that decides a write: two deferred ones would both read, then one fails at once with
+    "database is locked" on upgrading (SQLite's busy timeout cannot help a deadlock). Inside
+    an open transaction it is a savepoint of that one."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def connect_db(path: str | Path) -> sqlite_utils.Database:

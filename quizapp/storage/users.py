@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,21 +13,25 @@ from quizapp.storage import schema
 from quizapp.storage.connection import select
 
 
+class UsernameTaken(sqlite3.IntegrityError):
+    """The username, in any case, belongs to another account."""
+
+
 def create_user(db: sqlite_utils.Database, username: str, password_hash: str, role: str) -> int:
-    """Add a user; raises sqlite3.IntegrityError when the name is taken."""
-    return (
-        db.table("users")
-        .insert(
-            {
-                "username": username,
-                "password_hash": password_hash,
-                "role": role,
-                "created": schema.now(),
-                "session_token": new_session_token(),
-            }
+    """Add a user; raises UsernameTaken (an sqlite3.IntegrityError) when the name is taken,
+    in any mix of upper and lower case ("Tess" beside "tess")."""
+    with schema.write_transaction(db):
+        taken = db.execute(
+            "SELECT username FROM users WHERE username = ? COLLATE NOCASE", [username]
+        ).fetchone()
+        if taken:
+            raise UsernameTaken(f"The username {taken[0]!r} exists already")
+        cursor = db.execute(
+            "INSERT INTO users (username, password_hash, role, created, session_token) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [username, password_hash, role, schema.now(), new_session_token()],
         )
-        .last_pk
-    )
+    return cursor.lastrowid
 
 
 def get_user(db: sqlite_utils.Database, user_id: int) -> dict[str, Any] | None:
@@ -37,7 +42,12 @@ def get_user(db: sqlite_utils.Database, user_id: int) -> dict[str, Any] | None:
 
 def get_user_by_name(db: sqlite_utils.Database, username: str) -> dict[str, Any] | None:
     """The user with this name, or None."""
-    rows = select(db, "SELECT * FROM users WHERE username = ?", [username])
+    rows = select(
+        db,
+        # Any case finds the account; an exact match first (older databases may hold both).
+        "SELECT * FROM users WHERE username = ? COLLATE NOCASE ORDER BY username = ? DESC LIMIT 1",
+        [username, username],
+    )
     return rows[0] if rows else None
 
 
@@ -92,8 +102,7 @@ def begin_login_attempt(
     conn = db.conn
     now = datetime.fromisoformat(schema.now())
     since = (now - window).isoformat(timespec="microseconds")
-    conn.execute("BEGIN IMMEDIATE")  # the write lock first: no two attempts read one count
-    try:
+    with schema.write_transaction(db):  # the write lock first: no two attempts read one count
         wait = 0.0
         for key, free in keys.items():
             count, last = conn.execute(
@@ -114,10 +123,6 @@ def begin_login_attempt(
                 ids.append(cursor.lastrowid)
             cutoff = (now - timedelta(days=1)).isoformat(timespec="microseconds")
             conn.execute("DELETE FROM login_failures WHERE created < ?", [cutoff])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return max(wait, 0.0), ids
 
 

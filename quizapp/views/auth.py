@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -94,10 +95,21 @@ def teacher_required(view: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def safe_next(target: str | None) -> str:
-    """The local path to return to after logging in (never another site)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("quiz.home")
+    """The local path to return to after logging in (never another site).
+
+    Browsers drop tabs and newlines from URLs and read a backslash as a slash, so
+    "/%09/evil.example" would become "//evil.example": any control or space character, or a
+    backslash, sends the visitor home instead; so does anything with a scheme or a host.
+    """
+    if not target or any(ord(c) <= 0x20 or ord(c) == 0x7F or c == "\\" for c in target):
+        return url_for("quiz.home")
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return url_for("quiz.home")
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("quiz.home")
+    return target
 
 
 def log_in(user: dict[str, Any], remember: bool = False) -> None:
