@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
 def read_article_file(path: str) -> str:
     """Read an article file, turning any problem into a message for the user."""
     try:
-        return questions.read_article(Path(path).read_bytes(), filename=path)
+        from quizapp.reading import read_submitted
+
+        return read_submitted(Path(path).read_bytes(), filename=path)
     except OSError as error:
         raise click.ClickException(f"Cannot read {path}: {error.strerror}") from error
     except questions.ArticleError as error:
@@ -195,7 +198,14 @@ def serve_command(
 ) -> None:
     """Serve the web app on http://HOST:PORT."""
     app = ctx.app
-    storage.open_db(app.config["DATABASE"]).close()  # migrate before the first request
+    path = app.config["DATABASE"]
+    try:
+        storage.open_db(path).close()  # migrate before the first request
+        storage.check_writable(path)
+    except storage.ReadOnlyDatabase as error:
+        raise click.ClickException(str(error)) from error
+    except sqlite3.OperationalError as error:
+        raise click.ClickException(f"Cannot open the database {path}: {error}") from error
     if production:
         from quizapp.server import default_workers, serve_production
 

@@ -19,6 +19,8 @@ from wtforms import (
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from questions.pipeline import MAX_TEXT_CHARS
+
 # The account rules, shared by the web forms and the command line (quizapp create-teacher).
 USERNAME_PATTERN = r"^[A-Za-z0-9_.-]+$"
 USERNAME_CHARS = "Use letters, digits, dots, dashes or underscores only."
@@ -151,7 +153,13 @@ class ArticleForm(FlaskForm):
 
     text = TextAreaField(
         "Article text",
-        validators=[Optional(), Length(max=2_000_000)],
+        validators=[
+            Optional(),
+            Length(
+                max=MAX_TEXT_CHARS,
+                message=f"The limit is {MAX_TEXT_CHARS:,} characters; split the article.",
+            ),
+        ],
         description="The first line is the title; paragraphs are separated by blank lines.",
     )
     upload = FileField(

@@ -68,6 +68,8 @@ from quizapp.storage.results import (
 )
 from quizapp.storage.schema import (
     BUSY_TIMEOUT_MS,
+    ReadOnlyDatabase,
+    check_writable,
     connect_db,
     m001_initial,
     m002_login_failures,
@@ -105,6 +107,7 @@ __all__ = [
     "BackupError",
     "EDITABLE_ITEM_FIELDS",
     "JSON_ITEM_FIELDS",
+    "ReadOnlyDatabase",
     "UsernameTaken",
     "answered_item_ids",
     "answered_items",
@@ -117,6 +120,7 @@ __all__ = [
     "attempt_results",
     "backup_database",
     "begin_login_attempt",
+    "check_writable",
     "class_results",
     "close_db",
     "connect_db",

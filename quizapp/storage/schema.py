@@ -264,24 +264,24 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     db.conn.execute("COMMIT")
 
 
-def connect_db(path: str | Path) -> sqlite_utils.Database:
+def connect_db(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
     """Connect without migrating: foreign keys, a busy timeout, synchronous=NORMAL.
 
     In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed server process
     loses no committed answer (the WAL is in the OS's hands); only a power cut can lose the
     last commits. It roughly halves the time an answer POST holds the write lock.
     """
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False)
     db = sqlite_utils.Database(conn)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
+def open_db(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
     """Open (and migrate) the database at path: WAL, foreign keys, a busy timeout."""
-    db = connect_db(path)
+    db = connect_db(path, busy_timeout_ms)
     if str(path) != ":memory:":
         db.enable_wal()
     migrate(db)
@@ -292,3 +292,33 @@ def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration (safe to call on each start)."""
     if migrations.pending(db):
         migrations.apply(db)
+
+
+class ReadOnlyDatabase(OSError):
+    """The database file (or its folder) cannot be written; the message says which."""
+
+
+def check_writable(path: str | Path) -> None:
+    """Raise ReadOnlyDatabase unless the database at path takes a write.
+
+    SQLite opens a file it may not write read-only without a word, and in WAL mode even the
+    write lock is granted; only a real write fails. This one rewrites the header's
+    user_version with its own value and rolls back, so nothing changes.
+    """
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "readonly" in str(error) or "read-only" in str(error) or "unable to open" in str(error):
+            raise ReadOnlyDatabase(
+                f"The database {path} is read-only ({error}); quizapp needs to write to the "
+                "file and to create files beside it (-wal, -shm). Check its permissions."
+            ) from error
+        raise
+    finally:
+        conn.close()

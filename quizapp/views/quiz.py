@@ -190,9 +190,12 @@ def store_answer(attempt: dict, item: dict, response: str | list[str]) -> None:
     correct = bool(response) and grading.grade(item, response).correct
     seconds = seconds_taken(request.form.get("shown", ""), attempt["id"], item["id"])
     user_id = attempt["user_id"]
-    stored = storage.save_answer(db, attempt["id"], user_id, item["id"], response, correct, seconds)
-    if stored and user_id is not None:
-        schedule.record_quiz_answer(db, user_id, item["id"], correct)
+    with db.atomic():  # the answer and its card move together, or neither does
+        stored = storage.save_answer(
+            db, attempt["id"], user_id, item["id"], response, correct, seconds
+        )
+        if stored and user_id is not None:
+            schedule.record_quiz_answer(db, user_id, item["id"], correct)
 
 
 @bp.get("/quiz/<attempt_id>/<int:number>/feedback")
