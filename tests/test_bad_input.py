@@ -213,7 +213,7 @@ In 1972 Apollo 17 was the last crewed Moon landing; Eugene Cernan <i>left</i> la
 """
 
 
-def test_exports_of_a_tricky_article_import_cleanly(app, client, db, tmp_path):
+def test_exports_of_a_tricky_article_import_cleanly(app, teacher, db, tmp_path):
     import csv
     import json
     import xml.etree.ElementTree as ET
@@ -228,6 +228,7 @@ def test_exports_of_a_tricky_article_import_cleanly(app, client, db, tmp_path):
     n_items = len(storage.items_for_article(db, article_id))
     assert n_items >= 5
 
+    client = teacher  # the LMS files are for teachers
     deck = client.get(f"/articles/{slug}/deck.apkg")
     assert deck.status_code == 200
     (tmp_path / "deck.apkg").write_bytes(deck.data)

@@ -46,7 +46,12 @@ def stored_item_id(stored_slug: str, generated_slug: str, item_id: str) -> str:
 
 
 def save_article(
-    db: sqlite_utils.Database, article: Article, source: str = "", slug: str | None = None
+    db: sqlite_utils.Database,
+    article: Article,
+    source: str = "",
+    slug: str | None = None,
+    *,
+    draft: bool = False,
 ) -> int:
     """Store an article and its items; returns the article id.
 
@@ -55,6 +60,7 @@ def save_article(
     they are and the other old items are replaced by the new generation. Otherwise a new
     article is stored under a slug no article, deleted ones included, has had. Item ids
     are per stored article (stored_item_id): a save never touches another article's rows.
+    A new article with draft=True is hidden from students until publish_article.
     """
     stamp = schema.now()
     with db.atomic():
@@ -81,6 +87,7 @@ def save_article(
                         "source": source,
                         "created": stamp,
                         "updated": stamp,
+                        "published": None if draft else stamp,
                     }
                 )
                 .last_pk
@@ -157,14 +164,20 @@ def unique_slug(db: sqlite_utils.Database, slug: str) -> str:
     return candidate
 
 
-def list_articles(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every live article with its count of enabled items, newest first."""
+def _shown(drafts: bool) -> str:
+    return "" if drafts else " AND a.published IS NOT NULL"
+
+
+def list_articles(db: sqlite_utils.Database, *, drafts: bool = True) -> list[dict[str, Any]]:
+    """Every live article (drafts too unless drafts=False) with its count of enabled items
+    and `published` (None for a draft), newest first."""
     return list(
         db.query(
-            "SELECT a.id, a.slug, a.title, a.words, a.source, a.created, "
+            "SELECT a.id, a.slug, a.title, a.words, a.source, a.created, a.published, "
             "(SELECT count(*) FROM items i WHERE i.article_id = a.id AND i.enabled = 1 "
             " AND i.deleted = 0) AS item_count "
-            "FROM articles a WHERE a.deleted IS NULL ORDER BY a.created DESC, a.id DESC"
+            f"FROM articles a WHERE a.deleted IS NULL{_shown(drafts)} "
+            "ORDER BY a.created DESC, a.id DESC"
         )
     )
 
@@ -176,10 +189,11 @@ def get_article(db: sqlite_utils.Database, slug: str) -> dict[str, Any] | None:
 
 
 def get_article_summary(db: sqlite_utils.Database, slug: str) -> dict[str, Any] | None:
-    """The live article with this slug without its text (id, slug, title, words, source)."""
+    """The live article with this slug without its text (id, slug, title, words, source,
+    created, published)."""
     rows = select(
         db,
-        "SELECT id, slug, title, words, source, created FROM articles "
+        "SELECT id, slug, title, words, source, created, published FROM articles "
         "WHERE slug = ? AND deleted IS NULL",
         [slug],
     )
@@ -217,22 +231,35 @@ def count_items(db: sqlite_utils.Database, article_id: int) -> int:
     ).fetchone()[0]
 
 
-def count_articles(db: sqlite_utils.Database) -> int:
-    """How many live articles there are."""
-    return db.execute("SELECT count(*) FROM articles WHERE deleted IS NULL").fetchone()[0]
+def count_articles(db: sqlite_utils.Database, *, drafts: bool = True) -> int:
+    """How many live articles there are (drafts too unless drafts=False)."""
+    return db.execute(
+        f"SELECT count(*) FROM articles a WHERE a.deleted IS NULL{_shown(drafts)}"
+    ).fetchone()[0]
 
 
-def articles_page(db: sqlite_utils.Database, offset: int, limit: int) -> list[dict[str, Any]]:
+def articles_page(
+    db: sqlite_utils.Database, offset: int, limit: int, *, drafts: bool = True
+) -> list[dict[str, Any]]:
     """A page of list_articles (same columns and order)."""
     return select(
         db,
-        "SELECT a.id, a.slug, a.title, a.words, a.source, a.created, "
+        "SELECT a.id, a.slug, a.title, a.words, a.source, a.created, a.published, "
         "(SELECT count(*) FROM items i WHERE i.article_id = a.id AND i.enabled = 1 "
         " AND i.deleted = 0) AS item_count "
-        "FROM articles a WHERE a.deleted IS NULL ORDER BY a.created DESC, a.id DESC "
-        "LIMIT ? OFFSET ?",
+        f"FROM articles a WHERE a.deleted IS NULL{_shown(drafts)} "
+        "ORDER BY a.created DESC, a.id DESC LIMIT ? OFFSET ?",
         [limit, offset],
     )
+
+
+def publish_article(db: sqlite_utils.Database, article_id: int, published: bool) -> None:
+    """Show the article to students (published) or make it a draft again."""
+    with db.atomic():
+        db.execute(
+            "UPDATE articles SET published = ? WHERE id = ?",
+            [schema.now() if published else None, article_id],
+        )
 
 
 # Teachers' edits (web: teach) --------------------------------------------------------------

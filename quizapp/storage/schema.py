@@ -245,6 +245,14 @@ def m007_username_nocase(db: sqlite_utils.Database) -> None:
         db.execute("CREATE INDEX users_username_nocase ON users (username COLLATE NOCASE)")
 
 
+@migrations()
+def m008_article_drafts(db: sqlite_utils.Database) -> None:
+    # Articles added through the web start as drafts (published IS NULL) that students cannot
+    # see until a teacher publishes them; articles that were already there stay visible.
+    db.table("articles").add_column("published", str)
+    db.execute("UPDATE articles SET published = coalesce(created, ?)", [now()])
+
+
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """A transaction that takes the write lock at its start (BEGIN IMMEDIATE), for a read

@@ -68,6 +68,16 @@ def session_holds(user: dict[str, Any] | None) -> bool:
     return isinstance(until, int | float) and time.time() < until
 
 
+def is_teacher() -> bool:
+    """Whether the visitor is a logged-in teacher (who also sees drafts)."""
+    return g.user is not None and g.user["role"] == "teacher"
+
+
+def hidden_from_visitor(article: dict[str, Any]) -> bool:
+    """Whether the article is a draft this visitor may not see (everyone but teachers)."""
+    return article.get("published") is None and not is_teacher()
+
+
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
     """Send anonymous visitors to the login page, then back."""
 

@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, send_file
 from werkzeug.utils import secure_filename
 
 from quizapp import export, storage
+from quizapp.views.auth import is_teacher, teacher_required
 
 bp = Blueprint("export", __name__)
 
@@ -17,9 +18,10 @@ APKG_MIMETYPE = "application/octet-stream"
 
 
 def article_or_404(slug: str) -> export.ExportArticle:
-    """The article with this slug ready for export, or a 404."""
+    """The article with this slug ready for export, or a 404 (for a draft too, unless the
+    visitor is a teacher)."""
     try:
-        return export.load_article(storage.get_db(), slug)
+        return export.load_article(storage.get_db(), slug, drafts=is_teacher())
     except export.UnknownArticleError:
         abort(404)
 
@@ -54,13 +56,14 @@ def anki_deck(slug: str) -> Response:
 @bp.get("/export/quizapp.apkg")
 def anki_all() -> Response:
     """One Anki package with a subdeck for every article."""
-    articles = export.load_all_articles(storage.get_db())
+    articles = export.load_all_articles(storage.get_db(), drafts=is_teacher())
     return download(apkg_bytes(articles), "quizapp.apkg", APKG_MIMETYPE)
 
 
 @bp.get("/articles/<slug>/export.<fmt>")
+@teacher_required
 def article_file(slug: str, fmt: str) -> Response:
-    """The article's items as GIFT, Moodle XML, CSV or JSON."""
+    """The article's items as GIFT, Moodle XML, CSV or JSON: answer keys, so for teachers."""
     if fmt not in URL_FORMATS:
         abort(404)
     article = article_or_404(slug)

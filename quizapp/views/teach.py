@@ -72,7 +72,7 @@ def add_article():
             form.text.errors.append(str(error))
         else:
             slug = store_new_article(storage.get_db(), article, name)
-            flash(f"Added “{article.title}” with {len(article.items)} items.", "success")
+            flash(added_message(article), "success")
             return redirect(url_for("teach.review", slug=slug))
     articles = storage.list_articles(storage.get_db())
     return render_template("teach/articles.html", articles=articles, form=form), 400
@@ -100,8 +100,16 @@ def new_article(db, text: str, progress=None) -> questions.Article:
 def store_new_article(db, article: questions.Article, source: str) -> str:
     """Store a new article; returns the slug it is stored under (a deleted article's slug
     is never reused, so it may differ from the generated one)."""
-    article_id = storage.save_article(db, article, source=source)
+    article_id = storage.save_article(db, article, source=source, draft=True)
     return storage.get_article_by_id(db, article_id)["slug"]
+
+
+def added_message(article: questions.Article) -> str:
+    """What the teacher is told after adding an article (a draft until published)."""
+    return (
+        f"Added “{article.title}” with {len(article.items)} items as a draft: students see it "
+        "once you publish it."
+    )
 
 
 def start_generation(text: str, name: str) -> str:
@@ -127,7 +135,7 @@ def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> N
     try:
         article = new_article(db, text, progress)
         slug = store_new_article(db, article, name)
-        message = f"Added “{article.title}” with {len(article.items)} items."
+        message = added_message(article)
         storage.update_generation_job(
             db, job_id, status="done", progress=1.0, slug=slug, message=message
         )
@@ -207,6 +215,18 @@ def change_item(item_id: str, action: str):
             storage.update_item(storage.get_db(), item_id, {"enabled": int(action == "enable")})
         flash(f"Item {action}d.", "success")
     return redirect(url_for("teach.review", slug=article["slug"]))
+
+
+@bp.post("/articles/<slug>/<any(publish, unpublish):action>")
+@teacher_required
+def publish(slug: str, action: str):
+    """Publish the article for students, or take it back to a draft."""
+    article = article_or_404(slug)
+    if ActionForm().validate_on_submit():
+        storage.publish_article(storage.get_db(), article["id"], action == "publish")
+        done = "Published: students can see it." if action == "publish" else "Now a draft."
+        flash(done, "success")
+    return redirect(url_for("teach.review", slug=slug))
 
 
 @bp.post("/articles/<slug>/regenerate")
