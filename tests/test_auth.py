@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from flask import Blueprint
@@ -17,26 +17,6 @@ from quizapp.views.auth import (
     login_required,
     teacher_required,
 )
-
-
-class Clock:
-    """The time storage stamps with (schema.now), moved forward by the test."""
-
-    def __init__(self):
-        self.offset = timedelta(0)
-
-    def now(self) -> str:
-        return (datetime.now(UTC) + self.offset).isoformat(timespec="microseconds")
-
-    def forward(self, seconds: float) -> None:
-        self.offset += timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr("quizapp.storage.schema.now", clock.now)
-    return clock
 
 
 def make_user(db, name: str, role: str = "student", password: str = "secret-pass") -> int:
@@ -233,7 +213,7 @@ def test_concurrent_attempts_count_each_other(tmp_path):
     def attempt():
         db = storage.open_db(path)
         start.wait()
-        wait, _ = storage.begin_login_attempt(db, keys, timedelta(minutes=15), MAX_DELAY)
+        wait, _ = storage.begin_throttled_attempt(db, keys, timedelta(minutes=15), MAX_DELAY)
         passed.append(wait == 0)
         db.close()
 

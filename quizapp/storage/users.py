@@ -81,21 +81,22 @@ def rotate_all_sessions(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE users SET session_token = lower(hex(randomblob(16)))")
 
 
-# Login throttle (web: auth) ---------------------------------------------------------------
+# Throttles (web: auth, limits) ------------------------------------------------------------
 
 
-def begin_login_attempt(
+def begin_throttled_attempt(
     db: sqlite_utils.Database,
     keys: dict[str, int],
     window: timedelta,
     max_delay: float,
 ) -> tuple[float, list[int]]:
-    """Count and record a login attempt in one write transaction.
+    """Count and record an attempt (a login; a registration or a download) in one write
+    transaction.
 
     keys maps each throttle key (account, address, device) to the failures it may have in
     window before each further one doubles the wait (1 s, 2 s, 4 s ... at most max_delay).
     Returns (seconds to wait, []) when a key must wait, recording nothing; else (0, ids of a
-    failure row recorded for each key in advance) -- end_login_attempt removes them when the
+    failure row recorded for each key in advance) -- forgive_attempt removes them when the
     password is right. Recording before checking means concurrent attempts count each
     other: no more pass than the limit allows.
     """
@@ -126,7 +127,7 @@ def begin_login_attempt(
     return max(wait, 0.0), ids
 
 
-def end_login_attempt(db: sqlite_utils.Database, row_ids: list[int], clear: list[str]) -> None:
+def forgive_attempt(db: sqlite_utils.Database, row_ids: list[int], clear: list[str]) -> None:
     """A right password: drop the attempt's failure rows and every failure of the keys in
     clear (the account's, not the address's: one good login must not reset a shared one)."""
     with db.atomic():

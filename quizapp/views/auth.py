@@ -26,10 +26,12 @@ from flask import (
     url_for,
 )
 from itsdangerous import BadSignature, URLSafeSerializer
+from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp import storage
 from quizapp.forms import ActionForm, LoginForm, PasswordForm, RegisterForm
+from quizapp.views.limits import throttle
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -145,6 +147,12 @@ def register():
     if form.validate_on_submit():
         db = storage.get_db()
         try:
+            throttle("register")
+        except TooManyRequests as error:
+            form.username.errors.append(error.description)
+            page = render_template("auth/register.html", form=form)
+            return page, 429, {"Retry-After": str(error.retry_after)}
+        try:
             password_hash = generate_password_hash(form.password.data)
             user_id = storage.create_user(db, form.username.data, password_hash, "student")
         except sqlite3.IntegrityError:
@@ -166,7 +174,7 @@ def login():
         name = form.username.data.strip()
         device = known_device(name)
         keys = throttle_keys(name, device)
-        wait, pending = storage.begin_login_attempt(db, keys, FAILURE_WINDOW, MAX_DELAY)
+        wait, pending = storage.begin_throttled_attempt(db, keys, FAILURE_WINDOW, MAX_DELAY)
         if wait > 0:
             seconds = math.ceil(wait)
             form.password.errors.append(
@@ -176,7 +184,7 @@ def login():
             return page, 429, {"Retry-After": str(seconds)}
         user = storage.get_user_by_name(db, name)
         if password_matches(user, form.password.data):
-            storage.end_login_attempt(db, pending, [k for k in keys if k.split(":")[0] != "ip"])
+            storage.forgive_attempt(db, pending, [k for k in keys if k.split(":")[0] != "ip"])
             log_in(user, remember=form.remember.data)
             response = redirect(safe_next(request.args.get("next")))
             remember_device(response, user["username"], device)

@@ -11,9 +11,13 @@ bp = Blueprint("errors", __name__)
 @bp.app_errorhandler(HTTPException)
 def http_error(error: HTTPException):
     """Render any HTTP error (404, 400, 403, 413 ...) with the site's layout."""
-    return render_template(
-        [f"errors/{error.code}.html", "errors/error.html"], error=error
-    ), error.code
+    # The error's own headers (Retry-After of a 429, Allow of a 405), not its content type.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return (
+        render_template([f"errors/{error.code}.html", "errors/error.html"], error=error),
+        error.code,
+        headers,
+    )
 
 
 @bp.app_errorhandler(sqlite3.OperationalError)

@@ -9,12 +9,19 @@ from werkzeug.utils import secure_filename
 
 from quizapp import export, storage
 from quizapp.views.auth import is_teacher, teacher_required
+from quizapp.views.limits import throttle
 
 bp = Blueprint("export", __name__)
 
 # URL suffix -> export format (TEXT_FORMATS key).
 URL_FORMATS = {"gift": "gift", "xml": "moodle-xml", "csv": "csv", "json": "json"}
 APKG_MIMETYPE = "application/octet-stream"
+
+
+def throttled() -> None:
+    """Downloads per address are throttled (a teacher's are not)."""
+    if not is_teacher():
+        throttle("export")
 
 
 def article_or_404(slug: str) -> export.ExportArticle:
@@ -50,12 +57,14 @@ def apkg_bytes(articles: list[export.ExportArticle]) -> bytes:
 def anki_deck(slug: str) -> Response:
     """The article's Anki deck."""
     article = article_or_404(slug)
+    throttled()
     return download(apkg_bytes([article]), f"{article.slug}.apkg", APKG_MIMETYPE)
 
 
 @bp.get("/export/quizapp.apkg")
 def anki_all() -> Response:
     """One Anki package with a subdeck for every article."""
+    throttled()
     articles = export.load_all_articles(storage.get_db(), drafts=is_teacher())
     return download(apkg_bytes(articles), "quizapp.apkg", APKG_MIMETYPE)
 
