@@ -293,11 +293,22 @@ def export_anki_command(ctx: Context, output: str, articles: tuple[str, ...]) ->
     type=click.Path(dir_okay=False),
     help="File to write; - for stdout.",
 )
+@click.option(
+    "--timeline",
+    type=click.Choice(["ordering", "matching"]),
+    default="ordering",
+    show_default=True,
+    help="moodle-xml: timelines as ordering questions (Moodle 4.4+) or as matching (4.1-4.3).",
+)
 @click.argument("articles", nargs=-1)
 @pass_ctx
-def export_command(ctx: Context, fmt: str, output: str, articles: tuple[str, ...]) -> None:
+def export_command(
+    ctx: Context, fmt: str, output: str, timeline: str, articles: tuple[str, ...]
+) -> None:
     """Export the items of ARTICLE... (files or slugs; default all) for an LMS or a spreadsheet."""
     from quizapp import export
 
     chosen = export_articles(ctx, articles)
-    write_output(output, export.TEXT_FORMATS[fmt].render(chosen).encode("utf-8"), chosen)
+    options = {"timeline": timeline} if fmt == "moodle-xml" else {}
+    text = export.TEXT_FORMATS[fmt].render(chosen, **options)
+    write_output(output, text.encode("utf-8"), chosen)

@@ -231,7 +231,9 @@ def item_changes(form: ItemForm, kind: str) -> dict | None:
     answer: str | list = clean_text(form.answer.data).strip()
     if kind == "timeline":
         answer = _lines(form.answer.data)
-        if sorted(choices) != sorted(answer):
+        if len(answer) < 2 or len(set(answer)) != len(answer):
+            form.answer.errors.append("A timeline needs at least two different events.")
+        elif sorted(choices) != sorted(answer):
             form.choices.errors.append("List the same events as the answer, in any order.")
     elif kind == "matching":
         pairs = [line.split("=", 1) for line in _lines(form.answer.data)]
@@ -239,15 +241,22 @@ def item_changes(form: ItemForm, kind: str) -> dict | None:
             form.answer.errors.append("Write each pair as 'left = right', one per line.")
             return None
         answer = [[left.strip(), right.strip()] for left, right in pairs]
-        if sorted(choices) != sorted(right for _, right in answer):
+        if len(answer) < 2:
+            form.answer.errors.append("Matching needs at least two pairs.")
+        elif sorted(choices) != sorted(right for _, right in answer):
             form.choices.errors.append("List the right-hand values of the pairs, in any order.")
+    elif kind == "mcq" and (len(choices) < 2 or len(set(choices)) != len(choices)):
+        form.choices.errors.append("Give at least two different choices, one per line.")
     elif kind in ("mcq", "true_false") and answer not in choices:
         form.choices.errors.append("One of the choices must be the answer, exactly as written.")
     elif kind == "cloze" and clean_text(form.prompt.data).count("_____") != 1:
         form.prompt.errors.append("The prompt needs exactly one blank: _____ (five underscores).")
     if kind in ("cloze", "short_answer") and answer not in accepted:
         accepted.insert(0, answer)
-    if form.choices.errors or form.prompt.errors:
+    if kind in ("cloze", "short_answer") and any("->" in text for text in accepted):
+        # Moodle's GIFT reads an answer with "->" as a matching question and refuses the file.
+        form.accepted.errors.append("An answer cannot contain “->”; write “→” or “to”.")
+    if form.choices.errors or form.prompt.errors or form.answer.errors or form.accepted.errors:
         return None
     return {
         "prompt": clean_text(form.prompt.data).strip(),

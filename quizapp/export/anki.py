@@ -217,10 +217,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def field(text: Any) -> str:
     """HTML-escape text for a field (markupsafe.escape); braces become entities so Anki never
-    reads a cloze deletion or a field reference in article text; control characters go."""
+    reads a cloze deletion or a field reference in article text; control characters go and
+    line breaks become <br>."""
     text = str(text)
     if not text.isprintable():  # a C test that lets ordinary text skip the regex
-        text = _CONTROL.sub("", text)
+        text = _CONTROL.sub("", text.replace("\r\n", "\n"))
+        if "\n" in text:  # a field is HTML: a line break is <br>, else lines run together
+            return "<br>".join(field(line) for line in text.split("\n"))
     # Most text needs no escaping: seven substring tests find that about twice as fast as a
     # regex search, and such text skips building a Markup (export speed).
     if (

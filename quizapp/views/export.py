@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, Response, abort, send_file
+from flask import Blueprint, Response, abort, request, send_file
 from werkzeug.utils import secure_filename
 
 from quizapp import export, storage
+from quizapp.export.moodle import TIMELINE_TYPES
 from quizapp.views.auth import is_teacher, teacher_required
 from quizapp.views.limits import throttle
 
@@ -77,6 +78,11 @@ def article_file(slug: str, fmt: str) -> Response:
         abort(404)
     article = article_or_404(slug)
     text_format = export.TEXT_FORMATS[URL_FORMATS[fmt]]
-    data = text_format.render([article]).encode("utf-8")
+    options = {}
+    if fmt == "xml":  # ?timeline=matching for Moodle 4.1-4.3 (no ordering question type)
+        options["timeline"] = request.args.get("timeline", "ordering")
+        if options["timeline"] not in TIMELINE_TYPES:
+            abort(400, f"timeline is one of {', '.join(TIMELINE_TYPES)}.")
+    data = text_format.render([article], **options).encode("utf-8")
     mimetype = f"{text_format.mimetype}; charset=utf-8"
     return download(data, f"{article.slug}.{text_format.extension}", mimetype)
