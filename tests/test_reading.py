@@ -13,7 +13,7 @@ from werkzeug.test import encode_multipart
 import questions
 from questions.pipeline import MAX_TEXT_CHARS
 from quizapp import storage
-from quizapp.reading import SHORT_TEXT_BYTES, read_submitted
+from quizapp.reading import SHORT_TEXT_BYTES, read_bounded, read_submitted
 
 ZURICH = "Zürich\n\nZürich is the largest city in Switzerland. Its old town lies on the Limmat."
 
@@ -73,3 +73,47 @@ def test_a_long_upload_is_refused_at_once(teacher, db):
     assert response.status_code == 400
     assert f"the limit is {MAX_TEXT_CHARS:,}" in response.get_data(as_text=True)
     assert db.execute("SELECT count(*) FROM generation_jobs").fetchone()[0] == 0
+
+
+def endless_reader(data, filename=""):
+    """A reader that never finishes (what a crafted file does to a quadratic regex)."""
+    while True:
+        pass
+
+
+def failing_reader(data, filename=""):
+    raise RecursionError("deep")
+
+
+def test_a_reader_that_runs_on_is_stopped():
+    with pytest.raises(questions.ArticleError, match="took more than 1 seconds"):
+        read_bounded(b"Title\n\nText.", "x.md", 1.0, reader="tests.test_reading:endless_reader")
+
+
+def test_a_reader_that_crashes_gives_a_message():
+    with pytest.raises(questions.ArticleError, match=r"could not be read \(RecursionError\)"):
+        read_bounded(b"Title\n\nText.", "x.md", 10.0, reader="tests.test_reading:failing_reader")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # A 200 KB line of unclosed emphasis: the Markdown regexes took minutes on it.
+        ("crafted.md", ("Title\n\n" + "*a " * 66_000).encode()),
+        # One HTML tag with 40,000 attributes: 49 s in the issue.
+        ("crafted.html", ("<html><body><p " + " ".join(f'a{n}="x"' for n in range(40_000))
+                          + ">Text</p></body></html>").encode()),
+    ],
+)  # fmt: skip
+def test_crafted_uploads_come_back_with_a_page(app, teacher, db, name, data):
+    """The worker is freed within READ_TIMEOUT whatever the file does to the parsers."""
+    app.config["READ_TIMEOUT"] = 3.0
+    boundary, body = encode_multipart({"upload": FileStorage(io.BytesIO(data), name)})
+    response = teacher.post(
+        "/teach/articles", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    page = response.get_data(as_text=True)
+    assert "Traceback" not in page
+    assert response.status_code in (302, 400)  # stopped with a message, or read in time
+    if response.status_code == 400:
+        assert 'class="error"' in page

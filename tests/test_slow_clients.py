@@ -122,3 +122,31 @@ def test_a_huge_upload_is_refused_at_once(tmp_path):
         sock.close()
         assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
         assert time.monotonic() - start < PROBE_LIMIT
+
+
+def test_a_crafted_article_frees_the_production_worker(tmp_path):
+    """Pasted HTML with one tag of 40,000 attributes (49 s in the issue) comes back with a
+    message after READ_TIMEOUT, from the real server (its reader runs in a child process)."""
+    from werkzeug.security import generate_password_hash
+
+    from tests.server_helpers import Student
+
+    db_path = tmp_path / "crafted.db"
+    db = storage.open_db(db_path)
+    storage.create_user(db, "tess", generate_password_hash("secret-pass"), "teacher")
+    db.close()
+    (tmp_path / "instance").mkdir()
+    (tmp_path / "instance" / "config.py").write_text("READ_TIMEOUT = 2.0\n")
+    crafted = "<html><body><p " + " ".join(f'a{n}="x"' for n in range(40_000)) + ">Hi</p>"
+    with ProductionServer(db_path, tmp_path, workers=1, threads=1) as server:
+        teacher = Student(server.url)
+        login = teacher.open("/auth/login")
+        fields = {"csrf_token": login.value("csrf_token"), "username": "tess"}
+        teacher.open("/auth/login", {**fields, "password": "secret-pass"})
+        form = teacher.open("/teach")
+        page = teacher.try_open(
+            "/teach/articles", {"csrf_token": form.value("csrf_token"), "text": crafted}
+        )
+        assert page.status == 400, page.text[:500]
+        assert "took more than 2 seconds" in page.text
+        assert teacher.open("/teach").status == 200  # and the one worker serves again

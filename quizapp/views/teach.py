@@ -17,7 +17,7 @@ from quizapp.forms import (
     item_changes,
     item_form_data,
 )
-from quizapp.reading import read_submitted
+from quizapp.reading import READ_TIMEOUT, read_submitted
 from quizapp.views.auth import teacher_required
 from quizapp.views.paging import current_page
 
@@ -84,7 +84,8 @@ def submitted_article(form: ArticleForm) -> tuple[str, str]:
     data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "pasted")
     if not data.strip():
         raise questions.ArticleError("Paste the article's text or choose a file.")
-    return read_submitted(data, filename=name), name
+    timeout = current_app.config.get("READ_TIMEOUT", READ_TIMEOUT)
+    return read_submitted(data, filename=name, timeout=timeout), name
 
 
 def new_article(db, text: str, progress=None) -> questions.Article:
