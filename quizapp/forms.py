@@ -166,6 +166,7 @@ class ArticleForm(FlaskForm):
         "Or upload a file",
         validators=[FileAllowed(["txt", "md", "html", "htm"], "Upload a .txt, .md or .html file.")],
     )
+    as_new = BooleanField("Add it as a new article even if a deleted one has its title")
     submit = SubmitField("Add and generate questions")
 
 

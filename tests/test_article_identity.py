@@ -51,7 +51,7 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     before = rows_of(db, old["id"])
     teacher.post("/teach/articles/space-race/delete")
 
-    second = teacher.post("/teach/articles", data={"text": TEXT})
+    second = teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
     assert second.location == "/teach/articles/space-race-2"
     assert teacher.get(second.location).status_code == 200  # the redirect lands on it
     assert rows_of(db, old["id"]) == before  # the deleted article's rows are untouched
@@ -61,7 +61,7 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     assert all(item["edited"] == 0 and item["prompt"] != "Edited prompt" for item in fresh)
 
     teacher.post("/teach/articles/space-race-2/delete")
-    third = teacher.post("/teach/articles", data={"text": TEXT})
+    third = teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
     assert third.location == "/teach/articles/space-race-3"
     live = storage.get_article(db, "space-race-3")
     assert len(storage.items_for_article(db, live["id"])) == len(items)
@@ -77,8 +77,8 @@ def test_same_title_twice_is_refused_while_live(app, db):
     teacher = teacher_client(app, db)
     teacher.post("/teach/articles", data={"text": TEXT})
     teacher.post("/teach/articles/space-race/delete")
-    teacher.post("/teach/articles", data={"text": TEXT})
-    response = teacher.post("/teach/articles", data={"text": TEXT})
+    teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
+    response = teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
     assert response.status_code == 400
     assert "exists already" in response.get_data(as_text=True)
 
@@ -99,3 +99,35 @@ def test_stored_ids_keep_the_generators_under_its_slug():
     derived = storage.stored_item_id("space-2", "space", "q1")
     assert derived != "q1" and len(derived) == 16
     assert storage.stored_item_id("space-2", "space", "q1") == derived  # stable
+
+
+def test_readding_a_deleted_article_offers_to_restore_it(app, db):
+    teacher = teacher_client(app, db)
+    teacher.post("/teach/articles", data={"text": TEXT})
+    old = storage.get_article(db, "space-race")
+    item = storage.items_for_article(db, old["id"])[0]
+    storage.update_item(db, item["id"], {"explanation": "Kept by the teacher."})
+    teacher.post("/teach/articles/space-race/delete")
+    response = teacher.post("/teach/articles", data={"text": TEXT})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "was deleted on" in page and "Deleted articles" in page and "Restore" in page
+    assert storage.count_articles(db) == 0  # nothing added
+
+    restored = teacher.post("/teach/articles/space-race/restore")
+    assert restored.location == "/teach/articles/space-race"
+    back = storage.get_article(db, "space-race")
+    assert back["id"] == old["id"]
+    assert storage.get_items(db, [item["id"]])[item["id"]]["explanation"] == "Kept by the teacher."
+    assert storage.get_article(db, "space-race")["deleted"] is None
+
+
+def test_restore_refused_beside_a_live_copy(app, db):
+    teacher = teacher_client(app, db)
+    teacher.post("/teach/articles", data={"text": TEXT})
+    teacher.post("/teach/articles/space-race/delete")
+    teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
+    response = teacher.post("/teach/articles/space-race/restore", follow_redirects=True)
+    assert "delete it first" in response.get_data(as_text=True)
+    assert storage.get_article(db, "space-race") is None
+    assert teacher.post("/teach/articles/nope/restore").status_code == 404

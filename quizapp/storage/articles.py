@@ -253,6 +253,38 @@ def articles_page(
     )
 
 
+def deleted_articles(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The deleted articles (id, slug, title, deleted), most recently deleted first."""
+    return select(
+        db,
+        "SELECT id, slug, title, deleted FROM articles WHERE deleted IS NOT NULL "
+        "ORDER BY deleted DESC, id DESC",
+    )
+
+
+def get_deleted_article(db: sqlite_utils.Database, slug: str) -> dict[str, Any] | None:
+    """The deleted article with this slug, or None."""
+    rows = select(db, "SELECT * FROM articles WHERE slug = ? AND deleted IS NOT NULL", [slug])
+    return rows[0] if rows else None
+
+
+def deleted_article_titled(db: sqlite_utils.Database, title: str) -> dict[str, Any] | None:
+    """The most recently deleted article with this title (id, slug, title, deleted), or None."""
+    rows = select(
+        db,
+        "SELECT id, slug, title, deleted FROM articles WHERE title = ? AND deleted IS NOT NULL "
+        "ORDER BY deleted DESC, id DESC LIMIT 1",
+        [title],
+    )
+    return rows[0] if rows else None
+
+
+def restore_article(db: sqlite_utils.Database, article_id: int) -> None:
+    """Bring a deleted article back, with its items, edits and answers as they were."""
+    with db.atomic():
+        db.execute("UPDATE articles SET deleted = NULL WHERE id = ?", [article_id])
+
+
 def publish_article(db: sqlite_utils.Database, article_id: int, published: bool) -> None:
     """Show the article to students (published) or make it a draft again."""
     with db.atomic():

@@ -48,7 +48,10 @@ def articles():
     """The articles, with links to review each and a form to add one."""
     db = storage.get_db()
     return render_template(
-        "teach/articles.html", articles=storage.list_articles(db), form=ArticleForm()
+        "teach/articles.html",
+        articles=storage.list_articles(db),
+        deleted=storage.deleted_articles(db),
+        form=ArticleForm(),
     )
 
 
@@ -63,6 +66,8 @@ def add_article():
     if form.validate_on_submit():
         try:
             text, name = submitted_article(form)
+            if not form.as_new.data:
+                offer_restore(storage.get_db(), text)
             if len(text.split()) > current_app.config.get(
                 "BACKGROUND_GENERATION_WORDS", BACKGROUND_WORDS
             ):
@@ -74,8 +79,25 @@ def add_article():
             slug = store_new_article(storage.get_db(), article, name)
             flash(added_message(article), "success")
             return redirect(url_for("teach.review", slug=slug))
-    articles = storage.list_articles(storage.get_db())
-    return render_template("teach/articles.html", articles=articles, form=form), 400
+    db = storage.get_db()
+    return render_template(
+        "teach/articles.html",
+        articles=storage.list_articles(db),
+        deleted=storage.deleted_articles(db),
+        form=form,
+    ), 400
+
+
+def offer_restore(db, text: str) -> None:
+    """ArticleError offering to restore a deleted article with this text's title."""
+    title = text.partition("\n")[0].strip()
+    deleted = storage.deleted_article_titled(db, title) if title else None
+    if deleted:
+        raise questions.ArticleError(
+            f"“{deleted['title']}” was deleted on {deleted['deleted'][:10]}: restore it under "
+            "Deleted articles below (its items, edits and results come back), or tick “Add "
+            "it as a new article”."
+        )
 
 
 def submitted_article(form: ArticleForm) -> tuple[str, str]:
@@ -257,6 +279,22 @@ def delete_article(slug: str):
         flash(f"Deleted “{article['title']}”.", "success")
         return redirect(url_for("teach.articles"))
     return render_template("teach/delete.html", article=article, form=form)
+
+
+@bp.post("/articles/<slug>/restore")
+@teacher_required
+def restore_article(slug: str):
+    """Bring a deleted article back (refused while a live one has its title)."""
+    db = storage.get_db()
+    article = storage.get_deleted_article(db, slug) or abort(404)
+    if ActionForm().validate_on_submit():
+        if storage.live_article_titled(db, article["title"]):
+            flash(f"A live article is titled “{article['title']}”; delete it first.", "error")
+            return redirect(url_for("teach.articles"))
+        storage.restore_article(db, article["id"])
+        flash(f"Restored “{article['title']}”.", "success")
+        return redirect(url_for("teach.review", slug=slug))
+    return redirect(url_for("teach.articles"))
 
 
 @bp.get("/articles/<slug>/results")
