@@ -158,3 +158,31 @@ def test_deleted_article_is_404(teacher, seeded_app):
     database.close()
     assert client.get("/articles/hand-made/deck.apkg").status_code == 404
     assert client.get("/articles/hand-made/export.json").status_code == 404
+
+
+def test_decks_are_built_once_per_version(client, seeded_app, monkeypatch, col, tmp_path):
+    """A class downloading one deck costs one build; an edit makes a new one."""
+    from quizapp.views import export as export_views
+
+    built = []
+    real = export_views.apkg_bytes
+    monkeypatch.setattr(export_views, "apkg_bytes", lambda a: built.append(1) or real(a))
+    first = client.get("/articles/hand-made/deck.apkg")
+    assert first.status_code == 200
+    assert client.get("/articles/hand-made/deck.apkg").data == first.data
+    assert len(built) == 1
+    client.get("/export/quizapp.apkg")
+    client.get("/export/quizapp.apkg")
+    assert len(built) == 2
+    database = storage.open_db(seeded_app.config["DATABASE"])
+    item_id = storage.items_for_article(database, storage.get_article(database, "hand-made")["id"])[
+        0
+    ]["id"]
+    storage.update_item(database, item_id, {"prompt": "A changed prompt"})
+    database.close()
+    changed = client.get("/articles/hand-made/deck.apkg")
+    assert len(built) == 3
+    (tmp_path / "changed.apkg").write_bytes(changed.data)
+    import_apkg(col, tmp_path / "changed.apkg")
+    fields = " ".join(" ".join(col.get_note(n).fields) for n in col.find_notes(""))
+    assert "A changed prompt" in fields

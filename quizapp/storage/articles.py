@@ -253,6 +253,27 @@ def articles_page(
     )
 
 
+def export_versions(
+    db: sqlite_utils.Database, slug: str | None = None, *, drafts: bool = True
+) -> tuple[tuple, ...]:
+    """What an export of the live articles (one slug, else all; drafts too unless
+    drafts=False) depends on: per article its id, title, change time, publication and its
+    items' count and latest change. Equal versions mean an equal export."""
+    where = "a.deleted IS NULL" + ("" if drafts else " AND a.published IS NOT NULL")
+    params: list[Any] = []
+    if slug is not None:
+        where += " AND a.slug = ?"
+        params.append(slug)
+    rows = db.execute(
+        "SELECT a.id, a.slug, a.title, a.updated, a.published, "
+        "(SELECT count(*) FROM items i WHERE i.article_id = a.id), "
+        "(SELECT max(i.updated) FROM items i WHERE i.article_id = a.id) "
+        f"FROM articles a WHERE {where} ORDER BY a.id",
+        params,
+    )
+    return tuple(tuple(row) for row in rows)
+
+
 def deleted_articles(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """The deleted articles (id, slug, title, deleted), most recently deleted first."""
     return select(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 
 from flask import Blueprint, Response, abort, request, send_file
 from werkzeug.utils import secure_filename
@@ -54,20 +57,45 @@ def apkg_bytes(articles: list[export.ExportArticle]) -> bytes:
     return out.getvalue()
 
 
+# Decks by what they were built from (storage.export_versions): a class downloading the same
+# deck gets one build per server process. At most CACHE_BYTES per process, oldest dropped.
+CACHE_BYTES = 64 * 1024 * 1024
+_decks: OrderedDict[tuple, bytes] = OrderedDict()
+_decks_lock = threading.Lock()
+
+
+def cached_deck(version: tuple, build: Callable[[], bytes]) -> bytes:
+    """The deck of this version, built once."""
+    with _decks_lock:
+        if version in _decks:
+            _decks.move_to_end(version)
+            return _decks[version]
+    data = build()
+    with _decks_lock:
+        _decks[version] = data
+        while sum(map(len, _decks.values())) > CACHE_BYTES and len(_decks) > 1:
+            _decks.popitem(last=False)
+    return data
+
+
 @bp.get("/articles/<slug>/deck.apkg")
 def anki_deck(slug: str) -> Response:
     """The article's Anki deck."""
-    article = article_or_404(slug)
+    drafts = is_teacher()
+    version = storage.export_versions(storage.get_db(), slug, drafts=drafts) or abort(404)
     throttled()
-    return download(apkg_bytes([article]), f"{article.slug}.apkg", APKG_MIMETYPE)
+    data = cached_deck(version, lambda: apkg_bytes([article_or_404(slug)]))
+    return download(data, f"{slug}.apkg", APKG_MIMETYPE)
 
 
 @bp.get("/export/quizapp.apkg")
 def anki_all() -> Response:
     """One Anki package with a subdeck for every article."""
     throttled()
-    articles = export.load_all_articles(storage.get_db(), drafts=is_teacher())
-    return download(apkg_bytes(articles), "quizapp.apkg", APKG_MIMETYPE)
+    db, drafts = storage.get_db(), is_teacher()
+    version = ("all", storage.export_versions(db, drafts=drafts))
+    data = cached_deck(version, lambda: apkg_bytes(export.load_all_articles(db, drafts=drafts)))
+    return download(data, "quizapp.apkg", APKG_MIMETYPE)
 
 
 @bp.get("/articles/<slug>/export.<fmt>")
