@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["generate.py", "quality.py", "export.py", "web.py", "scale.py"]
+SCRIPTS = ["generate.py", "quality.py", "export.py", "web.py", "slow_clients.py", "scale.py"]
 PACKAGES = ["flask", "spacy", "genanki", "sqlite-utils", "gunicorn", "fsrs", "anki"]
 
 

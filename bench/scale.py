@@ -57,10 +57,11 @@ class Site:
         )
         db = storage.open_db(db_path)
         teacher = storage.create_user(db, "teacher", generate_password_hash("x"), "teacher")
-        db.close()
         self.teacher = self.app.test_client()
         with self.teacher.session_transaction() as session:
-            session["user_id"] = teacher
+            token = storage.get_user(db, teacher)["session_token"]
+            session.update(user_id=teacher, auth=token, auth_until=time.time() + 3600)
+        db.close()
         self.student = self.app.test_client()
 
     def question_url(self, slug: str) -> str:

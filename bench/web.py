@@ -1,7 +1,8 @@
 """Web benchmark: the production server under a bounded load, against a minimal Flask page.
 
-Both servers run gunicorn (gthread) with the same workers and threads, on 127.0.0.1, in the same
-run; rounds alternate between them and every figure is a median over the rounds.
+The production server (gunicorn's asyncio worker in front of the app, quizapp/server.py) and the
+baseline (gunicorn gthread) run the same workers and threads, on 127.0.0.1, in the same run;
+rounds alternate between them and every figure is a median over the rounds.
 
 Usage: .venv/bin/python bench/web.py [--rounds 5] [--workers N] [--threads N]
 (default: the production server's defaults, quizapp/server.py)
@@ -318,7 +319,8 @@ def main() -> int:
     figures = {name: median_of(results) for name, results in rounds.items()}
     baseline = figures["baseline (hello)"]["rps"]
     print(
-        f"gunicorn gthread, {args.workers} workers x {args.threads} threads; client: "
+        f"quizapp: gunicorn asyncio worker, baseline: gthread; {args.workers} workers x "
+        f"{args.threads} threads; client: "
         f"{load.concurrency} keep-alive connections; medians of {args.rounds} rounds of up to "
         f"{args.requests} requests ({ROUND_LIMIT:.0f} s cap). The Python client shares the "
         f"machine's {os.cpu_count()} cores with the servers."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
+        # A login lasts LOGIN_LIFETIME (a browser-session cookie); "Keep me logged in" makes
+        # it PERMANENT_SESSION_LIFETIME. Either way the server checks the end time itself.
+        LOGIN_LIFETIME=timedelta(hours=12),
+        PERMANENT_SESSION_LIFETIME=timedelta(days=14),
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -65,6 +70,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
     csrf.init_app(app)
+    if proxies := int(app.config.get("PROXY_FIX", 0)):
+        # Behind N reverse proxies: the client's address and scheme come from their
+        # X-Forwarded-For/-Proto headers (the login throttle counts per address).
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
     from quizapp import storage
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
 def read_article_file(path: str) -> str:
     """Read an article file, turning any problem into a message for the user."""
     try:
-        return questions.read_article(Path(path).read_bytes(), filename=path)
+        from quizapp.reading import read_submitted
+
+        return read_submitted(Path(path).read_bytes(), filename=path)
     except OSError as error:
         raise click.ClickException(f"Cannot read {path}: {error.strerror}") from error
     except questions.ArticleError as error:
@@ -152,10 +155,19 @@ def create_teacher_command(ctx: Context, username: str, password: str) -> None:
     """Create a teacher account USERNAME."""
     from werkzeug.security import generate_password_hash
 
+    from quizapp.forms import password_problem, username_problem
+
+    if problem := username_problem(username):
+        raise click.ClickException(f"Username {username!r}: {problem}")
+    if problem := password_problem(password):
+        raise click.ClickException(f"Password: {problem}")
     db = ctx.db()
-    if storage.get_user_by_name(db, username):
-        raise click.ClickException(f"The user {username!r} exists already")
-    storage.create_user(db, username, generate_password_hash(password), role="teacher")
+    if existing := storage.get_user_by_name(db, username):
+        raise click.ClickException(f"The user {existing['username']!r} exists already")
+    try:
+        storage.create_user(db, username, generate_password_hash(password), role="teacher")
+    except storage.UsernameTaken as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"Teacher {username!r} created")
 
 
@@ -207,7 +219,14 @@ def serve_command(
 ) -> None:
     """Serve the web app on http://HOST:PORT."""
     app = ctx.app
-    storage.open_db(app.config["DATABASE"]).close()  # migrate before the first request
+    path = app.config["DATABASE"]
+    try:
+        storage.open_db(path).close()  # migrate before the first request
+        storage.check_writable(path)
+    except storage.ReadOnlyDatabase as error:
+        raise click.ClickException(str(error)) from error
+    except sqlite3.OperationalError as error:
+        raise click.ClickException(f"Cannot open the database {path}: {error}") from error
     if production:
         from quizapp.server import default_workers, serve_production
 
@@ -295,11 +314,22 @@ def export_anki_command(ctx: Context, output: str, articles: tuple[str, ...]) ->
     type=click.Path(dir_okay=False),
     help="File to write; - for stdout.",
 )
+@click.option(
+    "--timeline",
+    type=click.Choice(["ordering", "matching"]),
+    default="ordering",
+    show_default=True,
+    help="moodle-xml: timelines as ordering questions (Moodle 4.4+) or as matching (4.1-4.3).",
+)
 @click.argument("articles", nargs=-1)
 @pass_ctx
-def export_command(ctx: Context, fmt: str, output: str, articles: tuple[str, ...]) -> None:
+def export_command(
+    ctx: Context, fmt: str, output: str, timeline: str, articles: tuple[str, ...]
+) -> None:
     """Export the items of ARTICLE... (files or slugs; default all) for an LMS or a spreadsheet."""
     from quizapp import export
 
     chosen = export_articles(ctx, articles)
-    write_output(output, export.TEXT_FORMATS[fmt].render(chosen).encode("utf-8"), chosen)
+    options = {"timeline": timeline} if fmt == "moodle-xml" else {}
+    text = export.TEXT_FORMATS[fmt].render(chosen, **options)
+    write_output(output, text.encode("utf-8"), chosen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
@@ -17,9 +19,34 @@ from wtforms import (
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-USERNAME_RULE = Regexp(
-    r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only."
-)
+from questions.pipeline import MAX_TEXT_CHARS
+
+# The account rules, shared by the web forms and the command line (quizapp create-teacher).
+USERNAME_PATTERN = r"^[A-Za-z0-9_.-]+$"
+USERNAME_CHARS = "Use letters, digits, dots, dashes or underscores only."
+USERNAME_LENGTH = (3, 40)
+PASSWORD_LENGTH = (8, 200)
+USERNAME_RULE = Regexp(USERNAME_PATTERN, message=USERNAME_CHARS)
+
+
+def username_problem(name: str) -> str | None:
+    """What is wrong with name as a new username, or None."""
+    low, high = USERNAME_LENGTH
+    if not low <= len(name) <= high:
+        return f"A username has between {low} and {high} characters."
+    if not re.match(USERNAME_PATTERN, name):
+        return USERNAME_CHARS
+    return None
+
+
+def password_problem(password: str) -> str | None:
+    """What is wrong with password as a new password, or None."""
+    low, high = PASSWORD_LENGTH
+    if len(password) < low:
+        return f"Use at least {low} characters."
+    if len(password) > high:
+        return f"Use at most {high} characters."
+    return None
 
 
 class LoginForm(FlaskForm):
@@ -27,6 +54,7 @@ class LoginForm(FlaskForm):
 
     username = StringField("Username", validators=[InputRequired(), Length(max=40)])
     password = PasswordField("Password", validators=[InputRequired(), Length(max=200)])
+    remember = BooleanField("Keep me logged in on this device")
     submit = SubmitField("Log in")
 
 
@@ -34,13 +62,22 @@ class RegisterForm(FlaskForm):
     """Create a student account."""
 
     username = StringField(
-        "Username", validators=[InputRequired(), Length(min=3, max=40), USERNAME_RULE]
+        "Username",
+        validators=[
+            InputRequired(),
+            Length(min=USERNAME_LENGTH[0], max=USERNAME_LENGTH[1]),
+            USERNAME_RULE,
+        ],
     )
     password = PasswordField(
         "Password",
         validators=[
             InputRequired(),
-            Length(min=8, max=200, message="Use at least 8 characters."),
+            Length(
+                min=PASSWORD_LENGTH[0],
+                max=PASSWORD_LENGTH[1],
+                message=f"Use at least {PASSWORD_LENGTH[0]} characters.",
+            ),
         ],
     )
     confirm = PasswordField(
@@ -48,6 +85,28 @@ class RegisterForm(FlaskForm):
         validators=[InputRequired(), EqualTo("password", message="The passwords differ.")],
     )
     submit = SubmitField("Create account")
+
+
+class PasswordForm(FlaskForm):
+    """Change one's password (the current one first)."""
+
+    current = PasswordField("Current password", validators=[InputRequired(), Length(max=200)])
+    password = PasswordField(
+        "New password",
+        validators=[
+            InputRequired(),
+            Length(
+                min=PASSWORD_LENGTH[0],
+                max=PASSWORD_LENGTH[1],
+                message=f"Use at least {PASSWORD_LENGTH[0]} characters.",
+            ),
+        ],
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[InputRequired(), EqualTo("password", message="The passwords differ.")],
+    )
+    submit = SubmitField("Change password")
 
 
 class ActionForm(FlaskForm):
@@ -94,13 +153,20 @@ class ArticleForm(FlaskForm):
 
     text = TextAreaField(
         "Article text",
-        validators=[Optional(), Length(max=2_000_000)],
+        validators=[
+            Optional(),
+            Length(
+                max=MAX_TEXT_CHARS,
+                message=f"The limit is {MAX_TEXT_CHARS:,} characters; split the article.",
+            ),
+        ],
         description="The first line is the title; paragraphs are separated by blank lines.",
     )
     upload = FileField(
         "Or upload a file",
         validators=[FileAllowed(["txt", "md", "html", "htm"], "Upload a .txt, .md or .html file.")],
     )
+    as_new = BooleanField("Add it as a new article even if a deleted one has its title")
     submit = SubmitField("Add and generate questions")
 
 
@@ -127,8 +193,19 @@ class ItemForm(FlaskForm):
     submit = SubmitField("Save item")
 
 
+# C0 control characters other than tab and newline (a \x1f in an edit made Anki refuse the
+# whole deck); a carriage return is kept only as part of a line break, which becomes \n.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(text: str | None) -> str:
+    """Text from a form with line breaks as \n and other control characters removed."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
 def _lines(text: str | None) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return [line.strip() for line in clean_text(text).splitlines() if line.strip()]
 
 
 def item_form_data(item: dict) -> dict:
@@ -152,10 +229,12 @@ def item_changes(form: ItemForm, kind: str) -> dict | None:
     """The validated changes from an item form in the contract's shape, or None (errors set)."""
     choices = _lines(form.choices.data)
     accepted = _lines(form.accepted.data)
-    answer: str | list = form.answer.data.strip()
+    answer: str | list = clean_text(form.answer.data).strip()
     if kind == "timeline":
         answer = _lines(form.answer.data)
-        if sorted(choices) != sorted(answer):
+        if len(answer) < 2 or len(set(answer)) != len(answer):
+            form.answer.errors.append("A timeline needs at least two different events.")
+        elif sorted(choices) != sorted(answer):
             form.choices.errors.append("List the same events as the answer, in any order.")
     elif kind == "matching":
         pairs = [line.split("=", 1) for line in _lines(form.answer.data)]
@@ -163,21 +242,28 @@ def item_changes(form: ItemForm, kind: str) -> dict | None:
             form.answer.errors.append("Write each pair as 'left = right', one per line.")
             return None
         answer = [[left.strip(), right.strip()] for left, right in pairs]
-        if sorted(choices) != sorted(right for _, right in answer):
+        if len(answer) < 2:
+            form.answer.errors.append("Matching needs at least two pairs.")
+        elif sorted(choices) != sorted(right for _, right in answer):
             form.choices.errors.append("List the right-hand values of the pairs, in any order.")
+    elif kind == "mcq" and (len(choices) < 2 or len(set(choices)) != len(choices)):
+        form.choices.errors.append("Give at least two different choices, one per line.")
     elif kind in ("mcq", "true_false") and answer not in choices:
         form.choices.errors.append("One of the choices must be the answer, exactly as written.")
-    elif kind == "cloze" and form.prompt.data.count("_____") != 1:
+    elif kind == "cloze" and clean_text(form.prompt.data).count("_____") != 1:
         form.prompt.errors.append("The prompt needs exactly one blank: _____ (five underscores).")
     if kind in ("cloze", "short_answer") and answer not in accepted:
         accepted.insert(0, answer)
-    if form.choices.errors or form.prompt.errors:
+    if kind in ("cloze", "short_answer") and any("->" in text for text in accepted):
+        # Moodle's GIFT reads an answer with "->" as a matching question and refuses the file.
+        form.accepted.errors.append("An answer cannot contain “->”; write “→” or “to”.")
+    if form.choices.errors or form.prompt.errors or form.answer.errors or form.accepted.errors:
         return None
     return {
-        "prompt": form.prompt.data.strip(),
+        "prompt": clean_text(form.prompt.data).strip(),
         "answer": answer,
         "accepted": accepted,
         "choices": choices,
-        "explanation": (form.explanation.data or "").strip(),
+        "explanation": clean_text(form.explanation.data).strip(),
         "enabled": int(form.enabled.data),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,33 @@ def log_in(page, name: str) -> None:
     page.fill("#password", BROWSER_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/$"))
+
+
+def session_log_in(client, database, user_id: int) -> None:
+    """Mark the client's session as logged in as the user (what auth.log_in stores)."""
+    import time
+
+    user = storage.get_user(database, user_id)
+    with client.session_transaction() as session:
+        session.update(user_id=user_id, auth=user["session_token"], auth_until=time.time() + 3600)
+
+
+class Clock:
+    """The time storage stamps with (schema.now), moved forward by the test."""
+
+    def __init__(self):
+        self.offset = timedelta(0)
+
+    def now(self) -> str:
+        return (datetime.now(UTC) + self.offset).isoformat(timespec="microseconds")
+
+    def forward(self, seconds: float) -> None:
+        self.offset += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The time the throttles read, moved by the test instead of waited for."""
+    clock = Clock()
+    monkeypatch.setattr("quizapp.storage.schema.now", clock.now)
+    return clock

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from questions import Article, Item
 from quizapp import storage
+from tests.conftest import session_log_in
 
 ITEMS = (
     Item(id="c1", kind="cloze", prompt="_____ flew in 1961.", answer="Gagarin",
@@ -15,6 +18,14 @@ ITEMS = (
          answer=(("Armstrong", "commander"), ("Gagarin", "cosmonaut")),
          choices=("cosmonaut", "commander"), sentence_index=1),
 )  # fmt: skip
+
+
+@pytest.fixture
+def teacher(app, db):
+    """A client logged in as a teacher: the items are the answer key."""
+    client = app.test_client()
+    session_log_in(client, db, storage.create_user(db, "tea", "unused-hash", "teacher"))
+    return client
 
 
 def test_articles(client, db):
@@ -28,22 +39,39 @@ def test_articles(client, db):
     }  # fmt: skip
 
 
-def test_items_match_the_contract(client, db):
+def test_items_match_the_contract(teacher, db):
     article = Article("Space", "space", ("Gagarin flew in 1961.",), ITEMS)
     storage.save_article(db, article)
-    data = client.get("/api/articles/space/items").get_json()
+    data = teacher.get("/api/articles/space/items").get_json()
     assert data == json.loads(json.dumps(article.to_dict()))  # tuples become lists
 
 
-def test_disabled_and_deleted_items_are_left_out(client, db):
+def test_disabled_and_deleted_items_are_left_out(teacher, db):
     storage.save_article(db, Article("Space", "space", ("x",), ITEMS))
     storage.update_item(db, "c1", {"enabled": 0})
-    assert [i["id"] for i in client.get("/api/articles/space/items").get_json()["items"]] == ["m1"]
+    assert [i["id"] for i in teacher.get("/api/articles/space/items").get_json()["items"]] == ["m1"]
     storage.delete_item(db, "m1")
-    assert client.get("/api/articles/space/items").get_json()["items"] == []
+    assert teacher.get("/api/articles/space/items").get_json()["items"] == []
 
 
-def test_unknown_article_is_json_404(client):
-    response = client.get("/api/articles/nope/items")
+def test_items_are_for_teachers_only(app, client, db):
+    """The items are the answer key (issue 15): anonymous visitors and students get a JSON 403."""
+    storage.save_article(db, Article("Space", "space", ("x",), ITEMS))
+    student = app.test_client()
+    session_log_in(student, db, storage.create_user(db, "stu", "unused-hash", "student"))
+    for visitor in (client, student):
+        response = visitor.get("/api/articles/space/items")
+        assert response.status_code == 403 and response.is_json
+        assert "teacher" in response.get_json()["message"]
+
+
+def test_drafts_are_listed_for_teachers_only(client, teacher, db):
+    storage.save_article(db, Article("Space", "space", ("x",), ITEMS), draft=True)
+    assert client.get("/api/articles").get_json() == {"articles": []}
+    assert [a["slug"] for a in teacher.get("/api/articles").get_json()["articles"]] == ["space"]
+
+
+def test_unknown_article_is_json_404(teacher):
+    response = teacher.get("/api/articles/nope/items")
     assert response.status_code == 404
     assert response.is_json and response.get_json()["status"] == 404

@@ -17,6 +17,7 @@ import questions
 from questions import Article, Item
 from questions.source import MAX_ARTICLE_BYTES
 from quizapp import storage
+from tests.conftest import session_log_in
 
 FIVE_MB = 5 * 1024 * 1024
 
@@ -153,8 +154,7 @@ def teacher(app, db):
     """A client logged in as a teacher (CSRF is off in the conftest app)."""
     user_id = storage.create_user(db, "teacher", "unused-hash", "teacher")
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["user_id"] = user_id
+    session_log_in(client, db, user_id)
     return client
 
 
@@ -213,7 +213,7 @@ In 1972 Apollo 17 was the last crewed Moon landing; Eugene Cernan <i>left</i> la
 """
 
 
-def test_exports_of_a_tricky_article_import_cleanly(app, client, db, tmp_path):
+def test_exports_of_a_tricky_article_import_cleanly(app, teacher, db, tmp_path):
     import csv
     import json
     import xml.etree.ElementTree as ET
@@ -228,6 +228,7 @@ def test_exports_of_a_tricky_article_import_cleanly(app, client, db, tmp_path):
     n_items = len(storage.items_for_article(db, article_id))
     assert n_items >= 3
 
+    client = teacher  # the LMS files are for teachers
     deck = client.get(f"/articles/{slug}/deck.apkg")
     assert deck.status_code == 200
     (tmp_path / "deck.apkg").write_bytes(deck.data)

@@ -86,6 +86,9 @@ def test_teacher_uploads_edits_and_sees_the_edit(page, live_db):
     page.set_input_files("#upload", str(DATA / "warsaw.txt"))
     page.click("text=Add and generate questions")
     page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=60_000)
+    expect(page.locator("h1")).to_have_text("Warsaw draft")
+    page.click("text=Publish for students")
+    expect(page.locator(".flash")).to_have_text("Published: students can see it.")
     expect(page.locator("h1")).to_have_text("Warsaw")
     first = page.locator(".items > li").first
     first.locator("text=Edit").click()

@@ -82,3 +82,23 @@ def test_create_teacher(tmp_path):
 
     user = storage.get_user_by_name(storage.open_db(db_path), "tess")
     assert user["role"] == "teacher" and "s3cret-pass" not in user["password_hash"]
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("tess", "", "at least 8"),
+        ("tess", "x", "at least 8"),
+        ("te", "s3cret-pass", "between 3 and 40"),
+        ("tess smith", "s3cret-pass", "letters, digits"),
+        ("Tess", "s3cret-pass", "'tess' exists already"),
+    ],
+)
+def test_create_teacher_follows_the_webs_rules(tmp_path, username, password, message):
+    """The web's username and password rules, and names unique in any case."""
+    db_path = tmp_path / "t.db"
+    base = ["--db", str(db_path), "create-teacher"]
+    assert CliRunner().invoke(cli, [*base, "tess", "--password", "s3cret-pass"]).exit_code == 0
+    result = CliRunner().invoke(cli, [*base, username, "--password", password])
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert "Traceback" not in result.output

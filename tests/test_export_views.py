@@ -15,6 +15,7 @@ from anki.collection import Collection
 from questions import Article
 from quizapp import create_app, storage
 from quizapp.export import ExportItem
+from tests.conftest import session_log_in
 from tests.test_export_anki import import_apkg, sample_dicts
 from tests.test_export_formats import parse_gift
 
@@ -36,6 +37,16 @@ def seeded_app(tmp_path, seeded_db_template):
 @pytest.fixture
 def client(seeded_app):
     return seeded_app.test_client()
+
+
+@pytest.fixture
+def teacher(seeded_app):
+    """A client logged in as a teacher (the LMS files are answer keys)."""
+    client = seeded_app.test_client()
+    database = storage.open_db(seeded_app.config["DATABASE"])
+    session_log_in(client, database, storage.create_user(database, "tea", "unused", "teacher"))
+    database.close()
+    return client
 
 
 @pytest.fixture
@@ -93,8 +104,8 @@ def test_all_articles_deck_has_a_subdeck_each(client, col, tmp_path, seed_slug):
         ("json", "application/json"),
     ],
 )
-def test_article_file_downloads(client, fmt, mimetype):
-    response = client.get(f"/articles/hand-made/export.{fmt}")
+def test_article_file_downloads(teacher, fmt, mimetype):
+    response = teacher.get(f"/articles/hand-made/export.{fmt}")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == f"{mimetype}; charset=utf-8"
     name = attachment_name(response)
@@ -122,15 +133,56 @@ def test_article_file_downloads(client, fmt, mimetype):
         "/articles/hand-made/export.",
     ],
 )
-def test_unknown_article_or_format_is_404(client, url):
-    response = client.get(url)
+def test_unknown_article_or_format_is_404(teacher, url):
+    response = teacher.get(url)
     assert response.status_code == 404
     assert "Traceback" not in response.get_data(as_text=True)
 
 
-def test_deleted_article_is_404(client, seeded_app):
+@pytest.mark.parametrize("fmt", ["gift", "xml", "csv", "json"])
+def test_lms_files_are_for_teachers_only(seeded_app, client, fmt):
+    """The LMS files hold the answer key (issue 15): a visitor is sent to log in, a student
+    is refused; the Anki deck stays a download for everyone."""
+    assert client.get(f"/articles/hand-made/export.{fmt}").location.startswith("/auth/login")
+    database = storage.open_db(seeded_app.config["DATABASE"])
+    session_log_in(client, database, storage.create_user(database, "stu", "unused", "student"))
+    database.close()
+    assert client.get(f"/articles/hand-made/export.{fmt}").status_code == 403
+    assert client.get("/articles/hand-made/deck.apkg").status_code == 200
+
+
+def test_deleted_article_is_404(teacher, seeded_app):
+    client = teacher
     database = storage.open_db(seeded_app.config["DATABASE"])
     storage.delete_article(database, storage.get_article(database, "hand-made")["id"])
     database.close()
     assert client.get("/articles/hand-made/deck.apkg").status_code == 404
     assert client.get("/articles/hand-made/export.json").status_code == 404
+
+
+def test_decks_are_built_once_per_version(client, seeded_app, monkeypatch, col, tmp_path):
+    """A class downloading one deck costs one build; an edit makes a new one."""
+    from quizapp.views import export as export_views
+
+    built = []
+    real = export_views.apkg_bytes
+    monkeypatch.setattr(export_views, "apkg_bytes", lambda a: built.append(1) or real(a))
+    first = client.get("/articles/hand-made/deck.apkg")
+    assert first.status_code == 200
+    assert client.get("/articles/hand-made/deck.apkg").data == first.data
+    assert len(built) == 1
+    client.get("/export/quizapp.apkg")
+    client.get("/export/quizapp.apkg")
+    assert len(built) == 2
+    database = storage.open_db(seeded_app.config["DATABASE"])
+    item_id = storage.items_for_article(database, storage.get_article(database, "hand-made")["id"])[
+        0
+    ]["id"]
+    storage.update_item(database, item_id, {"prompt": "A changed prompt"})
+    database.close()
+    changed = client.get("/articles/hand-made/deck.apkg")
+    assert len(built) == 3
+    (tmp_path / "changed.apkg").write_bytes(changed.data)
+    import_apkg(col, tmp_path / "changed.apkg")
+    fields = " ".join(" ".join(col.get_note(n).fields) for n in col.find_notes(""))
+    assert "A changed prompt" in fields

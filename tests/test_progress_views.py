@@ -168,3 +168,28 @@ def test_article_stats_pages_the_answered_items(client, db):
     # Out of range or not a number: the nearest page, never an error.
     assert "Page 2 of 2" in page(client.get("/teach/articles/long/stats?page=99"))
     assert "Page 1 of 2" in page(client.get("/teach/articles/long/stats?page=x"))
+
+
+def test_only_students_answers_count(app, client, db, article_id):
+    """Anonymous visitors and a teacher trying the quiz out change no teacher's figure (issue
+    15: six anonymous quizzes had raised eight "items to check" flags)."""
+    answer_quizzes(db, article_id)
+    make_user(db, "teach", "teacher")
+    log_in(client, "teach")
+    urls = (
+        "/teach/articles/space/stats",
+        "/teach/articles/space/results",
+        "/teach/articles/space",
+    )
+    before = [page(client.get(url)) for url in urls]
+    teacher_id = storage.get_user_by_name(db, "teach")["id"]
+    for user in (None, None, None, teacher_id):
+        attempt = storage.create_attempt(db, article_id, user, ["q1", "q2", "q3"], ["cloze"])
+        for item_id in ("q1", "q2", "q3"):
+            storage.save_answer(db, attempt, user, item_id, "Gagarin", item_id == "q3", 1.0)
+        storage.finish_attempt(db, attempt)
+    after = [page(client.get(url)) for url in urls]
+    # The pages differ only in their CSRF tokens.
+    strip = lambda html: re.sub(r'value="[^"]{40,}"', "", html)  # noqa: E731
+    assert [strip(html) for html in after] == [strip(html) for html in before]
+    assert "4 attempts, mean score 67%" in after[0]

@@ -8,7 +8,7 @@ import pytest
 from werkzeug.security import generate_password_hash
 
 from questions import Article, Item
-from quizapp import create_app, storage
+from quizapp import create_app, schedule, storage
 
 PARAGRAPHS = (
     "Apollo 11 landed on the Moon in 1969. Neil Armstrong was its commander.",
@@ -87,6 +87,11 @@ def test_missing_article_and_attempt_are_404(client, article_id):
     attempt = start(client)
     assert client.get(f"/quiz/{attempt}/7").status_code == 404
     assert client.get(f"/quiz/{attempt}/0").status_code == 404
+    huge = 10**30  # beyond SQLite's integers: was a bare 500
+    for url in (f"/quiz/{attempt}/{huge}", f"/quiz/{attempt}/{huge}/feedback"):
+        response = client.get(url)
+        assert response.status_code == 404 and "Not found" in response.get_data(as_text=True)
+    assert client.post(f"/quiz/{attempt}/{huge}", data={"item_id": "x"}).status_code == 404
 
 
 def test_attempt_fixes_items_in_rank_order(client, db, article_id):
@@ -201,6 +206,24 @@ def test_logged_in_answer_feeds_schedule(app, client, db, article_id):
     attempt = start(client)
     answer(client, attempt, 1, "cloze1", response="Mars")
     assert storage.get_card(db, user_id, "cloze1") is not None
+
+
+def test_answer_and_schedule_are_one_transaction(app, client, db, article_id, monkeypatch):
+    """If the schedule update fails, the answer is not stored either (the student can send
+    it again) instead of an answer whose card never moved."""
+    storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
+    client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+    attempt = start(client)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(schedule, "review_item", broken)
+    assert answer(client, attempt, 1, "cloze1", response="Mars").status_code == 500
+    assert storage.answers_for_attempt(db, attempt) == {}
+    monkeypatch.undo()
+    assert answer(client, attempt, 1, "cloze1", response="Mars").status_code == 302
+    assert len(storage.answers_for_attempt(db, attempt)) == 1
 
 
 def test_forged_timer_is_ignored(client, db, article_id):

@@ -14,6 +14,7 @@ from werkzeug.security import generate_password_hash
 
 from questions import Article, Item
 from quizapp import create_app, storage
+from tests.conftest import session_log_in
 from tests.server_helpers import ProductionServer
 
 ARG = re.compile(r"<(?:(?P<conv>\w+)(?:\((?P<args>[^)]*)\))?:)?(?P<name>\w+)>")
@@ -40,10 +41,8 @@ def csrf_app(tmp_path):
 def log_in_as(app, client, username: str) -> None:
     """Mark the client's session as logged in as username (what auth.log_in stores)."""
     db = storage.open_db(app.config["DATABASE"])
-    user = storage.get_user_by_name(db, username)
+    session_log_in(client, db, storage.get_user_by_name(db, username)["id"])
     db.close()
-    with client.session_transaction() as session:
-        session["user_id"] = user["id"]
 
 
 def example_url(rule, known: dict[str, str] | None = None) -> str:
@@ -240,8 +239,7 @@ def test_a_student_sees_only_their_own_quiz_pages(app, db):
     for name in ("ann", "bob"):
         user_id = storage.create_user(db, name, generate_password_hash("pw"), "student")
         clients[name] = app.test_client()
-        with clients[name].session_transaction() as session:
-            session["user_id"] = user_id
+        session_log_in(clients[name], db, user_id)
     response = clients["ann"].post("/articles/alpha/quiz", data={"length": "10", "kinds": "mcq"})
     attempt = response.location.split("/")[2]
     item_id = storage.get_attempt(db, attempt)["item_ids"][0]

@@ -6,7 +6,7 @@ Every exporter reads a sequence of ExportArticle (model.py), built from the data
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizapp.export.anki import write_apkg
@@ -31,7 +31,7 @@ class TextFormat:
     name: str
     extension: str
     mimetype: str
-    render: Callable[[Sequence[ExportArticle]], str]
+    render: Callable[..., str]  # (articles, **options) -> text
 
 
 TEXT_FORMATS: dict[str, TextFormat] = {

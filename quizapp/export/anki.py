@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import re
 import sqlite3
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -208,10 +209,21 @@ class ItemDeck(genanki.Deck):
         cursor.executemany(f"INSERT INTO cards VALUES({', '.join('?' * 18)})", card_rows)
 
 
+# C0 control characters other than tab and line breaks: \x1f is Anki's field separator, and
+# Anki refuses a whole package with one of them in a field. Edits are cleaned on the way in;
+# this is the safety net for anything stored before.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def field(text: Any) -> str:
     """HTML-escape text for a field (markupsafe.escape); braces become entities so Anki never
-    reads a cloze deletion or a field reference in article text."""
+    reads a cloze deletion or a field reference in article text; control characters go and
+    line breaks become <br>."""
     text = str(text)
+    if not text.isprintable():  # a C test that lets ordinary text skip the regex
+        text = _CONTROL.sub("", text.replace("\r\n", "\n"))
+        if "\n" in text:  # a field is HTML: a line break is <br>, else lines run together
+            return "<br>".join(field(line) for line in text.split("\n"))
     # Most text needs no escaping: seven substring tests find that about twice as fast as a
     # regex search, and such text skips building a Markup (export speed).
     if (

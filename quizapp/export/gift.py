@@ -35,9 +35,28 @@ def gift_escape(text: str) -> str:
     return out.replace("\r", "").replace("\n", "\\n")
 
 
+def html_text(text: str) -> str:
+    """Text as HTML for Moodle: escaped, its line breaks kept (<br>), a leading % written
+    &#37; (after = or ~ GIFT reads "%50%" as a grade weight; in HTML the entity is a %)."""
+    out = str(escape(str(text))).replace("\r\n", "\n").replace("\n", "<br>\n")
+    return "&#37;" + out[1:] if out.startswith("%") else out
+
+
 def html(text: str) -> str:
     """Article text as GIFT-escaped HTML."""
-    return gift_escape(str(escape(str(text))))
+    return gift_escape(html_text(text))
+
+
+def shortanswer_text(text: str) -> str:
+    """An accepted answer as Moodle's short-answer question compares it: * is its wildcard,
+    so a literal one is written \\*."""
+    return str(text).replace("*", "\\*")
+
+
+def gift_safe_answer(text: str) -> bool:
+    """Whether a plain-text answer can stand in GIFT: "->" cannot be escaped and turns the
+    whole question into matching (the edit form refuses it; this guards older rows)."""
+    return "->" not in str(text)
 
 
 def category_path(title: str) -> str:
@@ -67,9 +86,15 @@ def answers(item: ExportItem) -> list[str]:
         return ["TRUE" if str(it.answer).lower() == "true" else "FALSE"]
     if it.kind in ("short_answer", "cloze"):
         accepted = dict.fromkeys([str(it.answer), *it.accepted])
-        return [f"=%100%{gift_escape(answer)}" for answer in accepted if answer.strip()]
+        return [
+            f"=%100%{gift_escape(shortanswer_text(answer))}"
+            for answer in accepted
+            if answer.strip() and gift_safe_answer(answer)
+        ]
     if it.kind == "matching":
-        return [f"={html(left)} -> {gift_escape(right)}" for left, right in it.answer]
+        return [
+            f"={html(left)} -> {gift_escape(right.replace('->', '→'))}" for left, right in it.answer
+        ]
     if it.kind == "timeline":
         return [f"={html(event)} -> {n}" for n, event in enumerate(it.answer, 1)]
     raise ValueError(f"Unknown item kind {it.kind!r}")
@@ -84,11 +109,15 @@ def question_text(item: ExportItem) -> str:
 
 
 def render_question(item: ExportItem) -> str:
-    """One GIFT question with its id and tags in a comment Moodle reads."""
+    """One GIFT question with its id and tags in a comment Moodle reads (only a comment when
+    none of its answers can be written in GIFT: Moodle XML has it)."""
     it = item.item
     tags = " ".join(f"[tag:{comment_tag(t)}]" for t in (it.kind, item.entity) if t)
     lines = [f"// [id:{comment_tag(it.id)}] {tags}".rstrip()]
-    body = "".join(f"\n\t{line}" for line in answers(item))
+    lines_of_answers = answers(item)
+    if not lines_of_answers:
+        return f"// [id:{comment_tag(it.id)}] left out: GIFT cannot hold its answer; use Moodle XML"
+    body = "".join(f"\n\t{line}" for line in lines_of_answers)
     if it.explanation:
         body += f"\n\t####{html(it.explanation)}"
     lines.append(f"::{gift_escape(question_name(item))}::[html]{question_text(item)}{{{body}\n}}")

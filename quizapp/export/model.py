@@ -103,15 +103,17 @@ def article_from_generated(article: Article, updated: datetime) -> ExportArticle
     )
 
 
-def load_article(db: sqlite_utils.Database, slug: str) -> ExportArticle:
-    """The live article with this slug and its enabled items; UnknownArticleError if none."""
+def load_article(db: sqlite_utils.Database, slug: str, *, drafts: bool = True) -> ExportArticle:
+    """The live article with this slug and its enabled items; UnknownArticleError if none
+    (or, with drafts=False, if it is a draft)."""
     article = storage.get_article(db, slug)
-    if article is None:
+    if article is None or (not drafts and article["published"] is None):
         raise UnknownArticleError(slug)
     return article_from_rows(article, storage.items_for_article(db, article["id"]))
 
 
-def load_all_articles(db: sqlite_utils.Database) -> list[ExportArticle]:
-    """Every live article with its enabled items, oldest first (a stable deck order)."""
-    rows = reversed(storage.list_articles(db))
+def load_all_articles(db: sqlite_utils.Database, *, drafts: bool = True) -> list[ExportArticle]:
+    """Every live article (drafts too unless drafts=False) with its enabled items, oldest
+    first (a stable deck order)."""
+    rows = reversed(storage.list_articles(db, drafts=drafts))
     return [load_article(db, row["slug"]) for row in rows]

@@ -2,8 +2,11 @@
 
 mcq -> multichoice, true_false -> truefalse, short_answer -> shortanswer (every accepted answer
 at 100%), cloze -> shortanswer with the blank in the question text, matching -> matching,
-timeline -> ordering (qtype_ordering, part of Moodle since 4.4). The explanation is the
-general feedback. HTML texts are escaped article text; ElementTree does the XML escaping.
+timeline -> ordering (qtype_ordering, part of Moodle since 4.4; timeline="matching" writes
+them as matching of each event with its position for Moodle 4.1 to 4.3, where a single
+ordering question makes Moodle refuse the whole file). The explanation is the general
+feedback. HTML texts are escaped article text with their line breaks; ElementTree does the
+XML escaping.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 
 from markupsafe import escape
 
-from quizapp.export.gift import category_path, question_name
+from quizapp.export.gift import category_path, html_text, question_name, shortanswer_text
 from quizapp.export.model import ExportArticle, ExportItem
 
 QTYPE_FOR_KIND = {
@@ -64,14 +67,18 @@ def add_combined_feedback(question: ET.Element) -> None:
     add_value(question, "shownumcorrect", "1")
 
 
-def question_element(item: ExportItem) -> ET.Element:
-    """One <question> of the item's Moodle type."""
+TIMELINE_TYPES = ("ordering", "matching")
+
+
+def question_element(item: ExportItem, timeline: str = "ordering") -> ET.Element:
+    """One <question> of the item's Moodle type (timelines as `timeline`: ordering or
+    matching)."""
     it = item.item
-    qtype = QTYPE_FOR_KIND[it.kind]
+    qtype = timeline if it.kind == "timeline" else QTYPE_FOR_KIND[it.kind]
     question = ET.Element("question", {"type": qtype})
     add_text(question, "name", question_name(item))
-    add_text(question, "questiontext", str(escape(it.prompt)), "html")
-    add_text(question, "generalfeedback", str(escape(it.explanation)), "html")
+    add_text(question, "questiontext", html_text(it.prompt), "html")
+    add_text(question, "generalfeedback", html_text(it.explanation), "html")
     add_value(question, "defaultgrade", "1.0000000")
     add_value(question, "penalty", "1.0000000" if qtype == "truefalse" else PENALTY)
     add_value(question, "hidden", "0")
@@ -82,7 +89,7 @@ def question_element(item: ExportItem) -> ET.Element:
         add_value(question, "answernumbering", "abc")
         add_combined_feedback(question)
         for choice in item.options:
-            add_answer(question, 100 if choice == it.answer else 0, str(escape(choice)), "html")
+            add_answer(question, 100 if choice == it.answer else 0, html_text(choice), "html")
     elif qtype == "truefalse":
         right = str(it.answer).lower() == "true"
         add_answer(question, 100 if right else 0, "true", "moodle_auto_format")
@@ -91,12 +98,17 @@ def question_element(item: ExportItem) -> ET.Element:
         add_value(question, "usecase", "0")
         for answer in dict.fromkeys([str(it.answer), *it.accepted]):
             if answer.strip():
-                add_answer(question, 100, answer, "moodle_auto_format")
+                add_answer(question, 100, shortanswer_text(answer), "moodle_auto_format")
     elif qtype == "matching":
         add_value(question, "shuffleanswers", "true")
         add_combined_feedback(question)
-        for left, right in it.answer:
-            sub = add_text(question, "subquestion", str(escape(left)), "html")
+        pairs = (
+            it.answer
+            if it.kind == "matching"
+            else [(event, str(n)) for n, event in enumerate(it.answer, 1)]
+        )
+        for left, right in pairs:
+            sub = add_text(question, "subquestion", html_text(left), "html")
             add_text(sub, "answer", str(right))
     else:  # ordering
         for tag, value in (
@@ -110,7 +122,7 @@ def question_element(item: ExportItem) -> ET.Element:
             add_value(question, tag, value)
         add_combined_feedback(question)
         for position, event in enumerate(it.answer, 1):
-            add_answer(question, position, str(escape(event)), "html")
+            add_answer(question, position, html_text(event), "html")
     tags = ET.SubElement(question, "tags")
     for tag in (it.kind, item.entity):
         if tag:
@@ -118,11 +130,14 @@ def question_element(item: ExportItem) -> ET.Element:
     return question
 
 
-def render_moodle_xml(articles: Sequence[ExportArticle]) -> str:
-    """The Moodle XML file for articles: <quiz>, a category per article, then its questions."""
+def render_moodle_xml(articles: Sequence[ExportArticle], timeline: str = "ordering") -> str:
+    """The Moodle XML file for articles: <quiz>, a category per article, then its questions;
+    timelines as ordering (Moodle 4.4+) or as matching (any Moodle)."""
+    if timeline not in TIMELINE_TYPES:
+        raise ValueError(f"timeline must be one of {', '.join(TIMELINE_TYPES)}, not {timeline!r}")
     quiz = ET.Element("quiz")
     for article in articles:
         quiz.append(category_element(article))
-        quiz.extend(question_element(item) for item in article.items)
+        quiz.extend(question_element(item, timeline) for item in article.items)
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"

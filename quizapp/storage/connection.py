@@ -11,7 +11,7 @@ from typing import Any
 import sqlite_utils
 from flask import current_app, g
 
-from quizapp.storage.schema import connect_db, open_db
+from quizapp.storage.schema import BUSY_TIMEOUT_MS, connect_db, open_db
 
 # Database files this process has opened with open_db, by (path, inode): later requests skip
 # the WAL switch and the migration check (measured at about a third of a quiz page's time).
@@ -41,10 +41,11 @@ def get_db() -> sqlite_utils.Database:
             return g.db
         if idle is not None:
             idle[1].close()
+        timeout = current_app.config.get("DATABASE_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)
         if key in _ready:
-            g.db = connect_db(path)
+            g.db = connect_db(path, timeout)
         else:
-            g.db = open_db(path)
+            g.db = open_db(path, timeout)
             key = _file_key(path) if path != ":memory:" else None
             if key is not None:
                 _ready.add(key)

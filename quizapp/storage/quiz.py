@@ -13,6 +13,10 @@ from quizapp.storage import schema
 from quizapp.storage.articles import _decode_item
 from quizapp.storage.connection import select
 
+# No attempt holds more questions than this (an article's items); a larger number in a URL
+# is a 404 like any other missing question.
+MAX_QUESTIONS = 1_000_000
+
 
 def quiz_item_ids(
     db: sqlite_utils.Database, article_id: int, kinds: Iterable[str], limit: int | None
@@ -161,7 +165,7 @@ def get_quiz_question(
     """An attempt's number-th question (1-based) in one read: (attempt as get_attempt gives it,
     article id/slug/title, item decoded, whether the attempt has answered it), or None when
     the attempt, the number, the item or the article is not there."""
-    if number < 1:
+    if not 1 <= number <= MAX_QUESTIONS:  # SQLite's integers end at 2**63 - 1
         return None
     cursor = db.conn.execute(
         "SELECT i.*, at.id, at.user_id, at.article_id, at.item_ids, at.kinds, at.started,"

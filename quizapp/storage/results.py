@@ -10,9 +10,13 @@ import sqlite_utils
 
 from quizapp.storage.connection import select
 
+# Teachers' statistics count students' answers only: an anonymous visitor (no account) or a
+# teacher trying a quiz out must not move the class's figures or flag items (issue 15).
+STUDENTS = "(SELECT id FROM users WHERE role = 'student')"
+
 
 def article_answers(db: sqlite_utils.Database, article_id: int) -> list[dict[str, Any]]:
-    """Every quiz answer to the article's items, oldest first.
+    """Every student's quiz answer to the article's items, oldest first.
 
     `student` is the user ("u<id>"), or the attempt ("a<id>") for someone not logged in.
     """
@@ -21,7 +25,7 @@ def article_answers(db: sqlite_utils.Database, article_id: int) -> list[dict[str
             "SELECT coalesce('u' || an.user_id, 'a' || an.attempt_id) AS student, "
             "an.attempt_id, an.item_id, an.response, an.correct, an.created "
             "FROM answers an JOIN items i ON i.id = an.item_id WHERE i.article_id = ? "
-            "ORDER BY an.created, an.id",
+            f"AND an.user_id IN {STUDENTS} ORDER BY an.created, an.id",
             [article_id],
         )
     )
@@ -37,7 +41,8 @@ def attempt_results(db: sqlite_utils.Database, article_id: int) -> list[dict[str
             "r.answered, r.n_right FROM attempts at JOIN ("
             " SELECT an.attempt_id, count(*) AS answered, coalesce(sum(an.correct), 0) AS n_right"
             " FROM answers an JOIN attempts a2 ON a2.id = an.attempt_id WHERE a2.article_id = ?"
-            " GROUP BY an.attempt_id) r ON r.attempt_id = at.id ORDER BY at.started, at.id",
+            " GROUP BY an.attempt_id) r ON r.attempt_id = at.id"
+            f" WHERE at.user_id IN {STUDENTS} ORDER BY at.started, at.id",
             [article_id],
         )
     )
@@ -50,7 +55,8 @@ def class_results(db: sqlite_utils.Database, article_id: int) -> list[dict[str, 
         "coalesce(sum(an.correct), 0) AS n_right "
         "FROM attempts at JOIN users u ON u.id = at.user_id "
         "JOIN answers an ON an.attempt_id = at.id "
-        "WHERE at.article_id = ? GROUP BY at.id ORDER BY u.username, at.started, at.id",
+        "WHERE at.article_id = ? AND u.role = 'student' "
+        "GROUP BY at.id ORDER BY u.username, at.started, at.id",
         [article_id],
     )
     results: dict[str, dict[str, Any]] = {}
@@ -71,7 +77,7 @@ def item_results(db: sqlite_utils.Database, article_id: int) -> dict[str, dict[s
     rows = db.query(
         "SELECT an.item_id, count(*) AS answers, sum(an.correct) AS n_right "
         "FROM answers an JOIN items i ON i.id = an.item_id WHERE i.article_id = ? "
-        "GROUP BY an.item_id",
+        f"AND an.user_id IN {STUDENTS} GROUP BY an.item_id",
         [article_id],
     )
     return {row["item_id"]: {**row, "share": row["n_right"] / row["answers"]} for row in rows}
@@ -96,7 +102,8 @@ def article_first_answers(db: sqlite_utils.Database, article_id: int) -> list[sq
         f" SELECT {_STUDENT} AS student, an.item_id, an.correct, an.response, an.created, an.id,"
         f" row_number() OVER (PARTITION BY {_STUDENT}, an.item_id ORDER BY an.created, an.id)"
         " AS nth FROM attempts at CROSS JOIN answers an ON an.attempt_id = at.id"
-        " WHERE at.article_id = ?) WHERE nth = 1 ORDER BY created, id",
+        f" WHERE at.article_id = ? AND at.user_id IN {STUDENTS}) WHERE nth = 1"
+        " ORDER BY created, id",
         [article_id],
     ).fetchall()
 
@@ -114,7 +121,8 @@ def answered_items(
         "CASE WHEN kind IN ('mcq', 'true_false') THEN choices END AS choices "
         "FROM items WHERE deleted = 0 AND id IN ("
         " SELECT an.item_id FROM attempts at CROSS JOIN answers an ON an.attempt_id = at.id"
-        " WHERE at.article_id = ?) ORDER BY position, id LIMIT ? OFFSET ?",
+        f" WHERE at.article_id = ? AND at.user_id IN {STUDENTS})"
+        " ORDER BY position, id LIMIT ? OFFSET ?",
         [article_id, limit, offset],
     )
     for row in rows:
@@ -128,7 +136,7 @@ def answered_item_ids(db: sqlite_utils.Database, article_id: int) -> list[str]:
     rows = db.execute(
         "SELECT id FROM items WHERE deleted = 0 AND id IN ("
         " SELECT an.item_id FROM attempts at CROSS JOIN answers an ON an.attempt_id = at.id"
-        " WHERE at.article_id = ?) ORDER BY position, id",
+        f" WHERE at.article_id = ? AND at.user_id IN {STUDENTS}) ORDER BY position, id",
         [article_id],
     )
     return [row[0] for row in rows]
@@ -142,7 +150,7 @@ def article_item_results(db: sqlite_utils.Database, article_id: int) -> dict[str
         "SELECT an.item_id, count(*) AS answers, sum(an.correct) AS n_right "
         "FROM attempts at CROSS JOIN answers an ON an.attempt_id = at.id "
         "JOIN items i ON i.id = an.item_id AND i.deleted = 0 "
-        "WHERE at.article_id = ? GROUP BY an.item_id",
+        f"WHERE at.article_id = ? AND at.user_id IN {STUDENTS} GROUP BY an.item_id",
         [article_id],
     )
     return {row["item_id"]: {**row, "share": row["n_right"] / row["answers"]} for row in rows}

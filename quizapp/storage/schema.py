@@ -6,7 +6,9 @@ existing database has applied them in: new ones go at the end of this module.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -188,24 +190,106 @@ def m005_item_count_index(db: sqlite_utils.Database) -> None:
     )
 
 
-def connect_db(path: str | Path) -> sqlite_utils.Database:
+@migrations(transactional=False)
+def m006_user_sessions(db: sqlite_utils.Database) -> None:
+    # Issue 15: a user id must never be handed out twice (an old cookie, or a restored
+    # backup, would otherwise name a newer account), so users is rebuilt with AUTOINCREMENT;
+    # session_token is the per-user secret every session carries and logout, a password
+    # change and a restore rotate. Rebuilding a parent table needs foreign keys off, which
+    # SQLite ignores inside a transaction: hence a migration that opens its own.
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'users'").fetchone()
+            if "AUTOINCREMENT" not in sql.upper():  # not already done by another process
+                _rebuild_users(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _rebuild_users(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE users_new (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL, "
+        "password_hash TEXT NOT NULL, role TEXT NOT NULL DEFAULT 'student', created TEXT, "
+        "session_token TEXT)"
+    )
+    conn.execute(
+        "INSERT INTO users_new (id, username, password_hash, role, created, session_token) "
+        "SELECT id, username, password_hash, role, created, lower(hex(randomblob(16))) FROM users"
+    )
+    conn.execute("DROP TABLE users")
+    conn.execute("ALTER TABLE users_new RENAME TO users")
+    conn.execute("CREATE UNIQUE INDEX idx_users_username ON users (username)")
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise sqlite3.IntegrityError(f"foreign keys broken by the users rebuild: {problems[:5]}")
+
+
+@migrations()
+def m007_username_nocase(db: sqlite_utils.Database) -> None:
+    # Usernames are unique in any case ("Tess" cannot register beside teacher "tess").
+    # create_user checks it in its transaction; the index backs that up and serves the
+    # case-blind lookups, but an older database that already holds two such names keeps them.
+    clash = db.execute(
+        "SELECT 1 FROM users GROUP BY username COLLATE NOCASE HAVING count(*) > 1"
+    ).fetchone()
+    if clash is None:
+        db.execute("CREATE UNIQUE INDEX users_username_nocase ON users (username COLLATE NOCASE)")
+    else:
+        db.execute("CREATE INDEX users_username_nocase ON users (username COLLATE NOCASE)")
+
+
+@migrations()
+def m008_article_drafts(db: sqlite_utils.Database) -> None:
+    # Articles added through the web start as drafts (published IS NULL) that students cannot
+    # see until a teacher publishes them; articles that were already there stay visible.
+    db.table("articles").add_column("published", str)
+    db.execute("UPDATE articles SET published = coalesce(created, ?)", [now()])
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """A transaction that takes the write lock at its start (BEGIN IMMEDIATE), for a read
+    that decides a write: two deferred ones would both read, then one fails at once with
+    "database is locked" on upgrading (SQLite's busy timeout cannot help a deadlock). Inside
+    an open transaction it is a savepoint of that one."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def connect_db(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
     """Connect without migrating: foreign keys, a busy timeout, synchronous=NORMAL.
 
     In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed server process
     loses no committed answer (the WAL is in the OS's hands); only a power cut can lose the
     last commits. It roughly halves the time an answer POST holds the write lock.
     """
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False)
     db = sqlite_utils.Database(conn)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
+def open_db(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
     """Open (and migrate) the database at path: WAL, foreign keys, a busy timeout."""
-    db = connect_db(path)
+    db = connect_db(path, busy_timeout_ms)
     if str(path) != ":memory:":
         db.enable_wal()
     migrate(db)
@@ -216,3 +300,33 @@ def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration (safe to call on each start)."""
     if migrations.pending(db):
         migrations.apply(db)
+
+
+class ReadOnlyDatabase(OSError):
+    """The database file (or its folder) cannot be written; the message says which."""
+
+
+def check_writable(path: str | Path) -> None:
+    """Raise ReadOnlyDatabase unless the database at path takes a write.
+
+    SQLite opens a file it may not write read-only without a word, and in WAL mode even the
+    write lock is granted; only a real write fails. This one rewrites the header's
+    user_version with its own value and rolls back, so nothing changes.
+    """
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "readonly" in str(error) or "read-only" in str(error) or "unable to open" in str(error):
+            raise ReadOnlyDatabase(
+                f"The database {path} is read-only ({error}); quizapp needs to write to the "
+                "file and to create files beside it (-wal, -shm). Check its permissions."
+            ) from error
+        raise
+    finally:
+        conn.close()

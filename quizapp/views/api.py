@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, url_for
+from flask import Blueprint, abort, jsonify, url_for
 from werkzeug.exceptions import HTTPException
 
 from questions import Item
 from quizapp import storage
+from quizapp.views.auth import is_teacher
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -21,7 +22,8 @@ def json_error(error: HTTPException):
 
 @bp.get("/articles")
 def articles():
-    """Every live article: title, slug, words, item count and the URL of its items."""
+    """Every live article a visitor may see (drafts for teachers only): title, slug, words,
+    item count and the URL of its items."""
     return jsonify(
         articles=[
             {
@@ -31,14 +33,17 @@ def articles():
                 "items": a["item_count"],
                 "items_url": url_for("api.article_items", slug=a["slug"]),
             }
-            for a in storage.list_articles(storage.get_db())
+            for a in storage.list_articles(storage.get_db(), drafts=is_teacher())
         ]
     )
 
 
 @bp.get("/articles/<slug>/items")
 def article_items(slug: str):
-    """The article and its enabled items, each exactly as Item.to_dict() writes it."""
+    """The article and its enabled items, each exactly as Item.to_dict() writes it: the
+    answer key, so for logged-in teachers only."""
+    if not is_teacher():
+        abort(403, "The items are the answer key: log in as a teacher.")
     db = storage.get_db()
     article = storage.get_article(db, slug)
     if article is None:

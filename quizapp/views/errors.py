@@ -1,5 +1,7 @@
 """Error pages: a user never sees a stack trace."""
 
+import sqlite3
+
 from flask import Blueprint, render_template
 from werkzeug.exceptions import HTTPException
 
@@ -9,9 +11,27 @@ bp = Blueprint("errors", __name__)
 @bp.app_errorhandler(HTTPException)
 def http_error(error: HTTPException):
     """Render any HTTP error (404, 400, 403, 413 ...) with the site's layout."""
-    return render_template(
-        [f"errors/{error.code}.html", "errors/error.html"], error=error
-    ), error.code
+    # The error's own headers (Retry-After of a 429, Allow of a 405), not its content type.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return (
+        render_template([f"errors/{error.code}.html", "errors/error.html"], error=error),
+        error.code,
+        headers,
+    )
+
+
+@bp.app_errorhandler(sqlite3.OperationalError)
+def database_error(error: sqlite3.OperationalError):
+    """A database still locked after the busy timeout (or gone read-only): a 503 "busy, try
+    again" page instead of a bare 500; anything else is the 500 page."""
+    from flask import current_app
+
+    message = str(error)
+    if "locked" not in message and "busy" not in message and "readonly" not in message:
+        return server_error(error)
+    current_app.logger.warning("Database unavailable: %s", message)
+    page = render_template("errors/503.html", read_only="readonly" in message)
+    return page, 503, {"Retry-After": "5"}
 
 
 @bp.app_errorhandler(Exception)

@@ -26,6 +26,7 @@ from wtforms import SelectChoice
 
 from quizapp import grading, schedule, storage
 from quizapp.forms import KIND_LABELS, ActionForm, QuizSetupForm
+from quizapp.views.auth import hidden_from_visitor, is_teacher
 from quizapp.views.paging import current_page
 
 bp = Blueprint("quiz", __name__)
@@ -40,8 +41,9 @@ ARTICLES_PER_PAGE = 30  # home page; each article card has three links
 def home():
     """The articles with their item counts, newest first, a page at a time."""
     db = storage.get_db()
-    page = current_page(storage.count_articles(db), ARTICLES_PER_PAGE)
-    articles = storage.articles_page(db, page.start, page.per_page)
+    drafts = is_teacher()
+    page = current_page(storage.count_articles(db, drafts=drafts), ARTICLES_PER_PAGE)
+    articles = storage.articles_page(db, page.start, page.per_page, drafts=drafts)
     return render_template("quiz/home.html", articles=articles, page=page)
 
 
@@ -50,6 +52,8 @@ def start(slug: str):
     """Choose the length and kinds of a quiz, then start it."""
     db = storage.get_db()
     article = storage.get_article_summary(db, slug) or abort(404)  # not the text: the title
+    if hidden_from_visitor(article):
+        abort(404)
     counts = storage.kind_counts(db, article["id"])
     form = QuizSetupForm()
     form.kinds.choices = [
@@ -190,9 +194,12 @@ def store_answer(attempt: dict, item: dict, response: str | list[str]) -> None:
     correct = bool(response) and grading.grade(item, response).correct
     seconds = seconds_taken(request.form.get("shown", ""), attempt["id"], item["id"])
     user_id = attempt["user_id"]
-    stored = storage.save_answer(db, attempt["id"], user_id, item["id"], response, correct, seconds)
-    if stored and user_id is not None:
-        schedule.record_quiz_answer(db, user_id, item["id"], correct)
+    with db.atomic():  # the answer and its card move together, or neither does
+        stored = storage.save_answer(
+            db, attempt["id"], user_id, item["id"], response, correct, seconds
+        )
+        if stored and user_id is not None:
+            schedule.record_quiz_answer(db, user_id, item["id"], correct)
 
 
 @bp.get("/quiz/<attempt_id>/<int:number>/feedback")

@@ -17,7 +17,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from quizapp import schedule, storage
-from quizapp.views.auth import login_required
+from quizapp.views.auth import hidden_from_visitor, login_required
 
 bp = Blueprint("study", __name__)
 
@@ -36,6 +36,8 @@ def study(slug: str):
     """Show the student's next card; a POST flips it or rates it."""
     db = storage.get_db()
     article = storage.get_article(db, slug) or abort(404)
+    if hidden_from_visitor(article):
+        abort(404)
     form = StudyForm()
     flipped = False
     if request.method == "POST":

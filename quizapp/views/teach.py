@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +17,7 @@ from quizapp.forms import (
     item_changes,
     item_form_data,
 )
+from quizapp.reading import READ_TIMEOUT, read_submitted
 from quizapp.views.auth import teacher_required
 from quizapp.views.paging import current_page
 
@@ -48,7 +48,10 @@ def articles():
     """The articles, with links to review each and a form to add one."""
     db = storage.get_db()
     return render_template(
-        "teach/articles.html", articles=storage.list_articles(db), form=ArticleForm()
+        "teach/articles.html",
+        articles=storage.list_articles(db),
+        deleted=storage.deleted_articles(db),
+        form=ArticleForm(),
     )
 
 
@@ -63,6 +66,8 @@ def add_article():
     if form.validate_on_submit():
         try:
             text, name = submitted_article(form)
+            if not form.as_new.data:
+                offer_restore(storage.get_db(), text)
             if len(text.split()) > current_app.config.get(
                 "BACKGROUND_GENERATION_WORDS", BACKGROUND_WORDS
             ):
@@ -71,12 +76,28 @@ def add_article():
         except questions.ArticleError as error:
             form.text.errors.append(str(error))
         else:
-            storage.save_article(storage.get_db(), article, source=name)
-            curated = sum(i.selected for i in article.items)
-            flash(f"Added “{article.title}” with {curated} items.", "success")
-            return redirect(url_for("teach.review", slug=article.slug))
-    articles = storage.list_articles(storage.get_db())
-    return render_template("teach/articles.html", articles=articles, form=form), 400
+            slug = store_new_article(storage.get_db(), article, name)
+            flash(added_message(article), "success")
+            return redirect(url_for("teach.review", slug=slug))
+    db = storage.get_db()
+    return render_template(
+        "teach/articles.html",
+        articles=storage.list_articles(db),
+        deleted=storage.deleted_articles(db),
+        form=form,
+    ), 400
+
+
+def offer_restore(db, text: str) -> None:
+    """ArticleError offering to restore a deleted article with this text's title."""
+    title = text.partition("\n")[0].strip()
+    deleted = storage.deleted_article_titled(db, title) if title else None
+    if deleted:
+        raise questions.ArticleError(
+            f"“{deleted['title']}” was deleted on {deleted['deleted'][:10]}: restore it under "
+            "Deleted articles below (its items, edits and results come back), or tick “Add "
+            "it as a new article”."
+        )
 
 
 def submitted_article(form: ArticleForm) -> tuple[str, str]:
@@ -85,17 +106,34 @@ def submitted_article(form: ArticleForm) -> tuple[str, str]:
     data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "pasted")
     if not data.strip():
         raise questions.ArticleError("Paste the article's text or choose a file.")
-    return questions.read_article(data, filename=name), name
+    timeout = current_app.config.get("READ_TIMEOUT", READ_TIMEOUT)
+    return read_submitted(data, filename=name, timeout=timeout), name
 
 
 def new_article(db, text: str, progress=None) -> questions.Article:
     """Generate a new article's items; an article with the same title must not exist."""
     article = questions.generate(text, progress=progress, all_items=True)
-    if storage.get_article(db, article.slug):
+    if storage.get_article(db, article.slug) or storage.live_article_titled(db, article.title):
         raise questions.ArticleError(
             f"An article titled “{article.title}” exists already; regenerate or delete it."
         )
     return article
+
+
+def store_new_article(db, article: questions.Article, source: str) -> str:
+    """Store a new article; returns the slug it is stored under (a deleted article's slug
+    is never reused, so it may differ from the generated one)."""
+    article_id = storage.save_article(db, article, source=source, draft=True)
+    return storage.get_article_by_id(db, article_id)["slug"]
+
+
+def added_message(article: questions.Article) -> str:
+    """What the teacher is told after adding an article (a draft until published)."""
+    return (
+        f"Added “{article.title}” with {sum(i.selected for i in article.items)} items as a "
+        "draft: students see it "
+        "once you publish it."
+    )
 
 
 def start_generation(text: str, name: str) -> str:
@@ -120,10 +158,10 @@ def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> N
 
     try:
         article = new_article(db, text, progress)
-        storage.save_article(db, article, source=name)
-        message = f"Added “{article.title}” with {sum(i.selected for i in article.items)} items."
+        slug = store_new_article(db, article, name)
+        message = added_message(article)
         storage.update_generation_job(
-            db, job_id, status="done", progress=1.0, slug=article.slug, message=message
+            db, job_id, status="done", progress=1.0, slug=slug, message=message
         )
     except questions.ArticleError as error:
         storage.update_generation_job(db, job_id, status="failed", message=str(error))
@@ -203,6 +241,18 @@ def change_item(item_id: str, action: str):
     return redirect(url_for("teach.review", slug=article["slug"]))
 
 
+@bp.post("/articles/<slug>/<any(publish, unpublish):action>")
+@teacher_required
+def publish(slug: str, action: str):
+    """Publish the article for students, or take it back to a draft."""
+    article = article_or_404(slug)
+    if ActionForm().validate_on_submit():
+        storage.publish_article(storage.get_db(), article["id"], action == "publish")
+        done = "Published: students can see it." if action == "publish" else "Now a draft."
+        flash(done, "success")
+    return redirect(url_for("teach.review", slug=slug))
+
+
 @bp.post("/articles/<slug>/regenerate")
 @teacher_required
 def regenerate(slug: str):
@@ -216,7 +266,7 @@ def regenerate(slug: str):
         except questions.ArticleError as error:
             flash(f"Could not regenerate: {error}", "error")
         else:
-            storage.save_article(storage.get_db(), dataclasses.replace(fresh, slug=slug))
+            storage.save_article(storage.get_db(), fresh, slug=slug)
             curated = sum(item.selected for item in fresh.items)
             flash(f"Regenerated: {curated} items; edited items kept.", "success")
     return redirect(url_for("teach.review", slug=slug))
@@ -233,6 +283,22 @@ def delete_article(slug: str):
         flash(f"Deleted “{article['title']}”.", "success")
         return redirect(url_for("teach.articles"))
     return render_template("teach/delete.html", article=article, form=form)
+
+
+@bp.post("/articles/<slug>/restore")
+@teacher_required
+def restore_article(slug: str):
+    """Bring a deleted article back (refused while a live one has its title)."""
+    db = storage.get_db()
+    article = storage.get_deleted_article(db, slug) or abort(404)
+    if ActionForm().validate_on_submit():
+        if storage.live_article_titled(db, article["title"]):
+            flash(f"A live article is titled “{article['title']}”; delete it first.", "error")
+            return redirect(url_for("teach.articles"))
+        storage.restore_article(db, article["id"])
+        flash(f"Restored “{article['title']}”.", "success")
+        return redirect(url_for("teach.review", slug=slug))
+    return redirect(url_for("teach.articles"))
 
 
 @bp.get("/articles/<slug>/results")
