@@ -99,7 +99,11 @@ def test_teacher_uploads_edits_and_sees_the_edit(page, live_db):
     page.goto("/articles/warsaw/quiz")
     for box in page.locator("input[name=kinds]").all():
         box.set_checked(box.get_attribute("value") == kind)
+    page.check("input[name=length][value=all]")
     page.click("text=Start the quiz")
+    attempt = re.search(r"/quiz/([\w-]+)/1$", page.url)[1]
+    number = storage.get_attempt(live_db, attempt)["item_ids"].index(item_id) + 1
+    page.goto(f"/quiz/{attempt}/{number}")
     expect(page.locator("form.question .prompt")).to_contain_text("(checked by Tess)")
 
 

@@ -14,20 +14,51 @@ from quizapp.storage.articles import _decode_item
 from quizapp.storage.connection import select
 
 
-def quiz_item_ids(
-    db: sqlite_utils.Database, article_id: int, kinds: Iterable[str], limit: int | None
-) -> list[str]:
-    """The ids of the article's best-ranked enabled items of these kinds, in rank order."""
+def quiz_candidates(
+    db: sqlite_utils.Database, article_id: int, kinds: Iterable[str]
+) -> list[dict[str, Any]]:
+    """The article's enabled items of these kinds in rank order, with what choosing a quiz
+    needs: id, kind, answer (decoded), source_sentence."""
     wanted = list(kinds)
     if not wanted:
         return []
-    rows = db.execute(
-        f"SELECT id FROM items WHERE article_id = ? AND enabled = 1 AND deleted = 0 "
-        f"AND kind IN ({','.join('?' * len(wanted))}) ORDER BY position, id"
-        + (" LIMIT ?" if limit else ""),
-        [article_id, *wanted, *([limit] if limit else [])],
+    rows = select(
+        db,
+        "SELECT id, kind, answer, source_sentence FROM items "
+        f"WHERE article_id = ? AND enabled = 1 AND deleted = 0 "
+        f"AND kind IN ({','.join('?' * len(wanted))}) ORDER BY position, id",
+        [article_id, *wanted],
     )
-    return [row[0] for row in rows]
+    return [_decode_item(row) for row in rows]
+
+
+def asked_item_ids(
+    db: sqlite_utils.Database, article_id: int, user_id: int | None, attempt_ids: list[str]
+) -> set[str]:
+    """The items earlier quizzes on this article asked this visitor (theirs by user, else the
+    session's attempts)."""
+    if user_id is not None:
+        owner, params = "a.user_id = ?", [user_id]
+    elif attempt_ids:
+        owner, params = f"a.id IN ({','.join('?' * len(attempt_ids))})", list(attempt_ids)
+    else:
+        return set()
+    rows = db.execute(
+        "SELECT DISTINCT j.value FROM attempts a, json_each(a.item_ids) j "
+        f"WHERE a.article_id = ? AND {owner}",
+        [article_id, *params],
+    )
+    return {row[0] for row in rows}
+
+
+def right_item_ids(db: sqlite_utils.Database, article_id: int, user_id: int) -> set[str]:
+    """The article's items this user has answered right at least once in a quiz."""
+    rows = db.execute(
+        "SELECT DISTINCT an.item_id FROM attempts at CROSS JOIN answers an "
+        "ON an.attempt_id = at.id WHERE at.article_id = ? AND an.user_id = ? AND an.correct = 1",
+        [article_id, user_id],
+    )
+    return {row[0] for row in rows}
 
 
 def kind_counts(db: sqlite_utils.Database, article_id: int) -> dict[str, int]:

@@ -6,6 +6,7 @@ fixes its questions at the start; an anonymous attempt's id lives in the session
 
 from __future__ import annotations
 
+import random
 import time
 from typing import Any
 
@@ -24,7 +25,7 @@ from itsdangerous import BadSignature, Signer
 from markupsafe import Markup, escape
 from wtforms import SelectChoice
 
-from quizapp import grading, schedule, storage
+from quizapp import grading, schedule, selection, storage
 from quizapp.forms import KIND_LABELS, ActionForm, QuizSetupForm
 from quizapp.views.paging import current_page
 
@@ -59,7 +60,7 @@ def start(slug: str):
         form.kinds.data = list(counts)
     if form.validate_on_submit():
         limit = None if form.length.data == "all" else int(form.length.data)
-        item_ids = storage.quiz_item_ids(db, article["id"], form.kinds.data, limit)
+        item_ids = choose_quiz(article["id"], form.kinds.data, limit)
         return begin_attempt(article["id"], item_ids, form.kinds.data)
     resume = storage.unfinished_attempt(
         db, article["id"], g.user["id"] if g.user else None, session.get("attempts", [])
@@ -67,6 +68,21 @@ def start(slug: str):
     return render_template(
         "quiz/start.html", article=article, form=form, counts=counts, resume=resume
     )
+
+
+def choose_quiz(article_id: int, kinds: list[str], limit: int | None) -> list[str]:
+    """A new quiz's item ids: fresh facts first, kinds mixed in proportion (selection.py).
+
+    QUIZ_SEED in the config makes the choice reproducible (tests); otherwise it is random.
+    """
+    db = storage.get_db()
+    user_id = g.user["id"] if g.user else None
+    seen = storage.asked_item_ids(db, article_id, user_id, session.get("attempts", []))
+    right = storage.right_item_ids(db, article_id, user_id) if user_id is not None else set()
+    seed = current_app.config.get("QUIZ_SEED")
+    rng = random.Random(f"{seed}:{article_id}:{len(seen)}") if seed is not None else random.Random()
+    candidates = storage.quiz_candidates(db, article_id, kinds)
+    return selection.choose_items(candidates, limit, rng, right=right, seen=seen)
 
 
 def begin_attempt(article_id: int, item_ids: list[str], kinds: list[str]):
