@@ -1,0 +1,112 @@
+"""Every page of the URL map in Chromium, as a student and as a teacher: none is wider than
+a 390 px phone.
+
+The pages come from app.url_map, so a new route is visited without touching this file; a rule
+whose arguments this file cannot fill fails the test until a value is added to ARGS below.
+Routes that answer with something other than HTML (downloads, JSON) are left out by their
+content type.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+
+import pytest
+
+from quizapp import schedule, storage
+from tests.conftest import add_user, log_in
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+SHOTS = os.environ.get("QUIZAPP_PAGE_SHOTS")
+
+
+def sample_items(db, article_id: int) -> list[dict]:
+    """One item of each kind, the one with the longest text of its kind (the widest)."""
+    best: dict[str, dict] = {}
+    for item in storage.items_for_article(db, article_id):
+        size = len(str(item["answer"])) + len(str(item["choices"])) + len(item["prompt"])
+        if item["kind"] not in best or size > best[item["kind"]]["size"]:
+            best[item["kind"]] = {**item, "size": size}
+    return list(best.values())
+
+
+def page_args(db, user_id: int) -> dict[str, list]:
+    """Values for every URL argument: real ids from the live database, made for this user."""
+    (article,) = storage.list_articles(db)
+    items = sample_items(db, article["id"])
+    ids = [item["id"] for item in items]
+    fresh = storage.create_attempt(db, article["id"], user_id, ids, [i["kind"] for i in items])
+    done = storage.create_attempt(db, article["id"], user_id, ids, [i["kind"] for i in items])
+    for n, item in enumerate(items):
+        right = n % 2 == 0
+        storage.save_answer(db, done, user_id, item["id"], "x", right, 3.0)
+        schedule.record_quiz_answer(db, user_id, item["id"], right)
+    job = storage.create_generation_job(db, user_id, "a-long-article.txt")
+    return {
+        "slug": [article["slug"]],
+        "attempt_id": [fresh, done],
+        "number": list(range(1, len(items) + 1)),
+        "item_id": ids,
+        "job_id": [job],
+        "fmt": ["csv"],
+        "filename": ["style.css"],
+        "action": [],  # POST only
+    }
+
+
+def page_urls(app, args: dict[str, list]) -> list[str]:
+    """Every GET URL of the app's URL map, with each combination of argument values."""
+    urls = []
+    with app.test_request_context():
+        from flask import url_for
+
+        for rule in app.url_map.iter_rules():
+            if "GET" not in rule.methods or rule.endpoint == "static":
+                continue
+            missing = rule.arguments - set(args)
+            assert not missing, f"{rule.rule}: add values for {missing} to page_args"
+            names = sorted(rule.arguments)
+            for values in itertools.product(*(args[name] for name in names)):
+                urls.append(url_for(rule.endpoint, **dict(zip(names, values, strict=True))))
+    return urls
+
+
+# The innermost elements whose right edge passes the viewport: what to fix.
+WIDEST = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 1
+    && ![...e.children].some(c => c.getBoundingClientRect().right > innerWidth + 1))
+  .slice(0, 3)
+  .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
+
+
+def html_pages(page, urls: list[str]):
+    """Visit each URL that answers with HTML; yields (url, status)."""
+    for url in urls:
+        probe = page.request.get(url, max_redirects=0)
+        if not probe.headers.get("content-type", "").startswith("text/html"):
+            continue
+        response = page.goto(url)
+        yield url, response.status
+
+
+@pytest.mark.parametrize("role", ["student", "teacher"])
+def test_every_page_fits_a_phone(page, live_app, live_db, role):
+    user_id = add_user(live_db, f"{role}1", role=role)
+    urls = page_urls(live_app, page_args(live_db, user_id))
+    page.set_viewport_size(PHONE)
+    log_in(page, f"{role}1")
+    too_wide, visited = [], 0
+    for url, status in html_pages(page, urls):
+        assert status < 500, url
+        visited += 1
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if SHOTS:  # QUIZAPP_PAGE_SHOTS=DIR keeps a screenshot of each page, to look at
+            name = re.sub(r"\W+", "_", url).strip("_") or "home"
+            page.screenshot(path=f"{SHOTS}/{role}-{name}.png", full_page=True)
+        if width > PHONE["width"]:
+            too_wide.append((url, width, page.evaluate(WIDEST)))
+    assert visited >= 20
+    assert not too_wide, "\n".join(map(str, too_wide))
