@@ -92,10 +92,16 @@ class QuizSetupForm(FlaskForm):
 class ArticleForm(FlaskForm):
     """Add an article: paste its text or upload a file."""
 
+    title = StringField(
+        "Title (optional)",
+        validators=[Optional(), Length(max=200)],
+        description="Leave it empty when the text's first line is the title (for an upload "
+        "without one, the file name is used).",
+    )
     text = TextAreaField(
         "Article text",
         validators=[Optional(), Length(max=2_000_000)],
-        description="The first line is the title; paragraphs are separated by blank lines.",
+        description="Paragraphs are separated by blank lines.",
     )
     upload = FileField(
         "Or upload a file",

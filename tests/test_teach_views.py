@@ -96,6 +96,39 @@ def test_add_article_by_paste(teacher, db):
     assert storage.get_article(db, "space-race")["source"] == "pasted"
 
 
+PARAGRAPH_FIRST = (
+    "Nikola Tesla (10 July 1856 – 7 January 1943) was an inventor. He worked for Edison in 1884."
+    "\n\nTesla moved to New York in 1884. He died in 1943."
+)
+
+
+def test_a_typed_title_names_the_article_and_keeps_the_first_paragraph(teacher, db):
+    data = {"title": "  Nikola   Tesla ", "text": PARAGRAPH_FIRST}
+    response = teacher.post("/teach/articles", data=data)
+    assert response.location == "/teach/articles/nikola-tesla"
+    article = storage.get_article(db, "nikola-tesla")
+    assert article["title"] == "Nikola Tesla" and "was an inventor" in article["text"]
+    page = teacher.get(response.location).get_data(as_text=True)
+    assert "Added “Nikola Tesla” with" in page
+
+
+def test_a_paragraph_first_paste_asks_for_a_title_above_the_articles(teacher, db):
+    response = teacher.post("/teach/articles", data={"text": PARAGRAPH_FIRST})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and storage.get_article(db, "nikola-tesla") is None
+    assert page.index("Could not add the article") < page.index("<table")
+    assert "type a title" in page and 'href="#add"' in page
+
+
+def test_an_upload_without_a_title_line_is_named_by_its_file(teacher, db):
+    upload = (io.BytesIO(PARAGRAPH_FIRST.encode()), "nikola_tesla.txt")
+    response = teacher.post(
+        "/teach/articles", data={"upload": upload}, content_type="multipart/form-data"
+    )
+    assert response.location == "/teach/articles/nikola-tesla"
+    assert storage.get_article(db, "nikola-tesla")["title"] == "Nikola tesla"
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -193,9 +226,13 @@ def test_results(app, teacher, db):
     student = log_in(app, db, "stu", "student")
     for response in ("Gagarin", "Armstrong"):
         location = student.post(
-            "/articles/space/quiz", data={"length": "all", "kinds": ["cloze", "mcq"]}
+            "/articles/space/quiz", data={"length": "all", "kinds": ["cloze", "timeline"]}
         ).location
-        student.post(location, data={"item_id": "c1", "response": response})
+        attempt = storage.get_attempt(db, location.split("/")[2])
+        number = attempt["item_ids"].index("c1") + 1
+        student.post(
+            f"/quiz/{attempt['id']}/{number}", data={"item_id": "c1", "response": response}
+        )
     page = teacher.get("/teach/articles/space/results").get_data(as_text=True)
     assert '<th scope="row">stu</th>' in page
     # Best 50% (1 of 2 asked), last 0%; item c1 answered right 1 time of 2: 50%.
@@ -223,6 +260,8 @@ def test_long_article_generates_in_background(app, teacher, db):
         content_type="multipart/form-data",
     )  # fmt: skip
     assert response.status_code == 302 and "/teach/jobs/" in response.location
+    job_id = response.location.rsplit("/", 1)[1]
+    assert storage.get_generation_job(db, job_id)["name"] == "Warsaw"  # the job page's name
     done = wait_for_job(teacher, response.location)
     assert done.status_code == 302 and done.location == "/teach/articles/warsaw"
     assert "Added “Warsaw”" in teacher.get(done.location).get_data(as_text=True)

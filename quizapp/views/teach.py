@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import PurePath
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
 
@@ -27,6 +29,8 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 BACKGROUND_WORDS = 4000
 STALE_JOB = timedelta(minutes=10)
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
+MAX_TITLE_CHARS = 120
+PASTED = "pasted"  # the source name of a pasted article
 
 
 def article_or_404(slug: str) -> dict:
@@ -63,11 +67,14 @@ def add_article():
     if form.validate_on_submit():
         try:
             text, name = submitted_article(form)
+            title = article_title(form.title.data, text, name)
             if len(text.split()) > current_app.config.get(
                 "BACKGROUND_GENERATION_WORDS", BACKGROUND_WORDS
             ):
-                return redirect(url_for("teach.job", job_id=start_generation(text, name)))
-            article = new_article(storage.get_db(), text)
+                return redirect(url_for("teach.job", job_id=start_generation(text, title, name)))
+            article = new_article(storage.get_db(), text, title)
+        except TitleNeeded as error:
+            form.title.errors.append(str(error))
         except questions.ArticleError as error:
             form.text.errors.append(str(error))
         else:
@@ -81,15 +88,41 @@ def add_article():
 def submitted_article(form: ArticleForm) -> tuple[str, str]:
     """The article's plain text and a name for its source, from the upload or the text box."""
     upload = form.upload.data
-    data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "pasted")
+    data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", PASTED)
     if not data.strip():
         raise questions.ArticleError("Paste the article's text or choose a file.")
     return questions.read_article(data, filename=name), name
 
 
-def new_article(db, text: str, progress=None) -> questions.Article:
+class TitleNeeded(questions.ArticleError):
+    """A pasted article whose first line is a paragraph, and no title typed."""
+
+
+def looks_like_title(line: str) -> bool:
+    """Whether an article's first line reads as a title rather than a first paragraph."""
+    line = line.strip()
+    return 0 < len(line) <= MAX_TITLE_CHARS and not line.endswith((".", "…", ":", ";", ","))
+
+
+def article_title(typed: str | None, text: str, source: str) -> str:
+    """The title: the one typed, else the text's first line when it reads as one, else the
+    uploaded file's name; a pasted text with a paragraph first must be given one."""
+    if typed and typed.strip():
+        return " ".join(typed.split())
+    first = text.split("\n", 1)[0]
+    if looks_like_title(first):
+        return first.strip()
+    if source != PASTED:
+        name = re.sub(r"[-_\s]+", " ", PurePath(source).stem).strip()
+        return name[:1].upper() + name[1:] if name else first
+    raise TitleNeeded("The first line reads as a paragraph, not a title: type a title.")
+
+
+def new_article(db, text: str, title: str, progress=None) -> questions.Article:
     """Generate a new article's items; an article with the same title must not exist."""
-    article = questions.generate(text, progress=progress)
+    if text.split("\n", 1)[0].strip() != title:
+        text = f"{title}\n\n{text}"  # the first line is the title to the generator too
+    article = questions.generate(text, title=title, progress=progress)
     if storage.get_article(db, article.slug):
         raise questions.ArticleError(
             f"An article titled “{article.title}” exists already; regenerate or delete it."
@@ -97,16 +130,17 @@ def new_article(db, text: str, progress=None) -> questions.Article:
     return article
 
 
-def start_generation(text: str, name: str) -> str:
-    """Start generating in a background thread; returns the job id."""
+def start_generation(text: str, title: str, name: str) -> str:
+    """Start generating in a background thread; returns the job id (the job is named by the
+    article's title)."""
     db_path = current_app.config["DATABASE"]
-    job_id = storage.create_generation_job(storage.get_db(), g.user["id"], name)
-    args = (db_path, job_id, text, name, current_app.logger)
+    job_id = storage.create_generation_job(storage.get_db(), g.user["id"], title)
+    args = (db_path, job_id, text, title, name, current_app.logger)
     threading.Thread(target=run_generation, args=args, daemon=True).start()
     return job_id
 
 
-def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> None:
+def run_generation(db_path: str, job_id: str, text: str, title: str, name: str, logger) -> None:
     """Generate and store an article, noting progress and the outcome in the job's row."""
     db = storage.open_db(db_path)
     reported = [0.0]
@@ -118,7 +152,7 @@ def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> N
             storage.update_generation_job(db, job_id, progress=share)
 
     try:
-        article = new_article(db, text, progress)
+        article = new_article(db, text, title, progress)
         storage.save_article(db, article, source=name)
         message = f"Added “{article.title}” with {len(article.items)} items."
         storage.update_generation_job(
@@ -209,12 +243,16 @@ def regenerate(slug: str):
     article = article_or_404(slug)
     if ActionForm().validate_on_submit():
         try:
-            fresh = questions.generate(f"{article['title']}\n\n{article['text']}")
+            text = f"{article['title']}\n\n{article['text']}"
+            fresh = questions.generate(text, title=article["title"])
         except questions.ArticleError as error:
-            flash(f"Could not regenerate: {error}", "error")
+            flash(f"Could not regenerate “{article['title']}”: {error}", "error")
         else:
             storage.save_article(storage.get_db(), dataclasses.replace(fresh, slug=slug))
-            flash(f"Regenerated: {len(fresh.items)} items; edited items kept.", "success")
+            flash(
+                f"Regenerated “{article['title']}”: {len(fresh.items)} items; edited items kept.",
+                "success",
+            )
     return redirect(url_for("teach.review", slug=slug))
 
 
