@@ -9,6 +9,7 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectChoice,
+    SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
@@ -108,6 +109,50 @@ class ArticleForm(FlaskForm):
         validators=[FileAllowed(["txt", "md", "html", "htm"], "Upload a .txt, .md or .html file.")],
     )
     submit = SubmitField("Add and generate questions")
+
+
+class ReviewFilterForm(FlaskForm):
+    """The review page's filters, read from the query string (a GET form, no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField("Search", validators=[Optional(), Length(max=200)])
+    kind = SelectField(
+        "Kind",
+        choices=[SelectChoice(k, v) for k, v in {"": "All kinds", **KIND_LABELS}.items()],
+        validators=[Optional()],
+    )
+    state = SelectField(
+        "Asked",
+        choices=[
+            SelectChoice("", "Enabled and disabled"),
+            SelectChoice("enabled", "Enabled"),
+            SelectChoice("disabled", "Disabled"),
+        ],
+        validators=[Optional()],
+    )
+    edited = BooleanField("Edited only")
+    flagged = BooleanField("Flagged by the statistics")
+
+    def active(self) -> dict[str, str]:
+        """The filters in use, as query-string arguments (for the pager and back links)."""
+        if not self.validate():
+            return {}
+        args = {"q": (self.q.data or "").strip(), "kind": self.kind.data or ""}
+        args |= {"state": self.state.data or "", "edited": "y" if self.edited.data else ""}
+        args["flagged"] = "y" if self.flagged.data else ""
+        return {key: value for key, value in args.items() if value}
+
+
+class BulkItemsForm(FlaskForm):
+    """Enable or disable the items ticked on the review page."""
+
+    item_ids = SelectMultipleField("Items", choices=[], validate_choice=False)
+    action = SelectField(
+        "Action", choices=[SelectChoice("enable", "Enable"), SelectChoice("disable", "Disable")]
+    )
+    back = StringField("Back", validators=[Optional(), Length(max=2000)])
 
 
 class ItemForm(FlaskForm):

@@ -3,8 +3,9 @@
 Views call the verb-named functions re-exported here (`storage.save_article(...)`) and never
 write SQL. The schema is built by named migrations that are only ever appended (schema.py); a
 migration never drops rows. Modules: schema (migrations, opening a database), connection (the
-request's connection, select), articles, users, quiz, study, results, jobs, backup. They take
-the time from schema.now(), so a test that fixes the time patches quizapp.storage.schema.now.
+request's connection, select), articles, review, users, quiz, study, results, jobs, backup.
+They take the time from schema.now(), so a test that fixes the time patches
+quizapp.storage.schema.now.
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ from quizapp.storage.results import (
     class_results,
     item_results,
 )
+from quizapp.storage.review import (
+    review_items,
+    set_items_enabled,
+)
 from quizapp.storage.schema import (
     BUSY_TIMEOUT_MS,
     connect_db,
@@ -74,6 +79,7 @@ from quizapp.storage.schema import (
     m003_cards_and_reviews,
     m004_generation_jobs,
     m005_item_count_index,
+    m006_item_state_set,
     migrate,
     migrations,
     now,
@@ -145,6 +151,7 @@ __all__ = [
     "m003_cards_and_reviews",
     "m004_generation_jobs",
     "m005_item_count_index",
+    "m006_item_state_set",
     "migrate",
     "migrations",
     "now",
@@ -152,12 +159,14 @@ __all__ = [
     "quiz_candidates",
     "record_login_failure",
     "restore_database",
+    "review_items",
     "reviews_by_day",
     "right_item_ids",
     "save_answer",
     "save_article",
     "save_card_review",
     "select",
+    "set_items_enabled",
     "student_progress",
     "unfinished_attempt",
     "unique_slug",

@@ -63,6 +63,14 @@ def save_article(db: sqlite_utils.Database, article: Article, source: str = "") 
                 )
                 .last_pk
             )
+        # The teacher's enable/disable of unedited items outlives the regeneration.
+        chosen_state = dict(
+            db.execute(
+                "SELECT id, enabled FROM items WHERE article_id = ? AND state_set = 1 "
+                "AND edited = 0 AND deleted = 0",
+                [article_id],
+            ).fetchall()
+        )
         kept = {
             row[0]
             for row in db.execute(
@@ -95,6 +103,14 @@ def save_article(db: sqlite_utils.Database, article: Article, source: str = "") 
                 f"AND deleted = 0 AND id IN ({','.join('?' * len(new_ids))})",
                 [article_id, *sorted(new_ids)],
             )
+        for enabled in (0, 1):
+            ids = sorted(i for i, on in chosen_state.items() if on == enabled)
+            if ids:
+                db.execute(
+                    f"UPDATE items SET enabled = ?, state_set = 1 WHERE article_id = ? "
+                    f"AND id IN ({','.join('?' * len(ids))})",
+                    [enabled, article_id, *ids],
+                )
     return article_id
 
 

@@ -216,3 +216,10 @@ def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration (safe to call on each start)."""
     if migrations.pending(db):
         migrations.apply(db)
+
+
+@migrations()
+def m006_item_state_set(db: sqlite_utils.Database) -> None:
+    # A teacher's enable or disable is not an edit (the item's text stays the generator's),
+    # but regenerating must keep it: state_set marks items whose state the teacher chose.
+    db.table("items").add_column("state_set", int, not_null_default=0)

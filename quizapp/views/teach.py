@@ -8,15 +8,27 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 import questions
-from quizapp import storage
+from quizapp import stats, storage
 from quizapp.forms import (
     KIND_LABELS,
     ActionForm,
     ArticleForm,
+    BulkItemsForm,
     ItemForm,
+    ReviewFilterForm,
     item_changes,
     item_form_data,
 )
@@ -29,6 +41,7 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 BACKGROUND_WORDS = 4000
 STALE_JOB = timedelta(minutes=10)
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
+REVIEW_PAGE = 50  # items per page of the review page
 MAX_TITLE_CHARS = 120
 PASTED = "pasted"  # the source name of a pasted article
 
@@ -123,11 +136,22 @@ def new_article(db, text: str, title: str, progress=None) -> questions.Article:
     if text.split("\n", 1)[0].strip() != title:
         text = f"{title}\n\n{text}"  # the first line is the title to the generator too
     article = questions.generate(text, title=title, progress=progress)
+    if not article.items:
+        raise questions.ArticleError(no_items_message(article))
     if storage.get_article(db, article.slug):
         raise questions.ArticleError(
             f"An article titled “{article.title}” exists already; regenerate or delete it."
         )
     return article
+
+
+def no_items_message(article: questions.Article) -> str:
+    """Why an article was not added: it gave no items."""
+    return (
+        f"No questions could be made from “{article.title}” ({article.words} words), so it "
+        "was not added: the generator found no facts to ask about (dated events, people and "
+        "their roles, places, numbers, quotes). Try a longer or more factual text."
+    )
 
 
 def start_generation(text: str, title: str, name: str) -> str:
@@ -193,16 +217,42 @@ def stamp_ago(delta: timedelta) -> str:
 @bp.get("/articles/<slug>")
 @teacher_required
 def review(slug: str):
-    """Every item of the article with its state and share answered right."""
+    """A page of the article's items, filtered and searched, with their state and share right."""
     article = article_or_404(slug)
     db = storage.get_db()
-    return render_template(
-        "teach/review.html",
-        article=article,
-        items=storage.items_for_article(db, article["id"], include_disabled=True),
-        results=storage.item_results(db, article["id"]),
-        form=ActionForm(),
+    filters = ReviewFilterForm(request.args)
+    active = filters.active()
+    query = dict(
+        kind=active.get("kind", ""), state=active.get("state", ""), edited="edited" in active,
+        search=active.get("q", ""),
+        only_ids=flagged_item_ids(db, article["id"]) if "flagged" in active else None,
+    )  # fmt: skip
+    page = current_page(storage.review_items(db, article["id"], limit=0, **query)[1], REVIEW_PAGE)
+    items, _ = storage.review_items(
+        db, article["id"], offset=page.start, limit=REVIEW_PAGE, **query
     )
+    return render_template(
+        "teach/review.html", article=article, items=items, page=page, filters=filters,
+        active=active, results=storage.item_results(db, article["id"]), form=ActionForm(),
+        bulk=BulkItemsForm(back=request.full_path),
+        item_count=storage.count_items(db, article["id"]),
+        asked=sum(storage.kind_counts(db, article["id"]).values()),
+    )  # fmt: skip
+
+
+def flagged_item_ids(db, article_id: int) -> set[str]:
+    """The article's items the statistics flag (as on the item statistics page)."""
+    firsts = storage.article_first_answers(db, article_id)
+    wanted = stats.items_to_show(storage.answered_item_ids(db, article_id), firsts, 0, 0)
+    items = list(storage.get_items(db, wanted).values())
+    return {item["id"] for item, _ in stats.page_statistics(items, firsts, set())[1]}
+
+
+def back_to_review(slug: str, back: str | None, item_id: str = ""):
+    """Redirect to the review page the teacher came from (its filters and page), at the item."""
+    home = url_for("teach.review", slug=slug)
+    target = back if back and (back == home or back.startswith(home + "?")) else home
+    return redirect(target.rstrip("?") + (f"#item-{item_id}" if item_id else ""))
 
 
 @bp.route("/items/<item_id>/edit", methods=["GET", "POST"])
@@ -221,19 +271,48 @@ def edit_item(item_id: str):
     )
 
 
-@bp.post("/items/<item_id>/<any(enable, disable, delete):action>")
+@bp.post("/items/<item_id>/<any(enable, disable):action>")
 @teacher_required
 def change_item(item_id: str, action: str):
-    """Enable, disable or delete an item."""
+    """Enable or disable an item (not an edit), back to the same place of the review page."""
     item = item_or_404(item_id)
     article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
     if ActionForm().validate_on_submit():
-        if action == "delete":
-            storage.delete_item(storage.get_db(), item_id)
-        else:
-            storage.update_item(storage.get_db(), item_id, {"enabled": int(action == "enable")})
+        storage.set_items_enabled(storage.get_db(), article["id"], [item_id], action == "enable")
         flash(f"Item {action}d.", "success")
-    return redirect(url_for("teach.review", slug=article["slug"]))
+    return back_to_review(article["slug"], request.form.get("back"), item_id)
+
+
+@bp.route("/items/<item_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete_item(item_id: str):
+    """Ask, then delete the item; back to the same place of the review page."""
+    item = item_or_404(item_id)
+    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    form = ActionForm()
+    back = request.values.get("back")
+    if form.validate_on_submit():
+        storage.delete_item(storage.get_db(), item_id)
+        flash("Item deleted.", "success")
+        return back_to_review(article["slug"], back)
+    return render_template(
+        "teach/delete_item.html", item=item, article=article, form=form, back=back
+    )
+
+
+@bp.post("/articles/<slug>/items")
+@teacher_required
+def bulk_items(slug: str):
+    """Enable or disable the ticked items of the review page."""
+    article = article_or_404(slug)
+    form = BulkItemsForm()
+    if form.validate_on_submit():
+        ids = form.item_ids.data or []
+        changed = storage.set_items_enabled(
+            storage.get_db(), article["id"], ids, form.action.data == "enable"
+        )
+        flash(f"{changed} item{'' if changed == 1 else 's'} {form.action.data}d.", "success")
+    return back_to_review(slug, form.back.data)
 
 
 @bp.post("/articles/<slug>/regenerate")
@@ -245,6 +324,8 @@ def regenerate(slug: str):
         try:
             text = f"{article['title']}\n\n{article['text']}"
             fresh = questions.generate(text, title=article["title"])
+            if not fresh.items:
+                raise questions.ArticleError("it gave no items; the old ones are kept.")
         except questions.ArticleError as error:
             flash(f"Could not regenerate “{article['title']}”: {error}", "error")
         else:
