@@ -25,6 +25,7 @@ from itsdangerous import BadSignature, Signer
 from markupsafe import Markup, escape
 from wtforms import SelectChoice
 
+from quizapp import feedback as shown
 from quizapp import grading, schedule, selection, storage
 from quizapp.forms import KIND_LABELS, ActionForm, QuizSetupForm
 from quizapp.views.paging import current_page
@@ -292,3 +293,17 @@ def show_answer(value: Any, kind: str = "") -> str:
             return "; ".join(f"{left} → {right}" for left, right in value)
         return " → ".join(str(v) for v in value) if kind == "timeline" else "; ".join(value)
     return str(value) if value not in (None, "") else "(no answer)"
+
+
+@bp.app_template_filter("explanation")
+def explanation(item: dict) -> str:
+    """The item's explanation where it adds something to its source sentence, else ""."""
+    return shown.explanation_to_show(item.get("explanation"), item.get("source_sentence"))
+
+
+@bp.app_template_filter("alternatives")
+def alternatives(item: dict) -> list[str]:
+    """The typed item's accepted answers a student would not have guessed are accepted."""
+    if item["kind"] not in ("cloze", "short_answer"):
+        return []
+    return shown.alternatives_to_show(item["answer"], item.get("accepted"))
