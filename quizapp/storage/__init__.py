@@ -46,6 +46,7 @@ from quizapp.storage.jobs import (
 from quizapp.storage.quiz import (
     answers_for_attempt,
     asked_item_ids,
+    claim_attempts,
     create_attempt,
     decode_response,
     finish_attempt,
@@ -110,6 +111,7 @@ __all__ = [
     "answered_items",
     "answers_for_attempt",
     "asked_item_ids",
+    "claim_attempts",
     "article_answers",
     "article_cards",
     "article_first_answers",

@@ -221,3 +221,34 @@ def get_quiz_question(
     }
     article = {"id": article_id, "slug": slug, "title": title}
     return attempt, article, item, bool(answered)
+
+
+def claim_attempts(
+    db: sqlite_utils.Database, attempt_ids: list[str], user_id: int
+) -> list[dict[str, Any]]:
+    """Make the session's anonymous attempts (and their answers) the user's, on logging in;
+    returns the answers claimed (item_id, correct, created), oldest first."""
+    if not attempt_ids:
+        return []
+    marks = ",".join("?" * len(attempt_ids))
+    with db.atomic():
+        claimed = [
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM attempts WHERE user_id IS NULL AND id IN ({marks})", attempt_ids
+            )
+        ]
+        if not claimed:
+            return []
+        marks = ",".join("?" * len(claimed))
+        db.execute(f"UPDATE attempts SET user_id = ? WHERE id IN ({marks})", [user_id, *claimed])
+        db.execute(
+            f"UPDATE answers SET user_id = ? WHERE user_id IS NULL AND attempt_id IN ({marks})",
+            [user_id, *claimed],
+        )
+    return select(
+        db,
+        f"SELECT item_id, correct, created FROM answers WHERE attempt_id IN ({marks}) "
+        "ORDER BY created, id",
+        claimed,
+    )

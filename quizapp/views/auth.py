@@ -11,7 +11,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp import storage
+from quizapp import schedule, storage
 from quizapp.forms import ActionForm, LoginForm, RegisterForm
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -29,13 +29,27 @@ def load_user() -> None:
         session.pop("user_id", None)
 
 
+# Why a page sends an anonymous visitor to the login page, said on that page.
+LOGIN_REASONS = {
+    "study.study": "Log in to study: your schedule is kept per student.",
+    "progress.student": "Log in to see your progress: it is kept per student.",
+}
+
+
+def to_login(teacher: bool = False) -> Any:
+    """Redirect to the login page, then back, saying why an account is needed."""
+    reason = LOGIN_REASONS.get(request.endpoint or "", "Log in to see that page.")
+    flash("Log in with a teacher account to see that page." if teacher else reason, "info")
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
     """Send anonymous visitors to the login page, then back."""
 
     @functools.wraps(view)
     def wrapped(**kwargs: Any) -> Any:
         if g.user is None:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            return to_login()
         return view(**kwargs)
 
     return wrapped
@@ -47,7 +61,7 @@ def teacher_required(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def wrapped(**kwargs: Any) -> Any:
         if g.user is None:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            return to_login(teacher=True)
         if g.user["role"] != "teacher":
             abort(403, "This page is for teachers.")
         return view(**kwargs)
@@ -63,11 +77,16 @@ def safe_next(target: str | None) -> str:
 
 
 def log_in(user: dict[str, Any]) -> None:
-    """Start a fresh session for user, keeping the anonymous quiz in progress."""
+    """Start a fresh session for user; the quizzes taken before logging in become theirs
+    (their answers feed the user's study schedule)."""
     attempts = session.get("attempts", [])
     session.clear()
     session["user_id"] = user["id"]
     session["attempts"] = attempts
+    db = storage.get_db()
+    for answer in storage.claim_attempts(db, attempts, user["id"]):
+        when = datetime.fromisoformat(answer["created"])
+        schedule.record_quiz_answer(db, user["id"], answer["item_id"], answer["correct"], when)
 
 
 @bp.route("/register", methods=["GET", "POST"])
