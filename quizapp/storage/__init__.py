@@ -89,6 +89,7 @@ from quizapp.storage.schema import (
 from quizapp.storage.study import (
     article_cards,
     get_card,
+    home_summary,
     reviews_by_day,
     save_card_review,
     student_progress,
@@ -144,6 +145,7 @@ __all__ = [
     "get_quiz_question",
     "get_user",
     "get_user_by_name",
+    "home_summary",
     "item_results",
     "items_for_article",
     "kind_counts",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import time
+from datetime import timedelta
 from typing import Any
 
 from flask import (
@@ -40,11 +41,18 @@ ARTICLES_PER_PAGE = 30  # home page; each article card has three links
 
 @bp.get("/")
 def home():
-    """The articles with their item counts, newest first, a page at a time."""
+    """The articles with their item counts, newest first, a page at a time; for a student
+    also their last quiz score and cards due per article."""
     db = storage.get_db()
     page = current_page(storage.count_articles(db), ARTICLES_PER_PAGE)
     articles = storage.articles_page(db, page.start, page.per_page)
-    return render_template("quiz/home.html", articles=articles, page=page)
+    mine = {}
+    if g.user:
+        # Due today, as on the progress page.
+        due_before = schedule.stamp(schedule.day_start(schedule.utcnow()) + timedelta(days=1))
+        ids = [article["id"] for article in articles]
+        mine = storage.home_summary(db, g.user["id"], ids, due_before)
+    return render_template("quiz/home.html", articles=articles, page=page, mine=mine)
 
 
 @bp.route("/articles/<slug>/quiz", methods=["GET", "POST"])
