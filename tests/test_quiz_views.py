@@ -259,3 +259,14 @@ def test_setup_offers_to_continue_an_unfinished_quiz(client, article_id):
     # Another visitor (no session) is not offered someone else's quiz.
     other = client.application.test_client()
     assert "Continue it" not in other.get("/articles/space-race/quiz").get_data(as_text=True)
+
+
+def test_one_blank_style_on_question_feedback_and_result(client, article_id):
+    attempt = start(client, kinds=["cloze"])
+    blank = '<span class="blank"><span class="visually-hidden">blank</span></span>'
+    question = shown(client, attempt, 1)[1]
+    assert f"Apollo 11 landed on the {blank} in 1969." in question and "_____" not in question
+    answer(client, attempt, 1, "cloze1", response="Mars")
+    for url in (f"/quiz/{attempt}/1/feedback", f"/quiz/{attempt}/result"):
+        page = client.get(url).get_data(as_text=True)
+        assert blank in page and "_____" not in page and "▁" not in page

@@ -315,3 +315,13 @@ def alternatives(item: dict) -> list[str]:
     if item["kind"] not in ("cloze", "short_answer"):
         return []
     return shown.alternatives_to_show(item["answer"], item.get("accepted"))
+
+
+BLANK = "_____"
+
+
+@bp.app_template_filter("blanks")
+def blanks(prompt: str) -> Markup:
+    """The prompt with its blank drawn one way everywhere (a line read out as "blank")."""
+    line = Markup('<span class="blank"><span class="visually-hidden">blank</span></span>')
+    return line.join(escape(part) for part in str(prompt).split(BLANK))
