@@ -158,3 +158,17 @@ def test_quiz_page_fits_phone_and_desktop_and_works_by_keyboard(page, live_db, t
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.locator("#verdict")).to_be_visible()
+
+
+def test_a_long_articles_status_page_moves_on_by_itself(page, live_app, live_db):
+    live_app.config["BACKGROUND_GENERATION_WORDS"] = 10
+    add_user(live_db, "tara", role="teacher")
+    log_in(page, "tara")
+    page.goto("/teach")
+    page.set_input_files("#upload", str(DATA / "warsaw.txt"))
+    page.click("text=Add and generate questions")
+    page.wait_for_url(re.compile(r"/teach/jobs/"))
+    expect(page.locator("h1")).to_have_text("Generating questions…")
+    # job.js checks the job and goes on to the article when it is ready, with its message.
+    page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=120_000)
+    expect(page.locator(".flash")).to_contain_text("Added “Warsaw”")

@@ -196,11 +196,13 @@ def run_generation(db_path: str, job_id: str, text: str, title: str, name: str, 
 @bp.get("/jobs/<job_id>")
 @teacher_required
 def job(job_id: str):
-    """The status of a background generation; refreshes itself until it is done."""
+    """The status of a background generation; job.js checks it until it is done."""
     job = storage.get_generation_job(storage.get_db(), job_id)
     if job is None or job["user_id"] != g.user["id"]:
         abort(404)
     if job["status"] == "done":
+        if request.headers.get("X-Job-Poll"):  # job.js: reload, and that visit says it
+            return "", 204
         flash(job["message"], "success")
         return redirect(url_for("teach.review", slug=job["slug"]))
     if job["status"] == "running" and job["updated"] < stamp_ago(STALE_JOB):
