@@ -1,5 +1,6 @@
 """Every page of the URL map in Chromium, as a student and as a teacher: none is wider than
-a 390 px phone.
+a 390 px phone, and axe-core finds no serious or critical accessibility violation at phone or
+desktop width.
 
 The pages come from app.url_map, so a new route is visited without touching this file; a rule
 whose arguments this file cannot fill fails the test until a value is added to ARGS below.
@@ -14,12 +15,15 @@ import os
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from quizapp import schedule, storage
 from tests.conftest import add_user, log_in
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+SERIOUS = {"serious", "critical"}
 SHOTS = os.environ.get("QUIZAPP_PAGE_SHOTS")
 
 
@@ -83,30 +87,52 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
 
 
 def html_pages(page, urls: list[str]):
-    """Visit each URL that answers with HTML; yields (url, status)."""
+    """Visit each URL that answers with HTML, once per page it lands on; yields (url, status)."""
+    landed = set()
     for url in urls:
         probe = page.request.get(url, max_redirects=0)
         if not probe.headers.get("content-type", "").startswith("text/html"):
             continue
         response = page.goto(url)
+        if page.url in landed:  # a redirect to a page already checked
+            continue
+        landed.add(page.url)
         yield url, response.status
 
 
+def serious_violations(axe: Axe, page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    results = axe.run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results
+        if v["impact"] in SERIOUS
+    ]
+
+
 @pytest.mark.parametrize("role", ["student", "teacher"])
-def test_every_page_fits_a_phone(page, live_app, live_db, role):
+def test_every_page_fits_a_phone_and_passes_axe(page, live_app, live_db, role):
     user_id = add_user(live_db, f"{role}1", role=role)
     urls = page_urls(live_app, page_args(live_db, user_id))
-    page.set_viewport_size(PHONE)
+    axe = Axe()
     log_in(page, f"{role}1")
-    too_wide, visited = [], 0
+    too_wide, inaccessible, visited = [], [], 0
+    page.set_viewport_size(PHONE)
     for url, status in html_pages(page, urls):
         assert status < 500, url
         visited += 1
-        width = page.evaluate("document.documentElement.scrollWidth")
         if SHOTS:  # QUIZAPP_PAGE_SHOTS=DIR keeps a screenshot of each page, to look at
             name = re.sub(r"\W+", "_", url).strip("_") or "home"
             page.screenshot(path=f"{SHOTS}/{role}-{name}.png", full_page=True)
+        width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append((url, width, page.evaluate(WIDEST)))
+        for size in (PHONE, DESKTOP):
+            page.set_viewport_size(size)
+            inaccessible += [
+                f"{url} at {size['width']} px: {v}" for v in serious_violations(axe, page)
+            ]
+        page.set_viewport_size(PHONE)
     assert visited >= 20
     assert not too_wide, "\n".join(map(str, too_wide))
+    assert not inaccessible, "\n".join(inaccessible)
