@@ -2,8 +2,9 @@
 
 The live database holds the seed article made by the current generators, so the tests never
 depend on item texts: they read each item's answer from the database to answer it right, and
-answer wrong on purpose. Set QUIZAPP_SCREENSHOTS=1 to refresh docs/quiz-desktop.png and
-docs/quiz-phone.png.
+answer wrong on purpose. Set QUIZAPP_SCREENSHOTS=1 to refresh the README's screenshots in docs/
+(a question, its feedback, the result page, progress and the review page, at desktop and phone
+width).
 """
 
 from __future__ import annotations
@@ -138,10 +139,7 @@ def test_quiz_page_fits_phone_and_desktop_and_works_by_keyboard(page, live_db, t
         # Nothing sticks out sideways, and the question and its button are on screen.
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         expect(page.locator("text=Check answer")).to_be_in_viewport()
-        shot = tmp_path / f"quiz-{name}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        if os.environ.get("QUIZAPP_SCREENSHOTS"):
-            shutil.copy(shot, ROOT / "docs" / shot.name)
+        page.screenshot(path=str(tmp_path / f"quiz-{name}.png"), full_page=True)
     # Keyboard only: Tab reaches the answers before the button; Space picks, Enter sends.
     page.set_viewport_size({"width": 1280, "height": 800})
     focused = "document.activeElement.name || document.activeElement.textContent.trim()"
@@ -172,3 +170,48 @@ def test_a_long_articles_status_page_moves_on_by_itself(page, live_app, live_db)
     # job.js checks the job and goes on to the article when it is ready, with its message.
     page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=120_000)
     expect(page.locator(".flash")).to_contain_text("Added “Warsaw”")
+
+
+SHOT_SIZES = (("desktop", 1280, 800), ("phone", 390, 844))
+
+
+def shoot(page, tmp_path, name: str) -> None:
+    """Screenshots of the page at desktop and phone width; QUIZAPP_SCREENSHOTS=1 copies them
+    into docs/ (the README shows them)."""
+    for size, width, height in SHOT_SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        shot = tmp_path / f"{name}-{size}.png"
+        page.screenshot(path=str(shot))
+        if os.environ.get("QUIZAPP_SCREENSHOTS"):
+            shutil.copy(shot, ROOT / "docs" / shot.name)
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_the_readme_pages_question_feedback_result_progress_review(page, live_db, tmp_path):
+    (article,) = storage.list_articles(live_db)
+    add_user(live_db, "sam")
+    log_in(page, "sam")
+    page.goto(f"/articles/{article['slug']}/quiz")
+    for box in page.locator("input[name=kinds]").all():
+        box.set_checked(box.get_attribute("value") in ("mcq", "cloze", "true_false"))
+    page.click("text=Start the quiz")
+    for number in range(1, 11):
+        item_id = page.locator("input[name=item_id]").input_value()
+        item = storage.get_items(live_db, [item_id])[item_id]
+        if number == 1:
+            shoot(page, tmp_path, "question")
+        answer_question(page, item, right=number not in (1, 4))
+        if number == 1:
+            expect(page.locator("blockquote.source mark")).to_be_visible()
+            shoot(page, tmp_path, "feedback")
+        page.click("#next")
+    expect(page.locator("h1")).to_have_text("Your score: 8 of 10")
+    shoot(page, tmp_path, "result")
+    page.goto("/progress")
+    shoot(page, tmp_path, "progress")
+    page.click("text=Log out")
+    add_user(live_db, "tina", role="teacher")
+    log_in(page, "tina")
+    page.goto(f"/teach/articles/{article['slug']}")
+    shoot(page, tmp_path, "review")
