@@ -18,18 +18,21 @@ def quiz_candidates(
     db: sqlite_utils.Database, article_id: int, kinds: Iterable[str]
 ) -> list[dict[str, Any]]:
     """The article's enabled items of these kinds in rank order, with what choosing a quiz
-    needs: id, kind, answer (decoded), source_sentence."""
+    needs: id, kind, answer (as stored: JSON text, not decoded, since comparing is all it is
+    for), source_sentence."""
     wanted = list(kinds)
     if not wanted:
         return []
-    rows = select(
-        db,
+    rows = db.execute(
         "SELECT id, kind, answer, source_sentence FROM items "
         f"WHERE article_id = ? AND enabled = 1 AND deleted = 0 "
         f"AND kind IN ({','.join('?' * len(wanted))}) ORDER BY position, id",
         [article_id, *wanted],
     )
-    return [_decode_item(row) for row in rows]
+    return [
+        {"id": id_, "kind": kind, "answer": answer, "source_sentence": sentence}
+        for id_, kind, answer, sentence in rows
+    ]
 
 
 def asked_item_ids(
