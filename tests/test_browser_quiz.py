@@ -215,3 +215,27 @@ def test_the_readme_pages_question_feedback_result_progress_review(page, live_db
     log_in(page, "tina")
     page.goto(f"/teach/articles/{article['slug']}")
     shoot(page, tmp_path, "review")
+
+
+def test_new_quizzes_vary_and_feedback_says_the_sentence_once(page, live_db):
+    (article,) = storage.list_articles(live_db)
+    quizzes = []
+    for _ in range(2):
+        page.goto(f"/articles/{article['slug']}/quiz")
+        page.click("text=Start the quiz")
+        attempt = re.search(r"/quiz/([\w-]+)/1$", page.url)[1]
+        quizzes.append(storage.get_attempt(live_db, attempt)["item_ids"])
+    first, second = quizzes
+    assert len(first) == len(second) == 10 and len(set(first) & set(second)) <= 5
+    items = storage.get_items(live_db, first + second)
+    for quiz in quizzes:
+        assert len({items[i]["kind"] for i in quiz}) >= 3
+        assert len({items[i]["source_sentence"] for i in quiz}) == 10
+    # The second quiz's first question, answered wrong: its sentence shows once, highlighted.
+    item = items[second[0]]
+    answer_question(page, item, right=False)
+    sentence = item["source_sentence"]
+    if sentence and item["kind"] != "true_false":  # a true/false prompt is a sentence itself
+        main = page.locator("main").inner_text()
+        assert main.count(sentence) == 1
+        expect(page.locator("blockquote.source mark")).to_be_visible()
