@@ -1,6 +1,6 @@
 """Every page of the URL map in Chromium, as a student and as a teacher: none is wider than
 a 390 px phone, and axe-core finds no serious or critical accessibility violation at phone or
-desktop width.
+desktop width (and in the dark colour scheme at desktop width).
 
 The pages come from app.url_map, so a new route is visited without touching this file; a rule
 whose arguments this file cannot fill fails the test until a value is added to ARGS below.
@@ -127,11 +127,13 @@ def test_every_page_fits_a_phone_and_passes_axe(page, live_app, live_db, role):
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append((url, width, page.evaluate(WIDEST)))
-        for size in (PHONE, DESKTOP):
+        for size, scheme in ((PHONE, "light"), (DESKTOP, "light"), (DESKTOP, "dark")):
             page.set_viewport_size(size)
+            page.emulate_media(color_scheme=scheme)  # the stylesheet has a dark palette too
             inaccessible += [
-                f"{url} at {size['width']} px: {v}" for v in serious_violations(axe, page)
+                f"{url} at {size['width']} px, {scheme}: {v}" for v in serious_violations(axe, page)
             ]
+        page.emulate_media(color_scheme="light")
         page.set_viewport_size(PHONE)
     assert visited >= 20
     assert not too_wide, "\n".join(map(str, too_wide))
