@@ -422,6 +422,9 @@ def test_delete_asks_first_and_keeps_the_place(big, db):
     back = "/teach/articles/big?page=3"
     page = big.get(f"/teach/items/b110/delete?back={back}").get_data(as_text=True)
     assert "Delete this item?" in page and "Big question number 110" in page
+    assert f'href="{back}#item-b110">Keep it' in page
+    other = big.get("/teach/items/b110/delete?back=/teach/articles/bigger").get_data(as_text=True)
+    assert 'href="/teach/articles/big#item-b110">Keep it' in other
     assert storage.get_items(db, ["b110"])["b110"]["deleted"] == 0
     response = big.post("/teach/items/b110/delete", data={"back": back})
     assert response.location == back

@@ -250,11 +250,17 @@ def flagged_item_ids(db, article_id: int) -> set[str]:
     return {item["id"] for item, _ in stats.page_statistics(items, firsts, set())[1]}
 
 
-def back_to_review(slug: str, back: str | None, item_id: str = ""):
-    """Redirect to the review page the teacher came from (its filters and page), at the item."""
+def review_place(slug: str, back: str | None, item_id: str = "") -> str:
+    """The review page the teacher came from (its filters and page), at the item; only ever
+    this article's review page."""
     home = url_for("teach.review", slug=slug)
     target = back if back and (back == home or back.startswith(home + "?")) else home
-    return redirect(target.rstrip("?") + (f"#item-{item_id}" if item_id else ""))
+    return target.rstrip("?") + (f"#item-{item_id}" if item_id else "")
+
+
+def back_to_review(slug: str, back: str | None, item_id: str = ""):
+    """Redirect to review_place."""
+    return redirect(review_place(slug, back, item_id))
 
 
 @bp.route("/items/<item_id>/edit", methods=["GET", "POST"])
@@ -298,8 +304,9 @@ def delete_item(item_id: str):
         flash("Item deleted.", "success")
         return back_to_review(article["slug"], back)
     return render_template(
-        "teach/delete_item.html", item=item, article=article, form=form, back=back
-    )
+        "teach/delete_item.html", item=item, article=article, form=form, back=back,
+        keep_url=review_place(article["slug"], back, item_id),
+    )  # fmt: skip
 
 
 @bp.post("/articles/<slug>/items")
