@@ -138,3 +138,15 @@ def test_every_page_fits_a_phone_and_passes_axe(page, live_app, live_db, role):
     assert visited >= 20
     assert not too_wide, "\n".join(map(str, too_wide))
     assert not inaccessible, "\n".join(inaccessible)
+
+
+def test_chart_labels_are_readable_on_a_phone(page, live_db):
+    user_id = add_user(live_db, "chad")
+    page_args(live_db, user_id)  # answers, so the charts have data
+    page.set_viewport_size(PHONE)
+    log_in(page, "chad")
+    page.goto("/progress")
+    heights = page.locator("svg.chart text").evaluate_all(
+        "ts => ts.map(t => t.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 10  # px on screen; 11-unit labels drawn at 640 were 7
