@@ -1,6 +1,6 @@
 """Every page of the URL map in Chromium, as a student and as a teacher: none is wider than
 a 390 px phone, and axe-core finds no serious or critical accessibility violation at phone or
-desktop width (and in the dark colour scheme at desktop width).
+desktop width (and in the dark colour scheme at desktop width), and Tab reaches every control.
 
 The pages come from app.url_map, so a new route is visited without touching this file; a rule
 whose arguments this file cannot fill fails the test until a value is added to ARGS below.
@@ -150,3 +150,47 @@ def test_chart_labels_are_readable_on_a_phone(page, live_db):
         "ts => ts.map(t => t.getBoundingClientRect().height)"
     )
     assert heights and min(heights) >= 10  # px on screen; 11-unit labels drawn at 640 were 7
+
+
+# Marks each visible control (a radio group counts once: arrow keys move inside it) and
+# returns how many there are.
+MARK_CONTROLS = """() => {
+  const seen = new Set();
+  let n = 0;
+  for (const e of document.querySelectorAll(
+      'a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+    const box = e.getBoundingClientRect();
+    if (e.disabled || !box.width || !box.height || e.closest('[hidden]')) continue;
+    if (e.type === 'radio') { if (seen.has(e.name)) continue; seen.add(e.name); }
+    e.dataset.control = String(n++);
+  }
+  return n;
+}"""
+# The control the focus is on (a radio stands for its group), or "".
+FOCUSED = """() => {
+  const e = document.activeElement;
+  if (e && e.type === 'radio') {
+    const first = document.querySelector(`input[name="${e.name}"][data-control]`);
+    return first ? first.dataset.control : '';
+  }
+  return (e && e.dataset.control) || '';
+}"""
+
+
+@pytest.mark.parametrize("role", ["student", "teacher"])
+def test_every_control_of_every_page_is_reached_by_tab(page, live_app, live_db, role):
+    user_id = add_user(live_db, f"{role}1", role=role)
+    urls = page_urls(live_app, page_args(live_db, user_id))
+    log_in(page, f"{role}1")
+    page.set_viewport_size(DESKTOP)
+    missed = []
+    for url, _ in html_pages(page, urls):
+        total = page.evaluate(MARK_CONTROLS)
+        reached = set()
+        for _ in range(total + 5):  # the skip link and the browser's own stops come too
+            page.keyboard.press("Tab")
+            reached.add(page.evaluate(FOCUSED))
+        reached.discard("")
+        if len(reached) < total:
+            missed.append((url, total - len(reached)))
+    assert not missed
