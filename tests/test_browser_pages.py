@@ -194,3 +194,37 @@ def test_every_control_of_every_page_is_reached_by_tab(page, live_app, live_db, 
         if len(reached) < total:
             missed.append((url, total - len(reached)))
     assert not missed
+
+
+def test_long_words_wrap_on_a_phone(page, live_db):
+    from questions import Article, Item
+
+    long = "https://example.org/" + "averyveryverylongpathsegment" * 4
+    sentence = f"The report cited {long} twice."
+    item = Item(
+        id="long1", kind="mcq", prompt=f"Which address did the report cite ({long})?",
+        answer=long, choices=(long, "Pneumonoultramicroscopicsilicovolcanoconiosis" * 2, "x"),
+        source_sentence=sentence,
+    )  # fmt: skip
+    storage.save_article(live_db, Article("Long words", "long-words", (sentence,), (item,)))
+    add_user(live_db, "tess", role="teacher")
+    log_in(page, "tess")
+    page.set_viewport_size(PHONE)
+    page.goto("/articles/long-words/quiz")
+    page.click("text=Start the quiz")
+    page.wait_for_url(re.compile(r"/quiz/[\w-]+/1$"))
+    page.wait_for_load_state()  # the stylesheet too
+    widths = [page.evaluate("document.documentElement.scrollWidth")]
+    page.locator("input[name=response]").nth(1).check()
+    page.click("text=Check answer")
+    page.wait_for_url(re.compile(r"/feedback$"))
+    page.wait_for_load_state()
+    widths.append(page.evaluate("document.documentElement.scrollWidth"))
+    page.click("#next")  # the result page, with the mistake
+    page.wait_for_url(re.compile(r"/result$"))
+    page.wait_for_load_state()
+    widths.append(page.evaluate("document.documentElement.scrollWidth"))
+    for url in ("/teach/articles/long-words", "/teach/items/long1/edit"):
+        page.goto(url)
+        widths.append(page.evaluate("document.documentElement.scrollWidth"))
+    assert max(widths) <= PHONE["width"], widths

@@ -178,6 +178,7 @@ SHOT_SIZES = (("desktop", 1280, 800), ("phone", 390, 844))
 def shoot(page, tmp_path, name: str) -> None:
     """Screenshots of the page at desktop and phone width; QUIZAPP_SCREENSHOTS=1 copies them
     into docs/ (the README shows them)."""
+    page.wait_for_load_state()  # the stylesheet too
     for size, width, height in SHOT_SIZES:
         page.set_viewport_size({"width": width, "height": height})
         assert page.evaluate("document.documentElement.scrollWidth") <= width
