@@ -418,6 +418,19 @@ def test_bulk_disable_and_enable(big, db):
     assert all(r["enabled"] for r in storage.get_items(db, ["b050", "b051", "b052"]).values())
 
 
+def test_edit_keeps_the_place(big, db):
+    back = "/teach/articles/big?kind=cloze&page=2"
+    page = big.get("/teach/articles/big?kind=cloze&page=2").get_data(as_text=True)
+    assert "/teach/items/b100/edit?back=/teach/articles/big?kind%3Dcloze%26page%3D2" in page
+    from urllib.parse import quote
+
+    form = big.get(f"/teach/items/b100/edit?back={quote(back)}").get_data(as_text=True)
+    assert f'href="{back}#item-b100">Cancel' in form.replace("&amp;", "&")
+    data = {"prompt": "Edited _____.", "answer": "answer 100", "enabled": "y", "back": back}
+    response = big.post("/teach/items/b100/edit", data=data)
+    assert response.location == back + "#item-b100"
+
+
 def test_delete_asks_first_and_keeps_the_place(big, db):
     back = "/teach/articles/big?page=3"
     page = big.get(f"/teach/items/b110/delete?back={back}").get_data(as_text=True)

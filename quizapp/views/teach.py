@@ -266,17 +266,20 @@ def back_to_review(slug: str, back: str | None, item_id: str = ""):
 @bp.route("/items/<item_id>/edit", methods=["GET", "POST"])
 @teacher_required
 def edit_item(item_id: str):
-    """Edit an item's prompt, answer, accepted answers, choices, explanation and state."""
+    """Edit an item's prompt, answer, accepted answers, choices, explanation and state; then
+    back to the same place of the review page."""
     item = item_or_404(item_id)
     article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
     form = ItemForm(data=item_form_data(item))
+    back = request.values.get("back")
     if form.validate_on_submit() and (changes := item_changes(form, item["kind"])):
         storage.update_item(storage.get_db(), item_id, changes)
         flash("Item saved.", "success")
-        return redirect(url_for("teach.review", slug=article["slug"]) + f"#item-{item_id}")
+        return back_to_review(article["slug"], back, item_id)
     return render_template(
-        "teach/edit_item.html", item=item, article=article, form=form, kind_labels=KIND_LABELS
-    )
+        "teach/edit_item.html", item=item, article=article, form=form, kind_labels=KIND_LABELS,
+        back_url=review_place(article["slug"], back, item_id),
+    )  # fmt: skip
 
 
 @bp.post("/items/<item_id>/<any(enable, disable):action>")
