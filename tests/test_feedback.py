@@ -56,7 +56,7 @@ def test_feedback_and_result_pages_say_the_sentence_once(client, db):
     assert main.count("sanctions followed") == 1 and "<mark>" in main
     assert "Also accepted" not in main  # "in 2014" is forgiven anyway
     result = client.get(f"/quiz/{attempt}/result").get_data(as_text=True)
-    assert result.count("sanctions followed") == 1
+    assert result.count("sanctions followed") == 1 and "in <strong>2014</strong>," in result
 
 
 def test_anki_backs_leave_out_a_repeated_explanation_and_forgiven_answers():

@@ -281,16 +281,22 @@ def source_in_paragraph(text: str, item: dict) -> Markup:
         return Markup("")
     paragraph = next((p for p in text.split("\n\n") if sentence in p), sentence)
     before, _, after = paragraph.partition(sentence)
-    marked = escape(sentence)
+    return escape(before) + Markup("<mark>%s</mark>") % sentence_with_answer(item) + escape(after)
+
+
+@bp.app_template_filter("sentence_with_answer")
+def sentence_with_answer(item: dict) -> Markup:
+    """The item's source sentence with its (text) answer in bold where the sentence has it."""
+    sentence = item.get("source_sentence") or ""
     answer = item["answer"] if isinstance(item["answer"], str) else ""
     at = sentence.lower().find(answer.lower()) if answer else -1
-    if at >= 0:
-        marked = (
-            escape(sentence[:at])
-            + Markup("<strong>%s</strong>") % sentence[at : at + len(answer)]
-            + escape(sentence[at + len(answer) :])
-        )
-    return escape(before) + Markup("<mark>%s</mark>") % marked + escape(after)
+    if at < 0:
+        return escape(sentence)
+    return (
+        escape(sentence[:at])
+        + Markup("<strong>%s</strong>") % sentence[at : at + len(answer)]
+        + escape(sentence[at + len(answer) :])
+    )
 
 
 @bp.app_template_filter("show_answer")
