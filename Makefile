@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint bench golden chromium clean
+.PHONY: run test lint bench golden chromium clean teacher
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	@[ -f "$${QUIZAPP_DB:-instance/quizapp.db}" ] || $(BIN)/quizapp init
 	$(BIN)/quizapp serve --host $(HOST) --port $(PORT)
+
+# A teacher account in the database `make run` serves: make teacher NAME=tess (asks for a
+# password; PASSWORD=... skips the question).
+teacher: $(VENV)/.installed-run
+	@[ -n "$(NAME)" ] || { echo "usage: make teacher NAME=tess" >&2; exit 2; }
+	$(BIN)/quizapp create-teacher "$(NAME)" $(if $(PASSWORD),--password "$(PASSWORD)")
 
 # Debian's Chromium drives the browser tests (Playwright's own browser download is not used).
 chromium:

@@ -11,6 +11,7 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectChoice,
+    SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
@@ -151,6 +152,12 @@ class QuizSetupForm(FlaskForm):
 class ArticleForm(FlaskForm):
     """Add an article: paste its text or upload a file."""
 
+    title = StringField(
+        "Title (optional)",
+        validators=[Optional(), Length(max=200)],
+        description="Leave it empty when the text's first line is the title (for an upload "
+        "without one, the file name is used).",
+    )
     text = TextAreaField(
         "Article text",
         validators=[
@@ -160,7 +167,7 @@ class ArticleForm(FlaskForm):
                 message=f"The limit is {MAX_TEXT_CHARS:,} characters; split the article.",
             ),
         ],
-        description="The first line is the title; paragraphs are separated by blank lines.",
+        description="Paragraphs are separated by blank lines.",
     )
     upload = FileField(
         "Or upload a file",
@@ -168,6 +175,50 @@ class ArticleForm(FlaskForm):
     )
     as_new = BooleanField("Add it as a new article even if a deleted one has its title")
     submit = SubmitField("Add and generate questions")
+
+
+class ReviewFilterForm(FlaskForm):
+    """The review page's filters, read from the query string (a GET form, no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField("Search", validators=[Optional(), Length(max=200)])
+    kind = SelectField(
+        "Kind",
+        choices=[SelectChoice(k, v) for k, v in {"": "All kinds", **KIND_LABELS}.items()],
+        validators=[Optional()],
+    )
+    state = SelectField(
+        "Asked",
+        choices=[
+            SelectChoice("", "Enabled and disabled"),
+            SelectChoice("enabled", "Enabled"),
+            SelectChoice("disabled", "Disabled"),
+        ],
+        validators=[Optional()],
+    )
+    edited = BooleanField("Edited only")
+    flagged = BooleanField("Flagged by the statistics")
+
+    def active(self) -> dict[str, str]:
+        """The filters in use, as query-string arguments (for the pager and back links)."""
+        if not self.validate():
+            return {}
+        args = {"q": (self.q.data or "").strip(), "kind": self.kind.data or ""}
+        args |= {"state": self.state.data or "", "edited": "y" if self.edited.data else ""}
+        args["flagged"] = "y" if self.flagged.data else ""
+        return {key: value for key, value in args.items() if value}
+
+
+class BulkItemsForm(FlaskForm):
+    """Enable or disable the items ticked on the review page."""
+
+    item_ids = SelectMultipleField("Items", choices=[], validate_choice=False)
+    action = SelectField(
+        "Action", choices=[SelectChoice("enable", "Enable"), SelectChoice("disable", "Disable")]
+    )
+    back = StringField("Back", validators=[Optional(), Length(max=2000)])
 
 
 class ItemForm(FlaskForm):

@@ -2,7 +2,8 @@
 
 Text answers are compared after normalising case, accents, punctuation, articles and leading
 prepositions ("in 1970" = "1970"), number words ("two" = "2", "1,000" = "1000") and date
-spellings ("20 July 1969" = "July 20, 1969" = "1969-07-20"), "percent" = "%". Small typos in
+spellings ("20 July 1969" = "July 20, 1969" = "1969-07-20", "26 April" = "April 26", a month
+one typo off next to a date's numbers: "Mach 2021" = "March 2021"), "percent" = "%". Small typos in
 words pass (rapidfuzz); digits must match exactly, since a typo in a year is a wrong fact.
 """
 
@@ -48,6 +49,14 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({MONTH_RE}) (\d{{3,4}})\b")
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}}) (\d{{3,4}})\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE}) (\d{{3,4}})\b")
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({MONTH_RE})\b")
+MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})\b")
+# A word next to a year ("Mach 2021") or after a day ("26 Apirl") that is one typo from a
+# month's full name is that month; elsewhere ("Mach 2", a speed) it stays as it is.
+MONTH_TYPO = re.compile(
+    r"\b[a-z]{4,9}(?= \d{3,4}\b)|(?<=\b\d\d )[a-z]{4,9}\b|(?<=\b\d )[a-z]{4,9}\b"
+)
+FULL_MONTHS = [name for name in MONTHS if len(name) >= 4 and name != "sept"]
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 MONTHS_BY_NUMBER = {number: name for name, number in reversed(MONTHS.items())}
 
@@ -103,9 +112,24 @@ def _dates(text: str) -> str:
     def ymd(year: str, month: int, day: str) -> str:
         return f"{int(year)}-{month:02d}-{int(day):02d}"
 
+    def md(month: int, day: str) -> str:
+        return f"--{month:02d}-{int(day):02d}"
+
+    text = MONTH_TYPO.sub(_month_typo, text)
     text = DAY_MONTH_YEAR.sub(lambda m: ymd(m[3], MONTHS[m[2]], m[1]), text)
     text = MONTH_DAY_YEAR.sub(lambda m: ymd(m[3], MONTHS[m[1]], m[2]), text)
-    return MONTH_YEAR.sub(lambda m: f"{int(m[2])}-{MONTHS[m[1]]:02d}", text)
+    text = MONTH_YEAR.sub(lambda m: f"{int(m[2])}-{MONTHS[m[1]]:02d}", text)
+    # Without a year: "26 April" = "April 26" = --04-26.
+    text = DAY_MONTH.sub(lambda m: md(MONTHS[m[2]], m[1]) if int(m[1]) <= 31 else m[0], text)
+    return MONTH_DAY.sub(lambda m: md(MONTHS[m[1]], m[2]) if int(m[2]) <= 31 else m[0], text)
+
+
+def _month_typo(match: re.Match[str]) -> str:
+    word = match[0]
+    if word in MONTHS:
+        return word
+    close = [name for name in FULL_MONTHS if OSA.distance(word, name) <= 1]
+    return close[0] if len(close) == 1 else word
 
 
 def _iso_to_words(match: re.Match[str]) -> str:

@@ -323,3 +323,39 @@ def test_username_migration_keeps_an_older_clash(tmp_path):
     with pytest.raises(storage.UsernameTaken):
         storage.create_user(db, "TESS", "h", "student")
     db.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("/articles/space/study", "Log in to study: your schedule is kept per student."),
+        ("/progress", "Log in to see your progress"),
+        ("/teach", "Log in with a teacher account"),
+    ],
+)
+def test_the_login_page_says_why_an_account_is_needed(client, url, reason):
+    response = client.get(url, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert response.request.path == "/auth/login" and reason in page
+
+
+def test_a_quiz_taken_before_logging_in_becomes_the_accounts(client, db):
+    from questions import Article, Item
+
+    item = Item(id="c1", kind="cloze", prompt="_____ flew in 1961.", answer="Gagarin",
+                source_sentence="Gagarin flew in 1961.")  # fmt: skip
+    storage.save_article(db, Article("Space", "space", ("Gagarin flew in 1961.",), (item,)))
+    location = client.post("/articles/space/quiz", data={"length": "10", "kinds": ["cloze"]})
+    attempt = location.location.split("/")[2]
+    client.post(f"/quiz/{attempt}/1", data={"item_id": "c1", "response": "Gagarin"})
+    user_id = make_user(db, "ada")
+    login(client, "ada")
+    assert storage.get_attempt(db, attempt)["user_id"] == user_id
+    assert storage.answers_for_attempt(db, attempt)["c1"]["user_id"] == user_id
+    assert storage.get_card(db, user_id, "c1") is not None  # in the study schedule
+    assert client.get(f"/quiz/{attempt}/result").status_code == 200
+    # Someone else logging in later from another browser does not get it.
+    make_user(db, "bob")
+    other = client.application.test_client()
+    login(other, "bob")
+    assert other.get(f"/quiz/{attempt}/result").status_code == 404

@@ -257,3 +257,17 @@ def test_exports_of_a_tricky_article_import_cleanly(app, teacher, db, tmp_path):
     rows = list(csv.DictReader(io.StringIO(files["csv"].get_data(as_text=True), newline="")))
     assert len(rows) == n_items
     assert len(json.loads(files["json"].data)["items"]) == n_items
+
+
+def test_error_pages_keep_the_users_nav(app, teacher, db):
+    app.config["WTF_CSRF_ENABLED"] = True  # as served: the CSRF check is what meets a 413
+    boundary, body = encode_multipart(
+        {"upload": FileStorage(io.BytesIO(b"x" * (FIVE_MB + 10)), "a.txt")}
+    )
+    response = teacher.post(
+        "/teach/articles", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413 and "Log out" in page and 'href="/teach"' in page
+    page = teacher.get("/no/such/page").get_data(as_text=True)
+    assert "Log out" in page and 'href="/teach"' in page

@@ -2,8 +2,9 @@
 
 The live database holds the seed article made by the current generators, so the tests never
 depend on item texts: they read each item's answer from the database to answer it right, and
-answer wrong on purpose. Set QUIZAPP_SCREENSHOTS=1 to refresh docs/quiz-desktop.png and
-docs/quiz-phone.png.
+answer wrong on purpose. Set QUIZAPP_SCREENSHOTS=1 to refresh the README's screenshots in docs/
+(a question, its feedback, the result page, progress and the review page, at desktop and phone
+width).
 """
 
 from __future__ import annotations
@@ -102,7 +103,11 @@ def test_teacher_uploads_edits_and_sees_the_edit(page, live_db):
     page.goto("/articles/warsaw/quiz")
     for box in page.locator("input[name=kinds]").all():
         box.set_checked(box.get_attribute("value") == kind)
+    page.check("input[name=length][value=all]")
     page.click("text=Start the quiz")
+    attempt = re.search(r"/quiz/([\w-]+)/1$", page.url)[1]
+    number = storage.get_attempt(live_db, attempt)["item_ids"].index(item_id) + 1
+    page.goto(f"/quiz/{attempt}/{number}")
     expect(page.locator("form.question .prompt")).to_contain_text("(checked by Tess)")
 
 
@@ -137,10 +142,7 @@ def test_quiz_page_fits_phone_and_desktop_and_works_by_keyboard(page, live_db, t
         # Nothing sticks out sideways, and the question and its button are on screen.
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         expect(page.locator("text=Check answer")).to_be_in_viewport()
-        shot = tmp_path / f"quiz-{name}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        if os.environ.get("QUIZAPP_SCREENSHOTS"):
-            shutil.copy(shot, ROOT / "docs" / shot.name)
+        page.screenshot(path=str(tmp_path / f"quiz-{name}.png"), full_page=True)
     # Keyboard only: Tab reaches the answers before the button; Space picks, Enter sends.
     page.set_viewport_size({"width": 1280, "height": 800})
     focused = "document.activeElement.name || document.activeElement.textContent.trim()"
@@ -157,3 +159,94 @@ def test_quiz_page_fits_phone_and_desktop_and_works_by_keyboard(page, live_db, t
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.locator("#verdict")).to_be_visible()
+
+
+def test_a_long_articles_status_page_moves_on_by_itself(page, live_app, live_db):
+    live_app.config["BACKGROUND_GENERATION_WORDS"] = 10
+    add_user(live_db, "tara", role="teacher")
+    log_in(page, "tara")
+    page.goto("/teach")
+    page.set_input_files("#upload", str(DATA / "warsaw.txt"))
+    page.click("text=Add and generate questions")
+    page.wait_for_url(re.compile(r"/teach/jobs/"))
+    expect(page.locator("h1")).to_have_text("Generating questions…")
+    # job.js checks the job and goes on to the article when it is ready, with its message.
+    page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=120_000)
+    expect(page.locator(".flash")).to_contain_text("Added “Warsaw”")
+
+
+SHOT_SIZES = (("desktop", 1280, 800), ("phone", 390, 844))
+
+
+def shoot(page, tmp_path, name: str) -> None:
+    """Screenshots of the page at desktop and phone width; QUIZAPP_SCREENSHOTS=1 copies them
+    into docs/ (the README shows them)."""
+    page.wait_for_load_state()  # the stylesheet too
+    for size, width, height in SHOT_SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        shot = tmp_path / f"{name}-{size}.png"
+        page.screenshot(path=str(shot))
+        if os.environ.get("QUIZAPP_SCREENSHOTS"):
+            shutil.copy(shot, ROOT / "docs" / shot.name)
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_the_readme_pages_question_feedback_result_progress_review(
+    page, live_app, live_db, tmp_path
+):
+    live_app.config["QUIZ_SEED"] = 14  # the same quiz each time the screenshots are made
+    (article,) = storage.list_articles(live_db)
+    add_user(live_db, "sam")
+    log_in(page, "sam")
+    page.goto(f"/articles/{article['slug']}/quiz")
+    for box in page.locator("input[name=kinds]").all():
+        box.set_checked(box.get_attribute("value") in ("mcq", "cloze", "true_false"))
+    page.click("text=Start the quiz")
+    for number in range(1, 11):
+        item_id = page.locator("input[name=item_id]").input_value()
+        item = storage.get_items(live_db, [item_id])[item_id]
+        if number == 1:
+            shoot(page, tmp_path, "question")
+        if number == 1 and item["kind"] in ("cloze", "short_answer"):
+            page.fill("#response", "Moscow")  # a wrong answer a student might give
+            page.click("text=Check answer")
+        else:
+            answer_question(page, item, right=number not in (1, 4))
+        if number == 1:
+            expect(page.locator("blockquote.source mark")).to_be_visible()
+            shoot(page, tmp_path, "feedback")
+        page.click("#next")
+    expect(page.locator("h1")).to_have_text("Your score: 8 of 10")
+    shoot(page, tmp_path, "result")
+    page.goto("/progress")
+    shoot(page, tmp_path, "progress")
+    page.click("text=Log out")
+    add_user(live_db, "tina", role="teacher")
+    log_in(page, "tina")
+    page.goto(f"/teach/articles/{article['slug']}")
+    shoot(page, tmp_path, "review")
+
+
+def test_new_quizzes_vary_and_feedback_says_the_sentence_once(page, live_db):
+    (article,) = storage.list_articles(live_db)
+    quizzes = []
+    for _ in range(2):
+        page.goto(f"/articles/{article['slug']}/quiz")
+        page.click("text=Start the quiz")
+        attempt = re.search(r"/quiz/([\w-]+)/1$", page.url)[1]
+        quizzes.append(storage.get_attempt(live_db, attempt)["item_ids"])
+    first, second = quizzes
+    assert len(first) == len(second) == 10 and len(set(first) & set(second)) <= 5
+    items = storage.get_items(live_db, first + second)
+    for quiz in quizzes:
+        assert len({items[i]["kind"] for i in quiz}) >= 3
+        assert len({items[i]["source_sentence"] for i in quiz}) == 10
+    # The second quiz's first question, answered wrong: its sentence shows once, highlighted.
+    item = items[second[0]]
+    answer_question(page, item, right=False)
+    sentence = item["source_sentence"]
+    if sentence and item["kind"] != "true_false":  # a true/false prompt is a sentence itself
+        main = page.locator("main").inner_text()
+        assert main.count(sentence) == 1
+        expect(page.locator("blockquote.source mark")).to_be_visible()

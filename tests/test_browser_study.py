@@ -140,3 +140,17 @@ def test_study_works_without_javascript(browser, live_server, live_db, seed):
         assert card is not None and card["reps"] == 1
     finally:
         context.close()
+
+
+def test_again_hard_good_and_easy_look_different(page, live_db, seed):
+    article, _ = seed
+    add_user(live_db, "rita")
+    log_in(page, "rita")
+    page.goto(f"/articles/{article['slug']}/study")
+    page.keyboard.press("Space")
+    buttons = page.locator("#ratings button")
+    expect(buttons).to_have_count(4)
+    looks = buttons.evaluate_all(
+        "bs => bs.map(b => getComputedStyle(b).backgroundColor + '|' + getComputedStyle(b).color)"
+    )
+    assert len(set(looks)) == 4, looks

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from quizapp import charts
 
@@ -54,6 +57,15 @@ def test_many_labels_are_thinned():
     ticks = [t.text for t in svg.findall(f"{SVG}text") if t.get("class") == "tick"]
     x_ticks = [t for t in ticks if t.startswith("d")]
     assert len(x_ticks) <= charts.MAX_X_LABELS + 1 and "d29" in x_ticks
+
+
+@pytest.mark.parametrize("n", range(1, 40))
+def test_x_labels_never_overlap_and_the_last_shows(n):
+    labels = [f"{n}0–{n}9%" for n in range(n)]
+    svg = parse(charts.bar_chart("c8", "Scores", labels, [1] * n))
+    xs = [float(t.get("x")) for t in svg.findall(f"{SVG}text") if "–" in (t.text or "")]
+    assert all(b - a >= 60 for a, b in itertools.pairwise(xs))  # a label is about 55 wide
+    assert labels[-1] in charts.bar_chart("c8", "Scores", labels, [1] * n)
 
 
 def test_count_axis_ticks_are_whole_numbers():

@@ -1,6 +1,7 @@
 """The command line, through click's runner."""
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -102,3 +103,24 @@ def test_create_teacher_follows_the_webs_rules(tmp_path, username, password, mes
     result = CliRunner().invoke(cli, [*base, username, "--password", password])
     assert result.exit_code == 1 and message in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_make_teacher_creates_a_teacher_in_the_served_database(tmp_path):
+    import os
+    import subprocess
+
+    db_path = tmp_path / "make.db"
+    env = {**os.environ, "QUIZAPP_DB": str(db_path)}
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        ["make", "-s", "-C", str(root), "teacher", "NAME=tess", "PASSWORD=s3cret-pass"],
+        env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    from quizapp import storage
+
+    with storage.open_db(db_path) as db:
+        assert storage.get_user_by_name(db, "tess")["role"] == "teacher"
+    usage = subprocess.run(["make", "-s", "-C", str(root), "teacher"], env=env, capture_output=True,
+                           text=True, check=False)  # fmt: skip
+    assert usage.returncode != 0 and "usage: make teacher NAME=" in usage.stderr

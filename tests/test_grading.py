@@ -39,6 +39,15 @@ def text_item(answer: str, accepted: tuple[str, ...] = (), kind: str = "short_an
         ("1969-07-20", "20 July 1969", (), True),
         ("on 20th July 1969", "July 20, 1969", (), True),
         ("21 July 1969", "20 July 1969", (), False),
+        ("26 April", "April 26", (), True),  # day and month in either order
+        ("April 26th", "26 April", (), True),
+        ("on 3 Sept", "September 3", (), True),
+        ("27 April", "April 26", (), False),
+        ("Mach 2021", "March 2021", (), True),  # a month one typo off, next to a year
+        ("26 Apirl", "April 26", (), True),
+        ("Agust 1945", "August 1945", (), True),
+        ("Mach 2021", "May 2021", (), False),
+        ("Mach 2", "March 2", (), False),  # a speed, not a date
         ("U.S.", "US", (), True),
         ("30%", "30 percent", (), True),
         ("nearly half", "almost half", (), True),

@@ -193,3 +193,29 @@ def test_only_students_answers_count(app, client, db, article_id):
     strip = lambda html: re.sub(r'value="[^"]{40,}"', "", html)  # noqa: E731
     assert [strip(html) for html in after] == [strip(html) for html in before]
     assert "4 attempts, mean score 67%" in after[0]
+
+
+def test_a_students_home_shows_the_last_score_and_cards_due(client, db):
+    from werkzeug.security import generate_password_hash
+
+    from questions import Article, Item
+    from quizapp import schedule
+
+    items = tuple(
+        Item(id=f"h{n}", kind="cloze", prompt=f"Fact _____ {n}.", answer=f"a{n}",
+             source_sentence=f"Fact a{n} {n}.")
+        for n in range(3)
+    )  # fmt: skip
+    article_id = storage.save_article(db, Article("Home", "home", ("Text.",), items))
+    user_id = storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
+    client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+    assert "Last quiz" not in client.get("/").get_data(as_text=True)
+    attempt = storage.create_attempt(db, article_id, user_id, ["h0", "h1", "h2"], ["cloze"])
+    for n, right in ((0, True), (1, False)):
+        storage.save_answer(db, attempt, user_id, f"h{n}", "x", right, 1.0)
+        schedule.record_quiz_answer(db, user_id, f"h{n}", right)
+    page = client.get("/").get_data(as_text=True)
+    assert "Last quiz: <strong>1 of 3</strong>" in page
+    assert "<strong>2</strong> cards due" in page  # both in learning steps today
+    other = client.application.test_client()
+    assert "Last quiz" not in other.get("/").get_data(as_text=True)

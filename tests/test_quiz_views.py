@@ -51,12 +51,20 @@ def start(client, length="all", kinds=None):
     return match[1]
 
 
+def at(client, attempt, item_id):
+    """The question number of item_id in the attempt (quizzes are shuffled)."""
+    with storage.open_db(client.application.config["DATABASE"]) as db:
+        return storage.get_attempt(db, attempt)["item_ids"].index(item_id) + 1
+
+
 def shown(client, attempt, number):
     page = client.get(f"/quiz/{attempt}/{number}").get_data(as_text=True)
     return re.search(r'name="shown" value="([^"]+)"', page)[1], page
 
 
 def answer(client, attempt, number, item_id, **fields):
+    """Post an answer to question `number` (None: the question that asks item_id)."""
+    number = number or at(client, attempt, item_id)
     token, _ = shown(client, attempt, number)
     return client.post(
         f"/quiz/{attempt}/{number}", data={"item_id": item_id, "shown": token, **fields}
@@ -94,42 +102,48 @@ def test_missing_article_and_attempt_are_404(client, article_id):
     assert client.post(f"/quiz/{attempt}/{huge}", data={"item_id": "x"}).status_code == 404
 
 
-def test_attempt_fixes_items_in_rank_order(client, db, article_id):
+def test_attempt_fixes_the_chosen_items(client, db, article_id):
     attempt = start(client, kinds=["cloze", "mcq", "timeline"])
-    assert storage.get_attempt(db, attempt)["item_ids"] == ["cloze1", "mcq1", "time1"]
+    assert sorted(storage.get_attempt(db, attempt)["item_ids"]) == ["cloze1", "mcq1", "time1"]
     attempt = start(client, length="10")
-    assert storage.get_attempt(db, attempt)["item_ids"] == [i.id for i in ITEMS]
+    assert sorted(storage.get_attempt(db, attempt)["item_ids"]) == sorted(i.id for i in ITEMS)
 
 
 def test_question_shows_right_input(client, article_id):
     attempt = start(client)
-    pages = [shown(client, attempt, n)[1] for n in range(1, 7)]
-    assert "Question 1 of 6" in pages[0] and 'type="text"' in pages[0]
-    assert pages[1].count('type="radio"') == 4 and "<legend" in pages[1]
-    assert pages[2].count('type="radio"') == 2
-    assert 'name="response"' in pages[3] and 'type="text"' in pages[3]
-    assert pages[4].count("<select") == 3 and 'name="pos-2"' in pages[4]
-    assert pages[5].count("<select") == 2 and "Armstrong" in pages[5]
+    pages = {i.id: shown(client, attempt, at(client, attempt, i.id))[1] for i in ITEMS}
+    assert "Question 1 of 6" in shown(client, attempt, 1)[1]
+    assert 'type="text"' in pages["cloze1"]
+    assert pages["mcq1"].count('type="radio"') == 4 and "<legend" in pages["mcq1"]
+    assert pages["tf1"].count('type="radio"') == 2
+    assert 'name="response"' in pages["short1"] and 'type="text"' in pages["short1"]
+    assert pages["time1"].count("<select") == 3 and 'name="pos-2"' in pages["time1"]
+    assert pages["match1"].count("<select") == 2 and "Armstrong" in pages["match1"]
     # The source sentence is not shown before answering.
-    assert "Neil Armstrong was its commander." not in pages[1]
+    assert "Neil Armstrong was its commander." not in pages["mcq1"]
 
 
 def test_full_quiz(client, db, article_id):
     attempt = start(client)
-    answer(client, attempt, 1, "cloze1", response="the moon")
-    page = client.get(f"/quiz/{attempt}/1/feedback").get_data(as_text=True)
+    answer(client, attempt, None, "cloze1", response="the moon")
+    page = client.get(f"/quiz/{attempt}/{at(client, attempt, 'cloze1')}/feedback").get_data(
+        as_text=True
+    )
     assert "✓ Right" in page
     assert "<mark>Apollo 11 landed on the <strong>Moon</strong> in 1969.</mark>" in page
     assert "Neil Armstrong was its commander." in page  # the whole paragraph
-    answer(client, attempt, 2, "mcq1", response="Buzz Aldrin")
-    page = client.get(f"/quiz/{attempt}/2/feedback").get_data(as_text=True)
+    answer(client, attempt, None, "mcq1", response="Buzz Aldrin")
+    page = client.get(f"/quiz/{attempt}/{at(client, attempt, 'mcq1')}/feedback").get_data(
+        as_text=True
+    )
     assert "Not quite" in page and "Neil Armstrong" in page
-    answer(client, attempt, 3, "tf1", response="True")
-    answer(client, attempt, 4, "short1", response="in 1961")
-    answer(client, attempt, 5, "time1", **{"pos-0": "3", "pos-1": "1", "pos-2": "2"})
-    answer(client, attempt, 6, "match1", **{"match-0": "cosmonaut", "match-1": "commander"})
-    page = client.get(f"/quiz/{attempt}/6/feedback").get_data(as_text=True)
-    assert "Not quite" in page and "See your score" in page
+    answer(client, attempt, None, "tf1", response="True")
+    answer(client, attempt, None, "short1", response="in 1961")
+    answer(client, attempt, None, "time1", **{"pos-0": "3", "pos-1": "1", "pos-2": "2"})
+    answer(client, attempt, None, "match1", **{"match-0": "cosmonaut", "match-1": "commander"})
+    page = client.get(f"/quiz/{attempt}/{at(client, attempt, 'match1')}/feedback")
+    assert "Not quite" in page.get_data(as_text=True)
+    assert "See your score" in client.get(f"/quiz/{attempt}/6/feedback").get_data(as_text=True)
     rows = storage.answers_for_attempt(db, attempt)
     assert {k: v["correct"] for k, v in rows.items()} == {
         "cloze1": 1, "mcq1": 0, "tf1": 1, "short1": 1, "time1": 1, "match1": 0,
@@ -141,11 +155,11 @@ def test_full_quiz(client, db, article_id):
     assert storage.get_attempt(db, attempt)["finished"]
     response = client.post(f"/quiz/{attempt}/retake")
     retake = re.fullmatch(r"/quiz/([\w-]+)/1", response.location)[1]
-    assert storage.get_attempt(db, retake)["item_ids"] == ["mcq1", "match1"]
+    assert sorted(storage.get_attempt(db, retake)["item_ids"]) == ["match1", "mcq1"]
 
 
 def test_answer_counts_once(client, db, article_id):
-    attempt = start(client)
+    attempt = start(client, kinds=["cloze"])
     token, _ = shown(client, attempt, 1)
     data = {"item_id": "cloze1", "shown": token}
     first = client.post(f"/quiz/{attempt}/1", data={**data, "response": "Mars"})
@@ -160,22 +174,24 @@ def test_answer_counts_once(client, db, article_id):
 
 def test_incomplete_answers_ask_again(client, db, article_id):
     attempt = start(client)
-    assert "Type an answer" in answer(client, attempt, 1, "cloze1").get_data(as_text=True)
-    assert "Choose one" in answer(client, attempt, 2, "mcq1", response="Mars").get_data(
+    assert "Type an answer" in answer(client, attempt, None, "cloze1").get_data(as_text=True)
+    assert "Choose one" in answer(client, attempt, None, "mcq1", response="Mars").get_data(
         as_text=True
     )
-    page = answer(client, attempt, 5, "time1", **{"pos-0": "1", "pos-1": "1", "pos-2": "2"})
+    page = answer(client, attempt, None, "time1", **{"pos-0": "1", "pos-1": "1", "pos-2": "2"})
     assert "different position" in page.get_data(as_text=True)
-    page = answer(client, attempt, 6, "match1", **{"match-0": "cosmonaut"})
+    page = answer(client, attempt, None, "match1", **{"match-0": "cosmonaut"})
     assert "every row" in page.get_data(as_text=True)
     assert storage.answers_for_attempt(db, attempt) == {}
 
 
 def test_skip_counts_as_wrong(client, db, article_id):
     attempt = start(client)
-    answer(client, attempt, 5, "time1", skip="1")
+    answer(client, attempt, None, "time1", skip="1")
     assert storage.answers_for_attempt(db, attempt)["time1"]["correct"] == 0
-    page = client.get(f"/quiz/{attempt}/5/feedback").get_data(as_text=True)
+    page = client.get(f"/quiz/{attempt}/{at(client, attempt, 'time1')}/feedback").get_data(
+        as_text=True
+    )
     assert "Not quite" in page and "Sputnik 1" in page
 
 
@@ -204,7 +220,7 @@ def test_logged_in_answer_feeds_schedule(app, client, db, article_id):
     user_id = storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
     client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
     attempt = start(client)
-    answer(client, attempt, 1, "cloze1", response="Mars")
+    answer(client, attempt, None, "cloze1", response="Mars")
     assert storage.get_card(db, user_id, "cloze1") is not None
 
 
@@ -228,7 +244,10 @@ def test_answer_and_schedule_are_one_transaction(app, client, db, article_id, mo
 
 def test_forged_timer_is_ignored(client, db, article_id):
     attempt = start(client)
-    client.post(f"/quiz/{attempt}/1", data={"item_id": "cloze1", "shown": "x", "response": "Moon"})
+    number = at(client, attempt, "cloze1")
+    client.post(
+        f"/quiz/{attempt}/{number}", data={"item_id": "cloze1", "shown": "x", "response": "Moon"}
+    )
     assert storage.answers_for_attempt(db, attempt)["cloze1"]["seconds"] is None
 
 
@@ -255,11 +274,22 @@ def test_home_pages_the_articles(client, db):
 def test_setup_offers_to_continue_an_unfinished_quiz(client, article_id):
     assert "Continue it" not in client.get("/articles/space-race/quiz").get_data(as_text=True)
     attempt = start(client, kinds=["cloze", "mcq"])
-    answer(client, attempt, 1, "cloze1", response="moon")
+    answer(client, attempt, None, "cloze1", response="moon")
     page = client.get("/articles/space-race/quiz").get_data(as_text=True)
     assert "1 of 2" in page and f'href="/quiz/{attempt}/2"' in page
-    answer(client, attempt, 2, "mcq1", response="Neil Armstrong")
+    answer(client, attempt, None, "mcq1", response="Neil Armstrong")
     assert "Continue it" not in client.get("/articles/space-race/quiz").get_data(as_text=True)
     # Another visitor (no session) is not offered someone else's quiz.
     other = client.application.test_client()
     assert "Continue it" not in other.get("/articles/space-race/quiz").get_data(as_text=True)
+
+
+def test_one_blank_style_on_question_feedback_and_result(client, article_id):
+    attempt = start(client, kinds=["cloze"])
+    blank = '<span class="blank"><span class="visually-hidden">blank</span></span>'
+    question = shown(client, attempt, 1)[1]
+    assert f"Apollo 11 landed on the {blank} in 1969." in question and "_____" not in question
+    answer(client, attempt, 1, "cloze1", response="Mars")
+    for url in (f"/quiz/{attempt}/1/feedback", f"/quiz/{attempt}/result"):
+        page = client.get(url).get_data(as_text=True)
+        assert blank in page and "_____" not in page and "▁" not in page

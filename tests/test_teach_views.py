@@ -98,6 +98,39 @@ def test_add_article_by_paste(teacher, db):
     assert storage.get_article(db, "space-race")["source"] == "pasted"
 
 
+PARAGRAPH_FIRST = (
+    "Nikola Tesla (10 July 1856 – 7 January 1943) was an inventor. He worked for Edison in 1884."
+    "\n\nTesla moved to New York in 1884. He died in 1943."
+)
+
+
+def test_a_typed_title_names_the_article_and_keeps_the_first_paragraph(teacher, db):
+    data = {"title": "  Nikola   Tesla ", "text": PARAGRAPH_FIRST}
+    response = teacher.post("/teach/articles", data=data)
+    assert response.location == "/teach/articles/nikola-tesla"
+    article = storage.get_article(db, "nikola-tesla")
+    assert article["title"] == "Nikola Tesla" and "was an inventor" in article["text"]
+    page = teacher.get(response.location).get_data(as_text=True)
+    assert "Added “Nikola Tesla” with" in page
+
+
+def test_a_paragraph_first_paste_asks_for_a_title_above_the_articles(teacher, db):
+    response = teacher.post("/teach/articles", data={"text": PARAGRAPH_FIRST})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and storage.get_article(db, "nikola-tesla") is None
+    assert page.index("Could not add the article") < page.index("<table")
+    assert "type a title" in page and 'href="#add"' in page
+
+
+def test_an_upload_without_a_title_line_is_named_by_its_file(teacher, db):
+    upload = (io.BytesIO(PARAGRAPH_FIRST.encode()), "nikola_tesla.txt")
+    response = teacher.post(
+        "/teach/articles", data={"upload": upload}, content_type="multipart/form-data"
+    )
+    assert response.location == "/teach/articles/nikola-tesla"
+    assert storage.get_article(db, "nikola-tesla")["title"] == "Nikola tesla"
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -195,9 +228,13 @@ def test_results(app, teacher, db):
     student = log_in(app, db, "stu", "student")
     for response in ("Gagarin", "Armstrong"):
         location = student.post(
-            "/articles/space/quiz", data={"length": "all", "kinds": ["cloze", "mcq"]}
+            "/articles/space/quiz", data={"length": "all", "kinds": ["cloze", "timeline"]}
         ).location
-        student.post(location, data={"item_id": "c1", "response": response})
+        attempt = storage.get_attempt(db, location.split("/")[2])
+        number = attempt["item_ids"].index("c1") + 1
+        student.post(
+            f"/quiz/{attempt['id']}/{number}", data={"item_id": "c1", "response": response}
+        )
     page = teacher.get("/teach/articles/space/results").get_data(as_text=True)
     assert '<th scope="row">stu</th>' in page
     # Best 50% (1 of 2 asked), last 0%; item c1 answered right 1 time of 2: 50%.
@@ -212,7 +249,9 @@ def wait_for_job(client, location, seconds=30.0):
             as_text=True
         ):
             return response
-        assert '<meta http-equiv="refresh" content="2">' in response.get_data(as_text=True)
+        running = response.get_data(as_text=True)
+        assert 'src="/static/job.js"' in running and "Check again" in running
+        assert "http-equiv" not in running  # no meta refresh (axe: meta-refresh)
         time.sleep(0.2)
     raise AssertionError("the generation job did not finish")
 
@@ -225,6 +264,8 @@ def test_long_article_generates_in_background(app, teacher, db):
         content_type="multipart/form-data",
     )  # fmt: skip
     assert response.status_code == 302 and "/teach/jobs/" in response.location
+    job_id = response.location.rsplit("/", 1)[1]
+    assert storage.get_generation_job(db, job_id)["name"] == "Warsaw"  # the job page's name
     done = wait_for_job(teacher, response.location)
     assert done.status_code == 302 and done.location == "/teach/articles/warsaw"
     assert "Added “Warsaw”" in teacher.get(done.location).get_data(as_text=True)
@@ -235,7 +276,7 @@ def test_background_failure_is_shown(app, teacher, db):
     app.config["BACKGROUND_GENERATION_WORDS"] = 3
     response = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"})
     page = wait_for_job(teacher, response.location).get_data(as_text=True)
-    assert "Could not add the article" in page and "exists already" in page
+    assert "Could not add “Space”" in page and "exists already" in page
 
 
 def test_jobs_are_private(app, teacher, db):
@@ -253,7 +294,7 @@ def test_stale_job_is_reported(teacher, db):
     db.execute("UPDATE generation_jobs SET updated = '2020-01-01T00:00:00+00:00'")
     db.conn.commit()
     page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
-    assert "Generation stopped" in page and "http-equiv" not in page
+    assert "Generation stopped" in page and "job.js" not in page
 
 
 def test_generate_buttons_announce_progress(teacher):
@@ -293,3 +334,139 @@ def test_review_links_every_lms_format(teacher, db):
     page = teacher.get("/teach/articles/space").get_data(as_text=True)
     for fmt in ("gift", "xml", "csv", "json"):
         assert f'href="/articles/space/export.{fmt}"' in page
+
+
+# Review at scale: paging, filters, search, bulk changes that keep the teacher's place.
+
+
+@pytest.fixture
+def big(teacher, db):
+    """An article of 120 items: even ones fill in the blank, odd ones multiple choice."""
+    items = tuple(
+        Item(id=f"b{n:03d}", kind="cloze" if n % 2 == 0 else "mcq",
+             prompt=f"Big question number {n} _____.", answer=f"answer {n}",
+             choices=() if n % 2 == 0 else (f"answer {n}", "x", "y", "z"),
+             source_sentence=f"Sentence {n}.")
+        for n in range(120)
+    )  # fmt: skip
+    storage.save_article(db, Article("Big", "big", ("Text.",), items))
+    return teacher
+
+
+def item_ids_on(page: str) -> list[str]:
+    import re
+
+    return re.findall(r'id="item-(b\d+)"', page)
+
+
+def test_review_pages_filters_and_searches(big, db):
+    first = big.get("/teach/articles/big").get_data(as_text=True)
+    assert item_ids_on(first) == [f"b{n:03d}" for n in range(50)]
+    assert "Items 1–50 of 120" in first and "/teach/articles/big?page=2" in first
+    third = big.get("/teach/articles/big?page=3").get_data(as_text=True)
+    assert item_ids_on(third) == [f"b{n:03d}" for n in range(100, 120)]
+    mcq = big.get("/teach/articles/big?kind=mcq&page=2").get_data(as_text=True)
+    assert item_ids_on(mcq) == [f"b{n:03d}" for n in range(101, 120, 2)]
+    assert "Items 51–60 of 60 matching" in mcq
+    found = big.get("/teach/articles/big?q=number+77+").get_data(as_text=True)
+    assert item_ids_on(found) == ["b077"]
+    assert item_ids_on(big.get("/teach/articles/big?q=100%25").get_data(as_text=True)) == []
+    storage.set_items_enabled(db, 2, ["b003", "b004"], False)
+    big.post(
+        "/teach/items/b005/edit",
+        data={"prompt": "Edited _____.", "answer": "answer 5", "enabled": "y"},
+    )
+    off = big.get("/teach/articles/big?state=disabled").get_data(as_text=True)
+    assert item_ids_on(off) == ["b003", "b004"]
+    edited = big.get("/teach/articles/big?edited=y").get_data(as_text=True)
+    assert item_ids_on(edited) == ["b005"]
+    # Nonsense filters are ignored rather than failing.
+    assert big.get("/teach/articles/big?kind=nope&page=x").status_code == 200
+
+
+def test_review_filters_the_items_the_statistics_flag(big, db):
+    for _ in range(3):  # three students all wrong on b010: very low facility, flagged
+        attempt = storage.create_attempt(db, 2, None, ["b010", "b012"], ["cloze"])
+        storage.save_answer(db, attempt, None, "b010", "wrong", False, 2.0)
+        storage.save_answer(db, attempt, None, "b012", "answer 12", True, 2.0)
+    page = big.get("/teach/articles/big?flagged=y").get_data(as_text=True)
+    assert item_ids_on(page) == ["b010"]
+
+
+def test_disable_keeps_the_place_and_is_not_an_edit(big, db):
+    back = "/teach/articles/big?kind=mcq&page=2"
+    response = big.post("/teach/items/b101/disable", data={"back": back})
+    assert response.location == back + "#item-b101"
+    item = storage.get_items(db, ["b101"])["b101"]
+    assert item["enabled"] == 0 and item["edited"] == 0
+    # Somewhere else than the article's review page is not followed.
+    response = big.post("/teach/items/b101/enable", data={"back": "https://evil.example/"})
+    assert response.location == "/teach/articles/big#item-b101"
+    response = big.post("/teach/items/b101/enable", data={"back": "/teach/articles/bigger?x"})
+    assert response.location == "/teach/articles/big#item-b101"
+
+
+def test_bulk_disable_and_enable(big, db):
+    back = "/teach/articles/big?page=2"
+    data = {"item_ids": ["b050", "b051", "b052"], "action": "disable", "back": back}
+    response = big.post("/teach/articles/big/items", data=data)
+    assert response.location == back
+    rows = storage.get_items(db, ["b050", "b051", "b052", "b053"])
+    assert [rows[i]["enabled"] for i in sorted(rows)] == [0, 0, 0, 1]
+    assert not any(row["edited"] for row in rows.values())
+    page = big.get(back).get_data(as_text=True)
+    assert "3 items disabled." in page and "117 of 120 items asked" in page
+    big.post("/teach/articles/big/items", data={**data, "action": "enable"})
+    assert all(r["enabled"] for r in storage.get_items(db, ["b050", "b051", "b052"]).values())
+
+
+def test_edit_keeps_the_place(big, db):
+    back = "/teach/articles/big?kind=cloze&page=2"
+    page = big.get("/teach/articles/big?kind=cloze&page=2").get_data(as_text=True)
+    assert "/teach/items/b100/edit?back=/teach/articles/big?kind%3Dcloze%26page%3D2" in page
+    from urllib.parse import quote
+
+    form = big.get(f"/teach/items/b100/edit?back={quote(back)}").get_data(as_text=True)
+    assert f'href="{back}#item-b100">Cancel' in form.replace("&amp;", "&")
+    data = {"prompt": "Edited _____.", "answer": "answer 100", "enabled": "y", "back": back}
+    response = big.post("/teach/items/b100/edit", data=data)
+    assert response.location == back + "#item-b100"
+
+
+def test_delete_asks_first_and_keeps_the_place(big, db):
+    back = "/teach/articles/big?page=3"
+    page = big.get(f"/teach/items/b110/delete?back={back}").get_data(as_text=True)
+    assert "Delete this item?" in page and "Big question number 110" in page
+    assert f'href="{back}#item-b110">Keep it' in page
+    other = big.get("/teach/items/b110/delete?back=/teach/articles/bigger").get_data(as_text=True)
+    assert 'href="/teach/articles/big#item-b110">Keep it' in other
+    assert storage.get_items(db, ["b110"])["b110"]["deleted"] == 0
+    response = big.post("/teach/items/b110/delete", data={"back": back})
+    assert response.location == back
+    assert storage.get_items(db, ["b110"])["b110"]["deleted"] == 1
+
+
+def test_a_teachers_disable_outlives_regeneration(teacher, db):
+    text = (DATA / "warsaw.txt").read_text()
+    teacher.post("/teach/articles", data={"text": text})
+    article = storage.get_article(db, "warsaw")
+    first, second = storage.items_for_article(db, article["id"])[:2]
+    teacher.post(f"/teach/items/{first['id']}/disable")
+    storage.set_items_enabled(db, article["id"], [second["id"]], False)
+    storage.set_items_enabled(db, article["id"], [second["id"]], True)  # enabled again
+    teacher.post("/teach/articles/warsaw/regenerate")
+    rows = storage.get_items(db, [first["id"], second["id"]])
+    assert rows[first["id"]]["enabled"] == 0 and rows[first["id"]]["edited"] == 0
+    assert rows[second["id"]]["enabled"] == 1
+
+
+def test_an_article_without_items_is_not_added_and_the_teacher_is_told(app, teacher, db):
+    text = "Some thoughts\n\nI like it here. It is nice and calm, and so are you."
+    response = teacher.post("/teach/articles", data={"text": text})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and storage.get_article(db, "some-thoughts") is None
+    assert "No questions could be made from “Some thoughts”" in page
+    app.config["BACKGROUND_GENERATION_WORDS"] = 3
+    location = teacher.post("/teach/articles", data={"text": text}).location
+    page = wait_for_job(teacher, location).get_data(as_text=True)
+    assert "No questions could be made" in page and storage.get_article(db, "some-thoughts") is None

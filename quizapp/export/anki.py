@@ -31,6 +31,7 @@ from typing import IO, Any
 import genanki
 from markupsafe import escape
 
+from quizapp import feedback
 from quizapp.export.model import ExportArticle, ExportItem
 
 PARENT_DECK_ID = 1_742_300_000
@@ -279,7 +280,8 @@ def item_fields(item: ExportItem, article: str) -> list[str]:
     """The note fields for an item, in its note type's field order; article is the escaped
     article title."""
     it = item.item
-    source, explanation = field(it.source_sentence), field(it.explanation)
+    source = field(it.source_sentence)
+    explanation = field(feedback.explanation_to_show(it.explanation, it.source_sentence))
     if it.kind == "cloze":
         extra = f'<p class="source">{source}</p>' if source else ""
         extra += f'<p class="explanation">{explanation}</p>' if explanation else ""
@@ -296,7 +298,7 @@ def item_fields(item: ExportItem, article: str) -> list[str]:
             article,
         ]
     if it.kind == "short_answer":
-        others = [a for a in it.accepted if a != it.answer]
+        others = feedback.alternatives_to_show(it.answer, it.accepted)
         return [
             field(it.prompt),
             field(it.answer),

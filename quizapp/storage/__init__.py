@@ -3,8 +3,9 @@
 Views call the verb-named functions re-exported here (`storage.save_article(...)`) and never
 write SQL. The schema is built by named migrations that are only ever appended (schema.py); a
 migration never drops rows. Modules: schema (migrations, opening a database), connection (the
-request's connection, select), articles, users, quiz, study, results, jobs, backup. They take
-the time from schema.now(), so a test that fixes the time patches quizapp.storage.schema.now.
+request's connection, select), articles, review, users, quiz, study, results, jobs, backup.
+They take the time from schema.now(), so a test that fixes the time patches
+quizapp.storage.schema.now.
 """
 
 from __future__ import annotations
@@ -52,13 +53,16 @@ from quizapp.storage.jobs import (
 )
 from quizapp.storage.quiz import (
     answers_for_attempt,
+    asked_item_ids,
+    claim_attempts,
     create_attempt,
     decode_response,
     finish_attempt,
     get_attempt,
     get_quiz_question,
     kind_counts,
-    quiz_item_ids,
+    quiz_candidates,
+    right_item_ids,
     save_answer,
     unfinished_attempt,
 )
@@ -71,6 +75,10 @@ from quizapp.storage.results import (
     attempt_results,
     class_results,
     item_results,
+)
+from quizapp.storage.review import (
+    review_items,
+    set_items_enabled,
 )
 from quizapp.storage.schema import (
     BUSY_TIMEOUT_MS,
@@ -85,6 +93,7 @@ from quizapp.storage.schema import (
     m006_user_sessions,
     m007_username_nocase,
     m008_article_drafts,
+    m009_item_state_set,
     migrate,
     migrations,
     now,
@@ -93,6 +102,7 @@ from quizapp.storage.schema import (
 from quizapp.storage.study import (
     article_cards,
     get_card,
+    home_summary,
     reviews_by_day,
     save_card_review,
     student_progress,
@@ -119,6 +129,8 @@ __all__ = [
     "answered_item_ids",
     "answered_items",
     "answers_for_attempt",
+    "asked_item_ids",
+    "claim_attempts",
     "article_answers",
     "article_cards",
     "article_first_answers",
@@ -156,6 +168,7 @@ __all__ = [
     "get_quiz_question",
     "get_user",
     "get_user_by_name",
+    "home_summary",
     "item_results",
     "items_for_article",
     "kind_counts",
@@ -169,21 +182,27 @@ __all__ = [
     "m006_user_sessions",
     "m007_username_nocase",
     "m008_article_drafts",
+    "m009_item_state_set",
     "migrate",
     "migrations",
     "now",
     "open_db",
     "publish_article",
+    "quiz_candidates",
     "quiz_item_ids",
+    "record_login_failure",
     "restore_article",
     "restore_database",
+    "review_items",
     "rotate_all_sessions",
     "rotate_session",
     "reviews_by_day",
+    "right_item_ids",
     "save_answer",
     "save_article",
     "save_card_review",
     "select",
+    "set_items_enabled",
     "set_password",
     "stored_item_id",
     "student_progress",

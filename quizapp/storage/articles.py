@@ -106,6 +106,14 @@ def save_article(
                 else item_id
                 for item, item_id in zip(article.items, ids, strict=True)
             ]
+        # The teacher's enable/disable of unedited items outlives the regeneration.
+        chosen_state = dict(
+            db.execute(
+                "SELECT id, enabled FROM items WHERE article_id = ? AND state_set = 1 "
+                "AND edited = 0 AND deleted = 0",
+                [article_id],
+            ).fetchall()
+        )
         kept = {
             row[0]
             for row in db.execute(
@@ -139,6 +147,14 @@ def save_article(
                 f"AND deleted = 0 AND id IN ({','.join('?' * len(selected))})",
                 [article_id, *selected],
             )
+        for enabled in (0, 1):
+            chosen = sorted(i for i, on in chosen_state.items() if on == enabled)
+            if chosen:
+                db.execute(
+                    f"UPDATE items SET enabled = ?, state_set = 1 WHERE article_id = ? "
+                    f"AND id IN ({','.join('?' * len(chosen))})",
+                    [enabled, article_id, *chosen],
+                )
     return article_id
 
 

@@ -18,20 +18,54 @@ from quizapp.storage.connection import select
 MAX_QUESTIONS = 1_000_000
 
 
-def quiz_item_ids(
-    db: sqlite_utils.Database, article_id: int, kinds: Iterable[str], limit: int | None
-) -> list[str]:
-    """The ids of the article's best-ranked enabled items of these kinds, in rank order."""
+def quiz_candidates(
+    db: sqlite_utils.Database, article_id: int, kinds: Iterable[str]
+) -> list[dict[str, Any]]:
+    """The article's enabled items of these kinds in rank order, with what choosing a quiz
+    needs: id, kind, answer (as stored: JSON text, not decoded, since comparing is all it is
+    for), source_sentence."""
     wanted = list(kinds)
     if not wanted:
         return []
     rows = db.execute(
-        f"SELECT id FROM items WHERE article_id = ? AND enabled = 1 AND deleted = 0 "
-        f"AND kind IN ({','.join('?' * len(wanted))}) ORDER BY position, id"
-        + (" LIMIT ?" if limit else ""),
-        [article_id, *wanted, *([limit] if limit else [])],
+        "SELECT id, kind, answer, source_sentence FROM items "
+        f"WHERE article_id = ? AND enabled = 1 AND deleted = 0 "
+        f"AND kind IN ({','.join('?' * len(wanted))}) ORDER BY position, id",
+        [article_id, *wanted],
     )
-    return [row[0] for row in rows]
+    return [
+        {"id": id_, "kind": kind, "answer": answer, "source_sentence": sentence}
+        for id_, kind, answer, sentence in rows
+    ]
+
+
+def asked_item_ids(
+    db: sqlite_utils.Database, article_id: int, user_id: int | None, attempt_ids: list[str]
+) -> set[str]:
+    """The items earlier quizzes on this article asked this visitor (theirs by user, else the
+    session's attempts)."""
+    if user_id is not None:
+        owner, params = "a.user_id = ?", [user_id]
+    elif attempt_ids:
+        owner, params = f"a.id IN ({','.join('?' * len(attempt_ids))})", list(attempt_ids)
+    else:
+        return set()
+    rows = db.execute(
+        "SELECT DISTINCT j.value FROM attempts a, json_each(a.item_ids) j "
+        f"WHERE a.article_id = ? AND {owner}",
+        [article_id, *params],
+    )
+    return {row[0] for row in rows}
+
+
+def right_item_ids(db: sqlite_utils.Database, article_id: int, user_id: int) -> set[str]:
+    """The article's items this user has answered right at least once in a quiz."""
+    rows = db.execute(
+        "SELECT DISTINCT an.item_id FROM attempts at CROSS JOIN answers an "
+        "ON an.attempt_id = at.id WHERE at.article_id = ? AND an.user_id = ? AND an.correct = 1",
+        [article_id, user_id],
+    )
+    return {row[0] for row in rows}
 
 
 def kind_counts(db: sqlite_utils.Database, article_id: int) -> dict[str, int]:
@@ -194,3 +228,34 @@ def get_quiz_question(
     }
     article = {"id": article_id, "slug": slug, "title": title}
     return attempt, article, item, bool(answered)
+
+
+def claim_attempts(
+    db: sqlite_utils.Database, attempt_ids: list[str], user_id: int
+) -> list[dict[str, Any]]:
+    """Make the session's anonymous attempts (and their answers) the user's, on logging in;
+    returns the answers claimed (item_id, correct, created), oldest first."""
+    if not attempt_ids:
+        return []
+    marks = ",".join("?" * len(attempt_ids))
+    with db.atomic():
+        claimed = [
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM attempts WHERE user_id IS NULL AND id IN ({marks})", attempt_ids
+            )
+        ]
+        if not claimed:
+            return []
+        marks = ",".join("?" * len(claimed))
+        db.execute(f"UPDATE attempts SET user_id = ? WHERE id IN ({marks})", [user_id, *claimed])
+        db.execute(
+            f"UPDATE answers SET user_id = ? WHERE user_id IS NULL AND attempt_id IN ({marks})",
+            [user_id, *claimed],
+        )
+    return select(
+        db,
+        f"SELECT item_id, correct, created FROM answers WHERE attempt_id IN ({marks}) "
+        "ORDER BY created, id",
+        claimed,
+    )

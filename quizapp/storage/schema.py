@@ -253,6 +253,13 @@ def m008_article_drafts(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE articles SET published = coalesce(created, ?)", [now()])
 
 
+@migrations()
+def m009_item_state_set(db: sqlite_utils.Database) -> None:
+    # A teacher's enable or disable is not an edit (the item's text stays the generator's),
+    # but regenerating must keep it: state_set marks items whose state the teacher chose.
+    db.table("items").add_column("state_set", int, not_null_default=0)
+
+
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """A transaction that takes the write lock at its start (BEGIN IMMEDIATE), for a read

@@ -104,3 +104,32 @@ def reviews_by_day(db: sqlite_utils.Database, user_id: int, since: str) -> list[
             [user_id, since],
         )
     )
+
+
+def home_summary(
+    db: sqlite_utils.Database, user_id: int, article_ids: list[int], due_before: str
+) -> dict[int, dict[str, Any]]:
+    """Per article (of article_ids) the student has met: the last quiz's score (right, asked)
+    and how many of their cards are due."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    summary: dict[int, dict[str, Any]] = {}
+    for row in db.query(
+        "SELECT at.article_id, json_array_length(at.item_ids) AS asked, "
+        "(SELECT coalesce(sum(correct), 0) FROM answers WHERE attempt_id = at.id) AS n_right, "
+        "(SELECT count(*) FROM answers WHERE attempt_id = at.id) AS answered "
+        f"FROM attempts at WHERE at.user_id = ? AND at.article_id IN ({marks}) "
+        "ORDER BY at.started",
+        [user_id, *article_ids],
+    ):
+        if row["answered"]:  # the latest attempt with an answer wins
+            summary.setdefault(row["article_id"], {"due": 0})["last"] = row
+    for article_id, due in db.execute(
+        "SELECT i.article_id, count(*) FROM cards c JOIN items i ON i.id = c.item_id "
+        f"WHERE c.user_id = ? AND i.article_id IN ({marks}) AND i.enabled = 1 "
+        "AND i.deleted = 0 AND c.due < ? GROUP BY i.article_id",
+        [user_id, *article_ids, due_before],
+    ):
+        summary.setdefault(article_id, {"due": 0})["due"] = due
+    return summary

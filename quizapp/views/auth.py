@@ -9,7 +9,7 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +29,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.exceptions import TooManyRequests
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp import storage
+from quizapp import schedule, storage
 from quizapp.forms import ActionForm, LoginForm, PasswordForm, RegisterForm
 from quizapp.views.limits import throttle
 
@@ -80,13 +80,27 @@ def hidden_from_visitor(article: dict[str, Any]) -> bool:
     return article.get("published") is None and not is_teacher()
 
 
+# Why a page sends an anonymous visitor to the login page, said on that page.
+LOGIN_REASONS = {
+    "study.study": "Log in to study: your schedule is kept per student.",
+    "progress.student": "Log in to see your progress: it is kept per student.",
+}
+
+
+def to_login(teacher: bool = False) -> Any:
+    """Redirect to the login page, then back, saying why an account is needed."""
+    reason = LOGIN_REASONS.get(request.endpoint or "", "Log in to see that page.")
+    flash("Log in with a teacher account to see that page." if teacher else reason, "info")
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
 def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
     """Send anonymous visitors to the login page, then back."""
 
     @functools.wraps(view)
     def wrapped(**kwargs: Any) -> Any:
         if g.user is None:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            return to_login()
         return view(**kwargs)
 
     return wrapped
@@ -98,7 +112,7 @@ def teacher_required(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def wrapped(**kwargs: Any) -> Any:
         if g.user is None:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            return to_login(teacher=True)
         if g.user["role"] != "teacher":
             abort(403, "This page is for teachers.")
         return view(**kwargs)
@@ -125,9 +139,9 @@ def safe_next(target: str | None) -> str:
 
 
 def log_in(user: dict[str, Any], remember: bool = False) -> None:
-    """Start a fresh session for user, keeping the anonymous quiz in progress; it lasts
-    LOGIN_LIFETIME (a cookie the browser drops when closed), or with remember
-    PERMANENT_SESSION_LIFETIME."""
+    """Start a fresh session for user, keeping the anonymous quiz in progress, whose answers
+    become theirs (they feed the user's study schedule); it lasts LOGIN_LIFETIME (a cookie
+    the browser drops when closed), or with remember PERMANENT_SESSION_LIFETIME."""
     attempts = session.get("attempts", [])
     session.clear()
     session.permanent = remember
@@ -138,6 +152,10 @@ def log_in(user: dict[str, Any], remember: bool = False) -> None:
     session["auth"] = user["session_token"]
     session["auth_until"] = time.time() + lifetime.total_seconds()
     session["attempts"] = attempts
+    db = storage.get_db()
+    for answer in storage.claim_attempts(db, attempts, user["id"]):
+        when = datetime.fromisoformat(answer["created"])
+        schedule.record_quiz_answer(db, user["id"], answer["item_id"], answer["correct"], when)
 
 
 @bp.route("/register", methods=["GET", "POST"])

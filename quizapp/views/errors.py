@@ -2,15 +2,29 @@
 
 import sqlite3
 
-from flask import Blueprint, render_template
+from flask import Blueprint, g, render_template
 from werkzeug.exceptions import HTTPException
 
 bp = Blueprint("errors", __name__)
 
 
+def keep_nav() -> None:
+    """Load the user for the nav when the error came before the request's own hooks did
+    (a 413 is raised by the CSRF check, which runs first)."""
+    if "user" in g:
+        return
+    from quizapp.views.auth import load_user
+
+    try:
+        load_user()
+    except Exception:  # the error page must render even when the database is the trouble
+        g.user = None
+
+
 @bp.app_errorhandler(HTTPException)
 def http_error(error: HTTPException):
-    """Render any HTTP error (404, 400, 403, 413 ...) with the site's layout."""
+    """Render any HTTP error (404, 400, 403, 413 ...) with the site's layout and nav."""
+    keep_nav()
     # The error's own headers (Retry-After of a 429, Allow of a 405), not its content type.
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     return (
@@ -40,4 +54,5 @@ def server_error(error: Exception):
     from flask import current_app
 
     current_app.logger.exception("Unhandled error", exc_info=error)
+    keep_nav()
     return render_template("errors/500.html"), 500

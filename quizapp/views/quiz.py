@@ -6,7 +6,9 @@ fixes its questions at the start; an anonymous attempt's id lives in the session
 
 from __future__ import annotations
 
+import random
 import time
+from datetime import timedelta
 from typing import Any
 
 from flask import (
@@ -24,7 +26,8 @@ from itsdangerous import BadSignature, Signer
 from markupsafe import Markup, escape
 from wtforms import SelectChoice
 
-from quizapp import grading, schedule, storage
+from quizapp import feedback as shown
+from quizapp import grading, schedule, selection, storage
 from quizapp.forms import KIND_LABELS, ActionForm, QuizSetupForm
 from quizapp.views.auth import hidden_from_visitor, is_teacher
 from quizapp.views.paging import current_page
@@ -39,12 +42,19 @@ ARTICLES_PER_PAGE = 30  # home page; each article card has three links
 
 @bp.get("/")
 def home():
-    """The articles with their item counts, newest first, a page at a time."""
+    """The articles with their item counts, newest first, a page at a time; for a student
+    also their last quiz score and cards due per article."""
     db = storage.get_db()
     drafts = is_teacher()
     page = current_page(storage.count_articles(db, drafts=drafts), ARTICLES_PER_PAGE)
     articles = storage.articles_page(db, page.start, page.per_page, drafts=drafts)
-    return render_template("quiz/home.html", articles=articles, page=page)
+    mine = {}
+    if g.user:
+        # Due today, as on the progress page.
+        due_before = schedule.stamp(schedule.day_start(schedule.utcnow()) + timedelta(days=1))
+        ids = [article["id"] for article in articles]
+        mine = storage.home_summary(db, g.user["id"], ids, due_before)
+    return render_template("quiz/home.html", articles=articles, page=page, mine=mine)
 
 
 @bp.route("/articles/<slug>/quiz", methods=["GET", "POST"])
@@ -63,7 +73,7 @@ def start(slug: str):
         form.kinds.data = list(counts)
     if form.validate_on_submit():
         limit = None if form.length.data == "all" else int(form.length.data)
-        item_ids = storage.quiz_item_ids(db, article["id"], form.kinds.data, limit)
+        item_ids = choose_quiz(article["id"], form.kinds.data, limit)
         return begin_attempt(article["id"], item_ids, form.kinds.data)
     resume = storage.unfinished_attempt(
         db, article["id"], g.user["id"] if g.user else None, session.get("attempts", [])
@@ -71,6 +81,21 @@ def start(slug: str):
     return render_template(
         "quiz/start.html", article=article, form=form, counts=counts, resume=resume
     )
+
+
+def choose_quiz(article_id: int, kinds: list[str], limit: int | None) -> list[str]:
+    """A new quiz's item ids: fresh facts first, kinds mixed in proportion (selection.py).
+
+    QUIZ_SEED in the config makes the choice reproducible (tests); otherwise it is random.
+    """
+    db = storage.get_db()
+    user_id = g.user["id"] if g.user else None
+    seen = storage.asked_item_ids(db, article_id, user_id, session.get("attempts", []))
+    right = storage.right_item_ids(db, article_id, user_id) if user_id is not None else set()
+    seed = current_app.config.get("QUIZ_SEED")
+    rng = random.Random(f"{seed}:{article_id}:{len(seen)}") if seed is not None else random.Random()
+    candidates = storage.quiz_candidates(db, article_id, kinds)
+    return selection.choose_items(candidates, limit, rng, right=right, seen=seen)
 
 
 def begin_attempt(article_id: int, item_ids: list[str], kinds: list[str]):
@@ -263,16 +288,22 @@ def source_in_paragraph(text: str, item: dict) -> Markup:
         return Markup("")
     paragraph = next((p for p in text.split("\n\n") if sentence in p), sentence)
     before, _, after = paragraph.partition(sentence)
-    marked = escape(sentence)
+    return escape(before) + Markup("<mark>%s</mark>") % sentence_with_answer(item) + escape(after)
+
+
+@bp.app_template_filter("sentence_with_answer")
+def sentence_with_answer(item: dict) -> Markup:
+    """The item's source sentence with its (text) answer in bold where the sentence has it."""
+    sentence = item.get("source_sentence") or ""
     answer = item["answer"] if isinstance(item["answer"], str) else ""
     at = sentence.lower().find(answer.lower()) if answer else -1
-    if at >= 0:
-        marked = (
-            escape(sentence[:at])
-            + Markup("<strong>%s</strong>") % sentence[at : at + len(answer)]
-            + escape(sentence[at + len(answer) :])
-        )
-    return escape(before) + Markup("<mark>%s</mark>") % marked + escape(after)
+    if at < 0:
+        return escape(sentence)
+    return (
+        escape(sentence[:at])
+        + Markup("<strong>%s</strong>") % sentence[at : at + len(answer)]
+        + escape(sentence[at + len(answer) :])
+    )
 
 
 @bp.app_template_filter("show_answer")
@@ -283,3 +314,27 @@ def show_answer(value: Any, kind: str = "") -> str:
             return "; ".join(f"{left} → {right}" for left, right in value)
         return " → ".join(str(v) for v in value) if kind == "timeline" else "; ".join(value)
     return str(value) if value not in (None, "") else "(no answer)"
+
+
+@bp.app_template_filter("explanation")
+def explanation(item: dict) -> str:
+    """The item's explanation where it adds something to its source sentence, else ""."""
+    return shown.explanation_to_show(item.get("explanation"), item.get("source_sentence"))
+
+
+@bp.app_template_filter("alternatives")
+def alternatives(item: dict) -> list[str]:
+    """The typed item's accepted answers a student would not have guessed are accepted."""
+    if item["kind"] not in ("cloze", "short_answer"):
+        return []
+    return shown.alternatives_to_show(item["answer"], item.get("accepted"))
+
+
+BLANK = "_____"
+
+
+@bp.app_template_filter("blanks")
+def blanks(prompt: str) -> Markup:
+    """The prompt with its blank drawn one way everywhere (a line read out as "blank")."""
+    line = Markup('<span class="blank"><span class="visually-hidden">blank</span></span>')
+    return line.join(escape(part) for part in str(prompt).split(BLANK))

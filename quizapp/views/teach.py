@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import PurePath
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 import questions
-from quizapp import storage
+from quizapp import stats, storage
 from quizapp.forms import (
     KIND_LABELS,
     ActionForm,
     ArticleForm,
+    BulkItemsForm,
     ItemForm,
+    ReviewFilterForm,
     item_changes,
     item_form_data,
 )
@@ -27,6 +41,9 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 BACKGROUND_WORDS = 4000
 STALE_JOB = timedelta(minutes=10)
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
+REVIEW_PAGE = 50  # items per page of the review page
+MAX_TITLE_CHARS = 120
+PASTED = "pasted"  # the source name of a pasted article
 
 
 def article_or_404(slug: str) -> dict:
@@ -68,11 +85,14 @@ def add_article():
             text, name = submitted_article(form)
             if not form.as_new.data:
                 offer_restore(storage.get_db(), text)
+            title = article_title(form.title.data, text, name)
             if len(text.split()) > current_app.config.get(
                 "BACKGROUND_GENERATION_WORDS", BACKGROUND_WORDS
             ):
-                return redirect(url_for("teach.job", job_id=start_generation(text, name)))
-            article = new_article(storage.get_db(), text)
+                return redirect(url_for("teach.job", job_id=start_generation(text, title, name)))
+            article = new_article(storage.get_db(), text, title)
+        except TitleNeeded as error:
+            form.title.errors.append(str(error))
         except questions.ArticleError as error:
             form.text.errors.append(str(error))
         else:
@@ -103,16 +123,44 @@ def offer_restore(db, text: str) -> None:
 def submitted_article(form: ArticleForm) -> tuple[str, str]:
     """The article's plain text and a name for its source, from the upload or the text box."""
     upload = form.upload.data
-    data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", "pasted")
+    data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", PASTED)
     if not data.strip():
         raise questions.ArticleError("Paste the article's text or choose a file.")
     timeout = current_app.config.get("READ_TIMEOUT", READ_TIMEOUT)
     return read_submitted(data, filename=name, timeout=timeout), name
 
 
-def new_article(db, text: str, progress=None) -> questions.Article:
+class TitleNeeded(questions.ArticleError):
+    """A pasted article whose first line is a paragraph, and no title typed."""
+
+
+def looks_like_title(line: str) -> bool:
+    """Whether an article's first line reads as a title rather than a first paragraph."""
+    line = line.strip()
+    return 0 < len(line) <= MAX_TITLE_CHARS and not line.endswith((".", "…", ":", ";", ","))
+
+
+def article_title(typed: str | None, text: str, source: str) -> str:
+    """The title: the one typed, else the text's first line when it reads as one, else the
+    uploaded file's name; a pasted text with a paragraph first must be given one."""
+    if typed and typed.strip():
+        return " ".join(typed.split())
+    first = text.split("\n", 1)[0]
+    if looks_like_title(first):
+        return first.strip()
+    if source != PASTED:
+        name = re.sub(r"[-_\s]+", " ", PurePath(source).stem).strip()
+        return name[:1].upper() + name[1:] if name else first
+    raise TitleNeeded("The first line reads as a paragraph, not a title: type a title.")
+
+
+def new_article(db, text: str, title: str, progress=None) -> questions.Article:
     """Generate a new article's items; an article with the same title must not exist."""
-    article = questions.generate(text, progress=progress, all_items=True)
+    if title and text.split("\n", 1)[0].strip() != title:
+        text = f"{title}\n\n{text}"  # the first line is the title to the generator too
+    article = questions.generate(text, title=title, progress=progress, all_items=True)
+    if not any(item.selected for item in article.items):
+        raise questions.ArticleError(no_items_message(article))
     if storage.get_article(db, article.slug) or storage.live_article_titled(db, article.title):
         raise questions.ArticleError(
             f"An article titled “{article.title}” exists already; regenerate or delete it."
@@ -129,23 +177,33 @@ def store_new_article(db, article: questions.Article, source: str) -> str:
 
 def added_message(article: questions.Article) -> str:
     """What the teacher is told after adding an article (a draft until published)."""
+    curated = sum(item.selected for item in article.items)
     return (
-        f"Added “{article.title}” with {sum(i.selected for i in article.items)} items as a "
-        "draft: students see it "
-        "once you publish it."
+        f"Added “{article.title}” with {curated} items as a draft: students see it once you "
+        "publish it."
     )
 
 
-def start_generation(text: str, name: str) -> str:
-    """Start generating in a background thread; returns the job id."""
+def no_items_message(article: questions.Article) -> str:
+    """Why an article was not added: it gave no items."""
+    return (
+        f"No questions could be made from “{article.title}” ({article.words} words), so it "
+        "was not added: the generator found no facts to ask about (dated events, people and "
+        "their roles, places, numbers, quotes). Try a longer or more factual text."
+    )
+
+
+def start_generation(text: str, title: str, name: str) -> str:
+    """Start generating in a background thread; returns the job id (the job is named by the
+    article's title)."""
     db_path = current_app.config["DATABASE"]
-    job_id = storage.create_generation_job(storage.get_db(), g.user["id"], name)
-    args = (db_path, job_id, text, name, current_app.logger)
+    job_id = storage.create_generation_job(storage.get_db(), g.user["id"], title)
+    args = (db_path, job_id, text, title, name, current_app.logger)
     threading.Thread(target=run_generation, args=args, daemon=True).start()
     return job_id
 
 
-def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> None:
+def run_generation(db_path: str, job_id: str, text: str, title: str, name: str, logger) -> None:
     """Generate and store an article, noting progress and the outcome in the job's row."""
     db = storage.open_db(db_path)
     reported = [0.0]
@@ -157,7 +215,7 @@ def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> N
             storage.update_generation_job(db, job_id, progress=share)
 
     try:
-        article = new_article(db, text, progress)
+        article = new_article(db, text, title, progress)
         slug = store_new_article(db, article, name)
         message = added_message(article)
         storage.update_generation_job(
@@ -177,11 +235,13 @@ def run_generation(db_path: str, job_id: str, text: str, name: str, logger) -> N
 @bp.get("/jobs/<job_id>")
 @teacher_required
 def job(job_id: str):
-    """The status of a background generation; refreshes itself until it is done."""
+    """The status of a background generation; job.js checks it until it is done."""
     job = storage.get_generation_job(storage.get_db(), job_id)
     if job is None or job["user_id"] != g.user["id"]:
         abort(404)
     if job["status"] == "done":
+        if request.headers.get("X-Job-Poll"):  # job.js: reload, and that visit says it
+            return "", 204
         flash(job["message"], "success")
         return redirect(url_for("teach.review", slug=job["slug"]))
     if job["status"] == "running" and job["updated"] < stamp_ago(STALE_JOB):
@@ -198,47 +258,112 @@ def stamp_ago(delta: timedelta) -> str:
 @bp.get("/articles/<slug>")
 @teacher_required
 def review(slug: str):
-    """Every item of the article with its state and share answered right."""
+    """A page of the article's items, filtered and searched, with their state and share right."""
     article = article_or_404(slug)
     db = storage.get_db()
-    return render_template(
-        "teach/review.html",
-        article=article,
-        items=storage.items_for_article(db, article["id"], include_disabled=True),
-        results=storage.item_results(db, article["id"]),
-        form=ActionForm(),
+    filters = ReviewFilterForm(request.args)
+    active = filters.active()
+    query = dict(
+        kind=active.get("kind", ""), state=active.get("state", ""), edited="edited" in active,
+        search=active.get("q", ""),
+        only_ids=flagged_item_ids(db, article["id"]) if "flagged" in active else None,
+    )  # fmt: skip
+    page = current_page(storage.review_items(db, article["id"], limit=0, **query)[1], REVIEW_PAGE)
+    items, _ = storage.review_items(
+        db, article["id"], offset=page.start, limit=REVIEW_PAGE, **query
     )
+    return render_template(
+        "teach/review.html", article=article, items=items, page=page, filters=filters,
+        active=active, results=storage.item_results(db, article["id"]), form=ActionForm(),
+        bulk=BulkItemsForm(back=request.full_path),
+        item_count=storage.count_items(db, article["id"]),
+        asked=sum(storage.kind_counts(db, article["id"]).values()),
+    )  # fmt: skip
+
+
+def flagged_item_ids(db, article_id: int) -> set[str]:
+    """The article's items the statistics flag (as on the item statistics page)."""
+    firsts = storage.article_first_answers(db, article_id)
+    wanted = stats.items_to_show(storage.answered_item_ids(db, article_id), firsts, 0, 0)
+    items = list(storage.get_items(db, wanted).values())
+    return {item["id"] for item, _ in stats.page_statistics(items, firsts, set())[1]}
+
+
+def review_place(slug: str, back: str | None, item_id: str = "") -> str:
+    """The review page the teacher came from (its filters and page), at the item; only ever
+    this article's review page."""
+    home = url_for("teach.review", slug=slug)
+    target = back if back and (back == home or back.startswith(home + "?")) else home
+    return target.rstrip("?") + (f"#item-{item_id}" if item_id else "")
+
+
+def back_to_review(slug: str, back: str | None, item_id: str = ""):
+    """Redirect to review_place."""
+    return redirect(review_place(slug, back, item_id))
 
 
 @bp.route("/items/<item_id>/edit", methods=["GET", "POST"])
 @teacher_required
 def edit_item(item_id: str):
-    """Edit an item's prompt, answer, accepted answers, choices, explanation and state."""
+    """Edit an item's prompt, answer, accepted answers, choices, explanation and state; then
+    back to the same place of the review page."""
     item = item_or_404(item_id)
     article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
     form = ItemForm(data=item_form_data(item))
+    back = request.values.get("back")
     if form.validate_on_submit() and (changes := item_changes(form, item["kind"])):
         storage.update_item(storage.get_db(), item_id, changes)
         flash("Item saved.", "success")
-        return redirect(url_for("teach.review", slug=article["slug"]) + f"#item-{item_id}")
+        return back_to_review(article["slug"], back, item_id)
     return render_template(
-        "teach/edit_item.html", item=item, article=article, form=form, kind_labels=KIND_LABELS
-    )
+        "teach/edit_item.html", item=item, article=article, form=form, kind_labels=KIND_LABELS,
+        back_url=review_place(article["slug"], back, item_id),
+    )  # fmt: skip
 
 
-@bp.post("/items/<item_id>/<any(enable, disable, delete):action>")
+@bp.post("/items/<item_id>/<any(enable, disable):action>")
 @teacher_required
 def change_item(item_id: str, action: str):
-    """Enable, disable or delete an item."""
+    """Enable or disable an item (not an edit), back to the same place of the review page."""
     item = item_or_404(item_id)
     article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
     if ActionForm().validate_on_submit():
-        if action == "delete":
-            storage.delete_item(storage.get_db(), item_id)
-        else:
-            storage.update_item(storage.get_db(), item_id, {"enabled": int(action == "enable")})
+        storage.set_items_enabled(storage.get_db(), article["id"], [item_id], action == "enable")
         flash(f"Item {action}d.", "success")
-    return redirect(url_for("teach.review", slug=article["slug"]))
+    return back_to_review(article["slug"], request.form.get("back"), item_id)
+
+
+@bp.route("/items/<item_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete_item(item_id: str):
+    """Ask, then delete the item; back to the same place of the review page."""
+    item = item_or_404(item_id)
+    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    form = ActionForm()
+    back = request.values.get("back")
+    if form.validate_on_submit():
+        storage.delete_item(storage.get_db(), item_id)
+        flash("Item deleted.", "success")
+        return back_to_review(article["slug"], back)
+    return render_template(
+        "teach/delete_item.html", item=item, article=article, form=form, back=back,
+        keep_url=review_place(article["slug"], back, item_id),
+    )  # fmt: skip
+
+
+@bp.post("/articles/<slug>/items")
+@teacher_required
+def bulk_items(slug: str):
+    """Enable or disable the ticked items of the review page."""
+    article = article_or_404(slug)
+    form = BulkItemsForm()
+    if form.validate_on_submit():
+        ids = form.item_ids.data or []
+        changed = storage.set_items_enabled(
+            storage.get_db(), article["id"], ids, form.action.data == "enable"
+        )
+        flash(f"{changed} item{'' if changed == 1 else 's'} {form.action.data}d.", "success")
+    return back_to_review(slug, form.back.data)
 
 
 @bp.post("/articles/<slug>/<any(publish, unpublish):action>")
@@ -260,15 +385,19 @@ def regenerate(slug: str):
     article = article_or_404(slug)
     if ActionForm().validate_on_submit():
         try:
-            fresh = questions.generate(
-                f"{article['title']}\n\n{article['text']}", title=article["title"], all_items=True
-            )
+            text = f"{article['title']}\n\n{article['text']}"
+            fresh = questions.generate(text, title=article["title"], all_items=True)
+            if not any(item.selected for item in fresh.items):
+                raise questions.ArticleError("it gave no items; the old ones are kept.")
         except questions.ArticleError as error:
-            flash(f"Could not regenerate: {error}", "error")
+            flash(f"Could not regenerate “{article['title']}”: {error}", "error")
         else:
             storage.save_article(storage.get_db(), fresh, slug=slug)
             curated = sum(item.selected for item in fresh.items)
-            flash(f"Regenerated: {curated} items; edited items kept.", "success")
+            flash(
+                f"Regenerated “{article['title']}”: {curated} items; edited items kept.",
+                "success",
+            )
     return redirect(url_for("teach.review", slug=slug))
 
 
