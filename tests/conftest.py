@@ -55,6 +55,19 @@ def seed_article():
     return questions.generate(questions.read_article(SEED.read_bytes()))
 
 
+@pytest.fixture(scope="session")
+def seed_article_all():
+    """The seed article with every candidate item switched on, as a teacher can do from the
+    review page: an article with many items of six kinds."""
+    import dataclasses
+
+    import questions
+
+    article = questions.generate(questions.read_article(SEED.read_bytes()), all_items=True)
+    items = tuple(dataclasses.replace(item, selected=True) for item in article.items)
+    return dataclasses.replace(article, items=items)
+
+
 # Browser tests: Playwright drives Debian's Chromium (no browser download) against a live
 # server on 127.0.0.1 that runs in a thread of the test process.
 CHROMIUM = "/usr/bin/chromium"

@@ -65,11 +65,11 @@ def test_fresh_items_come_first_and_a_seed_repeats_the_choice():
     assert chosen == again
 
 
-# Through the app, on the seed article (71 items of six kinds).
+# Through the app, on the seed article with every candidate switched on (many items, six kinds).
 
 
 @pytest.fixture
-def seeded_app(tmp_path, seed_article):
+def seeded_app(tmp_path, seed_article_all):
     app = create_app(
         {
             "TESTING": True,
@@ -80,7 +80,7 @@ def seeded_app(tmp_path, seed_article):
         }
     )
     with storage.open_db(app.config["DATABASE"]) as db:
-        storage.save_article(db, seed_article)
+        storage.save_article(db, seed_article_all)
     return app
 
 
@@ -91,7 +91,8 @@ def new_quiz(client, slug: str) -> list[str]:
         return storage.get_attempt(db, attempt)["item_ids"]
 
 
-def test_two_new_quizzes_differ_mix_kinds_and_never_repeat_a_fact(seeded_app, seed_article):
+def test_two_new_quizzes_differ_mix_kinds_and_never_repeat_a_fact(seeded_app, seed_article_all):
+    seed_article = seed_article_all
     assert len(seed_article.items) > 20
     items = {item.id: item for item in seed_article.items}
     client = seeded_app.test_client()
@@ -110,7 +111,8 @@ def test_two_new_quizzes_differ_mix_kinds_and_never_repeat_a_fact(seeded_app, se
     assert new_quiz(seeded_app.test_client(), seed_article.slug) == first
 
 
-def test_a_student_gets_the_items_not_yet_answered_right_first(seeded_app, seed_article):
+def test_a_student_gets_the_items_not_yet_answered_right_first(seeded_app, seed_article_all):
+    seed_article = seed_article_all
     with storage.open_db(seeded_app.config["DATABASE"]) as db:
         storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
     client = seeded_app.test_client()

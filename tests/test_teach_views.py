@@ -385,10 +385,11 @@ def test_review_pages_filters_and_searches(big, db):
 
 
 def test_review_filters_the_items_the_statistics_flag(big, db):
-    for _ in range(3):  # three students all wrong on b010: very low facility, flagged
-        attempt = storage.create_attempt(db, 2, None, ["b010", "b012"], ["cloze"])
-        storage.save_answer(db, attempt, None, "b010", "wrong", False, 2.0)
-        storage.save_answer(db, attempt, None, "b012", "answer 12", True, 2.0)
+    for n in range(3):  # three students all wrong on b010: very low facility, flagged
+        student = storage.create_user(db, f"student{n}", "hash", "student")
+        attempt = storage.create_attempt(db, 2, student, ["b010", "b012"], ["cloze"])
+        storage.save_answer(db, attempt, student, "b010", "wrong", False, 2.0)
+        storage.save_answer(db, attempt, student, "b012", "answer 12", True, 2.0)
     page = big.get("/teach/articles/big?flagged=y").get_data(as_text=True)
     assert item_ids_on(page) == ["b010"]
 
