@@ -3,8 +3,9 @@
 Run: .venv/bin/python bench/quality.py   (part of `make bench`; about five minutes)
 
 For each held-out article of questions/data/pool-split.json (../shared/articles/pool), the first
-2 items per 100 words of the default output are compared with the questions crowd readers
-asked about the article (its .qa.json):
+2 items per 100 words of the output in rank order (`--all`: the curated set first, then the
+other candidates best first; the baseline had no curated set) are compared with the
+questions crowd readers asked about the article (its .qa.json):
 - recall: the share of the readers' questions whose answer one of those items asks (same
   paragraph, answers matching as questions.training.matches says);
 - precision: the share of those items (the kinds with one typed or chosen answer: cloze, mcq,
@@ -39,14 +40,19 @@ ITEMS_PER_100_WORDS = 2
 SINGLE_ANSWER_KINDS = ("cloze", "mcq", "short_answer")
 # Runs in a subprocess with the tree to measure first on sys.path; prints the items as JSON.
 GENERATE = """
-import json, sys
+import inspect, json, sys
 sys.path.insert(0, sys.argv[1])
 import questions
+# Every item in rank order: the curated set first where the generator has one.
+parameters = inspect.signature(questions.generate).parameters
+options = {"all_items": True} if "all_items" in parameters else {}
 out = {}
 for path in sys.argv[2:]:
     data = open(path, "rb").read()
-    article = questions.generate(questions.read_article(data, filename=path.rsplit("/", 1)[-1]))
-    out[path] = {"words": article.words, "items": [
+    text = questions.read_article(data, filename=path.rsplit("/", 1)[-1])
+    article = questions.generate(text, **options)
+    curated = sum(getattr(i, "selected", True) for i in article.items)
+    out[path] = {"words": article.words, "curated": curated, "items": [
         {"kind": i.kind, "answer": i.answer, "source_sentence": i.source_sentence}
         for i in article.items]}
 print(json.dumps(out))
@@ -112,21 +118,23 @@ def main() -> None:
     new = generate_in(ROOT, paths)
     print(f"first {ITEMS_PER_100_WORDS} items per 100 words, held-out pool articles")
     print(
-        f"{'article':34s} {'items':>5s} {'recall':>8s} {'base':>6s} {'precision':>10s} {'base':>6s}"
+        f"{'article':42s} {'items':>5s} {'curated':>7s} {'recall':>7s} {'base':>6s} "
+        f"{'precision':>9s} {'base':>6s}"
     )
     rows = []
     for path in paths:
         recall, precision, count = score(path, new[str(path)])
         old_recall, old_precision, _ = score(path, old[str(path)])
         rows.append((recall, old_recall, precision, old_precision))
+        curated = new[str(path)]["curated"]
         print(
-            f"{path.stem:34s} {count:5d} {recall:8.1%} {old_recall:6.1%} "
-            f"{precision:10.1%} {old_precision:6.1%}"
+            f"{path.stem:42s} {count:5d} {curated:7d} {recall:7.1%} {old_recall:6.1%} "
+            f"{precision:9.1%} {old_precision:6.1%}"
         )
     medians = [statistics.median(column) for column in zip(*rows, strict=True)]
     print(
-        f"{'median':34s} {'':5s} {medians[0]:8.1%} {medians[1]:6.1%} "
-        f"{medians[2]:10.1%} {medians[3]:6.1%}"
+        f"{'median':42s} {'':5s} {'':7s} {medians[0]:7.1%} {medians[1]:6.1%} "
+        f"{medians[2]:9.1%} {medians[3]:6.1%}"
     )
     print(
         f"ratio to baseline (medians): recall {medians[0] / max(medians[1], 1e-9):.2f}x, "
