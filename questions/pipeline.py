@@ -155,9 +155,16 @@ def written_alone(fragment: str, text: str) -> bool:
     return False
 
 
-def without_unwritten_fragments(item: Item, text: str) -> Item:
+def alone_in(fragment: str, text: str, seen: dict[str, bool]) -> bool:
+    """written_alone, looked up once per fragment."""
+    if fragment not in seen:
+        seen[fragment] = written_alone(fragment, text)
+    return seen[fragment]
+
+
+def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) -> Item:
     """A shorter form of a name ('Sports' of 'Setanta Sports') is accepted only where the
-    article itself uses it alone."""
+    article itself uses it alone (`seen` keeps the answers already looked up)."""
     if item.tags[:1] == () or item.tags[0] not in NAME_TAGS or not isinstance(item.answer, str):
         return item
     answer_words = set(item.answer.split())
@@ -167,7 +174,7 @@ def without_unwritten_fragments(item: Item, text: str) -> Item:
         if a == item.answer
         or not set(a.split()) < answer_words
         or not a[:1].isupper()
-        or written_alone(a, text)
+        or alone_in(a, text, seen)
     )
     return item if kept == item.accepted else replace(item, accepted=kept)
 
@@ -188,13 +195,14 @@ def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]
     common = other_name_words(analysis)
     aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])
     text = " ".join(s.text for s in analysis.sentences)
+    alone: dict[str, bool] = {}
     candidates = []
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
             item = with_aliases(candidate.item, aliases)
             if rejection(item, filters) is None:
                 item = without_shared_words(item, shared, common)
-                item = without_unwritten_fragments(item, text)
+                item = without_unwritten_fragments(item, text, alone)
                 candidates.append(replace(candidate, item=item))
     return candidates
 

@@ -10,6 +10,7 @@ threshold (never fewer than the floor); the others follow, not selected, for `--
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -58,9 +59,15 @@ class Group:
     def is_date(self) -> bool:
         return self.fact is not None and self.fact.tag == "date"
 
-    @property
+    @functools.cached_property
     def sentence(self) -> int:
+        """The first sentence the fact's items come from (fixed once the group is built)."""
         return min(c.item.sentence_index for c in self.candidates)
+
+    @functools.cached_property
+    def answer_key(self) -> str | None:
+        """The answer as compared with others, or None for an item over many facts."""
+        return normalize(self.fact.answer) if self.fact is not None else None
 
 
 def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
@@ -136,15 +143,15 @@ class Selection:
             return False
         if not strict or group.fact is None:
             return True
-        if normalize(group.fact.answer) in self.answers:
+        if group.answer_key in self.answers:
             return False
         return group.sentence not in self.used_sentences
 
     def value(self, group: Group) -> float:
         """The fact's worth, less for a paragraph or an answer already asked."""
         value = group.worth * PARAGRAPH_DECAY ** self.paragraphs[self.paragraph(group)]
-        if group.fact is not None:
-            value *= ANSWER_DECAY ** self.answers[normalize(group.fact.answer)]
+        if group.answer_key is not None:
+            value *= ANSWER_DECAY ** self.answers[group.answer_key]
         return value
 
     def fresh_kind_needed(self) -> bool:
@@ -162,8 +169,8 @@ class Selection:
             self.truth[str(candidate.item.answer)] += 1
         self.paragraphs[self.paragraph(group)] += 1
         self.used_sentences[group.sentence] += 1
-        if group.fact is not None:
-            self.answers[normalize(group.fact.answer)] += 1
+        if group.answer_key is not None:
+            self.answers[group.answer_key] += 1
 
 
 def order_items(
