@@ -93,7 +93,7 @@ def read_bounded(data: bytes | str, filename: str, timeout: float, reader: str =
     try:
         if not receive.poll(timeout):
             raise questions.ArticleError(
-                f"Reading the file took more than {timeout:.0f} seconds, so it was stopped; "
+                f"Reading the file took more than {timeout:g} s, so it was stopped; "
                 "the file may be malformed. Try saving it as plain text."
             )
         outcome, value = receive.recv()

@@ -116,7 +116,7 @@ def test_failures_slow_down_but_never_lock_out(client, db, clock):
     response = login(client, "ada")  # right away: wait a second
     assert response.status_code == 429
     assert response.headers["Retry-After"] == "1"
-    assert "wait 1 seconds, then try again" in response.get_data(as_text=True)
+    assert "wait 1 second, then try again" in response.get_data(as_text=True)
     clock.forward(1.1)
     fail(client, "ada", 1)
     assert login(client, "ada").headers["Retry-After"] == "2"  # growing: 1 s, 2 s, 4 s ...

@@ -31,7 +31,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp import schedule, storage
 from quizapp.forms import ActionForm, LoginForm, PasswordForm, RegisterForm
-from quizapp.views.limits import throttle
+from quizapp.views.limits import in_seconds, throttle
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -196,7 +196,7 @@ def login():
         if wait > 0:
             seconds = math.ceil(wait)
             form.password.errors.append(
-                f"Too many failed logins; wait {seconds} seconds, then try again."
+                f"Too many failed logins; wait {in_seconds(seconds)}, then try again."
             )
             page = render_template("auth/login.html", form=form)
             return page, 429, {"Retry-After": str(seconds)}

@@ -19,6 +19,12 @@ FREE = {"register": 60, "export": 60}
 WHAT = {"register": "new accounts", "export": "downloads"}
 
 
+def in_seconds(seconds: float) -> str:
+    """A wait for people: "1 second", "5 seconds"."""
+    whole = math.ceil(seconds)
+    return f"{whole} second" + ("" if whole == 1 else "s")
+
+
 def throttle(action: str) -> None:
     """Count one action from this address; a 429 with Retry-After when it must wait first."""
     free = current_app.config.get(f"THROTTLE_{action.upper()}_FREE", FREE[action])
@@ -27,7 +33,7 @@ def throttle(action: str) -> None:
     if wait > 0:
         seconds = math.ceil(wait)
         raise TooManyRequests(
-            f"Too many {WHAT[action]} from your address just now; wait {seconds} seconds, "
+            f"Too many {WHAT[action]} from your address just now; wait {in_seconds(seconds)}, "
             "then try again.",
             retry_after=seconds,
         )
