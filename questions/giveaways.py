@@ -7,10 +7,9 @@ import re
 from rapidfuzz import fuzz
 
 from questions.kinds.base import BLANK
-from questions.model import Item
+from questions.model import AGGREGATE_KINDS, Item
 from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS, years_in
 
-AGGREGATE_KINDS = ("timeline", "matching")
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
 NAME_LIST = re.compile(
     r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]"

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 KINDS: tuple[str, ...] = ("cloze", "mcq", "true_false", "short_answer", "timeline", "matching")
+# Kinds whose item asks several facts at once (no one sentence and answer).
+AGGREGATE_KINDS: tuple[str, ...] = ("timeline", "matching")
 
 Answer = str | list[str] | list[list[str]]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -18,8 +17,8 @@ from questions.giveaways import (
     open_description,
     related_word,
 )
-from questions.kinds.base import BLANK, Candidate
-from questions.model import Item
+from questions.kinds.base import BLANK
+from questions.model import AGGREGATE_KINDS, Item
 from questions.nlp import MONTHS, WEEKDAYS
 from questions.referents import (
     TYPE_NOUNS,
@@ -29,14 +28,8 @@ from questions.referents import (
     unresolved_start,
 )
 
-MAX_PER_SENTENCE_KIND = 2
 # Longer sentences make prompts a student has to read twice.
 MAX_SOURCE_WORDS = 55
-# Kinds asked first for a fact when several are possible (least used kind wins, then this).
-KIND_PREFERENCE = ("short_answer", "mcq", "cloze", "true_false")
-# Kinds used this many times as often as others when a fact allows them (real questions first).
-KIND_SHARE = {"short_answer": 2.0, "mcq": 1.5}
-AGGREGATE_KINDS = ("timeline", "matching")
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.I)
 DEMONSTRATIVE_START = re.compile(r"^(?:this|that|these|those|such)\b", re.I)
 # "this boulevard", "these issues", "such schools", "the latter": what they point to is in
@@ -326,102 +319,3 @@ def rejection(item: Item, filters: Iterable[Filter]) -> str | None:
         if reason:
             return reason
     return None
-
-
-def rank(candidates: Iterable[Candidate], tiers: int = 2) -> list[Item]:
-    """Order items so the top asks each fact once, most important facts first.
-
-    Tier one takes one item per fact (the least used kind so far, at most two items of a kind
-    per sentence); tier two a second item of another kind. The score is tier plus weight.
-    """
-    by_fact: dict[str, list[Candidate]] = defaultdict(list)
-    seen: set[str] = set()
-    for candidate in candidates:
-        key = candidate.item.kind + " ".join(candidate.item.prompt.casefold().split())
-        if key in seen or candidate.item.id in seen:
-            continue
-        seen.update((key, candidate.item.id))
-        by_fact[candidate.fact].append(candidate)
-    weight = {fact: max(c.weight for c in group) for fact, group in by_fact.items()}
-    first = {fact: min(c.item.sentence_index for c in group) for fact, group in by_fact.items()}
-    facts = sorted(by_fact, key=lambda f: (-weight[f], first[f], f))
-    used_kinds: Counter[str] = Counter()
-    per_sentence: Counter[tuple[int, str]] = Counter()
-    asked: dict[str, set[str]] = defaultdict(set)
-    ranked: list[Item] = []
-    for tier in range(tiers):
-        for fact in facts:
-            options = [
-                c
-                for c in by_fact[fact]
-                if c.item.kind not in asked[fact]
-                and (
-                    c.item.kind in AGGREGATE_KINDS
-                    or per_sentence[(c.item.sentence_index, c.item.kind)] < MAX_PER_SENTENCE_KIND
-                )
-            ]
-            # A key fact is first asked so that its answer is the fact itself.
-            key_fact = by_fact[fact][0].item.tags[:1] != ("place",)
-            if tier == 0 and key_fact and any(c.item.kind != "true_false" for c in options):
-                options = [c for c in options if c.item.kind != "true_false"]
-            if not options:
-                continue
-            best = min(
-                options,
-                key=lambda c: (
-                    used_kinds[c.item.kind] / KIND_SHARE.get(c.item.kind, 1.0),
-                    KIND_PREFERENCE.index(c.item.kind) if c.item.kind in KIND_PREFERENCE else 9,
-                ),
-            )
-            item = best.item
-            used_kinds[item.kind] += 1
-            per_sentence[(item.sentence_index, item.kind)] += 1
-            asked[fact].add(item.kind)
-            score = round(tiers - tier + 0.99 * weight[fact], 4)  # tiers never overlap
-            ranked.append(_with_score(item, score))
-    ranked.sort(key=lambda i: (-i.score, i.sentence_index, i.kind, i.id))
-    return ranked
-
-
-def _with_score(item: Item, score: float) -> Item:
-    from dataclasses import replace
-
-    return replace(item, score=score)
-
-
-def without_leaks(items: list[Item]) -> list[Item]:
-    """Drop true statements that show the answer of another item from their sentence (a
-    copy of a cloze's sentence). A false one stays: it asks about what it swapped, and a
-    student who saw the other item's answer in it cannot tell which part is wrong."""
-    answers: dict[int, set[str]] = defaultdict(set)
-    for i in items:
-        if i.kind not in ("true_false", *AGGREGATE_KINDS) and isinstance(i.answer, str):
-            answers[i.sentence_index].add(i.answer.casefold())
-    return [
-        i
-        for i in items
-        if i.kind != "true_false"
-        or i.answer != "True"
-        or not any(has_words(i.prompt.casefold(), a) for a in answers[i.sentence_index])
-    ]
-
-
-def balance_true_false(items: list[Item], most: float = 0.6) -> list[Item]:
-    """Drop leaking statements, then the lowest-scored repeats (score below 2: the fact is
-    asked by another item too) of whichever key passes most of the true/false items, so that
-    always answering True, or always False, does not pay. A fact's only item stays."""
-    items = without_leaks(items)
-    keys = Counter(i.answer for i in items if i.kind == "true_false")
-    if not keys:
-        return items
-    common, count = keys.most_common(1)[0]
-    allowed = max(1, int((sum(keys.values()) - count) * most / (1 - most)))
-    kept, seen = [], 0
-    for item in sorted(items, key=lambda i: -i.score):
-        if item.kind == "true_false" and item.answer == common:
-            seen += 1
-            if seen > allowed and item.score < 2:
-                continue
-        kept.append(item)
-    order = {id(i): n for n, i in enumerate(items)}
-    return sorted(kept, key=lambda i: order[id(i)])

@@ -9,9 +9,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.model import Item
+from questions.model import AGGREGATE_KINDS, Item
 
-AGGREGATE_KINDS = ("timeline", "matching")
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 Filter = Callable[[Item], str | None]
 DEICTIC = re.compile(

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from questions.facts import Sentence, normalize
 from questions.kinds.base import Candidate
+from questions.model import AGGREGATE_KINDS
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "worth-model.json"
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -353,7 +354,6 @@ def item_features(
 
 ACCEPT_PATH = MODEL_PATH.with_name("accept-model.json")
 ACCEPT_FEATURES: tuple[str, ...] = (*FEATURES, *ITEM_FEATURES)
-AGGREGATE_KINDS = frozenset({"timeline", "matching"})
 
 
 def fact_of(candidate: Candidate) -> Fact | None:

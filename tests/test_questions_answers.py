@@ -94,29 +94,6 @@ def test_an_event_cut_from_its_clause_is_not_glued() -> None:
     assert not glued("They sailed to North America", source)
 
 
-def test_true_copies_of_an_asked_sentence_go_and_the_keys_stay_balanced() -> None:
-    from questions.quality import balance_true_false
-
-    def one(kind: str, answer: str, sentence: int, score: float, prompt: str = "") -> Item:
-        return Item(
-            id=f"{kind}{sentence}{answer}",
-            kind=kind,
-            prompt=prompt or f"Statement {sentence}.",
-            answer=answer,
-            sentence_index=sentence,
-            score=score,
-        )
-
-    copy = one("true_false", "True", 0, 2.5, "China launched it in 1970.")
-    cloze = one("cloze", "1970", 0, 2.9, "China launched it in _____.")
-    falses = [one("true_false", "False", n, 1.5) for n in range(1, 9)]
-    trues = [one("true_false", "True", n, 2.2) for n in range(9, 11)]
-    kept = balance_true_false([cloze, copy, *falses, *trues])
-    assert copy not in kept and cloze in kept
-    keys = [i.answer for i in kept if i.kind == "true_false"]
-    assert keys.count("False") <= 3 and keys.count("True") == 2
-
-
 def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -> None:
     from questions.aliases import article_acronyms, fuller_names
 

@@ -22,7 +22,6 @@ from questions.quality import (
     name_completion,
     question_shape,
     quote_fragment,
-    rank,
     related_word,
     ungrammatical,
     unnamed_referent,
@@ -249,23 +248,6 @@ def candidate(kind: str, fact: str, weight: float, sentence: int = 0) -> Candida
         tags=("date",),
     )
     return Candidate(made, fact, weight)
-
-
-def test_rank_asks_every_fact_once_before_any_fact_twice():
-    pool = [
-        candidate(kind, fact, weight, sentence)
-        for sentence, (fact, weight) in enumerate([("a", 1.0), ("b", 0.5), ("c", 0.8)])
-        for kind in ("cloze", "mcq", "short_answer")
-    ]
-    ranked = rank(pool)
-    assert [i.answer for i in ranked[:3]] == ["a", "c", "b"]
-    assert len({i.kind for i in ranked[:3]}) == 3
-    assert all(a.score >= b.score for a, b in zip(ranked, ranked[1:], strict=False))
-
-
-def test_rank_keeps_at_most_two_items_of_a_kind_per_sentence():
-    pool = [candidate("cloze", fact, 1.0) for fact in "abcde"]
-    assert len(rank(pool)) == 2
 
 
 # Any input: items or a clear ArticleError, never a crash. spaCy is slow: few examples.

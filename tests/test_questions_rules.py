@@ -10,7 +10,6 @@ from questions.distractors import near_numbers
 from questions.giveaways import counted_blank, open_description
 from questions.kinds.base import accepted_for
 from questions.kinds.mcq import named_in_prompt, person_blank_fits
-from questions.model import Item
 from questions.referents import glued_names, unnamed_setting
 from tests.question_helpers import item
 
@@ -213,21 +212,6 @@ def test_number_stated_twice_blocks_a_false_swap() -> None:
     assert number_stated_twice("Two atoms bind to form a diatomic gas.", "Two")
     assert not number_stated_twice("The crater is 36 km wide and 3 km deep.", "36")
     assert not number_stated_twice("It was 160 m tall in 16 parts.", "16")
-
-
-def test_balance_true_false_drops_surplus_true_repeats() -> None:
-    from questions.quality import balance_true_false
-
-    def tf(n: int, answer: str, score: float) -> Item:
-        return Item(id=f"{n}", kind="true_false", prompt=f"S{n}.", answer=answer, score=score)
-
-    items = [tf(1, "False", 1.9)] + [tf(n, "True", 3 - n / 10) for n in range(2, 9)]
-    kept = balance_true_false(items)
-    true = [i for i in kept if i.answer == "True"]
-    # A fact's only item (score 2 and up) stays; repeats past the share go, lowest first.
-    assert [i.id for i in true] == ["2", "3", "4", "5", "6", "7", "8"][: len(true)]
-    assert all(i.score >= 2 for i in true[1:])
-    assert len(balance_true_false([tf(n, "True", 1.0) for n in range(5)])) == 1
 
 
 def test_made_up_dates_stay_in_the_article_span() -> None:

@@ -127,3 +127,40 @@ def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
     listed = model.probability(fact_features(context, Fact(1, "Marie Curie", "person")))
     assert fact_features(context, Fact(1, "Marie Curie", "person"))["answer_in_list"] == 1.0
     assert subject > listed
+
+
+def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
+    from questions.kinds.base import Candidate
+    from questions.selection import Group
+
+    made = [
+        Candidate(
+            questions.Item(id=f"{kind}{answer}", kind=kind, prompt="p", answer=answer), "0:x", 1
+        )
+        for kind, answer in items
+    ]
+    return Group("0:x", None, made), {c.item.id: 1.0 for c in made}
+
+
+def test_true_false_keys_stay_balanced_and_a_true_copy_of_an_asked_sentence_is_not_made():
+    from collections import Counter
+
+    from questions.selection import pick_kind
+
+    group, scores = tf_group(("true_false", "True"), ("cloze", "1970"))
+    used = Counter({"cloze": 5})  # cloze used often: the statement would be preferred
+    chosen = pick_kind(group, scores, used, Counter({"True": 1, "False": 2}), False)
+    assert chosen.item.kind == "true_false"
+    too_many_true = pick_kind(group, scores, used, Counter({"True": 3, "False": 1}), False)
+    assert too_many_true.item.kind == "cloze"
+    asked_sentence = pick_kind(group, scores, used, Counter(), True)
+    assert asked_sentence.item.kind == "cloze"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POOL_ARTICLES, reason="../shared/articles/pool is not beside the checkout")
+@pytest.mark.parametrize("name", POOL_ARTICLES)
+def test_true_false_keys_are_at_most_sixty_percent_one_way(name):
+    keys = [i.answer for i in curated(name).items if i.kind == "true_false"]
+    if len(keys) >= 3:
+        assert max(keys.count("True"), keys.count("False")) <= 0.6 * len(keys) + 1
