@@ -59,6 +59,18 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Log in")
 
 
+def new_password_rules() -> list:
+    """The rules a new password follows, at registration and on a change."""
+    return [
+        InputRequired(),
+        Length(
+            min=PASSWORD_LENGTH[0],
+            max=PASSWORD_LENGTH[1],
+            message=f"Use at least {PASSWORD_LENGTH[0]} characters.",
+        ),
+    ]
+
+
 class RegisterForm(FlaskForm):
     """Create a student account."""
 
@@ -72,14 +84,7 @@ class RegisterForm(FlaskForm):
     )
     password = PasswordField(
         "Password",
-        validators=[
-            InputRequired(),
-            Length(
-                min=PASSWORD_LENGTH[0],
-                max=PASSWORD_LENGTH[1],
-                message=f"Use at least {PASSWORD_LENGTH[0]} characters.",
-            ),
-        ],
+        validators=new_password_rules(),
     )
     confirm = PasswordField(
         "Repeat password",
@@ -94,14 +99,7 @@ class PasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[InputRequired(), Length(max=200)])
     password = PasswordField(
         "New password",
-        validators=[
-            InputRequired(),
-            Length(
-                min=PASSWORD_LENGTH[0],
-                max=PASSWORD_LENGTH[1],
-                message=f"Use at least {PASSWORD_LENGTH[0]} characters.",
-            ),
-        ],
+        validators=new_password_rules(),
     )
     confirm = PasswordField(
         "Repeat the new password",

@@ -59,6 +59,13 @@ def item_or_404(item_id: str) -> dict:
     return item
 
 
+def item_and_article_or_404(item_id: str) -> tuple[dict, dict]:
+    """The (not deleted) item with this id and its article, or the 404 page."""
+    item = item_or_404(item_id)
+    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    return item, article
+
+
 @bp.get("")
 @teacher_required
 def articles():
@@ -307,8 +314,7 @@ def back_to_review(slug: str, back: str | None, item_id: str = ""):
 def edit_item(item_id: str):
     """Edit an item's prompt, answer, accepted answers, choices, explanation and state; then
     back to the same place of the review page."""
-    item = item_or_404(item_id)
-    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    item, article = item_and_article_or_404(item_id)
     form = ItemForm(data=item_form_data(item))
     back = request.values.get("back")
     if form.validate_on_submit() and (changes := item_changes(form, item["kind"])):
@@ -325,8 +331,7 @@ def edit_item(item_id: str):
 @teacher_required
 def change_item(item_id: str, action: str):
     """Enable or disable an item (not an edit), back to the same place of the review page."""
-    item = item_or_404(item_id)
-    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    item, article = item_and_article_or_404(item_id)
     if ActionForm().validate_on_submit():
         storage.set_items_enabled(storage.get_db(), article["id"], [item_id], action == "enable")
         flash(f"Item {action}d.", "success")
@@ -337,8 +342,7 @@ def change_item(item_id: str, action: str):
 @teacher_required
 def delete_item(item_id: str):
     """Ask, then delete the item; back to the same place of the review page."""
-    item = item_or_404(item_id)
-    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    item, article = item_and_article_or_404(item_id)
     form = ActionForm()
     back = request.values.get("back")
     if form.validate_on_submit():
