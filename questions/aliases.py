@@ -66,10 +66,14 @@ def same_spelling(a: str, b: str, person: bool = False) -> bool:
     x, y = _plain(a), _plain(b)
     if x == y:
         return True
+    if a.isupper() or b.isupper():
+        return False  # "TEU" and "TFEU" are two treaties
     wx, wy = x.split(), y.split()
     if len(wx) == len(wy) and fuzz.ratio(x, y) >= SPELLING:
         # "Edict of Nantes" and "Edict of Alès" differ in one whole word: two things
-        return all(fuzz.ratio(p, q) >= WORD for p, q in zip(wx, wy, strict=True))
+        return all(
+            fuzz.ratio(p, q) >= WORD and variant_shape(p, q) for p, q in zip(wx, wy, strict=True)
+        )
     short, long = sorted((wx, wy), key=len)
     return (
         person
@@ -78,6 +82,14 @@ def same_spelling(a: str, b: str, person: bool = False) -> bool:
         and len(short[0]) >= 5
         and fuzz.ratio(short[0], long[0]) >= FIRST_WORD
     )
+
+
+def variant_shape(p: str, q: str) -> bool:
+    """Two spellings of one word keep its first and last letters and nearly its length
+    ('ogedei', 'ogodei'); 'russia' and 'prussia', 'austria' and 'australia' are two names."""
+    if p.removesuffix("s") == q.removesuffix("s"):
+        return True  # a plural ('Yanshengs')
+    return p[:1] == q[:1] and p[-1:] == q[-1:] and abs(len(p) - len(q)) <= 1
 
 
 def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:

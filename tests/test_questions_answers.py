@@ -404,3 +404,18 @@ def test_a_short_form_is_accepted_only_where_the_article_writes_it_alone(fragmen
         "Setanta Sports bid. Later Setanta went bust. It was later."
     )
     assert written_alone(fragment, text) is alone
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Ögedei Khan", "Ogödei Khan", True),
+        ("Russia", "Prussia", False),
+        ("Australia", "Austria", False),
+        ("TEU", "TFEU", False),
+    ],
+)
+def test_spelling_variants_are_not_other_names(a, b, same):
+    from questions.aliases import same_spelling
+
+    assert same_spelling(a, b) is same
