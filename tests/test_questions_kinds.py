@@ -259,3 +259,15 @@ def test_no_cloze_on_a_nationality_named_with_a_place():
     )
     answers = [i.answer for i in questions.generate(text, all_items=True, kinds=["cloze"]).items]
     assert "Beijing" in answers and "Chinese" not in answers, answers
+
+
+def test_no_who_was_question_for_a_bare_role_or_a_place():
+    text = (
+        "Founders\n\nHassan al-Banna, the founder, opened a school in Cairo in 1928. "
+        "Sayyid Qutb, an Egyptian author and educator, wrote in prison in 1954. "
+        "Ali Shariati, an Iranian sociologist, taught in Mashhad in 1965. "
+        "Ruhollah Khomeini, an Iranian cleric and leader, returned to Iran in 1979. "
+        "Abul Ala Maududi, a Pakistani scholar and journalist, founded a party in 1941."
+    )
+    prompts = [i.prompt for i in questions.generate(text, all_items=True).items]
+    assert not any(p.endswith("who was Hassan al-Banna?") for p in prompts)

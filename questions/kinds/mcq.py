@@ -101,7 +101,10 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         )
         candidates.append(Candidate(item, mention_fact(mention), mention.weight))
     roles = analysis.roles
+    named = {m.answer for m in analysis.mentions if m.tag == "person"}
     for role in roles:
+        if " " not in role.role or role.person not in named:
+            continue  # a bare "founder" says little; "Who was" a place is no question
         # Bare titles ("King", "Professor") among described roles stand out as wrong.
         others = [
             r.role
