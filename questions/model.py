@@ -48,6 +48,18 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A candidate item a rule turned down: the rule's id (its function's name), why, and
+    what the item would have asked."""
+
+    rule: str
+    reason: str
+    kind: str
+    prompt: str
+    answer: Answer
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article: title, body paragraphs and the items made from it."""
 
@@ -55,6 +67,7 @@ class Article:
     slug: str
     paragraphs: tuple[str, ...]
     items: tuple[Item, ...] = field(default=())
+    rejected: tuple[Rejection, ...] = field(default=())  # with generate(explain=True)
 
     @property
     def text(self) -> str:

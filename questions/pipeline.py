@@ -12,7 +12,7 @@ from questions.clean import clean_article
 from questions.distractors import build_pools
 from questions.facts import Sentence, find_mentions, normalize
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
-from questions.model import KINDS, Article, ArticleError, Item, slugify
+from questions.model import KINDS, Article, ArticleError, Item, Rejection, slugify
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
 from questions.quality import item_filters, rejection
@@ -179,8 +179,11 @@ def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) ->
     return item if kept == item.accepted else replace(item, accepted=kept)
 
 
-def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]:
-    """Every kind's candidates that pass all filters."""
+def make_candidates(
+    analysis: Analysis, kinds: Iterable[str], rejected: list[Rejection] | None = None
+) -> list[Candidate]:
+    """Every kind's candidates that pass all filters; those that do not go to `rejected`
+    (when given) with the rule and its reason."""
     names = {m.answer for m in analysis.mentions if m.tag != "person"}
     filters = (
         *item_filters(analysis.title),
@@ -200,7 +203,11 @@ def make_candidates(analysis: Analysis, kinds: Iterable[str]) -> list[Candidate]
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
             item = with_aliases(candidate.item, aliases)
-            if rejection(item, filters) is None:
+            refused = rejection(item, filters)
+            if refused is not None and rejected is not None:
+                rule, reason = refused
+                rejected.append(Rejection(rule, reason, item.kind, item.prompt, item.answer))
+            if refused is None:
                 item = without_shared_words(item, shared, common)
                 item = without_unwritten_fragments(item, text, alone)
                 candidates.append(replace(candidate, item=item))
@@ -216,10 +223,12 @@ def generate(
     progress: Progress | None = None,
     filename: str = "",
     all_items: bool = False,
+    explain: bool = False,
 ) -> Article:
     """Generate items from an article's text, best first: the curated set worth asking, or
     with `all_items` every candidate (the others marked not selected). The title is `title`,
-    else the text's heading line, else the first sentence's subject, else the file name."""
+    else the text's heading line, else the first sentence's subject, else the file name.
+    With `explain` the article also carries every candidate a rule rejected, and why."""
     if len(text) > MAX_TEXT_CHARS:
         raise ArticleError(
             f"The article has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
@@ -233,8 +242,9 @@ def generate(
         raise ArticleError(f"Unknown item kind {', '.join(unknown)}; choose from {KINDS}.")
     analysis, context = analyse(title, paragraphs, progress)
     scorer = make_scorer(context)
+    rejected: list[Rejection] = []
     items = order_items(
-        make_candidates(analysis, wanted),
+        make_candidates(analysis, wanted, rejected if explain else None),
         scorer.acceptability,
         analysis.sentences,
         sum(len(p.split()) for p in paragraphs),
@@ -246,5 +256,9 @@ def generate(
     if progress:
         progress(len(analysis.sentences) + 1, len(analysis.sentences) + 1)
     return Article(
-        title=title, slug=analysis.slug, paragraphs=tuple(paragraphs), items=tuple(items)
+        title=title,
+        slug=analysis.slug,
+        paragraphs=tuple(paragraphs),
+        items=tuple(items),
+        rejected=tuple(rejected),
     )

@@ -312,10 +312,11 @@ def item_filters(title: str) -> tuple[Filter, ...]:
     )
 
 
-def rejection(item: Item, filters: Iterable[Filter]) -> str | None:
-    """The first reason an item is rejected, or None when it passes."""
+def rejection(item: Item, filters: Iterable[Filter]) -> tuple[str, str] | None:
+    """The first rule that rejects an item (its id, the filter's name) and its reason, or
+    None when it passes."""
     for check in filters:
         reason = check(item)
         if reason:
-            return reason
+            return check.__name__, reason
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -109,6 +110,9 @@ def init_command(ctx: Context) -> None:
     "--all", "all_items", is_flag=True, help="Every item, not only the curated default set."
 )
 @click.option("--title", help="The article's title (default: its heading, else derived).")
+@click.option(
+    "--explain", is_flag=True, help="Also say which rule turned down each candidate, and why."
+)
 def generate_command(
     path: str,
     as_json: bool,
@@ -116,6 +120,7 @@ def generate_command(
     max_items: int | None,
     all_items: bool,
     title: str | None,
+    explain: bool,
 ) -> None:
     """Generate quiz items from the article at PATH (text, Markdown or HTML): the items worth
     asking, best first; --all adds every other candidate, marked "selected": false."""
@@ -135,7 +140,11 @@ def generate_command(
         all_items=all_items,
         title=title,
         filename=Path(path).name,
+        explain=explain,
     )
+    if explain:
+        print_rejections(article)
+        return
     if as_json:
         click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -145,6 +154,21 @@ def generate_command(
         for choice in item.choices:
             click.echo(f"     - {choice}")
         click.echo(f"   Answer: {item.answer}\n")
+
+
+def print_rejections(article: questions.Article) -> None:
+    """How often each rule fired, then every rejected candidate with its rule and reason."""
+    fired = Counter(r.rule for r in article.rejected)
+    curated = sum(item.selected for item in article.items)
+    click.echo(
+        f"{article.title}: {curated} items chosen, {len(article.rejected)} candidates "
+        "turned down by a rule\n"
+    )
+    for rule, count in fired.most_common():
+        click.echo(f"{count:6d}  {rule}")
+    click.echo("")
+    for r in article.rejected:
+        click.echo(f"[{r.rule}] {r.reason}\n    {r.kind}: {r.prompt}  ->  {r.answer}")
 
 
 @cli.command("create-teacher")

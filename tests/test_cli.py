@@ -1,6 +1,7 @@
 """The command line, through click's runner."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,32 @@ def test_make_teacher_creates_a_teacher_in_the_served_database(tmp_path):
     usage = subprocess.run(["make", "-s", "-C", str(root), "teacher"], env=env, capture_output=True,
                            text=True, check=False)  # fmt: skip
     assert usage.returncode != 0 and "usage: make teacher NAME=" in usage.stderr
+
+
+def test_generate_explain_names_the_rule_and_reason_of_each_rejected_candidate(tmp_path):
+    from questions.quality import item_filters
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Moon\n\nThe Soviet Union launched Sputnik 1 in 1957. It was the first satellite. "
+        "This launch started the space race between the United States and the Soviet Union. "
+        "Yuri Gagarin flew into space in 1961 aboard Vostok 1.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["generate", str(article), "--explain"])
+    assert result.exit_code == 0, result.output
+    counts = dict(
+        reversed(line.split()) for line in result.output.splitlines() if re.match(r"\s+\d+  ", line)
+    )
+    assert counts, result.output
+    known = {f.__name__ for f in item_filters("Moon")} | {
+        "short_name",
+        "orphan",
+        "shared_deed",
+    }
+    rejected = re.findall(r"^\[(\w+)\] (.+)$", result.output, flags=re.M)
+    assert rejected and sum(map(int, counts.values())) == len(rejected)
+    assert {rule for rule, _ in rejected} <= set(counts)
+    assert all(reason.strip() for _, reason in rejected)
+    assert "dangling_reference" in counts  # "It was the first satellite."
+    assert set(counts) <= known  # every rule id is the name of a filter the generator runs
