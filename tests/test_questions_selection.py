@@ -164,3 +164,19 @@ def test_true_false_keys_are_at_most_sixty_percent_one_way(name):
     keys = [i.answer for i in curated(name).items if i.kind == "true_false"]
     if len(keys) >= 3:
         assert max(keys.count("True"), keys.count("False")) <= 0.6 * len(keys) + 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POOL_ARTICLES, reason="../shared/articles/pool is not beside the checkout")
+@pytest.mark.parametrize("name", POOL_ARTICLES)
+def test_every_accepted_answer_grades_as_right(name):
+    """The generator's accepted forms and the grader agree, on every pool article."""
+    from quizapp.grading import grade, normalize
+
+    for item in curated(name).items:
+        if item.kind not in ("cloze", "short_answer"):
+            continue
+        data = item.to_dict()
+        for typed in (item.answer, *item.accepted):
+            assert normalize(typed), (item.prompt, typed)
+            assert grade(data, typed).correct, (item.prompt, typed)
