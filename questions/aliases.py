@@ -92,6 +92,27 @@ def variant_shape(p: str, q: str) -> bool:
     return p[:1] == q[:1] and p[-1:] == q[-1:] and abs(len(p) - len(q)) <= 1
 
 
+LOWER_TERM_ACRONYM = re.compile(
+    r"\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,8})\)"
+)
+
+
+def term_acronyms(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """(term, acronym) pairs of 'ribulose bisphosphate (RuBP)': the shortest run of two or
+    more lower-case words before the bracket that starts with the acronym's letter."""
+    pairs = []
+    for text in texts:
+        for match in LOWER_TERM_ACRONYM.finditer(text):
+            words, acronym = match.group(1).split(), match.group(2)
+            if sum(c.isupper() for c in acronym) < 2:
+                continue
+            for k in range(2, len(words) + 1):
+                if words[-k][0] == acronym[0].lower():
+                    pairs.append((" ".join(words[-k:]), acronym))
+                    break
+    return pairs
+
+
 def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
     """(name, alternative) pairs of 'European Space Agency (ESA)' and 'Daidu (also Dadu)'."""
     pairs = []
@@ -120,7 +141,7 @@ def article_aliases(
         out.setdefault(normalize(a), []).append(b)
         out.setdefault(normalize(b), []).append(a)
 
-    for name, alt in bracket_pairs(texts):
+    for name, alt in [*bracket_pairs(texts), *term_acronyms(texts)]:
         add(name, alt)
     for name, alt in bracketed_spellings(names, texts):
         add(name, alt)

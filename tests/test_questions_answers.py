@@ -419,3 +419,17 @@ def test_spelling_variants_are_not_other_names(a, b, same):
     from questions.aliases import same_spelling
 
     assert same_spelling(a, b) is same
+
+
+def test_a_lower_case_term_and_its_acronym_accept_each_other():
+    from questions.aliases import term_acronyms
+
+    texts = [
+        "It fixes carbon with ribulose bisphosphate (RuBP) in the stroma.",
+        "Cells store molecules of adenosine triphosphate (ATP) too.",
+        "The city of Paris (France) and a method (see below).",
+    ]
+    assert term_acronyms(texts) == [
+        ("ribulose bisphosphate", "RuBP"),
+        ("adenosine triphosphate", "ATP"),
+    ]
