@@ -38,6 +38,8 @@ DEMONSTRATIVE_INSIDE = re.compile(
     r"\b(?:this(?! (?:year|month|week)\b)|these|those|such(?! as\b)|the latter|the former)\b",
     re.I,
 )
+# A regnal number or a name's second half right after the blank: the blank is half a name.
+HALF_NAME = re.compile(rf"{re.escape(BLANK)} [IVX]{{1,4}}\b")
 # Exponents lost in extraction: "4 × 1010" for 4 × 10^10, "2n" for 2^n.
 LOST_EXPONENT = re.compile(r"×\s*10\d|\b\d+n\d*\b")
 VAGUE_GROUP = re.compile(rf"\b(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})\b", re.I)
@@ -187,6 +189,8 @@ def ungrammatical(item: Item) -> str | None:
         return "question too short"
     if item.kind == "cloze" and prompt.count(BLANK) != 1:
         return "cloze needs exactly one blank"
+    if HALF_NAME.search(prompt):
+        return "the blank leaves half a name ('_____ I was imprisoned' for Charles I)"
     if item.kind == "mcq":
         keys = [normalize(str(c)) for c in item.choices]
         if len(set(keys)) != 4 or keys.count(normalize(str(item.answer))) != 1:

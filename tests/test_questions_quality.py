@@ -503,3 +503,14 @@ def test_no_share_over_a_hundred_percent_beside_a_share():
     assert impossible_share("154.8%", "54.8%")
     assert not impossible_share("44.8%", "54.8%")
     assert not impossible_share("154", "54")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "rejected"),
+    [("_____ I was imprisoned in 1647.", True), ("King _____ II of England ruled.", True)],
+)
+def test_a_blank_that_leaves_a_regnal_number_is_half_a_name(prompt, rejected):
+    from questions.quality import ungrammatical
+
+    item = Item(id="x", kind="cloze", prompt=prompt, answer="Charles", tags=("person",))
+    assert bool(ungrammatical(item)) is rejected
