@@ -1,11 +1,13 @@
 """Choose and order the items worth asking: the curated default, then everything else.
 
-Each fact (an answer in a sentence) gets the worth the fitted model estimates for it
-(questions/worth.py). Facts are taken greedily, best first, with the article's parts sharing
-the places (a paragraph that already gave items counts for less), each fact and each
-sentence once and at most 40% dates among the first twenty, and for each fact the kind least
-used so far. The curated set is the first `budget(words)` of them whose worth clears the
-threshold (never fewer than the floor); the others follow, not selected, for `--all`.
+Each candidate gets the chance that a strict reader accepts it, as the fitted models of
+questions/worth.py estimate; a fact (an answer in a sentence) is worth its best candidate.
+Facts are taken greedily, best first, with the article's parts sharing the places (a
+paragraph that already gave items counts for less), each fact and each sentence once and at
+most 40% dates among the first twenty, three kinds among the first ten, and for each fact its
+best candidate, a kind already used often counting for less. The curated set is the first
+`budget(words)` of them whose worth clears the threshold (never fewer than the floor); the
+others follow, not selected, for `--all`.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ MOST_DATES_FIRST = 0.4
 PARAGRAPH_DECAY = 0.6  # worth kept by a fact from a paragraph that already gave an item
 ANSWER_DECAY = 0.3  # worth kept by an answer already asked from another sentence
 THRESHOLD = 0.2  # estimated chance that a strict reader accepts it (about 0.28 on average)
-KIND_SHARE = {"short_answer": 2.0, "mcq": 1.5, "cloze": 1.0, "true_false": 1.0}
 KIND_ORDER = ("short_answer", "mcq", "cloze", "true_false", "timeline", "matching")
 
 
@@ -105,13 +106,16 @@ def pick_kind(
             and not (seen_sentence and c.item.answer == "True")
         )
     ]
+    if fresh:
+        options = [c for c in options if c.item.kind not in used] or options
     if not options:
         return None
+    # Which kind suits the fact is the model's call (its kind features, fitted on the
+    # verdicts); a kind already used often counts for less, so the set stays varied.
     return max(
         options,
         key=lambda c: (
-            scores[c.item.id]
-            * KIND_BALANCE ** (used[c.item.kind] / KIND_SHARE.get(c.item.kind, 1.0)),
+            scores[c.item.id] * KIND_BALANCE ** used[c.item.kind],
             -KIND_ORDER.index(c.item.kind),
             c.item.id,
         ),
