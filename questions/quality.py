@@ -219,9 +219,15 @@ def make_trivial_filter(title: str) -> Filter:
         plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
         if key == topic or plural or (short_title and key and key in topic):
             return "answer is the article's topic"
-        if len(initials) >= 2 and key.replace(".", "") == initials:
-            return "answer is the initials of the article's topic"
+        letters = re.sub(r"[^a-z]", "", key)
+        acronym = not any(c.islower() for c in item.answer) and len(letters) >= 2
+        if acronym and len(initials) >= 2 and letters in (initials, initials[:-1]):
+            return "answer is the initials of the article's topic ('UMC', 'V&A')"
         one_word = " " not in key and len(key) > 3
+        if one_word and key in title_words:
+            return (
+                "answer is a word of the article's own title ('Queen _____' in Victoria and Albert)"
+            )
         short_form = any(key.endswith(w) or key.startswith(w) for w in title_words)
         if one_word and key not in title_words and (short_form or key in squashed):
             return "answer is a short form of the article's topic ('UChicago')"

@@ -514,3 +514,21 @@ def test_a_blank_that_leaves_a_regnal_number_is_half_a_name(prompt, rejected):
 
     item = Item(id="x", kind="cloze", prompt=prompt, answer="Charles", tags=("person",))
     assert bool(ungrammatical(item)) is rejected
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "topic"),
+    [
+        ("Victoria and Albert Museum", "Albert", True),
+        ("Victoria and Albert Museum", "V&A", True),
+        ("United Methodist Church", "UMC", True),
+        ("University of Chicago", "UChicago", True),
+        ("Victoria and Albert Museum", "Henry Cole", False),
+        ("University of Chicago", "Harvard", False),
+    ],
+)
+def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):
+    from questions.quality import make_trivial_filter
+
+    item = Item(id="x", kind="cloze", prompt="It was _____.", answer=answer, tags=("org",))
+    assert bool(make_trivial_filter(title)(item)) is topic
