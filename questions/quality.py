@@ -19,7 +19,7 @@ from questions.giveaways import (
 )
 from questions.kinds.base import BLANK
 from questions.model import AGGREGATE_KINDS, Item
-from questions.nlp import MONTHS, WEEKDAYS
+from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS
 from questions.referents import (
     TYPE_NOUNS,
     glued_names,
@@ -203,6 +203,22 @@ def title_initials(title: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w’'-]+", title) if w[:1].isupper()).lower()
 
 
+AMOUNT_WORDS = frozenset(
+    [*NUMBER_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "half"]
+    + ["third", "quarter", "thirds", "quarters", "twice", "double", "triple", "single"]
+)
+
+
+def has_amount(answer: str) -> bool:
+    """Digits or a number word: what a number blank must hold."""
+    words = set(re.findall(r"[a-z]+", answer.lower()))
+    return (
+        any(c.isdigit() for c in answer)
+        or bool(words & AMOUNT_WORDS)
+        or any(w.endswith(("ty", "teen")) for w in words)
+    )
+
+
 def make_trivial_filter(title: str) -> Filter:
     """Answers that are the article's own topic ("Oxygen" in the article Oxygen), its
     initials ("UMC") or a one-word short form of it ("UChicago", "SoCal")."""
@@ -286,6 +302,9 @@ def question_shape(item: Item) -> str | None:
         return "a name that starts in lower case ('first Museum of Posters')"
     if isinstance(item.answer, str) and RELATIVE_DATE.search(item.answer):
         return "answer is a relative date"
+    asks_number = item.tags[:1] == ("number",) and item.kind in ("cloze", "mcq", "short_answer")
+    if asks_number and isinstance(item.answer, str) and not has_amount(item.answer):
+        return "the number blank holds no number ('More than')"
     if (
         item.tags[:1] == ("date",)
         and isinstance(item.answer, str)

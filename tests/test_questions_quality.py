@@ -532,3 +532,14 @@ def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):
 
     item = Item(id="x", kind="cloze", prompt="It was _____.", answer=answer, tags=("org",))
     assert bool(make_trivial_filter(title)(item)) is topic
+
+
+@pytest.mark.parametrize(
+    ("answer", "rejected"),
+    [("More than", True), ("several", True), ("about 30", False), ("twenty-five", False)],
+)
+def test_a_number_blank_must_hold_a_number(answer, rejected):
+    from questions.quality import question_shape
+
+    item = Item(id="x", kind="cloze", prompt="_____ 26,000 km2.", answer=answer, tags=("number",))
+    assert bool(question_shape(item)) is rejected
