@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, normalize
+from questions.referents import TYPE_NOUNS
 
 # Abbreviations of everyday English, known to any reader of the language.
 COMMON_ABBREVIATIONS = {
@@ -81,6 +82,7 @@ def same_spelling(a: str, b: str, person: bool = False) -> bool:
         and len(long) == 2
         and len(short[0]) >= 5
         and fuzz.ratio(short[0], long[0]) >= FIRST_WORD
+        and long[-1].title() not in TYPE_NOUNS  # "Albert Hall" is no form of Albert
     )
 
 
@@ -196,6 +198,8 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
             and all(w[:1].isupper() or w in PARTICLES for w in n.split())
             and (
                 short in n.split()
+                and names[n] == "person"
+                and n.split()[-1] not in TYPE_NOUNS  # not "Albert Hall" for Albert
                 if tag == "person"
                 else (n.split()[-1] == short and short.endswith("s"))  # "Denver Broncos"
                 or n.startswith(f"{short} of ")  # "Philo of Byzantium"

@@ -433,3 +433,13 @@ def test_a_lower_case_term_and_its_acronym_accept_each_other():
         ("ribulose bisphosphate", "RuBP"),
         ("adenosine triphosphate", "ATP"),
     ]
+
+
+def test_a_building_named_after_a_person_is_no_form_of_the_persons_name():
+    text = (
+        "Museum\n\nAlbert Hall opened in London in 1871 as a concert venue. Albert supported "
+        "the new museum of art in 1852. The prince Albert died in 1861 at Windsor. Queen "
+        "Victoria mourned Albert for many years after 1861."
+    )
+    albert = [i for i in questions.generate(text, all_items=True).items if i.answer == "Albert"]
+    assert albert and all("Albert Hall" not in i.accepted for i in albert)
