@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -237,11 +239,22 @@ def restore_command(ctx: Context, file: str) -> None:
     type=click.IntRange(min=1),
     help="Threads per worker; one is fastest for these CPU-bound pages (see quizapp/server.py).",
 )
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Do not start a generation worker (`quizapp worker`) alongside; run one elsewhere.",
+)
 @pass_ctx
 def serve_command(
-    ctx: Context, host: str, port: int, production: bool, workers: int | None, threads: int
+    ctx: Context,
+    host: str,
+    port: int,
+    production: bool,
+    workers: int | None,
+    threads: int,
+    no_worker: bool,
 ) -> None:
-    """Serve the web app on http://HOST:PORT."""
+    """Serve the web app on http://HOST:PORT, with a generation worker alongside."""
     app = ctx.app
     path = app.config["DATABASE"]
     try:
@@ -251,14 +264,65 @@ def serve_command(
         raise click.ClickException(str(error)) from error
     except sqlite3.OperationalError as error:
         raise click.ClickException(f"Cannot open the database {path}: {error}") from error
-    if production:
-        from quizapp.server import default_workers, serve_production
+    worker = None if no_worker else start_worker(path)
+    try:
+        if production:
+            from quizapp.server import default_workers, serve_production
 
-        workers = workers or default_workers()
-        click.echo(f"Serving on http://{host}:{port} (gunicorn, {workers} workers)", err=True)
-        serve_production(app, host=host, port=port, workers=workers, threads=threads)
-    else:
-        app.run(host=host, port=port)
+            workers = workers or default_workers()
+            click.echo(f"Serving on http://{host}:{port} (gunicorn, {workers} workers)", err=True)
+            serve_production(app, host=host, port=port, workers=workers, threads=threads)
+        else:
+            app.run(host=host, port=port)
+    finally:
+        if worker is not None:
+            stop_worker(worker)
+
+
+def start_worker(db_path: str) -> subprocess.Popen:
+    """Start `quizapp worker` on this database in a child process that dies with this one."""
+    from quizapp.jobs import die_with_parent
+
+    command = [sys.executable, "-m", "quizapp.cli", "--db", db_path, "worker"]
+    return subprocess.Popen(command, preexec_fn=die_with_parent)  # noqa: PLW1509
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    """Stop a worker started by start_worker (a job it was running is run again by the next
+    worker to start: quizapp.jobs.recover_crashed)."""
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(10)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+@cli.command("worker")
+@click.option(
+    "--concurrency",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Jobs taken at once (threads of this process, which share one core while generating; "
+    "for more cores start more workers).",
+)
+@pass_ctx
+def worker_command(ctx: Context, concurrency: int) -> None:
+    """Run a generation worker: read and generate the articles teachers add or regenerate.
+    Any number of workers may share the queue."""
+    import logging
+
+    from quizapp import jobs
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    queue = jobs.get_queue(ctx.app.config)
+    for job_id in jobs.recover_crashed(queue):
+        click.echo(f"Job {job_id}: its worker died; queued again", err=True)
+    consumer = queue.create_consumer(
+        workers=concurrency, worker_type="thread", periodic=False, max_delay=1.0
+    )
+    consumer.run()
 
 
 # Exports (issue 5: Anki decks, Moodle XML, GIFT, CSV, JSON) -----------------------------
@@ -357,3 +421,7 @@ def export_command(
     options = {"timeline": timeline} if fmt == "moodle-xml" else {}
     text = export.TEXT_FORMATS[fmt].render(chosen, **options)
     write_output(output, text.encode("utf-8"), chosen)
+
+
+if __name__ == "__main__":  # `python -m quizapp.cli`: how `serve` starts its worker
+    cli()

@@ -23,6 +23,8 @@ def app(tmp_path):
             "DATABASE": str(tmp_path / "test.db"),
             "SECRET_KEY": "test-secret",
             "WTF_CSRF_ENABLED": False,
+            # Each task runs at once in the request; tests/test_jobs.py runs real workers.
+            "QUEUE_IMMEDIATE": True,
         }
     )
     storage.open_db(app.config["DATABASE"]).close()
@@ -108,7 +110,9 @@ def live_app(tmp_path, seeded_db_template):
 
     db_path = tmp_path / "live.db"
     shutil.copy(seeded_db_template, db_path)
-    return create_app({"DATABASE": str(db_path), "SECRET_KEY": "live-test-secret"})
+    return create_app(
+        {"DATABASE": str(db_path), "SECRET_KEY": "live-test-secret", "QUEUE_IMMEDIATE": True}
+    )
 
 
 @pytest.fixture
@@ -198,3 +202,13 @@ def clock(monkeypatch):
     clock = Clock()
     monkeypatch.setattr("quizapp.storage.schema.now", clock.now)
     return clock
+
+
+def post_job(client, url: str, **kwargs):
+    """POST a form that queues a generation (add an article, regenerate) and open the job's
+    status page, as the teacher's browser does: in tests the task has run already, so this
+    is the redirect to the article or the page with the job's error."""
+    response = client.post(url, **kwargs)
+    if response.status_code == 302 and "/teach/jobs/" in response.location:
+        return client.get(response.location)
+    return response

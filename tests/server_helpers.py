@@ -51,10 +51,12 @@ class ProductionServer:
         threads: int = 4,
         port: int | None = None,
         secret_key: str = "server-test-secret",
+        generation_worker: bool = False,
     ):
         self.db_path = str(db_path)
         self.tmp_dir = Path(tmp_dir)
         self.workers = workers
+        self.generation_worker = generation_worker  # `serve` starts `quizapp worker` too
         self.threads = threads
         self.port = port or free_port()
         self.secret_key = secret_key
@@ -95,6 +97,7 @@ class ProductionServer:
             str(self.workers),
             "--threads",
             str(self.threads),
+            *([] if self.generation_worker else ["--no-worker"]),
         ]
         self.tmp_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child keeps writing to it
@@ -320,3 +323,30 @@ def quiz_article(slug: str, n_items: int) -> Article:
         )
     body = tuple(f"Mission {n} flew in {1900 + n} with {people[n % 4]}." for n in range(n_items))
     return Article(f"Missions {slug}", slug, body, tuple(items))
+
+
+class Worker:
+    """`quizapp --db DB worker` in a subprocess, its output in a log file."""
+
+    def __init__(self, db_path: str, log_path: Path):
+        self.command = [str(QUIZAPP), "--db", db_path, "worker"]
+        self.log_path = log_path
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> Worker:
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL: no clean shutdown, no chance to note anything."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def __exit__(self, *exc_info) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(30)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")

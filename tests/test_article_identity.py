@@ -7,6 +7,7 @@ from werkzeug.security import generate_password_hash
 
 from questions import Article, Item
 from quizapp import storage
+from tests.conftest import post_job
 
 TEXT = (
     "Space race\n\nYuri Gagarin flew into space in 1961. Neil Armstrong walked on the Moon in "
@@ -32,7 +33,7 @@ def rows_of(db, article_id):
 
 def test_readding_a_deleted_article_keeps_both(app, db):
     teacher = teacher_client(app, db)
-    first = teacher.post("/teach/articles", data={"text": TEXT})
+    first = post_job(teacher, "/teach/articles", data={"text": TEXT})
     assert first.location == "/teach/articles/space-race"
     old = storage.get_article(db, "space-race")
     items = storage.items_for_article(db, old["id"])
@@ -51,7 +52,7 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     before = rows_of(db, old["id"])
     teacher.post("/teach/articles/space-race/delete")
 
-    second = teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
+    second = post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
     assert second.location == "/teach/articles/space-race-2"
     assert teacher.get(second.location).status_code == 200  # the redirect lands on it
     assert rows_of(db, old["id"]) == before  # the deleted article's rows are untouched
@@ -61,25 +62,25 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     assert all(item["edited"] == 0 and item["prompt"] != "Edited prompt" for item in fresh)
 
     teacher.post("/teach/articles/space-race-2/delete")
-    third = teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
+    third = post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
     assert third.location == "/teach/articles/space-race-3"
     live = storage.get_article(db, "space-race-3")
     assert len(storage.items_for_article(db, live["id"])) == len(items)
     assert rows_of(db, old["id"]) == before
 
     # Regenerating the live copy leaves the deleted ones alone too.
-    teacher.post("/teach/articles/space-race-3/regenerate")
+    post_job(teacher, "/teach/articles/space-race-3/regenerate")
     assert rows_of(db, old["id"]) == before
     assert len(storage.items_for_article(db, live["id"])) == len(items)
 
 
 def test_same_title_twice_is_refused_while_live(app, db):
     teacher = teacher_client(app, db)
-    teacher.post("/teach/articles", data={"text": TEXT})
+    post_job(teacher, "/teach/articles", data={"text": TEXT})
     teacher.post("/teach/articles/space-race/delete")
-    teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
-    response = teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
-    assert response.status_code == 400
+    post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
+    response = post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
+    assert "Could not add" in response.get_data(as_text=True)
     assert "exists already" in response.get_data(as_text=True)
 
 
@@ -103,15 +104,15 @@ def test_stored_ids_keep_the_generators_under_its_slug():
 
 def test_readding_a_deleted_article_offers_to_restore_it(app, db):
     teacher = teacher_client(app, db)
-    teacher.post("/teach/articles", data={"text": TEXT})
+    post_job(teacher, "/teach/articles", data={"text": TEXT})
     old = storage.get_article(db, "space-race")
     item = storage.items_for_article(db, old["id"])[0]
     storage.update_item(db, item["id"], {"explanation": "Kept by the teacher."})
     teacher.post("/teach/articles/space-race/delete")
-    response = teacher.post("/teach/articles", data={"text": TEXT})
+    response = post_job(teacher, "/teach/articles", data={"text": TEXT})
     page = response.get_data(as_text=True)
-    assert response.status_code == 400
-    assert "was deleted on" in page and "Deleted articles" in page and "Restore" in page
+    assert "Could not add" in page
+    assert "was deleted on" in page and "Deleted articles" in page and "restore it" in page
     assert storage.count_articles(db) == 0  # nothing added
 
     restored = teacher.post("/teach/articles/space-race/restore")
@@ -124,9 +125,9 @@ def test_readding_a_deleted_article_offers_to_restore_it(app, db):
 
 def test_restore_refused_beside_a_live_copy(app, db):
     teacher = teacher_client(app, db)
-    teacher.post("/teach/articles", data={"text": TEXT})
+    post_job(teacher, "/teach/articles", data={"text": TEXT})
     teacher.post("/teach/articles/space-race/delete")
-    teacher.post("/teach/articles", data={"text": TEXT, "as_new": "y"})
+    post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
     response = teacher.post("/teach/articles/space-race/restore", follow_redirects=True)
     assert "delete it first" in response.get_data(as_text=True)
     assert storage.get_article(db, "space-race") is None

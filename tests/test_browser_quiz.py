@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 
 from quizapp import storage
 from tests.conftest import BROWSER_PASSWORD, add_user, log_in
+from tests.server_helpers import Worker
 
 pytestmark = pytest.mark.browser
 PASSWORD = BROWSER_PASSWORD
@@ -161,8 +162,8 @@ def test_quiz_page_fits_phone_and_desktop_and_works_by_keyboard(page, live_db, t
     expect(page.locator("#verdict")).to_be_visible()
 
 
-def test_a_long_articles_status_page_moves_on_by_itself(page, live_app, live_db):
-    live_app.config["BACKGROUND_GENERATION_WORDS"] = 10
+def test_an_articles_status_page_moves_on_by_itself(page, live_app, live_db, tmp_path):
+    live_app.config["QUEUE_IMMEDIATE"] = False  # the real queue and a worker process
     add_user(live_db, "tara", role="teacher")
     log_in(page, "tara")
     page.goto("/teach")
@@ -170,8 +171,10 @@ def test_a_long_articles_status_page_moves_on_by_itself(page, live_app, live_db)
     page.click("text=Add and generate questions")
     page.wait_for_url(re.compile(r"/teach/jobs/"))
     expect(page.locator("h1")).to_have_text("Generating questions…")
+    expect(page.locator("main")).to_contain_text("Waiting for a generation worker")
     # job.js checks the job and goes on to the article when it is ready, with its message.
-    page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=120_000)
+    with Worker(live_app.config["DATABASE"], tmp_path / "worker.log"):
+        page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=300_000)
     expect(page.locator(".flash")).to_contain_text("Added “Warsaw”")
 
 

@@ -14,6 +14,7 @@ import questions
 from questions.pipeline import MAX_TEXT_CHARS
 from quizapp import storage
 from quizapp.reading import SHORT_TEXT_BYTES, read_bounded, read_submitted
+from tests.conftest import post_job
 
 ZURICH = "Zürich\n\nZürich is the largest city in Switzerland. Its old town lies on the Limmat."
 
@@ -56,23 +57,26 @@ def test_the_limit_is_checked_at_the_form(teacher):
     page = teacher.get("/teach").get_data(as_text=True)
     assert f'maxlength="{MAX_TEXT_CHARS}"' in page
     long_text = "Title\n\n" + "Gagarin flew in 1961. " * (MAX_TEXT_CHARS // 20)
-    response = teacher.post("/teach/articles", data={"text": long_text})
+    response = post_job(teacher, "/teach/articles", data={"text": long_text})
     assert response.status_code == 400
     assert f"The limit is {MAX_TEXT_CHARS:,} characters" in response.get_data(as_text=True)
 
 
-def test_a_long_upload_is_refused_at_once(teacher, db):
-    """Not a background job that fails later: the message comes with the upload's answer."""
+def test_a_long_upload_is_refused_with_a_message(teacher, db):
+    """Reading runs in the generation worker: its job's page says why, nothing is stored."""
     data = ("Title\n\n" + "Gagarin flew in 1961. " * (MAX_TEXT_CHARS // 20)).encode()
     assert len(data) < 3 * 1024 * 1024
     # Encoded in memory: werkzeug's builder would spool the body to a file it never closes.
     boundary, body = encode_multipart({"upload": FileStorage(io.BytesIO(data), "long.txt")})
-    response = teacher.post(
-        "/teach/articles", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    response = post_job(
+        teacher,
+        "/teach/articles",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
     )
-    assert response.status_code == 400
     assert f"the limit is {MAX_TEXT_CHARS:,}" in response.get_data(as_text=True)
-    assert db.execute("SELECT count(*) FROM generation_jobs").fetchone()[0] == 0
+    assert db.execute("SELECT status FROM generation_jobs").fetchone()[0] == "failed"
+    assert storage.count_articles(db) == 0
 
 
 def endless_reader(data, filename=""):
@@ -109,11 +113,14 @@ def test_crafted_uploads_come_back_with_a_page(app, teacher, db, name, data):
     """The worker is freed within READ_TIMEOUT whatever the file does to the parsers."""
     app.config["READ_TIMEOUT"] = 3.0
     boundary, body = encode_multipart({"upload": FileStorage(io.BytesIO(data), name)})
-    response = teacher.post(
-        "/teach/articles", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    response = post_job(
+        teacher,
+        "/teach/articles",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
     )
     page = response.get_data(as_text=True)
     assert "Traceback" not in page
-    assert response.status_code in (302, 400)  # stopped with a message, or read in time
-    if response.status_code == 400:
-        assert 'class="error"' in page
+    assert response.status_code in (302, 200)  # stopped with a message, or read in time
+    if response.status_code == 200:
+        assert "flash-error" in page

@@ -48,6 +48,7 @@ from quizapp.storage.connection import (
 )
 from quizapp.storage.jobs import (
     create_generation_job,
+    finish_generation_job,
     get_generation_job,
     update_generation_job,
 )
@@ -163,6 +164,7 @@ __all__ = [
     "get_card",
     "get_db",
     "get_deleted_article",
+    "finish_generation_job",
     "get_generation_job",
     "get_items",
     "get_quiz_question",

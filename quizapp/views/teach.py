@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import threading
-from datetime import UTC, datetime, timedelta
-from pathlib import PurePath
-
 from flask import (
     Blueprint,
     abort,
@@ -20,7 +15,7 @@ from flask import (
 )
 
 import questions
-from quizapp import stats, storage
+from quizapp import jobs, stats, storage
 from quizapp.forms import (
     KIND_LABELS,
     ActionForm,
@@ -31,19 +26,15 @@ from quizapp.forms import (
     item_changes,
     item_form_data,
 )
-from quizapp.reading import READ_TIMEOUT, read_submitted
+from quizapp.jobs import MAX_TITLE_CHARS, PASTED
+from quizapp.reading import READ_TIMEOUT
 from quizapp.views.auth import teacher_required
 from quizapp.views.paging import current_page
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
-# Longer articles are generated in a background thread with a status page.
-BACKGROUND_WORDS = 4000
-STALE_JOB = timedelta(minutes=10)
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
 REVIEW_PAGE = 50  # items per page of the review page
-MAX_TITLE_CHARS = 120
-PASTED = "pasted"  # the source name of a pasted article
 
 
 def article_or_404(slug: str) -> dict:
@@ -82,30 +73,26 @@ def articles():
 @bp.post("/articles")
 @teacher_required
 def add_article():
-    """Read the pasted or uploaded article, generate its items and store both.
-
-    A long article is generated in a background thread; the teacher watches its status page.
-    """
+    """Put the pasted or uploaded article on the generation queue; the teacher watches its
+    status page, which stores the article when a worker has generated it."""
     form = ArticleForm()
     if form.validate_on_submit():
+        upload = form.upload.data
+        data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", PASTED)
+        options = {"source": name, "title": form.title.data, "as_new": bool(form.as_new.data)}
         try:
-            text, name = submitted_article(form)
-            if not form.as_new.data:
-                offer_restore(storage.get_db(), text)
-            title = article_title(form.title.data, text, name)
-            if len(text.split()) > current_app.config.get(
-                "BACKGROUND_GENERATION_WORDS", BACKGROUND_WORDS
-            ):
-                return redirect(url_for("teach.job", job_id=start_generation(text, title, name)))
-            article = new_article(storage.get_db(), text, title)
-        except TitleNeeded as error:
+            if not data.strip():
+                raise questions.ArticleError("Paste the article's text or choose a file.")
+            if name == PASTED and not data.lstrip().startswith("<"):
+                # Plain text without a title: ask for one with the form, now (a pasted page's
+                # title comes from its markup, which the worker reads).
+                jobs.article_title(form.title.data, data.lstrip(), PASTED)
+        except jobs.TitleNeeded as error:
             form.title.errors.append(str(error))
         except questions.ArticleError as error:
             form.text.errors.append(str(error))
         else:
-            slug = store_new_article(storage.get_db(), article, name)
-            flash(added_message(article), "success")
-            return redirect(url_for("teach.review", slug=slug))
+            return redirect(url_for("teach.job", job_id=start_generation(data, options)))
     db = storage.get_db()
     return render_template(
         "teach/articles.html",
@@ -115,64 +102,15 @@ def add_article():
     ), 400
 
 
-def offer_restore(db, text: str) -> None:
-    """ArticleError offering to restore a deleted article with this text's title."""
-    title = text.partition("\n")[0].strip()
+def offer_restore(db, title: str) -> None:
+    """ArticleError offering to restore a deleted article with this title."""
     deleted = storage.deleted_article_titled(db, title) if title else None
     if deleted:
         raise questions.ArticleError(
             f"“{deleted['title']}” was deleted on {deleted['deleted'][:10]}: restore it under "
-            "Deleted articles below (its items, edits and results come back), or tick “Add "
-            "it as a new article”."
+            "Deleted articles on the Teach page (its items, edits and results come back), or "
+            "tick “Add it as a new article”."
         )
-
-
-def submitted_article(form: ArticleForm) -> tuple[str, str]:
-    """The article's plain text and a name for its source, from the upload or the text box."""
-    upload = form.upload.data
-    data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", PASTED)
-    if not data.strip():
-        raise questions.ArticleError("Paste the article's text or choose a file.")
-    timeout = current_app.config.get("READ_TIMEOUT", READ_TIMEOUT)
-    return read_submitted(data, filename=name, timeout=timeout), name
-
-
-class TitleNeeded(questions.ArticleError):
-    """A pasted article whose first line is a paragraph, and no title typed."""
-
-
-def looks_like_title(line: str) -> bool:
-    """Whether an article's first line reads as a title rather than a first paragraph."""
-    line = line.strip()
-    return 0 < len(line) <= MAX_TITLE_CHARS and not line.endswith((".", "…", ":", ";", ","))
-
-
-def article_title(typed: str | None, text: str, source: str) -> str:
-    """The title: the one typed, else the text's first line when it reads as one, else the
-    uploaded file's name; a pasted text with a paragraph first must be given one."""
-    if typed and typed.strip():
-        return " ".join(typed.split())
-    first = text.split("\n", 1)[0]
-    if looks_like_title(first):
-        return first.strip()
-    if source != PASTED:
-        name = re.sub(r"[-_\s]+", " ", PurePath(source).stem).strip()
-        return name[:1].upper() + name[1:] if name else first
-    raise TitleNeeded("The first line reads as a paragraph, not a title: type a title.")
-
-
-def new_article(db, text: str, title: str, progress=None) -> questions.Article:
-    """Generate a new article's items; an article with the same title must not exist."""
-    if title and text.split("\n", 1)[0].strip() != title:
-        text = f"{title}\n\n{text}"  # the first line is the title to the generator too
-    article = questions.generate(text, title=title, progress=progress, all_items=True)
-    if not any(item.selected for item in article.items):
-        raise questions.ArticleError(no_items_message(article))
-    if storage.get_article(db, article.slug) or storage.live_article_titled(db, article.title):
-        raise questions.ArticleError(
-            f"An article titled “{article.title}” exists already; regenerate or delete it."
-        )
-    return article
 
 
 def store_new_article(db, article: questions.Article, source: str) -> str:
@@ -191,75 +129,78 @@ def added_message(article: questions.Article) -> str:
     )
 
 
-def no_items_message(article: questions.Article) -> str:
-    """Why an article was not added: it gave no items."""
-    return (
-        f"No questions could be made from “{article.title}” ({article.words} words), so it "
-        "was not added: the generator found no facts to ask about (dated events, people and "
-        "their roles, places, numbers, quotes). Try a longer or more factual text."
-    )
+def job_name(data: str | bytes, options: dict) -> str:
+    """What the status page calls a job before its title is known."""
+    if options.get("title") and options["title"].strip():
+        return " ".join(options["title"].split())[:MAX_TITLE_CHARS]
+    if options.get("source", PASTED) != PASTED:
+        return options["source"][:MAX_TITLE_CHARS]
+    return str(data).strip().split("\n", 1)[0][:MAX_TITLE_CHARS]
 
 
-def start_generation(text: str, title: str, name: str) -> str:
-    """Start generating in a background thread; returns the job id (the job is named by the
-    article's title)."""
-    db_path = current_app.config["DATABASE"]
-    job_id = storage.create_generation_job(storage.get_db(), g.user["id"], title)
-    args = (db_path, job_id, text, title, name, current_app.logger)
-    threading.Thread(target=run_generation, args=args, daemon=True).start()
+def start_generation(data: str | bytes, options: dict) -> str:
+    """Record a job and put it on the queue; returns the job id."""
+    options = {**options, "read_timeout": current_app.config.get("READ_TIMEOUT", READ_TIMEOUT)}
+    job_id = storage.create_generation_job(storage.get_db(), g.user["id"], job_name(data, options))
+    jobs.enqueue(current_app.config, job_id, data, options)
     return job_id
 
 
-def run_generation(db_path: str, job_id: str, text: str, title: str, name: str, logger) -> None:
-    """Generate and store an article, noting progress and the outcome in the job's row."""
-    db = storage.open_db(db_path)
-    reported = [0.0]
-
-    def progress(step: int, total: int) -> None:
-        share = step / max(total, 1)
-        if share - reported[0] >= 0.05:
-            reported[0] = share
-            storage.update_generation_job(db, job_id, progress=share)
-
+def store_outcome(db, outcome: dict) -> dict:
+    """Store what a generation task returned; the job's new status, message and slug."""
+    if "error" in outcome:
+        return {"status": "failed", "message": outcome["error"]}
+    article, options = jobs.article_from_result(outcome), outcome["options"]
     try:
-        article = new_article(db, text, title, progress)
-        slug = store_new_article(db, article, name)
-        message = added_message(article)
-        storage.update_generation_job(
-            db, job_id, status="done", progress=1.0, slug=slug, message=message
-        )
+        if slug := options.get("regenerate"):
+            if not storage.get_article(db, slug):
+                raise questions.ArticleError("it was deleted meanwhile.")
+            storage.save_article(db, article, slug=slug)
+            curated = sum(item.selected for item in article.items)
+            message = f"Regenerated “{article.title}”: {curated} items; edited items kept."
+            return {"status": "done", "slug": slug, "message": message, "name": article.title}
+        if not options.get("as_new"):
+            offer_restore(db, article.title)
+        if storage.get_article(db, article.slug) or storage.live_article_titled(db, article.title):
+            raise questions.ArticleError(
+                f"An article titled “{article.title}” exists already; regenerate or delete it."
+            )
     except questions.ArticleError as error:
-        storage.update_generation_job(db, job_id, status="failed", message=str(error))
-    except Exception:  # a user never sees a trace; the log keeps it
-        logger.exception("Generating %s failed", name)
-        storage.update_generation_job(
-            db, job_id, status="failed", message="Generation failed unexpectedly; try again."
-        )
-    finally:
-        db.close()
+        return {"status": "failed", "message": str(error)}
+    slug = store_new_article(db, article, options["source"])
+    return {
+        "status": "done",
+        "slug": slug,
+        "message": added_message(article),
+        "name": article.title,
+    }
 
 
 @bp.get("/jobs/<job_id>")
 @teacher_required
 def job(job_id: str):
-    """The status of a background generation; job.js checks it until it is done."""
-    job = storage.get_generation_job(storage.get_db(), job_id)
+    """The status of a generation; when its task has finished, the article is stored (once)
+    and the teacher goes on to it. job.js checks this page until then."""
+    db = storage.get_db()
+    job = storage.get_generation_job(db, job_id)
     if job is None or job["user_id"] != g.user["id"]:
         abort(404)
+    queued = False
+    if job["status"] == "running":
+        outcome, progress = jobs.job_outcome(current_app.config, job_id)
+        if outcome is None:
+            queued = progress is None
+            job = {**job, "progress": progress or 0.0}
+        else:
+            storage.finish_generation_job(db, job_id, lambda: store_outcome(db, outcome))
+            jobs.forget(current_app.config, job_id)
+            job = storage.get_generation_job(db, job_id)
     if job["status"] == "done":
         if request.headers.get("X-Job-Poll"):  # job.js: reload, and that visit says it
             return "", 204
         flash(job["message"], "success")
         return redirect(url_for("teach.review", slug=job["slug"]))
-    if job["status"] == "running" and job["updated"] < stamp_ago(STALE_JOB):
-        # The process running it is gone (a restart); say so instead of refreshing forever.
-        job = {**job, "status": "failed", "message": "Generation stopped; please try again."}
-    return render_template("teach/job.html", job=job)
-
-
-def stamp_ago(delta: timedelta) -> str:
-    """The ISO time delta ago, comparable with the stored timestamps."""
-    return (datetime.now(UTC) - delta).isoformat(timespec="microseconds")
+    return render_template("teach/job.html", job=job, queued=queued)
 
 
 @bp.get("/articles/<slug>")
@@ -385,24 +326,14 @@ def publish(slug: str, action: str):
 @bp.post("/articles/<slug>/regenerate")
 @teacher_required
 def regenerate(slug: str):
-    """Generate the article's items again; edited and deleted items stay as they are."""
+    """Put the article on the generation queue again; edited and deleted items stay as they
+    are. The teacher watches the job's status page."""
     article = article_or_404(slug)
-    if ActionForm().validate_on_submit():
-        try:
-            text = f"{article['title']}\n\n{article['text']}"
-            fresh = questions.generate(text, title=article["title"], all_items=True)
-            if not any(item.selected for item in fresh.items):
-                raise questions.ArticleError("it gave no items; the old ones are kept.")
-        except questions.ArticleError as error:
-            flash(f"Could not regenerate “{article['title']}”: {error}", "error")
-        else:
-            storage.save_article(storage.get_db(), fresh, slug=slug)
-            curated = sum(item.selected for item in fresh.items)
-            flash(
-                f"Regenerated “{article['title']}”: {curated} items; edited items kept.",
-                "success",
-            )
-    return redirect(url_for("teach.review", slug=slug))
+    if not ActionForm().validate_on_submit():
+        return redirect(url_for("teach.review", slug=slug))
+    text = f"{article['title']}\n\n{article['text']}"
+    options = {"title": article["title"], "regenerate": slug, "read": False}
+    return redirect(url_for("teach.job", job_id=start_generation(text, options)))
 
 
 @bp.route("/articles/<slug>/delete", methods=["GET", "POST"])
