@@ -6,8 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from questions.kinds.base import BLANK
-from questions.model import AGGREGATE_KINDS, Item
+from questions.model import AGGREGATE_KINDS, BLANK, Item
 from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS, years_in
 
 NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])

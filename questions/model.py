@@ -14,6 +14,8 @@ KINDS: tuple[str, ...] = ("cloze", "mcq", "true_false", "short_answer", "timelin
 AGGREGATE_KINDS: tuple[str, ...] = ("timeline", "matching")
 
 Answer = str | list[str] | list[list[str]]
+BLANK = "_____"  # the gap of a cloze item
+MAX_TEXT_CHARS = 600_000  # the longest article generate() takes, in characters
 
 
 class ArticleError(ValueError):

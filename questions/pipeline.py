@@ -12,7 +12,15 @@ from questions.clean import clean_article
 from questions.distractors import build_pools
 from questions.facts import Sentence, find_mentions, normalize
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
-from questions.model import KINDS, Article, ArticleError, Item, Rejection, slugify
+from questions.model import (
+    KINDS,
+    MAX_TEXT_CHARS,
+    Article,
+    ArticleError,
+    Item,
+    Rejection,
+    slugify,
+)
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
 from questions.quality import item_filters, rejection
@@ -34,7 +42,6 @@ from questions.title import choose_title
 from questions.worth import ArticleContext, make_scorer
 
 Progress = Callable[[int, int], None]
-MAX_TEXT_CHARS = 600_000
 PROGRESS_EVERY = 64
 
 

@@ -17,8 +17,7 @@ from questions.giveaways import (
     open_description,
     related_word,
 )
-from questions.kinds.base import BLANK
-from questions.model import AGGREGATE_KINDS, Item
+from questions.model import AGGREGATE_KINDS, BLANK, Item
 from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS
 from questions.referents import (
     TYPE_NOUNS,

@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from questions.pipeline import MAX_TEXT_CHARS
+from questions.model import MAX_TEXT_CHARS
 
 # The account rules, shared by the web forms and the command line (quizapp create-teacher).
 USERNAME_PATTERN = r"^[A-Za-z0-9_.-]+$"

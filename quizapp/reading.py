@@ -16,7 +16,7 @@ import multiprocessing
 from collections.abc import Callable
 
 import questions
-from questions.pipeline import MAX_TEXT_CHARS
+from questions.model import MAX_TEXT_CHARS
 
 READ_TIMEOUT = 20.0  # seconds; a real article of the size limit reads in 1-3 s
 READER = "questions:read_article"

@@ -11,7 +11,7 @@ from werkzeug.security import generate_password_hash
 from werkzeug.test import encode_multipart
 
 import questions
-from questions.pipeline import MAX_TEXT_CHARS
+from questions.model import MAX_TEXT_CHARS
 from quizapp import storage
 from quizapp.reading import SHORT_TEXT_BYTES, read_bounded, read_submitted
 from tests.conftest import post_job

@@ -13,7 +13,6 @@ from questions.facts import Mention, Quote, Role, Sentence, is_name_like
 from questions.model import Answer, Item, make_item_id
 from questions.nlp import MONTHS
 
-BLANK = "_____"
 KIND_DIFFICULTY = {
     "true_false": 0.2,
     "mcq": 0.35,

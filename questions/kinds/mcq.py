@@ -15,13 +15,13 @@ from questions.distractors import (
 )
 from questions.facts import Mention, normalize
 from questions.kinds.base import (
-    BLANK,
     Analysis,
     Candidate,
     make_item,
     mention_fact,
     rng_for,
 )
+from questions.model import BLANK
 
 
 def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
