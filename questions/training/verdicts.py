@@ -2,7 +2,7 @@
 
 A blind read (../shared/ITEM-QUALITY.md) gives, per article and reader, a table of items with
 the five points and "acceptable". `read_verdicts` parses those tables and the item lists the
-readers saw; `labels.csv` in questions/data keeps the parsed verdicts (article, reader, kind,
+readers saw; `verdicts.csv` in questions/data keeps the parsed verdicts (article, reader, kind,
 prompt, answer, acceptable, answerable, worth), so the acceptability model can be refitted
 without the read files.
 """
@@ -83,7 +83,7 @@ def read_verdicts(folder: Path) -> list[dict[str, str]]:
 
 
 def save_verdicts(rows: list[dict[str, str]], path: Path = LABELS_PATH) -> None:
-    """Append-free rewrite of questions/data/verdicts.csv."""
+    """Write the verdicts to questions/data/verdicts.csv (replacing what it held)."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
