@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from questions.aliases import article_aliases
 from questions.clean import clean_article
+from questions.definitions import find_definitions
 from questions.distractors import build_pools
 from questions.facts import Sentence, find_mentions, normalize
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
@@ -76,7 +77,10 @@ def analyse(
     context = ArticleContext.build(title, sentences, docs)
     words = sum(len(p.split()) for p in paragraphs)
     terms = find_terms(title, docs, sentences, references, context.centrality, words)
-    mentions = (*find_mentions(docs, sentences, references), *terms)
+    defined = find_definitions(title, docs, sentences, references)
+    named = {(m.sentence, m.answer.casefold()) for m in defined}
+    terms = [t for t in terms if (t.sentence, t.answer.casefold()) not in named]
+    mentions = (*find_mentions(docs, sentences, references), *terms, *defined)
     analysis = Analysis(
         slug=slugify(title),
         title=title,

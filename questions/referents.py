@@ -102,6 +102,8 @@ TYPE_NOUNS = frozenset(
         "Valley",
     ]
 )
+# "What is <a description of four words or more> called?" (questions/definitions.py).
+NAMING_QUESTION = re.compile(r"^What (?:is|are|was|were) (?:\S+ ){4,}(?:called|known as)\?$")
 SHORT_NAME = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z])")
 
 
@@ -115,6 +117,8 @@ def unnamed_referent(item: Item) -> str | None:
     deictic = DEICTIC.search(prompt)
     if deictic:
         return f"unnamed referent {deictic.group()!r}"
+    if NAMING_QUESTION.match(prompt):
+        return None  # "What is a plastid that lacks chlorophyll called?": the description names
     if prompt.endswith("?"):
         words = prompt.rstrip("?").split()[1:]
         named = any(w[:1].isupper() or w[:1] == "[" for w in words)

@@ -52,6 +52,7 @@ def generic_word(analysis: Analysis, mention: Mention) -> bool:
     word = mention.answer
     return (
         mention.tag not in ("person", "date", "number")
+        and mention.label != "DEFINED"  # the name the article gives to what it describes
         and " " not in word
         and word.lower() in analysis.lower_words
     )
