@@ -309,20 +309,35 @@ def stop_worker(worker: subprocess.Popen) -> None:
 )
 @pass_ctx
 def worker_command(ctx: Context, concurrency: int) -> None:
-    """Run a generation worker: read and generate the articles teachers add or regenerate.
-    Any number of workers may share the queue."""
+    """Run a generation worker: read and generate the articles teachers add, regenerate or
+    `init` loads. Any number of workers may share the queue: the SQLite file beside the
+    database, or $QUIZAPP_QUEUE (redis://host:port/db) for workers on other machines."""
     import logging
+    import threading
 
     from quizapp import jobs
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    location = jobs.shown_location(jobs.queue_location(ctx.app.config))
     queue = jobs.get_queue(ctx.app.config)
-    for job_id in jobs.recover_crashed(queue):
+    try:
+        recovered = jobs.recover_crashed(queue)
+    except Exception as error:  # an unreachable Redis, an unreadable queue file
+        raise click.ClickException(f"Cannot reach the queue {location}: {error}") from error
+    for job_id in recovered:
         click.echo(f"Job {job_id}: its worker died; queued again", err=True)
     consumer = queue.create_consumer(
         workers=concurrency, worker_type="thread", periodic=False, max_delay=1.0
     )
-    consumer.run()
+    stop = threading.Event()
+    beating = threading.Thread(target=jobs.heartbeat, args=(queue, stop), daemon=True)
+    beating.start()
+    click.echo(f"Generation worker on {location} ({concurrency} at once)", err=True)
+    try:
+        consumer.run()
+    finally:
+        stop.set()
+        beating.join(5)
 
 
 # Exports (issue 5: Anki decks, Moodle XML, GIFT, CSV, JSON) -----------------------------
