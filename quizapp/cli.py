@@ -118,17 +118,13 @@ def init_command(ctx: Context) -> None:
 def queue_seed(ctx: Context, db, path: Path) -> str:
     """Record a generation job for a seed article and put it on the queue; its id."""
     from quizapp import jobs
-    from quizapp.reading import READ_TIMEOUT
 
     try:
         data = path.read_bytes()
     except OSError as error:
         raise click.ClickException(f"Cannot read {path}: {error.strerror}") from error
     job_id = storage.create_generation_job(db, None, path.name)
-    options = {
-        "source": path.name,
-        "read_timeout": ctx.app.config.get("READ_TIMEOUT", READ_TIMEOUT),
-    }
+    options = {"source": path.name, **jobs.time_limits(ctx.app.config)}
     try:
         jobs.enqueue(ctx.app.config, job_id, data, options)
     except Exception as error:  # an unreachable Redis, an unwritable queue file

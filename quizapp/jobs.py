@@ -112,6 +112,16 @@ def die_with_parent() -> None:
     libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
+def time_limits(config: dict) -> dict:
+    """The options that bound a task: READ_TIMEOUT and TASK_TIMEOUT from the config."""
+    from quizapp.reading import READ_TIMEOUT
+
+    return {
+        "read_timeout": config.get("READ_TIMEOUT", READ_TIMEOUT),
+        "timeout": config.get("TASK_TIMEOUT", TASK_TIMEOUT),
+    }
+
+
 def enqueue(config: dict, job_id: str, data: str | bytes, options: dict) -> None:
     """Put a generation on the queue under the job's id."""
     queue = get_queue(config)
@@ -253,6 +263,8 @@ def recover_crashed(queue: huey.Huey) -> list[str]:
                 {"error": "Generation stopped its worker; try again.", "options": held["options"]},
             )
         else:
+            # The claim is this process's now, so a worker starting beside it leaves the job be.
+            queue.put(key, {**held, "pid": os.getpid()})
             queue.enqueue(_tasks[id(queue)].s(held["data"], held["options"], id=job_id))
         recovered.append(job_id)
     return recovered

@@ -187,3 +187,64 @@ def test_a_job_is_stored_once_however_often_its_result_is_asked_for(tmp_path):
     assert calls == [job_id]
     assert storage.get_generation_job(db, job_id)["status"] == "done"
     db.close()
+
+
+# Time limits and retries ----------------------------------------------------------------------
+
+
+def test_a_generation_past_its_time_limit_ends_with_a_message(queued, tmp_path):
+    app, db, teacher = queued
+    app.config["TASK_TIMEOUT"] = 1  # the 10,000-word article takes several seconds
+    location = teacher.post("/teach/articles", data={"text": long_article()}).location
+    with Worker(app.config["DATABASE"], tmp_path / "worker.log") as worker:
+        job_id = location.rsplit("/", 1)[1]
+        wait_until(lambda: jobs.job_outcome(app.config, job_id)[0], "the job's outcome", worker)
+        page = teacher.get(location).get_data(as_text=True)
+        assert "Traceback" not in worker.log()
+    assert "Generating took more than 1 s, so it was stopped" in page
+    assert "Traceback" not in page
+    assert storage.count_articles(db) == 0
+
+
+def test_a_task_that_raises_runs_once_more_then_fails_with_a_message(queued, tmp_path):
+    app, db, teacher = queued
+    job_id = storage.create_generation_job(db, 1, "broken")
+    # A time limit that is not a number: the task raises TypeError however often it runs.
+    jobs.enqueue(app.config, job_id, "Title\n\nText.", {"read": False, "timeout": "never"})
+    with Worker(app.config["DATABASE"], tmp_path / "worker.log") as worker:
+        wait_until(lambda: jobs.job_outcome(app.config, job_id)[0], "the job's failure", worker)
+        log = worker.log()
+    assert (
+        log.count(f"Executing quizapp.jobs.generate_article: {job_id}")
+        == 1 + jobs.EXCEPTION_RETRIES
+    )
+    page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
+    assert "Generation failed unexpectedly; try again." in page
+    assert "Traceback" not in page and "TypeError" not in page
+    assert storage.get_generation_job(db, job_id)["status"] == "failed"
+
+
+def dead_pid() -> int:
+    """The id of a process that has exited."""
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+@pytest.mark.parametrize("runs", [1, jobs.CRASH_RETRIES, jobs.CRASH_RETRIES + 1])
+def test_a_job_whose_worker_died_runs_again_at_most_crash_retries_times(tmp_path, runs):
+    import socket
+
+    queue = jobs.make_queue(str(tmp_path / "crash-queue.db"))
+    claim = {"host": socket.gethostname(), "pid": dead_pid(), "runs": runs}
+    queue.put(jobs.CLAIM + "job1", {**claim, "data": "Title\n\nText.", "options": {}})
+    queue.put(jobs.CLAIM + "job2", {**claim, "pid": 1, "data": "", "options": {}})  # alive
+    assert jobs.recover_crashed(queue) == ["job1"]
+    if runs <= jobs.CRASH_RETRIES:  # queued again under its id, its claim kept for its runs
+        assert [task.id for task in queue.pending()] == ["job1"]
+        assert queue.result("job1") is None
+    else:  # failed with a message, its claim gone
+        assert queue.pending() == []
+        assert queue.result("job1")["error"] == "Generation stopped its worker; try again."
+        assert queue.get(jobs.CLAIM + "job1") is None
+    assert jobs.recover_crashed(queue) == []  # a second worker starting finds nothing to do
