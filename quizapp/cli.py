@@ -136,13 +136,25 @@ def queue_seed(ctx: Context, db, path: Path) -> str:
 @contextlib.contextmanager
 def worker_unless_running(ctx: Context, queue) -> Iterator[Callable[[], str | None]]:
     """A `quizapp worker` for the duration, unless one runs already (on any machine, for a
-    shared queue). Yields a function that returns the worker's output once it has stopped
-    (None while it runs, or when the worker is not this one's)."""
+    shared queue). Yields a function that says why generation cannot go on (the worker
+    stopped), else None."""
     from quizapp import jobs
 
     if jobs.workers_running(queue):
         click.echo("Generating on the running worker(s)", err=True)
-        yield lambda: None
+        checked = [time.monotonic()]
+
+        def gone() -> str | None:
+            if time.monotonic() - checked[0] < jobs.HEARTBEAT_EVERY:
+                return None
+            checked[0] = time.monotonic()
+            if jobs.workers_running(queue):
+                return None
+            return (
+                "No generation worker runs any more: start one (quizapp worker) and run init again."
+            )
+
+        yield gone
         return
     with tempfile.TemporaryFile() as log:
         worker = start_worker(ctx.app.config["DATABASE"], output=log)
@@ -151,7 +163,8 @@ def worker_unless_running(ctx: Context, queue) -> Iterator[Callable[[], str | No
             if worker.poll() is None:
                 return None
             log.seek(0)
-            return log.read().decode(errors="replace")
+            lines = log.read().decode(errors="replace").strip().splitlines()
+            return f"The generation worker stopped: {lines[-1] if lines else 'no message'}"
 
         try:
             yield stopped
@@ -184,8 +197,8 @@ def wait_for_seeds(
             target = int(100 * (len(pending) - len(waiting) + running))
             bar.update(target - shown)
             shown = target
-            if waiting and (output := worker_stopped()) is not None:
-                raise click.ClickException(f"The generation worker stopped:\n{output[-2000:]}")
+            if waiting and (problem := worker_stopped()) is not None:
+                raise click.ClickException(problem)
             time.sleep(0.2 if waiting else 0)
 
 

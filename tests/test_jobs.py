@@ -248,3 +248,16 @@ def test_a_job_whose_worker_died_runs_again_at_most_crash_retries_times(tmp_path
         assert queue.result("job1")["error"] == "Generation stopped its worker; try again."
         assert queue.get(jobs.CLAIM + "job1") is None
     assert jobs.recover_crashed(queue) == []  # a second worker starting finds nothing to do
+
+
+def test_init_on_an_unreachable_redis_queue_says_so(seeded_instance, tmp_path):
+    from tests.server_helpers import free_port
+
+    env = {**seeded_instance, "QUIZAPP_QUEUE": f"redis://127.0.0.1:{free_port()}/0"}
+    result = subprocess.run(
+        [str(QUIZAPP), "--db", str(tmp_path / "init.db"), "init"],
+        env=env, capture_output=True, text=True, timeout=HANG,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "Error: Cannot reach the queue redis://127.0.0.1:" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
