@@ -28,6 +28,8 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 MODIFIER_DEPS = frozenset({"relcl", "acl", "prep"})
 # "Euglenophytes are a group of ...": a class noun stands for many.
 CLASS_NOUNS = frozenset({"group", "type", "kind", "class", "family", "form", "genus", "order"})
+# Words that describe a thing against what came before: "another", "an exception".
+RELATIVE_WORDS = frozenset({"another", "other", "exception", "example", "latter", "former"})
 MAX_ANSWER_TOKENS = 5
 MIN_DESCRIPTION_WORDS = 3
 MAX_DESCRIPTION_WORDS = 28
@@ -168,6 +170,8 @@ def phrase(tokens: list[Token], replacements: Replacements) -> str | None:
         return None  # a clause, not a noun phrase; or a name given inside the description
     if tokens[0].like_num or tokens[0].pos_ == "NUM":
         return None  # "three small civil wars": which three, the article says elsewhere
+    if any(t.ent_type_ == "ORDINAL" or t.lower_ in RELATIVE_WORDS for t in tokens[:3]):
+        return None  # "a third group of pigments", "an exception that ...": to what, it says before
     text = render(tokens, replacements)
     head = max(tokens, key=lambda t: t.head not in tokens or t.head == t)
     if head.lemma_ == "one":
@@ -202,6 +206,34 @@ def term_of(subject: Token) -> Span | None:
     if len(span) > MAX_ANSWER_TOKENS or not all(t.is_alpha or t.text == "-" for t in span):
         return None
     return span
+
+
+def other_names(span: Span) -> tuple[str, ...]:
+    """What the sentence gives as the same name: 'cryptophytes, or cryptomonads', 'known as
+    X or Y', 'etioplast (or etiolated plastid)'."""
+    doc = span.doc
+    root = span.root
+    names = [
+        c
+        for c in root.children
+        if c.dep_ == "conj"
+        and c.i > root.i
+        and any(t.lower_ == "or" for t in doc[root.i + 1 : c.i])
+        and c.pos_ in ("NOUN", "PROPN")
+    ]
+    found = [
+        doc[c.left_edge.i if c.left_edge.pos_ != "DET" else c.left_edge.i + 1 : c.i + 1]
+        for c in names
+    ]
+    end = span.end
+    if end + 2 < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end + 1 : end + 6] if t.text == ")"), None)
+        inner = doc[end + 1 : close] if close else None
+        if inner is not None and inner and inner[0].lower_ == "or":
+            inner = inner[1:]
+        if inner and all(t.is_alpha or t.text == "-" for t in inner):
+            found.append(inner)
+    return tuple(s.text for s in found if 0 < len(s) <= MAX_ANSWER_TOKENS)
 
 
 def named_in(doc: Doc, replacements: Replacements) -> Iterator[tuple[Span, str]]:
@@ -262,6 +294,7 @@ def find_definitions(
                     in_quote=False,
                     event=None,
                     weight=DEFINITION_WEIGHT,
+                    also=other_names(span),
                 )
             )
     return mentions

@@ -97,6 +97,9 @@ class Mention:
     in_quote: bool
     event: str | None
     weight: float
+    also: tuple[
+        str, ...
+    ] = ()  # other names the sentence gives it ("cryptophytes, or cryptomonads")
 
 
 @dataclass(frozen=True)

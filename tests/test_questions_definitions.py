@@ -48,6 +48,8 @@ NOT_DEFINITIONS = [
     # Too little to tell the thing apart, and a quantity that other sentences explain.
     "He used a technique called dating.",
     "The country fought three small civil wars known as the rebellions.",
+    # Described against what came before: which group it is a third of, the article says.
+    "A third group of pigments found in red algae is called the phycobilins.",
 ]
 
 
@@ -80,6 +82,20 @@ def test_the_naming_question_reaches_the_items_and_grades_the_name():
     assert asked, [i.prompt for i in items]
     assert asked[0].kind == "short_answer"
     assert "etioplast" in {a.casefold() for a in asked[0].accepted}
+
+
+def test_another_name_the_sentence_gives_is_accepted_too():
+    text = (
+        "Algae\n\nCryptophytes, or cryptomonads, are a group of algae that contain a red "
+        "chloroplast. Cryptophytes live in lakes and in the sea.\n"
+    )
+    asked = [
+        i
+        for i in questions.generate(text, all_items=True).items
+        if i.prompt == "What is a group of algae that contain a red chloroplast called?"
+    ]
+    assert asked
+    assert {"cryptophytes", "cryptomonads"} <= {a.casefold() for a in asked[0].accepted}
 
 
 def test_the_topic_itself_is_not_asked_for():

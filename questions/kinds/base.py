@@ -360,6 +360,7 @@ def mention_candidate(analysis: Analysis, kind: str, prompt: str, mention: Menti
     bracket the sentence puts right after the answer ('219,000 (around 34%)', '15 km (9
     miles)') says it another way, so it is right too."""
     accepted = accepted_for(mention.answer, mention.tag, mention.prep)
+    accepted = (*accepted, *(form for name in mention.also for form in accepted_for(name, "term")))
     source = analysis.sentences[mention.sentence].text
     gloss = re.search(rf"{re.escape(mention.answer)}\s*\(([^()]{{1,30}})\)", source)
     if gloss and mention.tag in ("number", "date"):
