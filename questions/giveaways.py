@@ -6,10 +6,10 @@ import re
 
 from rapidfuzz import fuzz
 
+from questions.lexicon import BLANK_TITLES, MULTIPLES, NAME_PARTICLES, NOT_NAMES, NUMBER_WORDS
 from questions.model import AGGREGATE_KINDS, BLANK, Item
-from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS, years_in
+from questions.nlp import years_in
 
-NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
 NAME_LIST = re.compile(
     r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]"
     r"|[A-Z][\w’'-]*, (?:the )?_____(?:,| and | or )"
@@ -20,46 +20,9 @@ WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
 WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")
 WORD = re.compile(r"[^\W\d_]+")
 OF_NAME_AFTER_BLANK = re.compile(r"_____ of [A-Z]")
-NAME_PARTICLES = frozenset(
-    ["de", "de'", "de’", "da", "di", "du", "des", "del", "della", "van", "von", "der", "den"]
-    + ["la", "le", "al", "el", "bin", "ibn", "ben", "zu", "af"]
-)
 OTHER_BLANK = re.compile(r"\bother\s+_____")
-MULTIPLES = {
-    "two": r"double|doubly|twice|pair|paired|dual|twin|diatomic",
-    "three": r"triple|triply|thrice|trio|triad|triatomic",
-    "four": r"quadruple|quartet",
-}
 FORMULA_COUNT = re.compile(r"[A-Z][a-z]?(\d)")
 DIGIT_WORDS = {"2": "two", "3": "three", "4": "four"}
-TITLE_WORDS = frozenset(
-    [
-        "President",
-        "King",
-        "Queen",
-        "Emperor",
-        "Empress",
-        "Pope",
-        "Saint",
-        "St.",
-        "Dr.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "General",
-        "Prince",
-        "Princess",
-        "Duke",
-        "Sir",
-        "Lord",
-        "Lady",
-        "Bishop",
-        "Archbishop",
-        "Cardinal",
-        "Chancellor",
-        "Minister",
-    ]
-)
 
 
 def blank_glossed(item: Item) -> str | None:
@@ -84,7 +47,8 @@ def name_completion(item: Item) -> str | None:
     if before and before.start() > 0:
         word = before.group(1)
         possessive = word.endswith(("’s", "'s"))
-        if word[:1].isupper() and word not in TITLE_WORDS and word[-1].isalpha() and not possessive:
+        named = word[:1].isupper() and word not in BLANK_TITLES and word[-1].isalpha()
+        if named and not possessive:
             return f"blank completes the name after {word!r}"
         if word.casefold() in NAME_PARTICLES:
             return f"blank completes a name after the particle {word!r}"  # "Marie de' _____"

@@ -139,7 +139,7 @@ def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
     return replace(item, accepted=tuple(dict.fromkeys([*item.accepted, *extra])))
 
 
-NAME_TAGS = frozenset({"org", "place", "thing", "event", "work", "law", "group"})
+FRAGMENT_TAGS = frozenset({"org", "place", "thing", "event", "work", "law", "group"})
 NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "By", "Of"})
 
 
@@ -172,7 +172,7 @@ def alone_in(fragment: str, text: str, seen: dict[str, bool]) -> bool:
 def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) -> Item:
     """A shorter form of a name ('Sports' of 'Setanta Sports') is accepted only where the
     article itself uses it alone (`seen` keeps the answers already looked up)."""
-    if item.tags[:1] == () or item.tags[0] not in NAME_TAGS or not isinstance(item.answer, str):
+    if item.tags[:1] == () or item.tags[0] not in FRAGMENT_TAGS or not isinstance(item.answer, str):
         return item
     answer_words = set(item.answer.split())
     kept = tuple(

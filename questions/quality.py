@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.facts import GROUP_NOUNS, normalize
+from questions.facts import normalize
 from questions.giveaways import (
     blank_glossed,
     counted_blank,
@@ -17,10 +17,17 @@ from questions.giveaways import (
     open_description,
     related_word,
 )
-from questions.model import AGGREGATE_KINDS, BLANK, Item
-from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS
-from questions.referents import (
+from questions.lexicon import (
+    AMOUNT_WORDS,
+    GROUP_NOUNS,
+    NAME_WORD,
+    NOT_NAMES,
+    OBJECT_WHO,
     TYPE_NOUNS,
+    YEAR_ALONE,
+)
+from questions.model import AGGREGATE_KINDS, BLANK, Item
+from questions.referents import (
     glued_names,
     unnamed_referent,
     unnamed_setting,
@@ -43,7 +50,6 @@ HALF_NAME = re.compile(rf"{re.escape(BLANK)} [IVX]{{1,4}}\b")
 LOST_EXPONENT = re.compile(r"×\s*10\d|\b\d+n\d*\b")
 VAGUE_GROUP = re.compile(rf"\b(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})\b", re.I)
 WH_START = re.compile(r"^(?:who|what|when|where|which|how(?: many)?|according)\b", re.I)
-NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
 DOUBLED_WORD = re.compile(r"\b(\w+) \1\b", re.I)
 STRAY_PUNCTUATION = re.compile(r"\s[,.;:?]|,\s*[?.]|\(\s*\)")
 DOUBLE_PREPOSITION = re.compile(
@@ -53,7 +59,6 @@ BLANK_COMMA_VERB = re.compile(
     r"^(?:The )?_____, (?:was|is|were|are|has|had|have|dates|became|remains|stands|lies)\b"
 )
 LINK = re.compile(r"https?://|www\.|@\w")
-NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 NAME_AFTER_COMMA = re.compile(r"\s*(?:the\s+)?[A-Z]")
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|yet)\s+", re.I)
 Filter = Callable[[Item], str | None]
@@ -202,12 +207,6 @@ def title_initials(title: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w’'-]+", title) if w[:1].isupper()).lower()
 
 
-AMOUNT_WORDS = frozenset(
-    [*NUMBER_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "half"]
-    + ["third", "quarter", "thirds", "quarters", "twice", "double", "triple", "single"]
-)
-
-
 def has_amount(answer: str) -> bool:
     """Digits or a number word: what a number blank must hold."""
     words = set(re.findall(r"[a-z]+", answer.lower()))
@@ -257,8 +256,6 @@ DATE_WITH_YEAR = re.compile(r"\d{3,4}|\d0s\b|\b\d{1,2}(?:st|nd|rd|th)\b|century"
 QUESTION_FRAGMENT = re.compile(r"[();]|:(?! “)")
 BARE_RELATIVE = re.compile(r"(?<![,;])\s(?:who|whom|which)\s")
 WHO_BE = re.compile(r"^Who (?:was|is|were|are|has been|had been)\b")
-YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
-OBJECT_WHO = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
 RELATIVE_DATE = re.compile(
     r"\b(?:this|last|next|that) (?:year|month|week|decade|century|spring|summer|autumn|"
     r"winter)\b|\bago\b|\byesterday\b|\btoday\b|\btomorrow\b",
@@ -280,7 +277,7 @@ def question_shape(item: Item) -> str | None:
         return "question interrupted by a relative clause"
     if WHO_BE.match(prompt) and item.tags[:1] != ("person",):
         return "'Who was' for an answer that is no person"
-    if prompt.endswith("?") and len(YEAR_IN_TEXT.findall(prompt)) > 1:
+    if prompt.endswith("?") and len(YEAR_ALONE.findall(prompt)) > 1:
         return "question holds two dates"
     if OBJECT_WHO.match(prompt) and item.tags[:1] != ("person",):
         return "'Who' for an answer that is no person"

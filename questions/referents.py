@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.model import AGGREGATE_KINDS, Item
+from questions.lexicon import NAME_WORD, TYPE_NOUNS, WORD_TOKEN, YEAR_ALONE
+from questions.model import AGGREGATE_KINDS, BLANK, SENTENCE_KINDS, Item
 
-NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 Filter = Callable[[Item], str | None]
 DEICTIC = re.compile(
     r"\bhere\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|"
@@ -25,82 +25,8 @@ UNNAMED_SUBJECT = re.compile(
     r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]|[$€£]?\d[\d.,]*\s+[a-z])"
 )
 LEADING_LINK = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?, ")
-BLANK = "_____"
 QUANTIFIER_START = re.compile(
     r"^(?:Most|Many|Some|Few|All|Both|Others|Several|None)\s+(?:are|were|is|was|have|had|of them)\b"
-)
-# Kinds of places and bodies that name many things ("the Centre", "the Palace", "the Edict").
-TYPE_NOUNS = frozenset(
-    [
-        "Centre",
-        "Center",
-        "Palace",
-        "Museum",
-        "Building",
-        "Church",
-        "Park",
-        "Garden",
-        "Gardens",
-        "University",
-        "Institute",
-        "Academy",
-        "Station",
-        "Company",
-        "Agency",
-        "Society",
-        "Council",
-        "Committee",
-        "Ministry",
-        "Department",
-        "Theatre",
-        "Theater",
-        "Library",
-        "Cathedral",
-        "Castle",
-        "Hall",
-        "Square",
-        "Street",
-        "Bridge",
-        "River",
-        "Lake",
-        "Island",
-        "Stadium",
-        "Edict",
-        "Treaty",
-        "League",
-        "Conference",
-        "Party",
-        "Army",
-        "Navy",
-        "Court",
-        "Senate",
-        "College",
-        "School",
-        "Hospital",
-        "Gallery",
-        "Foundation",
-        "Association",
-        "Union",
-        "Republic",
-        "Empire",
-        "Kingdom",
-        "Dynasty",
-        "Monastery",
-        "Abbey",
-        "Cloister",
-        "Fortress",
-        "Tower",
-        "Gate",
-        "Market",
-        "Port",
-        "Harbour",
-        "Harbor",
-        "Canal",
-        "Forest",
-        "Mountain",
-        "Mountains",
-        "Valley",
-    ]
 )
 SHORT_NAME = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z])")
 
@@ -198,7 +124,6 @@ def make_orphan_filter(orphans: Mapping[int, str]) -> Filter:
     return orphan
 
 
-YEAR = re.compile(r"(?<!\d)1\d{3}(?!\d)|(?<!\d)20\d{2}(?!\d)")
 CONTENT = re.compile(r"\b[a-z][a-z-]{3,}\b")
 
 
@@ -215,7 +140,7 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
     name_pattern = re.compile("|".join(map(re.escape, names))) if names else None
     stems = [_stems(s) for s in sentences]
     named = [set(name_pattern.findall(s)) if name_pattern else set() for s in sentences]
-    years = [set(YEAR.findall(s)) for s in sentences]
+    years = [set(YEAR_ALONE.findall(s)) for s in sentences]
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, words in enumerate(stems):
         for word in words:
@@ -248,7 +173,7 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
     def other_time(item: Item) -> str | None:
         said = _stems(item.prompt)
         names_in = [w for w in PROPER_WORD.findall(item.prompt) if w not in NOT_PROPER]
-        answer_years = set(YEAR.findall(str(item.answer)))
+        answer_years = set(YEAR_ALONE.findall(str(item.answer)))
         if len(said) < 2 or not answer_years or not names_in:
             return None
         for index, shared in alike(said, item.sentence_index):
@@ -288,7 +213,6 @@ def unnamed_setting(item: Item) -> str | None:
 # --- Questions that glue two names the sentence keeps apart ---------------------------------
 
 CAPITAL_WORD = re.compile(r"[A-Z][\w’'-]*")
-WORD_TOKEN = re.compile(r"[\w’'-]+")
 
 
 def glued_names(item: Item) -> str | None:
@@ -309,7 +233,6 @@ def glued_names(item: Item) -> str | None:
 
 # --- Sentences that open on a referent named only in an earlier sentence --------------------
 
-SENTENCE_KINDS = ("true_false", "cloze", "mcq")
 UNNAMED_ASKED = re.compile(
     r"^(?:\w+ )+?(?:did|do|does|were|are|was|is|had|have|has|will|would|could|can) (?:they|it)\b"
 )
