@@ -7,8 +7,8 @@ import pytest
 import questions
 from questions.lexicon import YEAR
 from questions.nlp import parse, split_sentences
-from questions.quality import DEMONSTRATIVE_INSIDE
-from questions.referents import UNNAMED_SUBJECT
+from questions.rules.pronouns import DEMONSTRATIVE_INSIDE
+from questions.rules.referents import UNNAMED_SUBJECT
 from tests.questions_fixtures import (
     ARTICLES,
     DATA,

@@ -1,18 +1,22 @@
-"""Filters for prompts that lean on something they never name: "here", "that era", "the
+"""Rules against prompts that lean on something they never name: "here", "that era", "the
 building", "the Centre" for a longer name."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.lexicon import NAME_WORD, TYPE_NOUNS, WORD_TOKEN, YEAR_ALONE
-from questions.model import AGGREGATE_KINDS, BLANK, SENTENCE_KINDS, Item
+from questions.model import BLANK, SENTENCE_KINDS, Item
+from questions.rules.registry import QUESTION_KINDS, SINGLE_KINDS, Check, article_rule, rule
 
-Filter = Callable[[Item], str | None]
+if TYPE_CHECKING:
+    from questions.kinds.base import Analysis
+
 DEICTIC = re.compile(
     r"\bhere\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|"
     r"can|must|seems?|seemed|remains?|remained|exists?|existed|be|been|being)\b)"
@@ -31,10 +35,9 @@ QUANTIFIER_START = re.compile(
 SHORT_NAME = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z])")
 
 
+@rule(kinds=SINGLE_KINDS)
 def unnamed_referent(item: Item) -> str | None:
     """The prompt leans on something it never names: "here", "that era", "the building"."""
-    if item.kind in AGGREGATE_KINDS:
-        return None
     prompt = item.prompt
     if QUANTIFIER_START.match(prompt):
         return "starts with 'Most are' of an unnamed group"
@@ -71,7 +74,7 @@ def written_type_names(texts: Iterable[str]) -> set[str]:
     return found
 
 
-def make_short_name_filter(names: Iterable[str]) -> Filter:
+def make_short_name_filter(names: Iterable[str]) -> Check:
     """A common noun of a longer name used alone ("the Centre" for the Centre for Contemporary
     Art, "the Palace"): which one is meant depends on the sentence before."""
     by_word: dict[str, list[str]] = defaultdict(list)
@@ -86,8 +89,6 @@ def make_short_name_filter(names: Iterable[str]) -> Filter:
             by_word[head].append(name)
 
     def short_name(item: Item) -> str | None:
-        if item.kind in AGGREGATE_KINDS:
-            return None
         for match in SHORT_NAME.finditer(item.prompt):
             word = match.group(1)
             if word in by_word and not any(n in item.prompt for n in by_word[word]):
@@ -95,6 +96,14 @@ def make_short_name_filter(names: Iterable[str]) -> Filter:
         return None
 
     return short_name
+
+
+@article_rule("short_name", kinds=SINGLE_KINDS)
+def short_name_rule(analysis: Analysis) -> Check:
+    """A common noun of a longer name used alone ("the Centre" for the Centre for
+    Contemporary Art): which one is meant depends on the sentence before."""
+    names = {m.answer for m in analysis.mentions if m.tag != "person"}
+    return make_short_name_filter(names | written_type_names(s.text for s in analysis.sentences))
 
 
 # --- Sentences that lean on a place or body they do not name --------------------------------
@@ -110,20 +119,6 @@ TEAM_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+s\b")  # "the Panthers": a team name
 NOT_PROPER = frozenset({"I", "The", "A", "An"})
 
 
-def make_orphan_filter(orphans: Mapping[int, str]) -> Filter:
-    """Items that still show a sentence's subject pronoun that points to nothing."""
-
-    def orphan(item: Item) -> str | None:
-        pronoun = orphans.get(item.sentence_index)
-        if item.kind in AGGREGATE_KINDS or pronoun is None:
-            return None
-        if not re.search(rf"\b{pronoun}\b", item.prompt, re.I):
-            return None
-        return f"the subject {pronoun!r} has no antecedent"
-
-    return orphan
-
-
 CONTENT = re.compile(r"\b[a-z][a-z-]{3,}\b")
 
 
@@ -131,7 +126,7 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in CONTENT.findall(text) if w not in STOP_WORDS}
 
 
-def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Filter:
+def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Check:
     """A blank or 'Who' for the doer of what other people of the article did too ('_____
     defected to Mongol forces' when four men defected), or 'When' for what the article says
     happened again another year (a failed expedition against Japan in 1274 and in 1281):
@@ -185,6 +180,16 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
     return shared_deed
 
 
+@article_rule("shared_deed")
+def shared_deed_rule(analysis: Analysis) -> Check:
+    """The item asks who did, or when happened, what the article says another person did
+    too, or what happened again another year: it has several right answers."""
+    return make_shared_deed_filter(
+        [s.text for s in analysis.sentences],
+        (m.answer for m in analysis.mentions if m.tag == "person"),
+    )
+
+
 def proper_nouns(sentence: str, skip: str = "") -> list[str]:
     """Capitalised words of a sentence after its first word, leaving out skip's words."""
     skipped = set(skip.split())
@@ -195,6 +200,7 @@ def proper_nouns(sentence: str, skip: str = "") -> list[str]:
     ]
 
 
+@rule()
 def unnamed_setting(item: Item) -> str | None:
     """The source sentence speaks of 'the team', 'the garden' or 'There are ...' and names
     nothing the student could place it by (the referent was named in an earlier sentence)."""
@@ -215,11 +221,12 @@ def unnamed_setting(item: Item) -> str | None:
 CAPITAL_WORD = re.compile(r"[A-Z][\w’'-]*")
 
 
+@rule(kinds=QUESTION_KINDS)
 def glued_names(item: Item) -> str | None:
     """A question joins two capitalised words that are not side by side in its sentence
     ('sail to North America Great Britain's colonies'): a clause was cut out in between.
     Words the sentence lacks come from a resolved reference ('Martin Luther' for 'He')."""
-    if item.kind not in ("short_answer", "mcq") or not item.prompt.endswith("?"):
+    if not item.prompt.endswith("?"):
         return None
     words = WORD_TOKEN.findall(re.sub(r"[\[\]]", " ", item.prompt))[1:]
     tokens = WORD_TOKEN.findall(item.source_sentence)
@@ -302,13 +309,18 @@ TARGETLESS = re.compile(
 )
 
 
+@rule(kinds=QUESTION_KINDS)
+def unnamed_asked(item: Item) -> str | None:
+    """The question asks what an unnamed 'they' or 'it' did ('When did they sail?')."""
+    if UNNAMED_ASKED.match(item.prompt):
+        return "the question asks about an unnamed 'they'"
+    return None
+
+
+@rule(kinds=SENTENCE_KINDS)
 def unresolved_start(item: Item) -> str | None:
     """The sentence leans on an earlier one: 'this work', 'such rhetoric', 'both terms', or
     a bare subject 'Many came ...', 'They ...', 'It ...' that names no one."""
-    if item.kind in ("mcq", "short_answer") and UNNAMED_ASKED.match(item.prompt):
-        return "the question asks about an unnamed 'they'"
-    if item.kind not in SENTENCE_KINDS:
-        return None
     for text in (item.prompt, item.source_sentence):
         match = DEMONSTRATIVE_NOUN.search(text)
         # Further in, it only unsettles a statement's truth; a blank elsewhere still stands.
