@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, normalize
-from questions.referents import TYPE_NOUNS
+from questions.lexicon import TYPE_NOUNS
 
 # Abbreviations of everyday English, known to any reader of the language.
 COMMON_ABBREVIATIONS = {

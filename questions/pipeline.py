@@ -24,19 +24,13 @@ from questions.model import (
 )
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
-from questions.quality import item_filters, rejection
 from questions.references import (
     orphan_pronouns,
     resolve_references,
     topic_person,
     topic_place,
 )
-from questions.referents import (
-    make_orphan_filter,
-    make_shared_deed_filter,
-    make_short_name_filter,
-    written_type_names,
-)
+from questions.rules import rejection, rules_for
 from questions.selection import order_items
 from questions.terms import find_terms
 from questions.title import choose_title
@@ -143,7 +137,7 @@ def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
     return replace(item, accepted=tuple(dict.fromkeys([*item.accepted, *extra])))
 
 
-NAME_TAGS = frozenset({"org", "place", "thing", "event", "work", "law", "group"})
+FRAGMENT_TAGS = frozenset({"org", "place", "thing", "event", "work", "law", "group"})
 NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "By", "Of"})
 
 
@@ -176,7 +170,7 @@ def alone_in(fragment: str, text: str, seen: dict[str, bool]) -> bool:
 def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) -> Item:
     """A shorter form of a name ('Sports' of 'Setanta Sports') is accepted only where the
     article itself uses it alone (`seen` keeps the answers already looked up)."""
-    if item.tags[:1] == () or item.tags[0] not in NAME_TAGS or not isinstance(item.answer, str):
+    if item.tags[:1] == () or item.tags[0] not in FRAGMENT_TAGS or not isinstance(item.answer, str):
         return item
     answer_words = set(item.answer.split())
     kept = tuple(
@@ -193,18 +187,9 @@ def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) ->
 def make_candidates(
     analysis: Analysis, kinds: Iterable[str], rejected: list[Rejection] | None = None
 ) -> list[Candidate]:
-    """Every kind's candidates that pass all filters; those that do not go to `rejected`
-    (when given) with the rule and its reason."""
-    names = {m.answer for m in analysis.mentions if m.tag != "person"}
-    filters = (
-        *item_filters(analysis.title),
-        make_short_name_filter(names | written_type_names(s.text for s in analysis.sentences)),
-        make_orphan_filter(analysis.orphans),
-        make_shared_deed_filter(
-            [s.text for s in analysis.sentences],
-            (m.answer for m in analysis.mentions if m.tag == "person"),
-        ),
-    )
+    """Every kind's candidates that pass all rules; those that do not go to `rejected`
+    (when given) with the rule's id and its reason."""
+    rules = rules_for(analysis)
     shared = shared_name_words(analysis)
     common = other_name_words(analysis)
     aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])
@@ -214,7 +199,7 @@ def make_candidates(
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
             item = with_aliases(candidate.item, aliases)
-            refused = rejection(item, filters)
+            refused = rejection(item, rules)
             if refused is not None and rejected is not None:
                 rule, reason = refused
                 rejected.append(Rejection(rule, reason, item.kind, item.prompt, item.answer))

@@ -13,7 +13,7 @@ from questions.dates import plausible_date
 from questions.facts import answer_span
 from questions.model import Item
 from questions.nlp import parse
-from tests.question_helpers import item
+from tests.question_helpers import item, judge, theme_reason
 
 # --- Rules from the sixth blind read: accepted answers, numbers, swaps, events, balance ------
 
@@ -54,17 +54,15 @@ def test_typed_answers_accept_the_natural_short_forms() -> None:
 
 
 def test_shapes_a_reader_rejects() -> None:
-    from questions.quality import question_shape, ungrammatical
-
     nationality = item("Super Bowl 50 was an _____ football game.", "American", tag="group")
-    assert question_shape(nationality)
+    assert theme_reason("shape", nationality)
     people = item("The treaty was signed by the _____.", "Dutch", tag="group")
-    assert question_shape(people) is None
+    assert theme_reason("shape", people) is None
     city = item("Who now sees Russia as a partner?", "Beijing", "short_answer", tag="place")
-    assert question_shape(city)
-    assert ungrammatical(item("The _____, dates back to the 17th century.", "Wilanów Park"))
-    assert question_shape(item("Concentrated _____ burns fast.", "O2", tag="org"))
-    assert question_shape(item("Water's formula was _____.", "HO", tag="org")) is None
+    assert theme_reason("shape", city)
+    assert theme_reason("form", item("The _____, dates back to the 17th century.", "Wilanów Park"))
+    assert theme_reason("shape", item("Concentrated _____ burns fast.", "O2", tag="org"))
+    assert theme_reason("shape", item("Water's formula was _____.", "HO", tag="org")) is None
 
 
 def test_wrong_numbers_stay_near_the_answers_size() -> None:
@@ -122,13 +120,12 @@ def test_a_swapped_in_person_who_did_the_same_makes_no_false_statement() -> None
 def test_more_natural_forms_and_shapes() -> None:
     from questions.kinds.base import accepted_for
     from questions.kinds.true_false import swappable
-    from questions.quality import question_shape
 
     assert "William III" in accepted_for("Stadtholder William III", "person")
     assert {"1621-1629", "1621 to 1629"} <= set(accepted_for("between 1621 and 1629", "date"))
     assert "30%" in accepted_for("30 percent", "number")
     assert "30 percent" in accepted_for("30%", "number")
-    assert question_shape(item("The _____ runs 500 projects a year.", "Centre", tag="org"))
+    assert theme_reason("shape", item("The _____ runs 500 projects a year.", "Centre", tag="org"))
     from types import SimpleNamespace
 
     her = "Maria Curie was known for her research and was the first female laureate."
@@ -158,10 +155,9 @@ def test_rules_from_the_eighth_read() -> None:
     from types import SimpleNamespace
 
     from questions.aliases import fuller_names
-    from questions.giveaways import related_word
     from questions.kinds.base import accepted_for
     from questions.kinds.true_false import counts_a_list, in_name_list, swappable
-    from questions.referents import make_shared_deed_filter
+    from questions.rules.referents import make_shared_deed_filter
 
     assert {"5.5", "5 1/2"} <= set(accepted_for("5½", "number"))
     assert "60 kilometres" in accepted_for("about 60 km", "number")
@@ -174,7 +170,7 @@ def test_rules_from_the_eighth_read() -> None:
         "John Calvin",
         tag="person",
     )
-    assert related_word(calvin)
+    assert judge("related_word", calvin)
     assert in_name_list("Liu Heima and Shi Tianze served Ogödei Khan.", "Shi Tianze")
     assert not in_name_list("Shi Tianze served Ogödei Khan.", "Shi Tianze")
     listed = (
@@ -231,14 +227,14 @@ def test_rules_from_the_ninth_read_second_part() -> None:
     from questions.distractors import pick_distractors
     from questions.kinds.base import accepted_for
     from questions.kinds.true_false import also_true_of
-    from questions.quality import question_shape
-    from questions.referents import make_shared_deed_filter
+    from questions.rules.referents import make_shared_deed_filter
 
     assert "Warsaw University" in accepted_for("University of Warsaw", "org")
     figure = item("Its population was _____ in 2010.", "1,178,914", tag="number")
-    assert question_shape(figure)
+    assert theme_reason("shape", figure)
     assert (
-        question_shape(item("Its population was _____ in 2010.", "1,700,000", tag="number")) is None
+        theme_reason("shape", item("Its population was _____ in 2010.", "1,700,000", tag="number"))
+        is None
     )
     han = ["Shi Tianze, Zhang Rou and Yan Shi, Han Chinese who served in the Jin dynasty."]
     assert also_true_of(
@@ -343,16 +339,16 @@ def test_where_takes_no_place_named_before_the_answer() -> None:
 def test_rules_from_the_thirteenth_read() -> None:
     from questions.aliases import bracketed_spellings
     from questions.kinds.base import accepted_for
-    from questions.referents import make_short_name_filter, unresolved_start, written_type_names
+    from questions.rules.referents import make_short_name_filter, written_type_names
 
     texts = ["The castle houses the Centre for Contemporary Art.", "The Centre runs 500 projects."]
     assert "Centre for Contemporary Art" in written_type_names(texts)
     check = make_short_name_filter(written_type_names(texts))
     assert check(item("How many projects does the Centre run?", "500", "short_answer"))
     siege = item("Tension with _____ led to a siege by the royal army in 1622.", "Paris")
-    assert unresolved_start(siege)
+    assert judge("unresolved_start", siege)
     named = item("Tension with _____ led to the siege of Montpellier in 1622.", "Paris")
-    assert unresolved_start(named) is None
+    assert judge("unresolved_start", named) is None
     spelled = bracketed_spellings(
         ["François Villion"], ["The arrival of François Villion (Viljoen)."]
     )

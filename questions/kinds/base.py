@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from questions.aliases import COMMON_ABBREVIATIONS, COMMON_NAMES, HEAD_NOUNS
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
-from questions.model import Answer, Item, make_item_id
-from questions.nlp import MONTHS
+from questions.lexicon import MONTHS
+from questions.model import SENTENCE_KINDS, Answer, Item, make_item_id
 
 KIND_DIFFICULTY = {
     "true_false": 0.2,
@@ -303,7 +303,6 @@ def difficulty(kind: str, tag: str, answer: str, sentence: str, extra: float = 0
     return round(min(max(value, 0.05), 0.95), 2)
 
 
-SENTENCE_KINDS = ("cloze", "mcq", "true_false")
 CONNECTIVE = re.compile(
     r"^(?:However|Moreover|Furthermore|Consequently|Therefore|Thus|Hence|Nevertheless|"
     r"Nonetheless|Meanwhile|In the meantime|In contrast|By contrast|On the other hand|"
