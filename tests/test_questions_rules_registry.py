@@ -92,6 +92,10 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         short("When did it launch the Dongfanghong-1 satellite?"),
         short("When did China launch the Dongfanghong-1 satellite?"),
     ),
+    "pointing_word": (
+        item("Then the _____ was the only way out.", "Channel"),
+        item("In 1940 the _____ was the only way out.", "Channel"),
+    ),
     "lost_antecedent": (
         short(
             "How many Protestants represent 2% of its population?",
@@ -312,3 +316,25 @@ def test_rejection_names_the_first_rule_in_order() -> None:
     both = Item(**{**bad.__dict__, "source_sentence": "Too short."})
     assert rejection(both, rules_for(ANALYSIS))[0] == "source_length"
     assert rejection(bad, rules_for(ANALYSIS))[0] == "doubled_word"
+
+
+@pytest.mark.parametrize(
+    ("prompt", "points"),
+    [
+        ("The journey to either, by the shortest route, is _____ miles.", True),
+        ("Either the Senate or the _____ may propose a law.", False),
+        ("President _____ has promised precisely that.", True),
+        ("The _____ said that the Earth is round.", False),
+        ("Four years ago the last men left the beaches at _____.", False),
+        ("Now the cleavage runs across the _____.", True),
+        ("Nowhere else did the _____ grow so fast.", False),
+    ],
+)
+def test_pointing_words_are_judged_where_they_stand(prompt: str, points: bool) -> None:
+    assert (judge("pointing_word", item(prompt, "answer")) is not None) is points
+
+
+def test_time_counted_from_the_article_s_day_is_judged_where_time_is_asked() -> None:
+    assert judge("pointing_word", item("_____ years ago the last men left.", "Four", tag="number"))
+    statement = item("A year ago Germany went to war.", "True", kind="true_false")
+    assert judge("pointing_word", statement)

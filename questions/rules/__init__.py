@@ -25,6 +25,7 @@ ORDER: tuple[str, ...] = (
     "answer_too_long",
     "contains_answer",
     "dangling_reference",
+    "pointing_word",
     "lost_antecedent",
     "quote_fragment",
     # broken grammar

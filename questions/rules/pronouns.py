@@ -31,6 +31,37 @@ NAME_AFTER_COMMA = re.compile(r"\s*(?:the\s+)?[A-Z]")
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|yet)\s+", re.I)
 
 
+# Words that point outside the prompt without being pronouns: an opening "Then" or "Now"
+# (then when?), "either" or "that" closing a clause (either of what? promised what?), time
+# counted from the day the article appeared ("a year ago").
+POINTING_WORDS = re.compile(
+    r"^(?:Then|Now|Since then|By then|Until then|At that time|At the time)\b"
+    r"|\b(?:either|neither)(?=\s*(?:[,.;:?!)]|$))|\bthat(?=\s*(?:[.;:?!)]|$))",
+    re.I,
+)
+AGO = re.compile(r"\bago\b", re.I)
+TIME_TAGS = frozenset({"date", "number"})
+
+
+@rule(kinds=SINGLE_KINDS)
+def pointing_word(item: Item) -> str | None:
+    """The prompt leans on a word that points outside it: an opening "Then" or "Now", an
+    "either" or "that" that ends a clause; or it asks about time, or whether a statement
+    holds, counted from the day the article appeared ("a year ago")."""
+    if re.search(r"\[[^\]]+\]", item.prompt):
+        return None
+    match = POINTING_WORDS.search(LEADING_CONJUNCTION.sub("", item.prompt))
+    if match is not None:
+        return f"{match.group().strip()!r} points outside the prompt"
+    # "Four years ago" matters where the item asks about time, or whether a statement holds.
+    timed = item.kind == "true_false" or bool(TIME_TAGS & set(item.tags))
+    return (
+        "'ago' counts from a day the prompt does not give"
+        if timed and AGO.search(item.prompt)
+        else None
+    )
+
+
 @rule(kinds=SINGLE_KINDS)
 def dangling_reference(item: Item) -> str | None:
     """The prompt hangs on a pronoun or on "the two countries" with no antecedent in it."""
