@@ -180,6 +180,12 @@ def written_longer(short: str, texts: Sequence[str]) -> list[str]:
     return sorted(found)
 
 
+def one_person(surname: str, names: Sequence[str]) -> bool:
+    """Full names that all end in the surname and start with the same initial ('J. A. Hobson',
+    'John A. Hobson') are one person written two ways."""
+    return all(n.split()[-1] == surname for n in names) and len({n[:1] for n in names}) == 1
+
+
 def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list[tuple[str, str]]:
     """A name written short ('Dalton', 'Broncos') is also right under the one longer name of
     the article that holds it ('John Dalton', 'Denver Broncos'), and the longer name under
@@ -207,6 +213,9 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
         ]
         if not longer and (tag == "person" or short.endswith("s")):
             longer = written_longer(short, texts)  # "Denver Broncos", "Frédéric Chopin"
+        if tag == "person" and len(longer) > 1 and one_person(short, longer):
+            pairs.extend((short, name) for name in longer)  # "J. A. Hobson", "John A. Hobson"
+            continue
         if len(longer) != 1:
             continue
         pairs.append((short, longer[0]))

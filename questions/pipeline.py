@@ -89,13 +89,21 @@ def analyse(
     return analysis, context
 
 
+def person_key(name: str) -> tuple[str, str]:
+    """Who a full name names, as far as spelling tells: its last word and first initial
+    ('Mohammad Iqbal' and 'Muhammad Iqbal' are one person; Kublai and Ogödei Khan two)."""
+    return name.split()[-1], name[:1]
+
+
 def shared_name_words(analysis: Analysis) -> frozenset[str]:
     """Last words of two or more of the article's names ("Khan" of Kublai Khan and Ogödei
     Khan): a family name or title that names no one alone. "Thomas" of Demaryius Thomas and
     Thomas Davis still names the first: a surname is the only one-word form accepted."""
     # Full names only: "Kublai" beside "Kublai Khan" is one person's name, not a shared word.
-    names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
-    counts = Counter(name.split()[-1] for name in names)
+    people = {
+        person_key(m.answer) for m in analysis.mentions if m.tag == "person" and " " in m.answer
+    }
+    counts = Counter(last for last, _initial in people)
     return frozenset(word for word, count in counts.items() if count > 1)
 
 
@@ -103,7 +111,10 @@ def other_name_words(analysis: Analysis) -> frozenset[str]:
     """Words that cannot stand alone for one person: any word of two or more full names
     ('Kong' of Kong Zhu and Kong Duanyou) or a word the article writes in lower case."""
     names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
-    counts = Counter(word for name in names for word in set(name.split()))
+    # A word of two spellings of one person's name ('Iqbal' of Mohammad and Muhammad Iqbal)
+    # belongs to that person alone.
+    words_of = {(person_key(n), w) for n in names for w in set(n.split())}
+    counts = Counter(word for _key, word in words_of)
     lower = {w for name in names for w in name.split() if w.lower() in analysis.lower_words}
     return frozenset({w for w, n in counts.items() if n > 1} | lower)
 

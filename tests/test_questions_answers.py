@@ -439,3 +439,29 @@ def test_a_building_named_after_a_person_is_no_form_of_the_persons_name():
     )
     albert = [i for i in questions.generate(text, all_items=True).items if i.answer == "Albert"]
     assert albert and all("Albert Hall" not in i.accepted for i in albert)
+
+
+def test_a_surname_also_accepts_each_way_the_article_writes_that_person_in_full() -> None:
+    from questions.aliases import fuller_names
+
+    people = [mention("Hobson"), mention("J. A. Hobson"), mention("John A. Hobson")]
+    assert {long for short, long in fuller_names(people) if short == "Hobson"} == {
+        "J. A. Hobson",
+        "John A. Hobson",
+    }
+    # Two people who share a family name: the surname alone names neither.
+    others = [mention("Qutb"), mention("Sayyid Qutb"), mention("Muhammad Qutb")]
+    assert not [pair for pair in fuller_names(others) if pair[0] == "Qutb"]
+
+
+def test_two_spellings_of_one_name_keep_its_surname_accepted() -> None:
+    text = (
+        "Poets\n\nMohammad Iqbal was a poet and philosopher of British India. "
+        "In 1930 Muhammad Iqbal outlined a vision of a state for Muslims in the north-west. "
+        "Kublai Khan and Ogodei Khan ruled the Mongol empire before him.\n"
+    )
+    items = questions.generate(text, all_items=True).items
+    typed = [i for i in items if i.kind in ("cloze", "short_answer") and "Iqbal" in i.answer]
+    assert typed, [(i.kind, i.answer) for i in items]
+    for asked in typed:
+        assert "Iqbal" in asked.accepted and not {"Mohammad", "Muhammad"} & set(asked.accepted)
