@@ -95,13 +95,14 @@ def variant_shape(p: str, q: str) -> bool:
 
 
 LOWER_TERM_ACRONYM = re.compile(
-    r"\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,8})\)"
+    r"\b((?:[A-Za-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,8})\)"
 )
 
 
 def term_acronyms(texts: Iterable[str]) -> list[tuple[str, str]]:
     """(term, acronym) pairs of 'ribulose bisphosphate (RuBP)': the shortest run of two or
-    more lower-case words before the bracket that starts with the acronym's letter."""
+    more words before the bracket, lower case but for the first ('Ribulose bisphosphate'),
+    that starts with the acronym's letter."""
     pairs = []
     for text in texts:
         for match in LOWER_TERM_ACRONYM.finditer(text):
@@ -109,7 +110,7 @@ def term_acronyms(texts: Iterable[str]) -> list[tuple[str, str]]:
             if sum(c.isupper() for c in acronym) < 2:
                 continue
             for k in range(2, len(words) + 1):
-                if words[-k][0] == acronym[0].lower():
+                if words[-k][0].lower() == acronym[0].lower():
                     pairs.append((" ".join(words[-k:]), acronym))
                     break
     return pairs

@@ -424,10 +424,12 @@ def test_a_lower_case_term_and_its_acronym_accept_each_other():
         "It fixes carbon with ribulose bisphosphate (RuBP) in the stroma.",
         "Cells store molecules of adenosine triphosphate (ATP) too.",
         "The city of Paris (France) and a method (see below).",
+        "Rubisco fixes it into five-carbon Ribulose bisphosphate (RuBP) molecules.",
     ]
     assert term_acronyms(texts) == [
         ("ribulose bisphosphate", "RuBP"),
         ("adenosine triphosphate", "ATP"),
+        ("Ribulose bisphosphate", "RuBP"),
     ]
 
 
