@@ -157,7 +157,7 @@ def article_aliases(
         first, _, rest = name.partition(" ")
         if first in places and rest[:1].isupper() and " " not in rest:
             out.setdefault(normalize(name), []).append(rest)  # "Warsaw Fotoplastikon"
-    for name, alt in with_head_nouns(names, texts):
+    for name, alt in [*with_head_nouns(names, texts), *type_word_forms(names, texts)]:
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
         out.setdefault(normalize(name), []).append(alt)
@@ -268,6 +268,34 @@ NAME_RUN = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}"
 HEADED = re.compile(rf"({NAME_RUN}) ({'|'.join(HEAD_NOUNS)})\b")
 OF_PLACE = re.compile(rf"({NAME_RUN}) of ([A-Z][\w’'-]+)")
 BRACKETED_WORD = re.compile(rf"({NAME_RUN}) \(([A-Z][\w’'-]+)\)")
+
+
+# The kind of thing a name names, written after it: "Murray River", "Labor Party". Without
+# it the name still names the river or party; not so 'Holy Roman' of 'Holy Roman Empire'.
+DROPPABLE = ("river", "lake", "sea", "ocean", "mountains", "desert", "bay", "canal", "party")
+TYPE_WORDS = (*HEAD_NOUNS, *DROPPABLE[1:])
+TYPED = re.compile(rf"({NAME_RUN}) ((?i:{'|'.join(TYPE_WORDS)}))\b")
+
+
+def type_word_forms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """A name with its type word is right without it ('Murray River': 'Murray', not 'Red' of
+    'Red Sea'), and a name the article also writes with one is right with it ('Labor':
+    'Labor Party')."""
+    pairs = []
+    lower = {w for t in texts for w in re.findall(r"\b[a-z][\w’'-]*", t)}
+    for name in names:
+        *rest, last = name.split()
+        named = [w for w in rest if w.lower() not in STOP_WORDS]
+        # 'Red' of 'Red Sea' is a common word the article writes in lower case: no name.
+        common = len(rest) == 1 and rest[0].lower() in lower
+        if named and not common and last.lower() in DROPPABLE and rest[-1][:1].isupper():
+            pairs.append((name, " ".join(rest)))
+    written = {
+        (tail, noun) for t in texts for run, noun in TYPED.findall(t) for tail in _endings(run)
+    }
+    wanted = set(names)
+    pairs += sorted((tail, f"{tail} {noun}") for tail, noun in written if tail in wanted)
+    return pairs
 
 
 def _endings(run: str) -> list[str]:

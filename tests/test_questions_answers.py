@@ -467,3 +467,14 @@ def test_two_spellings_of_one_name_keep_its_surname_accepted() -> None:
     assert typed, [(i.kind, i.answer) for i in items]
     for asked in typed:
         assert "Iqbal" in asked.accepted and not {"Mohammad", "Muhammad"} & set(asked.accepted)
+
+
+def test_a_name_is_right_with_or_without_its_type_word() -> None:
+    from questions.aliases import type_word_forms
+
+    texts = ["The Red Sea is red in places.", "Traditionally the Labor Party won the west."]
+    pairs = type_word_forms(["Murray River", "Red Sea", "Labor", "Holy Roman Empire"], texts)
+    assert ("Murray River", "Murray") in pairs
+    assert ("Labor", "Labor Party") in pairs
+    # 'Red' is a word the article writes in lower case; 'Holy Roman' names no empire alone.
+    assert not [p for p in pairs if p[0] in ("Red Sea", "Holy Roman Empire")]
