@@ -157,7 +157,8 @@ def article_aliases(
         first, _, rest = name.partition(" ")
         if first in places and rest[:1].isupper() and " " not in rest:
             out.setdefault(normalize(name), []).append(rest)  # "Warsaw Fotoplastikon"
-    for name, alt in [*with_head_nouns(names, texts), *type_word_forms(names, texts)]:
+    typed = [*with_head_nouns(names, texts), *type_word_forms(names, texts)]
+    for name, alt in [*typed, *company_forms(names)]:
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
         out.setdefault(normalize(name), []).append(alt)
@@ -295,6 +296,25 @@ def type_word_forms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[st
     }
     wanted = set(names)
     pairs += sorted((tail, f"{tail} {noun}") for tail, noun in written if tail in wanted)
+    return pairs
+
+
+LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
+INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+")
+
+
+def company_forms(names: Sequence[str]) -> list[tuple[str, str]]:
+    """A company is right without its legal form and the initials before its name
+    ('J. Lyons, Ltd.': 'J. Lyons', 'Lyons')."""
+    pairs = []
+    for name in names:
+        bare = LEGAL_SUFFIX.sub("", name)
+        if bare == name:
+            continue
+        pairs.append((name, bare))
+        short = INITIALS.sub("", bare)
+        if short != bare and short[:1].isupper():
+            pairs.append((name, short))
     return pairs
 
 

@@ -478,3 +478,13 @@ def test_a_name_is_right_with_or_without_its_type_word() -> None:
     assert ("Labor", "Labor Party") in pairs
     # 'Red' is a word the article writes in lower case; 'Holy Roman' names no empire alone.
     assert not [p for p in pairs if p[0] in ("Red Sea", "Holy Roman Empire")]
+
+
+def test_a_company_is_right_without_its_legal_form_and_initials() -> None:
+    from questions.aliases import company_forms
+
+    assert company_forms(["J. Lyons, Ltd.", "Acme Inc.", "Lyons Tea Shops"]) == [
+        ("J. Lyons, Ltd.", "J. Lyons"),
+        ("J. Lyons, Ltd.", "Lyons"),
+        ("Acme Inc.", "Acme"),
+    ]
