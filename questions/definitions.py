@@ -156,38 +156,49 @@ def own_pronoun(token: Token) -> bool:
     return own and any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
 
 
-def phrase(tokens: list[Token], replacements: Replacements) -> str | None:
-    """The description as it reads inside a question: 'the' for a demonstrative, a lower-case
-    first word unless it is a name; None for one with an unresolved pronoun in it."""
-    if not tokens:
-        return None
-    first = tokens[0]
+def describes_alone(tokens: list[Token], replacements: Replacements) -> bool:
+    """The tokens are a noun phrase that says what it describes without the sentences
+    around it: no unresolved pronoun, no clause or name given inside it, no count or rank
+    against what came before ("three small civil wars", "a third group", "an exception"),
+    not "the ones that ..."."""
     if any(unresolved(t, replacements) for t in tokens):
-        return None
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "WDT" for t in tokens[:1]):
-        return None
+        return False
+    if tokens[0].dep_ in ("nsubj", "nsubjpass") and tokens[0].tag_ == "WDT":
+        return False
     if any(t.dep_ == "ROOT" or t.lemma_ in NAMING_VERBS for t in tokens):
-        return None  # a clause, not a noun phrase; or a name given inside the description
+        return False
     if tokens[0].like_num or tokens[0].pos_ == "NUM":
-        return None  # "three small civil wars": which three, the article says elsewhere
+        return False
     if any(t.ent_type_ == "ORDINAL" or t.lower_ in RELATIVE_WORDS for t in tokens[:3]):
-        return None  # "a third group of pigments", "an exception that ...": to what, it says before
-    text = render(tokens, replacements)
+        return False
     head = max(tokens, key=lambda t: t.head not in tokens or t.head == t)
-    if head.lemma_ == "one":
-        return None  # "the ones that accept government funds"
-    if first.i not in replacements:
-        if first.lower_ in DEMONSTRATIVES and first.dep_ == "det":
-            text = "the" + text[len(first.text) :]
-        elif (first.pos_ != "PROPN" or first.i == 0 and not first.ent_type_) and not (
-            len(first.text) > 1 and first.text.isupper()
-        ):
-            text = text[:1].lower() + text[1:]
+    return head.lemma_ != "one"
+
+
+def in_question(first: Token, text: str) -> str:
+    """The description's first word as it reads after 'What is': 'the' for a demonstrative,
+    lower case unless a name or an acronym."""
+    if first.lower_ in DEMONSTRATIVES and first.dep_ == "det":
+        return "the" + text[len(first.text) :]
+    name = first.pos_ == "PROPN" and not (first.i == 0 and not first.ent_type_)
+    if name or (len(first.text) > 1 and first.text.isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def phrase(tokens: list[Token], replacements: Replacements) -> str | None:
+    """The description as it reads inside a question, or None when it does not stand alone,
+    cuts a quotation in half, or is too short or too long to ask by."""
+    if not tokens or not describes_alone(tokens, replacements):
+        return None
+    own = {k: v for k, v in replacements.items() if not own_pronoun(tokens[0].doc[k])}
+    text = render(tokens, own)
+    if tokens[0].i not in own:
+        text = in_question(tokens[0], text)
     if sum(text.count(q) for q in '“”"') % 2:
-        return None  # a quotation cut in half
+        return None
     content = [t for t in tokens if t.is_alpha and not t.is_stop]
-    words = len(text.split())
-    if len(content) < MIN_DESCRIPTION_WORDS or words > MAX_DESCRIPTION_WORDS:
+    if len(content) < MIN_DESCRIPTION_WORDS or len(text.split()) > MAX_DESCRIPTION_WORDS:
         return None
     return text
 
