@@ -251,10 +251,11 @@ def load_generator() -> None:
         _loaded.set()
 
 
-def _generate_in_child(conn, text: str, title: str) -> None:
+def _generate_in_child(conn, parents_end, text: str, title: str) -> None:
     """The child's side: generate and send ("progress", share) as it goes, then ("ok", result),
     ("error", message for the teacher) or ("raised", traceback)."""
     die_with_parent()
+    parents_end.close()  # so a send to a parent that stopped listening fails, never blocks
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the consumer's handler, inherited
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C stops the worker, which stops us
     reported = [0.0]
@@ -296,7 +297,10 @@ def generate_bounded(queue: huey.Huey, job_id: str, text: str, title: str, deadl
         load_generator()  # the worker did at its start; a QUEUE_IMMEDIATE caller, here once
         receive, send = context.Pipe(duplex=False)
         child = context.Process(
-            target=_generate_in_child, args=(send, text, title), name=f"generate {job_id}"
+            target=_generate_in_child,
+            args=(send, receive, text, title),
+            name=f"generate {job_id}",
+            daemon=True,  # terminated, not waited for, when the worker exits normally
         )
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
             stream.flush()
@@ -307,6 +311,9 @@ def generate_bounded(queue: huey.Huey, job_id: str, text: str, title: str, deadl
             left = deadline - time.monotonic()
             if left <= 0 or not receive.poll(left):
                 log.warning("Job %s: past its time limit; stopping process %s", job_id, child.pid)
+                receive.close()
+                stop_child(child)
+                log.warning("Job %s: process %s stopped (%s)", job_id, child.pid, ended(child))
                 raise GenerationTimeout(job_id)
             try:
                 kind, value = receive.recv()
@@ -325,6 +332,7 @@ def generate_bounded(queue: huey.Huey, job_id: str, text: str, title: str, deadl
     finally:
         receive.close()
         stop_child(child)
+        child.close()
 
 
 def ended(child: multiprocessing.process.BaseProcess) -> str:
@@ -343,6 +351,8 @@ def ended(child: multiprocessing.process.BaseProcess) -> str:
 def stop_child(child: multiprocessing.process.BaseProcess) -> None:
     """Wait briefly for a child that has answered; stop one that has not: SIGTERM, then
     SIGKILL after KILL_GRACE seconds. Returns once it has exited (its zombie reaped)."""
+    if child.exitcode is not None:
+        return
     child.join(0.5)
     if child.is_alive():
         child.terminate()
@@ -350,7 +360,6 @@ def stop_child(child: multiprocessing.process.BaseProcess) -> None:
     if child.is_alive():
         child.kill()
         child.join()
-    child.close()
 
 
 def claim(queue: huey.Huey, job_id: str, data: str | bytes, options: dict) -> None:
