@@ -429,8 +429,8 @@ def stop_worker(worker: subprocess.Popen) -> None:
     default=1,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Jobs taken at once (threads of this process, which share one core while generating; "
-    "for more cores start more workers).",
+    help="Jobs taken at once (threads of this process, each generating in a child process of "
+    "its own).",
 )
 @pass_ctx
 def worker_command(ctx: Context, concurrency: int) -> None:
@@ -451,6 +451,10 @@ def worker_command(ctx: Context, concurrency: int) -> None:
         raise click.ClickException(f"Cannot reach the queue {location}: {error}") from error
     for job_id in recovered:
         click.echo(f"Job {job_id}: its worker died; queued again", err=True)
+    try:
+        jobs.load_generator()  # once: each job's child process, forked from this one, shares it
+    except Exception as error:  # no spaCy pipeline installed, an unreadable model file
+        raise click.ClickException(f"Cannot load the generator: {error}") from error
     consumer = queue.create_consumer(
         workers=concurrency, worker_type="thread", periodic=False, max_delay=1.0
     )

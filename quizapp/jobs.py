@@ -9,30 +9,38 @@ RedisHuey when QUIZAPP_QUEUE (or QUEUE in the config) is a redis:// URL, so that
 on other machines.
 
 A task has time limits: reading runs in a child process that is killed after READ_TIMEOUT
-(quizapp.reading: a crafted file can hold a C parser for minutes), and generation stops at its
-next step after TASK_TIMEOUT; either way the job fails with a message. The consumer runs its
-tasks in threads of one process (huey's process workers are daemons, which may not start the
-reader's child): more generation at once means more `quizapp worker` processes.
+(quizapp.reading: a crafted file can hold a C parser for minutes), and generation runs in a
+child forked from the worker (generate_bounded), killed when TASK_TIMEOUT has passed since the
+task began; either way the job fails with a message. The worker loads the generator (spaCy's
+pipeline, the scoring models) once when it starts (load_generator), so each forked child shares
+it rather than loading it again. The consumer runs its tasks in threads of one process (huey's
+process workers are daemons, which may not start children); a thread forks only the child that
+generates, which touches nothing but its own article and its end of a pipe.
 
 A worker that crashes (SIGKILL, out of memory) loses the task it had taken off the queue; its
 claim stays in the queue's store, and the next worker to start on that machine puts the task
-back (recover_crashed), at most CRASH_RETRIES times.
+back (recover_crashed), at most CRASH_RETRIES times. A generating child that dies (killed by
+the OS, a segfault) is a run that crashed too: the worker runs it again in a new child while
+the claim's runs allow, then fails the job with a message.
 """
 
 from __future__ import annotations
 
 import ctypes
+import logging
+import multiprocessing
 import os
 import re
 import signal
 import socket
+import sys
 import threading
 import time
 from pathlib import Path, PurePath
 from typing import Any
 
 import huey
-from huey.exceptions import TaskException, TaskTimeout
+from huey.exceptions import TaskException
 
 import questions
 
@@ -46,6 +54,12 @@ PROGRESS = "progress:"
 HEARTBEAT = "worker:"  # prefix of the keys a running worker refreshes (workers_running)
 HEARTBEAT_EVERY = 2.0  # seconds
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+KILL_GRACE = 2.0  # seconds between SIGTERM and SIGKILL for a generating child past its limit
+WARM_UP = "Warm-up\n\nMarie Curie was born in Warsaw in 1867. She moved to Paris in 1891."
+CRASHED = "Generation stopped its worker; try again."
+
+log = logging.getLogger(__name__)
+_forking = threading.Lock()  # one fork at a time: no child inherits another's pipe
 
 _queues: dict[tuple[str, bool], huey.Huey] = {}
 _tasks: dict[int, Any] = {}  # id(queue) -> its generate_article task
@@ -174,22 +188,25 @@ def run_generation(queue: huey.Huey, job_id: str, data: str | bytes, options: di
     return outcome
 
 
+class GenerationTimeout(Exception):
+    """The generating child ran past the task's time limit and was killed."""
+
+
+class GenerationCrashed(Exception):
+    """The generating child died without an answer (killed by the OS, a segfault)."""
+
+
+class GenerationRaised(Exception):
+    """The generator raised an unexpected exception in the child (its traceback in args)."""
+
+
 def generation_outcome(queue: huey.Huey, job_id: str, data: str | bytes, options: dict) -> dict:
     """Read and generate the article, noting progress in the queue's store."""
     from quizapp.reading import READ_TIMEOUT, read_submitted
 
     source = options.get("source", PASTED)
-    reported = [0.0]
-    deadline = time.monotonic() + options.get("timeout", TASK_TIMEOUT)
-
-    def progress(step: int, total: int) -> None:
-        if time.monotonic() > deadline:
-            raise TaskTimeout(job_id)
-        share = step / max(total, 1)
-        if share - reported[0] >= 0.05:
-            reported[0] = share
-            queue.put(PROGRESS + job_id, share)
-
+    limit = options.get("timeout", TASK_TIMEOUT)
+    deadline = time.monotonic() + limit
     try:
         if options.get("read", True):
             timeout = options.get("read_timeout", READ_TIMEOUT)
@@ -199,23 +216,150 @@ def generation_outcome(queue: huey.Huey, job_id: str, data: str | bytes, options
         title = article_title(options.get("title"), text, source)
         if text.split("\n", 1)[0].strip() != title:
             text = f"{title}\n\n{text}"  # the first line is the title to the generator too
+        while True:
+            try:
+                result = generate_bounded(queue, job_id, text, title, deadline)
+                break
+            except GenerationCrashed as crash:
+                held = queue.get(CLAIM + job_id, peek=True)
+                if held is None or held["runs"] > CRASH_RETRIES:
+                    log.warning("Job %s: %s; not run again", job_id, crash)
+                    return {"error": CRASHED, "options": options}
+                log.warning("Job %s: %s; running it again", job_id, crash)
+                claim(queue, job_id, data, options)
+                deadline = time.monotonic() + limit  # a new run, a new limit
+    except questions.ArticleError as error:
+        return {"error": str(error), "options": options}
+    except GenerationTimeout:
+        return {
+            "error": f"Generating took more than {limit} s, so it was stopped; the file may be "
+            "malformed. Try saving it as plain text.",
+            "options": options,
+        }
+    return {**result, "options": options}
+
+
+_loaded = threading.Event()
+
+
+def load_generator() -> None:
+    """Load everything generation needs (spaCy's pipeline, the sentence splitter, the scoring
+    models) into this process, once, by generating a two-sentence article, so that children
+    forked from it share them rather than each loading them again."""
+    if not _loaded.is_set():
+        questions.generate(WARM_UP, title="Warm-up", all_items=True)
+        _loaded.set()
+
+
+def _generate_in_child(conn, parents_end, text: str, title: str) -> None:
+    """The child's side: generate and send ("progress", share) as it goes, then ("ok", result),
+    ("error", message for the teacher) or ("raised", traceback)."""
+    die_with_parent()
+    parents_end.close()  # so a send to a parent that stopped listening fails, never blocks
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the consumer's handler, inherited
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C stops the worker, which stops us
+    reported = [0.0]
+
+    def progress(step: int, total: int) -> None:
+        share = step / max(total, 1)
+        if share - reported[0] >= 0.05:
+            reported[0] = share
+            conn.send(("progress", share))
+
+    try:
         article = questions.generate(text, title=title, progress=progress, all_items=True)
         if not any(item.selected for item in article.items):
             raise questions.ArticleError(no_items_message(article))
-    except questions.ArticleError as error:
-        return {"error": str(error), "options": options}
-    except TaskTimeout:
-        return {
-            "error": f"Generating took more than {options.get('timeout', TASK_TIMEOUT)} s, so "
-            "it was stopped; the file may be malformed. Try saving it as plain text.",
-            "options": options,
+        result = {
+            "title": article.title,
+            "paragraphs": list(article.paragraphs),
+            "contract": article.to_dict(),
         }
-    return {
-        "title": article.title,
-        "paragraphs": list(article.paragraphs),
-        "contract": article.to_dict(),
-        "options": options,
-    }
+        conn.send(("ok", result))
+    except questions.ArticleError as error:
+        conn.send(("error", str(error)))
+    except Exception:
+        import traceback
+
+        conn.send(("raised", traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+def generate_bounded(queue: huey.Huey, job_id: str, text: str, title: str, deadline: float) -> dict:
+    """{"title", "paragraphs", "contract"} for the article, generated in a child forked from
+    this process, noting its progress in the queue's store. The child is stopped at deadline
+    (time.monotonic()): SIGTERM, then SIGKILL after KILL_GRACE, and GenerationTimeout raised.
+    ArticleError with the generator's message; GenerationCrashed when the child dies without
+    an answer; GenerationRaised when the generator raised something else."""
+    context = multiprocessing.get_context("fork")
+    with _forking:
+        load_generator()  # the worker did at its start; a QUEUE_IMMEDIATE caller, here once
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(
+            target=_generate_in_child,
+            args=(send, receive, text, title),
+            name=f"generate {job_id}",
+            daemon=True,  # terminated, not waited for, when the worker exits normally
+        )
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+            stream.flush()
+        child.start()
+        send.close()
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not receive.poll(left):
+                log.warning("Job %s: past its time limit; stopping process %s", job_id, child.pid)
+                receive.close()
+                stop_child(child)
+                log.warning("Job %s: process %s stopped (%s)", job_id, child.pid, ended(child))
+                raise GenerationTimeout(job_id)
+            try:
+                kind, value = receive.recv()
+            except EOFError:
+                child.join(KILL_GRACE)
+                died = f"its generating process {child.pid} died ({ended(child)})"
+                raise GenerationCrashed(died) from None
+            if kind == "progress":
+                queue.put(PROGRESS + job_id, value)
+            elif kind == "ok":
+                return value
+            elif kind == "error":
+                raise questions.ArticleError(value)
+            else:
+                raise GenerationRaised(value)
+    finally:
+        receive.close()
+        stop_child(child)
+        child.close()
+
+
+def ended(child: multiprocessing.process.BaseProcess) -> str:
+    """How a child process ended: "signal SIGKILL", "exit code 1", or "still running"."""
+    code = child.exitcode
+    if code is None:
+        return "still running"
+    if code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+def stop_child(child: multiprocessing.process.BaseProcess) -> None:
+    """Wait briefly for a child that has answered; stop one that has not: SIGTERM, then
+    SIGKILL after KILL_GRACE seconds. Returns once it has exited (its zombie reaped)."""
+    if child.exitcode is not None:
+        return
+    child.join(0.5)
+    if child.is_alive():
+        child.terminate()
+        child.join(KILL_GRACE)
+    if child.is_alive():
+        child.kill()
+        child.join()
 
 
 def claim(queue: huey.Huey, job_id: str, data: str | bytes, options: dict) -> None:
@@ -258,10 +402,7 @@ def recover_crashed(queue: huey.Huey) -> list[str]:
         job_id = key.removeprefix(CLAIM)
         if held["runs"] > CRASH_RETRIES:
             queue.delete(key)
-            queue.put_result(
-                job_id,
-                {"error": "Generation stopped its worker; try again.", "options": held["options"]},
-            )
+            queue.put_result(job_id, {"error": CRASHED, "options": held["options"]})
         else:
             # The claim is this process's now, so a worker starting beside it leaves the job be.
             queue.put(key, {**held, "pid": os.getpid()})

@@ -4,7 +4,9 @@ killed mid-article leaves a job that the next worker finishes."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -67,6 +69,41 @@ def test_a_worker_process_generates_what_the_web_side_queued(queued, tmp_path):
     assert storage.count_articles(db) == 1
 
 
+def running(pid: int) -> bool:
+    """Whether process pid exists and has not exited (a zombie has)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def generating_children(worker: Worker) -> list[int]:
+    """The running children a worker forked to generate: its children with its own command
+    line (the reader's forkserver, its other child, has another)."""
+    pid = worker.process.pid
+    own = Path(f"/proc/{pid}/cmdline").read_bytes()
+    children = []
+    for proc in Path("/proc").iterdir():
+        try:
+            status = (proc / "status").read_text()
+            if f"\nPPid:\t{pid}\n" in status and (proc / "cmdline").read_bytes() == own:
+                children.append(int(proc.name))
+        except (OSError, ValueError):
+            continue
+    return [child for child in children if running(child)]
+
+
+def a_generating_child(worker: Worker, besides: set[int] = frozenset()) -> int:
+    """The pid of the worker's generating child (other than those in besides) once it runs."""
+    found = wait_until(
+        lambda: [c for c in generating_children(worker) if c not in besides],
+        "a generating child process",
+        worker,
+    )
+    return found[0]
+
+
 def long_article() -> str:
     """About 10,000 words: the six test articles under one title."""
     bodies = [path.read_text().split("\n", 1)[1] for path in sorted(DATA.glob("*.txt"))]
@@ -80,7 +117,10 @@ def test_a_worker_killed_mid_article_leaves_a_job_the_next_worker_finishes(queue
     progress = lambda: (jobs.job_outcome(app.config, job_id)[1] or 0) > 0  # noqa: E731
     with Worker(app.config["DATABASE"], tmp_path / "first.log") as worker:
         wait_until(progress, "progress on the long article", worker)
+        child = a_generating_child(worker)
         worker.kill()
+        # The child that generated dies with its worker (prctl PR_SET_PDEATHSIG).
+        wait_until(lambda: not running(child), "the end of the worker's generating child", worker)
     outcome, _ = jobs.job_outcome(app.config, job_id)
     assert outcome is None, "the article finished before the kill; make it longer"
     assert "Generating questions" in teacher.get(location).get_data(as_text=True)
@@ -94,6 +134,18 @@ def test_a_worker_killed_mid_article_leaves_a_job_the_next_worker_finishes(queue
     assert storage.count_articles(db) == 1
     assert len(storage.items_for_article(db, article["id"])) > 50
     assert storage.get_generation_job(db, job_id)["status"] == "done"
+
+
+def test_a_worker_told_to_stop_mid_article_stops_its_generating_child_too(queued, tmp_path):
+    app, db, teacher = queued
+    teacher.post("/teach/articles", data={"text": long_article()})
+    with Worker(app.config["DATABASE"], tmp_path / "worker.log") as worker:
+        child = a_generating_child(worker)
+        worker.process.terminate()
+        assert worker.process.wait(10) == 0  # not after the article (about 17 s)
+        assert not running(child)
+        assert "Traceback" not in worker.log()
+    assert storage.count_articles(db) == 0
 
 
 # `quizapp init`: the seeds go through the queue too -----------------------------------------
@@ -192,18 +244,83 @@ def test_a_job_is_stored_once_however_often_its_result_is_asked_for(tmp_path):
 # Time limits and retries ----------------------------------------------------------------------
 
 
-def test_a_generation_past_its_time_limit_ends_with_a_message(queued, tmp_path):
+def test_a_generation_past_its_time_limit_is_killed_and_the_worker_goes_on(queued, tmp_path):
     app, db, teacher = queued
-    app.config["TASK_TIMEOUT"] = 1  # the 10,000-word article takes several seconds
+    limit = 2
+    app.config["TASK_TIMEOUT"] = limit  # the 10,000-word article takes about 17 s
     location = teacher.post("/teach/articles", data={"text": long_article()}).location
+    job_id = location.rsplit("/", 1)[1]
     with Worker(app.config["DATABASE"], tmp_path / "worker.log") as worker:
-        job_id = location.rsplit("/", 1)[1]
+        child = a_generating_child(worker)
+        started = time.monotonic()
+        # A stopped process runs away as a stuck parse would: it never reaches a progress step
+        # (where a send to the worker would fail once it stops listening), and SIGTERM stays
+        # pending, so only the worker's SIGKILL after KILL_GRACE ends it.
+        os.kill(child, signal.SIGSTOP)
         wait_until(lambda: jobs.job_outcome(app.config, job_id)[0], "the job's outcome", worker)
+        assert time.monotonic() - started < limit + jobs.KILL_GRACE + 3
+        assert not Path(f"/proc/{child}").exists()
         page = teacher.get(location).get_data(as_text=True)
-        assert "Traceback" not in worker.log()
-    assert "Generating took more than 1 s, so it was stopped" in page
-    assert "Traceback" not in page
+        assert f"Generating took more than {limit} s, so it was stopped" in page
+        assert "Traceback" not in page
+        assert storage.count_articles(db) == 0
+        assert storage.get_generation_job(db, job_id)["status"] == "failed"
+
+        # The same worker takes the next job and finishes it.
+        app.config["TASK_TIMEOUT"] = jobs.TASK_TIMEOUT
+        text = (DATA / "warsaw.txt").read_text()
+        after = teacher.post("/teach/articles", data={"text": text}).location
+        done = wait_until(lambda: stored(teacher, after), "the next job's article", worker)
+        assert worker.process.poll() is None
+        log = worker.log()
+    assert done.location == "/teach/articles/warsaw"
+    assert storage.count_articles(db) == 1
+    assert f"Job {job_id}: past its time limit; stopping process {child}" in log
+    assert f"Job {job_id}: process {child} stopped (signal SIGKILL)" in log
+    assert "Traceback" not in log
+
+
+def test_a_generating_child_killed_by_the_os_is_run_again(queued, tmp_path):
+    app, db, teacher = queued
+    location = teacher.post("/teach/articles", data={"text": long_article()}).location
+    job_id = location.rsplit("/", 1)[1]
+    with Worker(app.config["DATABASE"], tmp_path / "worker.log") as worker:
+        child = a_generating_child(worker)
+        os.kill(child, signal.SIGKILL)  # as the out-of-memory killer would
+        again = a_generating_child(worker, besides={child})
+        done = wait_until(lambda: stored(teacher, location), "the job's article", worker)
+        assert worker.process.poll() is None
+        log = worker.log()
+    assert f"its generating process {child} died (signal SIGKILL); running it again" in log
+    assert again != child and "Traceback" not in log
+    assert storage.get_generation_job(db, job_id)["status"] == "done"
+    assert done.location == "/teach/articles/six-histories"
+    assert storage.count_articles(db) == 1
+    article = storage.get_article(db, "six-histories")
+    assert len(storage.items_for_article(db, article["id"])) > 50
+
+
+def test_a_generating_child_that_keeps_dying_fails_its_job_after_crash_retries(queued, tmp_path):
+    app, db, teacher = queued
+    location = teacher.post("/teach/articles", data={"text": long_article()}).location
+    job_id = location.rsplit("/", 1)[1]
+    killed: set[int] = set()
+    with Worker(app.config["DATABASE"], tmp_path / "worker.log") as worker:
+        for _ in range(1 + jobs.CRASH_RETRIES):
+            child = a_generating_child(worker, besides=killed)
+            os.kill(child, signal.SIGSEGV)  # as a crash in a C extension would end it
+            killed.add(child)
+        wait_until(lambda: jobs.job_outcome(app.config, job_id)[0], "the job's failure", worker)
+        assert generating_children(worker) == []  # not run a fourth time
+        assert worker.process.poll() is None
+        log = worker.log()
+    assert log.count("died (signal SIGSEGV); running it again") == jobs.CRASH_RETRIES
+    assert log.count("died (signal SIGSEGV); not run again") == 1
+    page = teacher.get(location).get_data(as_text=True)
+    assert "Generation stopped its worker; try again." in page
+    assert "Traceback" not in page + log
     assert storage.count_articles(db) == 0
+    assert storage.get_generation_job(db, job_id)["status"] == "failed"
 
 
 def test_a_task_that_raises_runs_once_more_then_fails_with_a_message(queued, tmp_path):
