@@ -39,16 +39,16 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     items = storage.items_for_article(db, old["id"])
     assert items
     edited, removed = items[0], items[-1]
-    teacher.post(f"/teach/items/{removed['id']}/delete")
-    form = {"prompt": "Edited prompt", "answer": edited["answer"], "enabled": "y"}
-    if edited["kind"] in ("mcq", "true_false", "timeline"):
-        form["choices"] = "\n".join(edited["choices"])
-    if edited["kind"] == "matching":
-        form["answer"] = "\n".join(f"{a} = {b}" for a, b in edited["answer"])
-        form["choices"] = "\n".join(edited["choices"])
-    elif isinstance(edited["answer"], list):
-        form["answer"] = "\n".join(edited["answer"])
-    assert teacher.post(f"/teach/items/{edited['id']}/edit", data=form).status_code == 302
+    teacher.post(f"/teach/items/{removed.id}/delete")
+    form = {"prompt": "Edited prompt", "answer": edited.answer, "enabled": "y"}
+    if edited.kind in ("mcq", "true_false", "timeline"):
+        form["choices"] = "\n".join(edited.choices)
+    if edited.kind == "matching":
+        form["answer"] = "\n".join(f"{a} = {b}" for a, b in edited.answer)
+        form["choices"] = "\n".join(edited.choices)
+    elif isinstance(edited.answer, list):
+        form["answer"] = "\n".join(edited.answer)
+    assert teacher.post(f"/teach/items/{edited.id}/edit", data=form).status_code == 302
     before = rows_of(db, old["id"])
     teacher.post("/teach/articles/space-race/delete")
 
@@ -59,7 +59,7 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     again = storage.get_article(db, "space-race-2")
     fresh = storage.items_for_article(db, again["id"])
     assert len(fresh) == len(items)
-    assert all(item["edited"] == 0 and item["prompt"] != "Edited prompt" for item in fresh)
+    assert all(item.edited == 0 and item.prompt != "Edited prompt" for item in fresh)
 
     teacher.post("/teach/articles/space-race-2/delete")
     third = post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
@@ -107,7 +107,7 @@ def test_readding_a_deleted_article_offers_to_restore_it(app, db):
     post_job(teacher, "/teach/articles", data={"text": TEXT})
     old = storage.get_article(db, "space-race")
     item = storage.items_for_article(db, old["id"])[0]
-    storage.update_item(db, item["id"], {"explanation": "Kept by the teacher."})
+    storage.update_item(db, item.id, {"explanation": "Kept by the teacher."})
     teacher.post("/teach/articles/space-race/delete")
     response = post_job(teacher, "/teach/articles", data={"text": TEXT})
     page = response.get_data(as_text=True)
@@ -119,7 +119,7 @@ def test_readding_a_deleted_article_offers_to_restore_it(app, db):
     assert restored.location == "/teach/articles/space-race"
     back = storage.get_article(db, "space-race")
     assert back["id"] == old["id"]
-    assert storage.get_items(db, [item["id"]])[item["id"]]["explanation"] == "Kept by the teacher."
+    assert storage.get_items(db, [item.id])[item.id].explanation == "Kept by the teacher."
     assert storage.get_article(db, "space-race")["deleted"] is None
 
 

@@ -27,27 +27,27 @@ SERIOUS = {"serious", "critical"}
 SHOTS = os.environ.get("QUIZAPP_PAGE_SHOTS")
 
 
-def sample_items(db, article_id: int) -> list[dict]:
+def sample_items(db, article_id: int) -> list[storage.StoredItem]:
     """One item of each kind, the one with the longest text of its kind (the widest)."""
-    best: dict[str, dict] = {}
+    best: dict[str, tuple[int, storage.StoredItem]] = {}
     for item in storage.items_for_article(db, article_id):
-        size = len(str(item["answer"])) + len(str(item["choices"])) + len(item["prompt"])
-        if item["kind"] not in best or size > best[item["kind"]]["size"]:
-            best[item["kind"]] = {**item, "size": size}
-    return list(best.values())
+        size = len(str(item.answer)) + len(str(item.choices)) + len(item.prompt)
+        if item.kind not in best or size > best[item.kind][0]:
+            best[item.kind] = (size, item)
+    return [item for _, item in best.values()]
 
 
 def page_args(db, user_id: int) -> dict[str, list]:
     """Values for every URL argument: real ids from the live database, made for this user."""
     (article,) = storage.list_articles(db)
     items = sample_items(db, article["id"])
-    ids = [item["id"] for item in items]
-    fresh = storage.create_attempt(db, article["id"], user_id, ids, [i["kind"] for i in items])
-    done = storage.create_attempt(db, article["id"], user_id, ids, [i["kind"] for i in items])
+    ids = [item.id for item in items]
+    fresh = storage.create_attempt(db, article["id"], user_id, ids, [i.kind for i in items])
+    done = storage.create_attempt(db, article["id"], user_id, ids, [i.kind for i in items])
     for n, item in enumerate(items):
         right = n % 2 == 0
-        storage.save_answer(db, done, user_id, item["id"], "x", right, 3.0)
-        schedule.record_quiz_answer(db, user_id, item["id"], right)
+        storage.save_answer(db, done, user_id, item.id, "x", right, 3.0)
+        schedule.record_quiz_answer(db, user_id, item.id, right)
     job = storage.create_generation_job(db, user_id, "a-long-article.txt")
     return {
         "slug": [article["slug"]],

@@ -18,6 +18,7 @@ from quizapp import storage
 from quizapp.cli import cli
 from quizapp.export import ExportArticle, ExportItem, load_all_articles, write_apkg
 from quizapp.export import anki as anki_export
+from quizapp.kinds import KINDS
 from tests.conftest import SEED
 
 UPDATED = "2026-03-01T10:00:00+00:00"
@@ -246,7 +247,7 @@ def test_fields_and_templates_never_change():
         ),
         "quizapp Basic": (["Front", "Back", "Source", "Explanation", "Article"], ["Card"]),
     }
-    models = {m.name: m for m in set(anki_export.MODEL_FOR_KIND.values())}
+    models = {m.name: m for m in anki_export.MODELS}
     assert {
         name: ([f["name"] for f in m.fields], [t["name"] for t in m.templates])
         for name, m in models.items()
@@ -322,7 +323,7 @@ def test_seed_deck_has_one_note_per_item(col, tmp_path, seeded_db):
     assert items and col.note_count() == len(items)
     types = {col.get_note(nid).note_type()["name"] for nid in col.find_notes("")}
     kinds = {item.item.kind for item in items}
-    assert types == {anki_export.MODEL_FOR_KIND[kind].name for kind in kinds}
+    assert types == {KINDS[kind].anki_model.name for kind in kinds}
     assert "quizapp Cloze" in types
     if len(types) < 3:
         pytest.xfail(f"the generators make only {sorted(kinds)} so far; the deck needs 3 types")

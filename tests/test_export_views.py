@@ -177,7 +177,7 @@ def test_decks_are_built_once_per_version(client, seeded_app, monkeypatch, col, 
     database = storage.open_db(seeded_app.config["DATABASE"])
     item_id = storage.items_for_article(database, storage.get_article(database, "hand-made")["id"])[
         0
-    ]["id"]
+    ].id
     storage.update_item(database, item_id, {"prompt": "A changed prompt"})
     database.close()
     changed = client.get("/articles/hand-made/deck.apkg")

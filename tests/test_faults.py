@@ -72,7 +72,7 @@ def class_db(tmp_path):
     path = tmp_path / "faults.db"
     db = storage.open_db(path)
     article_id = storage.save_article(db, quiz_article("alpha", 60))
-    items = {i["id"]: i for i in storage.items_for_article(db, article_id)}
+    items = {i.id: i for i in storage.items_for_article(db, article_id)}
     db.close()
     return path, items
 
@@ -150,8 +150,8 @@ def quiz(client, db):
     )
     attempt_id = re.fullmatch(r"/quiz/([\w-]+)/1", response.location)[1]
     attempt = storage.get_attempt(db, attempt_id)
-    items = {i["id"]: i for i in storage.items_for_article(db, alpha)}
-    others = {i["id"]: i for i in storage.items_for_article(db, beta)}
+    items = {i.id: i for i in storage.items_for_article(db, alpha)}
+    others = {i.id: i for i in storage.items_for_article(db, beta)}
     return attempt, items, others
 
 
@@ -184,7 +184,7 @@ def test_overlong_fields_are_rejected(app, client, db, quiz):
     url = f"/quiz/{attempt['id']}/1"
     # A body over the request limit: the 413 page, nothing stored.
     too_big = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1024)
-    response = client.post(url, data={"item_id": first["id"], "response": too_big})
+    response = client.post(url, data={"item_id": first.id, "response": too_big})
     assert response.status_code == 413
     page = response.get_data(as_text=True)
     assert "Traceback" not in page and "at most 3.0 MB" in page
@@ -194,7 +194,7 @@ def test_overlong_fields_are_rejected(app, client, db, quiz):
     assert answer_count(db) == 0
     # An overlong answer is refused with a message and not stored.
     long_answer = "1900 " + "y" * 20_000
-    typed = [n for n, i in enumerate(attempt["item_ids"], 1) if items[i]["kind"] in TYPED]
+    typed = [n for n, i in enumerate(attempt["item_ids"], 1) if items[i].kind in TYPED]
     assert typed, "the fixture quiz has no typed-answer question"
     for number in typed:
         response = client.post(

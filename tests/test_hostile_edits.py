@@ -51,9 +51,9 @@ def test_control_characters_are_stripped_from_edits(teacher, db):
             "enabled": "y"}  # fmt: skip
     assert teacher.post("/teach/items/q1/edit", data=data).status_code == 302
     item = storage.get_items(db, ["q1"])["q1"]
-    assert item["prompt"] == "Who flew in\n1961?"
-    assert item["answer"] == "Gagarin" and item["choices"] == ["Gagarin", "Armstrong"]
-    assert item["explanation"] == "Line one\nLine two"
+    assert item.prompt == "Who flew in\n1961?"
+    assert item.answer == "Gagarin" and item.choices == ("Gagarin", "Armstrong")
+    assert item.explanation == "Line one\nLine two"
 
 
 def test_deck_with_control_characters_stored_imports(teacher, db, col, tmp_path):
@@ -72,12 +72,12 @@ def test_deck_with_control_characters_stored_imports(teacher, db, col, tmp_path)
     assert "Who flew?" in fields and "\x00" not in fields and "bad" in fields
 
 
-def edit_form(item: dict, **changes) -> dict:
-    data = {"prompt": item["prompt"], "explanation": "", "enabled": "y"}
-    answer = item["answer"]
+def edit_form(item: storage.StoredItem, **changes) -> dict:
+    data = {"prompt": item.prompt, "explanation": "", "enabled": "y"}
+    answer = item.answer
     data["answer"] = "\n".join(answer) if isinstance(answer, list) else answer
-    data["choices"] = "\n".join(item.get("choices") or [])
-    data["accepted"] = "\n".join(item.get("accepted") or [])
+    data["choices"] = "\n".join(item.choices)
+    data["accepted"] = "\n".join(item.accepted)
     return {**data, **changes}
 
 
@@ -93,10 +93,10 @@ def edit_form(item: dict, **changes) -> dict:
 )
 def test_edits_moodle_would_refuse_are_refused(teacher, db, item_id, changes, message):
     item = storage.get_items(db, [item_id])[item_id]
-    before = dict(item)
+    before = item
     response = teacher.post(f"/teach/items/{item_id}/edit", data=edit_form(item, **changes))
     assert response.status_code == 200 and message in response.get_data(as_text=True)
-    assert storage.get_items(db, [item_id])[item_id]["updated"] == before["updated"]
+    assert storage.get_items(db, [item_id])[item_id].updated == before.updated
 
 
 HOSTILE = {

@@ -243,7 +243,7 @@ def test_a_student_sees_only_their_own_quiz_pages(app, db):
     response = clients["ann"].post("/articles/alpha/quiz", data={"length": "10", "kinds": "mcq"})
     attempt = response.location.split("/")[2]
     item_id = storage.get_attempt(db, attempt)["item_ids"][0]
-    choice = storage.get_items(db, [item_id])[item_id]["choices"][0]
+    choice = storage.get_items(db, [item_id])[item_id].choices[0]
     answer = {"item_id": item_id, "response": choice}
     assert clients["ann"].post(f"/quiz/{attempt}/1", data=answer).status_code == 302
     pages = [f"/quiz/{attempt}/2", f"/quiz/{attempt}/1/feedback", f"/quiz/{attempt}/result"]

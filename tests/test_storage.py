@@ -31,16 +31,16 @@ def test_save_article_and_list(db):
     listed = storage.list_articles(db)
     assert [(a["slug"], a["item_count"]) for a in listed] == [("a", 4)]
     items = storage.items_for_article(db, article_id)
-    assert [i["id"] for i in items] == ["a-0", "a-1", "a-2", "a-3"]
-    assert items[0]["accepted"] == [] and isinstance(items[0]["tags"], list)
+    assert [i.id for i in items] == ["a-0", "a-1", "a-2", "a-3"]
+    assert items[0].accepted == () and isinstance(items[0].tags, tuple)
 
 
 def test_regenerate_keeps_edited_items(db):
     article_id = storage.save_article(db, make_article(n=3))
     db.execute("UPDATE items SET prompt = 'edited', edited = 1 WHERE id = 'a-1'")
     storage.save_article(db, make_article(n=2))
-    items = {i["id"]: i for i in storage.items_for_article(db, article_id)}
-    assert items["a-1"]["prompt"] == "edited"
+    items = {i.id: i for i in storage.items_for_article(db, article_id)}
+    assert items["a-1"].prompt == "edited"
     assert "a-0" in items and "a-2" not in items
 
 

@@ -59,7 +59,7 @@ def test_students_and_visitors_are_refused(app, db, client, method, url):
     assert response.status_code == 302 and "/auth/login" in response.location
     student = log_in(app, db, "stu", "student")
     assert getattr(student, method)(url).status_code == 403
-    assert storage.get_items(db, ["c1"])["c1"]["enabled"] == 1
+    assert storage.get_items(db, ["c1"])["c1"].enabled == 1
 
 
 @pytest.mark.parametrize(
@@ -159,8 +159,8 @@ def test_edit_item(teacher, db):
     )  # fmt: skip
     assert response.status_code == 302
     item = storage.get_items(db, ["c1"])["c1"]
-    assert item["prompt"] == "In 1961 _____ flew." and item["edited"] == 1
-    assert item["accepted"] == ["Yuri Gagarin", "Gagarin"]
+    assert item.prompt == "In 1961 _____ flew." and item.edited == 1
+    assert item.accepted == ("Yuri Gagarin", "Gagarin")
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_edit_item(teacher, db):
 def test_edit_item_errors(teacher, db, item_id, data, message):
     response = teacher.post(f"/teach/items/{item_id}/edit", data=data)
     assert message in response.get_data(as_text=True)
-    assert storage.get_items(db, [item_id])[item_id]["edited"] == 0
+    assert storage.get_items(db, [item_id])[item_id].edited == 0
 
 
 def test_edit_matching_and_timeline(teacher, db):
@@ -186,7 +186,7 @@ def test_edit_matching_and_timeline(teacher, db):
         data={"prompt": "Match them.", "answer": "Armstrong = pilot\nGagarin = cosmonaut",
               "choices": "cosmonaut\npilot", "enabled": "y"},
     )  # fmt: skip
-    assert storage.get_items(db, ["m1"])["m1"]["answer"] == [
+    assert storage.get_items(db, ["m1"])["m1"].answer == [
         ["Armstrong", "pilot"], ["Gagarin", "cosmonaut"],
     ]  # fmt: skip
     teacher.post(
@@ -194,16 +194,16 @@ def test_edit_matching_and_timeline(teacher, db):
         data={"prompt": "Order!", "answer": "Sputnik\nApollo", "choices": "Apollo\nSputnik"},
     )
     item = storage.get_items(db, ["t1"])["t1"]
-    assert item["answer"] == ["Sputnik", "Apollo"] and item["enabled"] == 0
+    assert item.answer == ["Sputnik", "Apollo"] and item.enabled == 0
 
 
 def test_disable_enable_delete_item(teacher, db):
     teacher.post("/teach/items/q1/disable")
-    assert storage.get_items(db, ["q1"])["q1"]["enabled"] == 0
+    assert storage.get_items(db, ["q1"])["q1"].enabled == 0
     teacher.post("/teach/items/q1/enable")
-    assert storage.get_items(db, ["q1"])["q1"]["enabled"] == 1
+    assert storage.get_items(db, ["q1"])["q1"].enabled == 1
     teacher.post("/teach/items/q1/delete")
-    assert storage.get_items(db, ["q1"])["q1"]["deleted"] == 1
+    assert storage.get_items(db, ["q1"])["q1"].deleted == 1
     assert teacher.get("/teach/items/q1/edit").status_code == 404
 
 
@@ -211,7 +211,7 @@ def test_regenerate_keeps_edited(teacher, db):
     teacher.post("/teach/items/c1/edit", data={"prompt": "Edited _____.", "answer": "Gagarin"})
     response = post_job(teacher, "/teach/articles/space/regenerate", follow_redirects=True)
     assert "Regenerated" in response.get_data(as_text=True)
-    assert storage.get_items(db, ["c1"])["c1"]["prompt"] == "Edited _____."
+    assert storage.get_items(db, ["c1"])["c1"].prompt == "Edited _____."
     assert "q1" not in storage.get_items(db, ["q1"])  # unedited, never answered: replaced
 
 
@@ -386,7 +386,7 @@ def test_disable_keeps_the_place_and_is_not_an_edit(big, db):
     response = big.post("/teach/items/b101/disable", data={"back": back})
     assert response.location == back + "#item-b101"
     item = storage.get_items(db, ["b101"])["b101"]
-    assert item["enabled"] == 0 and item["edited"] == 0
+    assert item.enabled == 0 and item.edited == 0
     # Somewhere else than the article's review page is not followed.
     response = big.post("/teach/items/b101/enable", data={"back": "https://evil.example/"})
     assert response.location == "/teach/articles/big#item-b101"
@@ -400,12 +400,12 @@ def test_bulk_disable_and_enable(big, db):
     response = big.post("/teach/articles/big/items", data=data)
     assert response.location == back
     rows = storage.get_items(db, ["b050", "b051", "b052", "b053"])
-    assert [rows[i]["enabled"] for i in sorted(rows)] == [0, 0, 0, 1]
-    assert not any(row["edited"] for row in rows.values())
+    assert [rows[i].enabled for i in sorted(rows)] == [0, 0, 0, 1]
+    assert not any(row.edited for row in rows.values())
     page = big.get(back).get_data(as_text=True)
     assert "3 items disabled." in page and "117 of 120 items asked" in page
     big.post("/teach/articles/big/items", data={**data, "action": "enable"})
-    assert all(r["enabled"] for r in storage.get_items(db, ["b050", "b051", "b052"]).values())
+    assert all(r.enabled for r in storage.get_items(db, ["b050", "b051", "b052"]).values())
 
 
 def test_edit_keeps_the_place(big, db):
@@ -428,10 +428,10 @@ def test_delete_asks_first_and_keeps_the_place(big, db):
     assert f'href="{back}#item-b110">Keep it' in page
     other = big.get("/teach/items/b110/delete?back=/teach/articles/bigger").get_data(as_text=True)
     assert 'href="/teach/articles/big#item-b110">Keep it' in other
-    assert storage.get_items(db, ["b110"])["b110"]["deleted"] == 0
+    assert storage.get_items(db, ["b110"])["b110"].deleted == 0
     response = big.post("/teach/items/b110/delete", data={"back": back})
     assert response.location == back
-    assert storage.get_items(db, ["b110"])["b110"]["deleted"] == 1
+    assert storage.get_items(db, ["b110"])["b110"].deleted == 1
 
 
 def test_a_teachers_disable_outlives_regeneration(teacher, db):
@@ -439,13 +439,13 @@ def test_a_teachers_disable_outlives_regeneration(teacher, db):
     post_job(teacher, "/teach/articles", data={"text": text})
     article = storage.get_article(db, "warsaw")
     first, second = storage.items_for_article(db, article["id"])[:2]
-    teacher.post(f"/teach/items/{first['id']}/disable")
-    storage.set_items_enabled(db, article["id"], [second["id"]], False)
-    storage.set_items_enabled(db, article["id"], [second["id"]], True)  # enabled again
+    teacher.post(f"/teach/items/{first.id}/disable")
+    storage.set_items_enabled(db, article["id"], [second.id], False)
+    storage.set_items_enabled(db, article["id"], [second.id], True)  # enabled again
     post_job(teacher, "/teach/articles/warsaw/regenerate")
-    rows = storage.get_items(db, [first["id"], second["id"]])
-    assert rows[first["id"]]["enabled"] == 0 and rows[first["id"]]["edited"] == 0
-    assert rows[second["id"]]["enabled"] == 1
+    rows = storage.get_items(db, [first.id, second.id])
+    assert rows[first.id].enabled == 0 and rows[first.id].edited == 0
+    assert rows[second.id].enabled == 1
 
 
 def test_an_article_without_items_is_not_added_and_the_teacher_is_told(app, teacher, db):

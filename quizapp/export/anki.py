@@ -31,7 +31,7 @@ from typing import IO, Any
 import genanki
 from markupsafe import escape
 
-from quizapp import feedback
+from questions.model import BLANK
 from quizapp.export.model import ExportArticle, ExportItem
 
 PARENT_DECK_ID = 1_742_300_000
@@ -138,15 +138,7 @@ BASIC_MODEL = genanki.Model(
     ],
     css=CSS,
 )
-MODEL_FOR_KIND: dict[str, genanki.Model] = {
-    "cloze": CLOZE_MODEL,
-    "mcq": MCQ_MODEL,
-    "short_answer": TYPE_ANSWER_MODEL,
-    "true_false": BASIC_MODEL,
-    "timeline": BASIC_MODEL,
-    "matching": BASIC_MODEL,
-}
-BLANK = "_____"
+MODELS = (CLOZE_MODEL, MCQ_MODEL, TYPE_ANSWER_MODEL, BASIC_MODEL)
 
 
 class ItemNote(genanki.Note):
@@ -230,47 +222,9 @@ def cloze_text(prompt: str, answer: str) -> str:
 
 
 def item_fields(item: ExportItem, article: str) -> list[str]:
-    """The note fields for an item, in its note type's field order; article is the escaped
-    article title."""
-    it = item.item
-    source = field(it.source_sentence)
-    explanation = field(feedback.explanation_to_show(it.explanation, it.source_sentence))
-    if it.kind == "cloze":
-        extra = f'<p class="source">{source}</p>' if source else ""
-        extra += f'<p class="explanation">{explanation}</p>' if explanation else ""
-        return [cloze_text(it.prompt, str(it.answer)), extra, article]
-    if it.kind == "mcq":
-        options, answer = [field(v) for v in item.options], field(it.answer)  # escaped once
-        return [
-            field(it.prompt),
-            escaped_list(options, "ol"),
-            answer,
-            escaped_list(options, "ol", marked=answer),
-            source,
-            explanation,
-            article,
-        ]
-    if it.kind == "short_answer":
-        others = feedback.alternatives_to_show(it.answer, it.accepted)
-        return [
-            field(it.prompt),
-            field(it.answer),
-            field(", ".join(others)),
-            source,
-            explanation,
-            article,
-        ]
-    if it.kind == "true_false":
-        front = f'{field(it.prompt)}<p class="hint">True or false?</p>'
-        return [front, field(it.answer), source, explanation, article]
-    if it.kind == "timeline":
-        front = f"{field(it.prompt)}{html_list(it.choices)}"
-        return [front, html_list(it.answer, "ol"), source, explanation, article]
-    if it.kind == "matching":
-        lefts = html_list([pair[0] for pair in it.answer], "ol")
-        front = f'{field(it.prompt)}<div class="match">{lefts}{html_list(it.choices)}</div>'
-        return [front, html_pairs(it.answer), source, explanation, article]
-    raise ValueError(f"Unknown item kind {it.kind!r}")
+    """The note fields for an item, in its note type's field order (its kind's writer);
+    article is the escaped article title."""
+    return item.kind.anki_fields(item, article)
 
 
 @functools.cache
@@ -283,8 +237,9 @@ def item_note(item: ExportItem, slug_tag: str, title_field: str) -> ItemNote:
     """The note for one item: GUID from the item id, tags slug, kind and entity type."""
     it = item.item
     tags = [slug_tag, tag(it.kind)] + ([tag(item.entity)] if item.entity else [])
-    fields = item_fields(item, title_field)
-    return ItemNote(MODEL_FOR_KIND[it.kind], fields, tags, genanki.guid_for(it.id), item.mod_time)
+    kind = item.kind
+    fields = kind.anki_fields(item, title_field)
+    return ItemNote(kind.anki_model, fields, tags, genanki.guid_for(it.id), item.mod_time)
 
 
 def deck_id(slug: str) -> int:
