@@ -20,6 +20,7 @@ back (recover_crashed), at most CRASH_RETRIES times.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import os
 import re
 import signal
@@ -32,6 +33,7 @@ import huey
 from huey.exceptions import TaskException, TaskTimeout
 
 import questions
+from questions.model import Rejection
 
 TASK_TIMEOUT = 600  # seconds; 92,000 words generate in about 36 s
 CRASH_RETRIES = 2  # runs after the first whose worker died
@@ -165,7 +167,9 @@ def generation_outcome(queue: huey.Huey, job_id: str, data: str | bytes, options
         title = article_title(options.get("title"), text, source)
         if text.split("\n", 1)[0].strip() != title:
             text = f"{title}\n\n{text}"  # the first line is the title to the generator too
-        article = questions.generate(text, title=title, progress=progress, all_items=True)
+        article = questions.generate(
+            text, title=title, progress=progress, all_items=True, explain=True
+        )
         if not any(item.selected for item in article.items):
             raise questions.ArticleError(no_items_message(article))
     except questions.ArticleError as error:
@@ -180,6 +184,7 @@ def generation_outcome(queue: huey.Huey, job_id: str, data: str | bytes, options
         "title": article.title,
         "paragraphs": list(article.paragraphs),
         "contract": article.to_dict(),
+        "rejected": [dataclasses.asdict(r) for r in article.rejected],  # the review's "why not"
         "options": options,
     }
 
@@ -263,6 +268,7 @@ def article_from_result(outcome: dict) -> questions.Article:
         slug=contract["article"]["slug"],
         paragraphs=tuple(outcome["paragraphs"]),
         items=items,
+        rejected=tuple(Rejection(**r) for r in outcome.get("rejected", ())),
     )
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import json
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from werkzeug.security import generate_password_hash
 
+import questions
 from questions import Article, Item
 from quizapp import storage
+from quizapp.views.teach import REJECTED_SHOWN
 from tests.conftest import post_job
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -455,3 +460,40 @@ def test_an_article_without_items_is_not_added_and_the_teacher_is_told(app, teac
     assert "Could not add “Some thoughts”" in page
     assert "No questions could be made from “Some thoughts”" in page
     assert storage.get_article(db, "some-thoughts") is None
+
+
+NOT_SELECTED = "not selected for the default set"
+
+
+def test_review_says_why_not_for_dropped_and_unselected_items(teacher, db):
+    post_job(teacher, "/teach/articles", data={"text": (DATA / "warsaw.txt").read_text()})
+    article = storage.get_article(db, "warsaw")
+    post_job(teacher, "/teach/articles/warsaw/regenerate")
+    # The job carries the generator's rejections (explain=True) into storage, in its order.
+    title = article["title"]
+    generated = questions.generate(
+        f"{title}\n\n{article['text']}", title=title, all_items=True, explain=True
+    )
+    stored = storage.rejections_for_article(db, article["id"])
+    assert stored and stored == [
+        dataclasses.replace(r, answer=json.loads(json.dumps(r.answer))) for r in generated.rejected
+    ]
+    page = teacher.get("/teach/articles/warsaw").get_data(as_text=True)
+    assert "Dropped by the generator (why not)" in page and "<details" in page
+    for rejection in stored[:REJECTED_SHOWN]:
+        assert f"<code>{escape(rejection.rule)}</code>: {escape(rejection.reason)}" in page
+
+    # Disabled items the generator left out of its default set say so; one the teacher
+    # disabled does not.
+    disabled = teacher.get("/teach/articles/warsaw?state=disabled").get_data(as_text=True)
+    unselected = [
+        i for i in storage.items_for_article(db, article["id"], include_disabled=True)
+        if not i.enabled
+    ][:50]  # fmt: skip
+    assert unselected and all(i.curated is False for i in unselected)
+    assert disabled.count(NOT_SELECTED) == len(unselected)
+    chosen = storage.items_for_article(db, article["id"])[0]
+    teacher.post(f"/teach/items/{chosen.id}/disable")
+    disabled = teacher.get("/teach/articles/warsaw?state=disabled").get_data(as_text=True)
+    assert f'id="item-{chosen.id}"' in disabled
+    assert disabled.count(NOT_SELECTED) == min(len(unselected), 49)

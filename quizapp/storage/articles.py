@@ -172,17 +172,31 @@ def _save_rejections(
     )
 
 
-def rejections_for_article(db: sqlite_utils.Database, article_id: int) -> list[Rejection]:
-    """The candidates the generator's rules turned down at the article's last generation."""
+def rejections_for_article(
+    db: sqlite_utils.Database, article_id: int, *, limit: int = -1
+) -> list[Rejection]:
+    """The candidates the generator's rules turned down at the article's last generation, in
+    the generator's order (the first `limit` of them; -1: all)."""
     rows = db.execute(
         "SELECT rule, reason, kind, prompt, answer FROM rejections WHERE article_id = ? "
-        "ORDER BY id",
-        [article_id],
+        "ORDER BY id LIMIT ?",
+        [article_id, limit],
     )
     return [
         Rejection(rule, reason, kind, prompt, json.loads(answer))
         for rule, reason, kind, prompt, answer in rows
     ]
+
+
+def rejection_counts(db: sqlite_utils.Database, article_id: int) -> dict[str, int]:
+    """How many candidates each rule turned down at the article's last generation, the rule
+    that fired most first."""
+    rows = db.execute(
+        "SELECT rule, count(*) AS n FROM rejections WHERE article_id = ? GROUP BY rule "
+        "ORDER BY n DESC, rule",
+        [article_id],
+    )
+    return {rule: count for rule, count in rows}
 
 
 def _ids_of_other_articles(db: sqlite_utils.Database, article_id: int, ids: list[str]) -> set:

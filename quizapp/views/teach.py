@@ -34,6 +34,7 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
 REVIEW_PAGE = 50  # items per page of the review page
+REJECTED_SHOWN = 200  # candidates the generator dropped, listed on the review page
 
 
 def article_or_404(slug: str) -> dict:
@@ -225,6 +226,8 @@ def review(slug: str):
         bulk=BulkItemsForm(back=request.full_path),
         item_count=storage.count_items(db, article["id"]),
         asked=sum(storage.kind_counts(db, article["id"]).values()),
+        rejected=storage.rejections_for_article(db, article["id"], limit=REJECTED_SHOWN),
+        rules_fired=storage.rejection_counts(db, article["id"]),
     )  # fmt: skip
 
 
