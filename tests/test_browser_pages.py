@@ -16,7 +16,9 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from flask import url_for
 
+from questions import Article, Item
 from quizapp import schedule, storage
 from tests.conftest import add_user, log_in
 
@@ -65,8 +67,6 @@ def page_urls(app, args: dict[str, list]) -> list[str]:
     """Every GET URL of the app's URL map, with each combination of argument values."""
     urls = []
     with app.test_request_context():
-        from flask import url_for
-
         for rule in app.url_map.iter_rules():
             if "GET" not in rule.methods or rule.endpoint == "static":
                 continue
@@ -197,8 +197,6 @@ def test_every_control_of_every_page_is_reached_by_tab(page, live_app, live_db, 
 
 
 def test_long_words_wrap_on_a_phone(page, live_db):
-    from questions import Article, Item
-
     long = "https://example.org/" + "averyveryverylongpathsegment" * 4
     sentence = f"The report cited {long} twice."
     item = Item(

@@ -7,10 +7,14 @@ while students are answering; the form tests use Flask's test client.
 from __future__ import annotations
 
 import re
+import sqlite3
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
 from http.client import HTTPException
+from pathlib import Path
 
 import pytest
 
@@ -259,11 +263,6 @@ def test_bad_quiz_setup_gives_a_form_error_and_no_attempt(client, db, data, mess
 def test_backup_and_restore_while_students_answer(tmp_path, class_db):
     """`quizapp backup` under load is consistent; `quizapp restore` is seen by the running
     server's workers at once (their kept connections read the restored file)."""
-    import sqlite3
-    import subprocess
-    import sys
-    from pathlib import Path
-
     db_path, items = class_db
     quizapp = str(Path(sys.executable).with_name("quizapp"))
     backup = tmp_path / "backup.db"

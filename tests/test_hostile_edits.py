@@ -9,10 +9,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from anki.collection import Collection
-from werkzeug.security import generate_password_hash
+from click.testing import CliRunner
 
 from questions import Article, Item
 from quizapp import storage
+from quizapp.cli import cli
 from quizapp.export import load_article, render_gift, render_moodle_xml
 from tests.test_export_anki import import_apkg
 from tests.test_export_formats import parse_gift
@@ -30,12 +31,9 @@ ITEMS = (
 
 
 @pytest.fixture
-def teacher(app, db):
+def teacher(db, login):
     storage.save_article(db, Article("Space", "space", ("Gagarin flew in 1961.",), ITEMS))
-    storage.create_user(db, "tea", generate_password_hash("secret-pass"), "teacher")
-    client = app.test_client()
-    client.post("/auth/login", data={"username": "tea", "password": "secret-pass"})
-    return client
+    return login("tea", "teacher")
 
 
 @pytest.fixture
@@ -204,10 +202,6 @@ def test_timeline_choice_on_the_web_and_the_command_line(teacher, db, tmp_path):
     assert b'type="matching"' in response.data and b'type="ordering"' not in response.data
     assert b'type="ordering"' in teacher.get("/articles/space/export.xml").data
     assert teacher.get("/articles/space/export.xml?timeline=nope").status_code == 400
-    from click.testing import CliRunner
-
-    from quizapp.cli import cli
-
     out = tmp_path / "q.xml"
     args = ["--db", str(teacher.application.config["DATABASE"]), "export", "--format",
             "moodle-xml", "--timeline", "matching", "-o", str(out), "space"]  # fmt: skip

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from quizapp import create_app, jobs, storage
-from tests.conftest import add_user, session_log_in
 from tests.server_helpers import Worker
 
 DATA = Path(__file__).parent / "data"
@@ -20,14 +19,13 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def queued(tmp_path):
+def queued(tmp_path, login):
     """An app whose jobs go to the SQLite queue beside its database, and a teacher's client."""
     app = create_app(
         {"DATABASE": str(tmp_path / "jobs.db"), "SECRET_KEY": "jobs", "WTF_CSRF_ENABLED": False}
     )
     db = storage.open_db(app.config["DATABASE"])
-    teacher = app.test_client()
-    session_log_in(teacher, db, add_user(db, "tess", "teacher"))
+    teacher = login("tess", "teacher", client=app.test_client())
     yield app, db, teacher
     db.close()
 

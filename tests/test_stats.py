@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from datetime import date
 
 import pytest
@@ -171,8 +172,6 @@ def test_daily_series_fills_missing_days():
 def test_item_statistics_agree_with_the_per_item_functions():
     # A larger random class: item_statistics (one pass) gives what facility() and
     # discrimination() give item by item, in any order of the rows' items.
-    import random
-
     rng = random.Random(7)
     items = [
         item_of(id=f"i{n}", kind="mcq" if n % 3 == 0 else "cloze", answer="A", choices="AB")

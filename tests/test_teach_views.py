@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from markupsafe import escape
-from werkzeug.security import generate_password_hash
 
 import questions
 from questions import Article, Item
@@ -32,17 +33,10 @@ ITEMS = (
 TEXT = "Gagarin flew in 1961. Armstrong walked on the Moon in 1969."
 
 
-def log_in(app, db, name, role):
-    storage.create_user(db, name, generate_password_hash("secret-pass"), role)
-    client = app.test_client()
-    client.post("/auth/login", data={"username": name, "password": "secret-pass"})
-    return client
-
-
 @pytest.fixture
-def teacher(app, db):
+def teacher(db, login):
     storage.save_article(db, Article("Space", "space", (TEXT,), ITEMS))
-    return log_in(app, db, "tea", "teacher")
+    return login("tea", "teacher")
 
 
 TEACHER_PAGES = [
@@ -58,11 +52,11 @@ TEACHER_PAGES = [
 
 
 @pytest.mark.parametrize(("method", "url"), TEACHER_PAGES)
-def test_students_and_visitors_are_refused(app, db, client, method, url):
+def test_students_and_visitors_are_refused(app, db, client, method, url, login):
     storage.save_article(db, Article("Space", "space", (TEXT,), ITEMS))
     response = getattr(client, method)(url)
     assert response.status_code == 302 and "/auth/login" in response.location
-    student = log_in(app, db, "stu", "student")
+    student = login("stu")
     assert getattr(student, method)(url).status_code == 403
     assert storage.get_items(db, ["c1"])["c1"].enabled == 1
 
@@ -230,8 +224,8 @@ def test_delete_article_asks_first(teacher, db):
     assert db.execute("SELECT count(*) FROM items WHERE article_id = 1").fetchone()[0] == 4
 
 
-def test_results(app, teacher, db):
-    student = log_in(app, db, "stu", "student")
+def test_results(app, teacher, db, login):
+    student = login("stu")
     for response in ("Gagarin", "Armstrong"):
         location = student.post(
             "/articles/space/quiz", data={"length": "all", "kinds": ["cloze", "timeline"]}
@@ -274,9 +268,9 @@ def test_a_failed_job_shows_its_error(app, teacher, db):
     assert "job.js" not in page
 
 
-def test_jobs_are_private(app, teacher, db):
+def test_jobs_are_private(app, teacher, db, login):
     location = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"}).location
-    other = log_in(app, db, "tom", "teacher")
+    other = login("tom", "teacher")
     assert other.get(location).status_code == 404
     assert teacher.get("/teach/jobs/nope").status_code == 404
 
@@ -298,7 +292,7 @@ def test_generate_buttons_announce_progress(teacher):
     script.close()
 
 
-def test_results_page_the_answered_items(app, db):
+def test_results_page_the_answered_items(app, db, login):
     # 130 items; a student answers the first 55 and a deleted one: 55 rows over two pages,
     # deleted items left out, the rest counted as unanswered.
     items = tuple(
@@ -312,7 +306,7 @@ def test_results_page_the_answered_items(app, db):
     for item_id in answered:
         storage.save_answer(db, attempt, student, item_id, "x", True, 1.0)
     storage.delete_item(db, "i129")
-    teacher = log_in(app, db, "tea", "teacher")
+    teacher = login("tea", "teacher")
     first = teacher.get("/teach/articles/long/results").get_data(as_text=True)
     assert first.count("/teach/items/i") == 50 and "Question number 49 " in first
     assert "Answered items 1–50 of 55" in first and "?page=2" in first
@@ -346,8 +340,6 @@ def big(teacher, db):
 
 
 def item_ids_on(page: str) -> list[str]:
-    import re
-
     return re.findall(r'id="item-(b\d+)"', page)
 
 
@@ -417,8 +409,6 @@ def test_edit_keeps_the_place(big, db):
     back = "/teach/articles/big?kind=cloze&page=2"
     page = big.get("/teach/articles/big?kind=cloze&page=2").get_data(as_text=True)
     assert "/teach/items/b100/edit?back=/teach/articles/big?kind%3Dcloze%26page%3D2" in page
-    from urllib.parse import quote
-
     form = big.get(f"/teach/items/b100/edit?back={quote(back)}").get_data(as_text=True)
     assert f'href="{back}#item-b100">Cancel' in form.replace("&amp;", "&")
     data = {"prompt": "Edited _____.", "answer": "answer 100", "enabled": "y", "back": back}
