@@ -218,12 +218,7 @@ class ItemForm(FlaskForm):
     """Edit one item."""
 
     prompt = TextAreaField("Prompt", validators=[InputRequired(), Length(max=2000)])
-    answer = TextAreaField(
-        "Answer",
-        validators=[InputRequired(), Length(max=2000)],
-        description="For timeline items one event per line in the right order; for matching "
-        "one 'left = right' pair per line.",
-    )
+    answer = TextAreaField("Answer", validators=[InputRequired(), Length(max=2000)])
     accepted = TextAreaField(
         "Accepted answers",
         validators=[Optional(), Length(max=4000)],
