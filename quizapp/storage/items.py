@@ -9,29 +9,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from questions import Item
-from questions.model import Answer
 
 JSON_ITEM_FIELDS = ("answer", "accepted", "choices", "tags")
 CONTRACT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Item))
 
 
 @dataclass(frozen=True)
-class StoredItem:
-    """An item as the database keeps it: the generator's contract (questions.Item's fields)
-    plus its place in the article and what teachers did to it."""
+class StoredItem(Item):
+    """An item as the database keeps it: the generator's contract (a questions.Item, with
+    selected = enabled) plus its place in the article and what teachers did to it."""
 
-    id: str
-    kind: str
-    prompt: str
-    answer: Answer
-    accepted: tuple[str, ...] = ()
-    choices: tuple[Any, ...] = ()
-    source_sentence: str = ""
-    sentence_index: int = 0
-    explanation: str = ""
-    tags: tuple[str, ...] = ()
-    difficulty: float = 0.5
-    score: float = 0.0
     article_id: int = 0
     position: int = 0
     enabled: bool = True  # asked in quizzes, studied, exported
@@ -40,6 +27,10 @@ class StoredItem:
     state_set: bool = False  # a teacher chose enabled: regenerating keeps that
     curated: bool | None = None  # in the generator's default set (None: stored before that)
     updated: str = ""
+
+    def __post_init__(self) -> None:
+        # The contract's name for an item in use is `selected`: for a stored item, enabled.
+        object.__setattr__(self, "selected", self.enabled)
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> StoredItem:
@@ -56,11 +47,6 @@ class StoredItem:
         if values.get("curated") is not None:
             values["curated"] = bool(values["curated"])
         return cls(**values)
-
-    @property
-    def selected(self) -> bool:
-        """The contract's name for an item in use: enabled."""
-        return self.enabled
 
     def contract(self) -> Item:
         """The item in the generator's contract (selected = enabled)."""
