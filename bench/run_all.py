@@ -14,8 +14,17 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SCRIPTS = ["generate.py", "quality.py", "export.py", "web.py", "slow_clients.py", "scale.py"]
-PACKAGES = ["flask", "spacy", "genanki", "sqlite-utils", "gunicorn", "fsrs", "anki"]
+SCRIPTS = [
+    "generate.py",
+    "quality.py",
+    "export.py",
+    "web.py",
+    "slow_clients.py",
+    "scale.py",
+    "worker_memory.py",
+    "load_while_generating.py",
+]
+PACKAGES = ["flask", "spacy", "genanki", "sqlite-utils", "gunicorn", "fsrs", "anki", "huey"]
 
 
 def machine() -> str:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, normalize
-from questions.referents import TYPE_NOUNS
+from questions.lexicon import TYPE_NOUNS
 
 # Abbreviations of everyday English, known to any reader of the language.
 COMMON_ABBREVIATIONS = {
@@ -95,13 +95,14 @@ def variant_shape(p: str, q: str) -> bool:
 
 
 LOWER_TERM_ACRONYM = re.compile(
-    r"\b((?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,8})\)"
+    r"\b((?:[A-Za-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,8})\)"
 )
 
 
 def term_acronyms(texts: Iterable[str]) -> list[tuple[str, str]]:
     """(term, acronym) pairs of 'ribulose bisphosphate (RuBP)': the shortest run of two or
-    more lower-case words before the bracket that starts with the acronym's letter."""
+    more words before the bracket, lower case but for the first ('Ribulose bisphosphate'),
+    that starts with the acronym's letter."""
     pairs = []
     for text in texts:
         for match in LOWER_TERM_ACRONYM.finditer(text):
@@ -109,7 +110,7 @@ def term_acronyms(texts: Iterable[str]) -> list[tuple[str, str]]:
             if sum(c.isupper() for c in acronym) < 2:
                 continue
             for k in range(2, len(words) + 1):
-                if words[-k][0] == acronym[0].lower():
+                if words[-k][0].lower() == acronym[0].lower():
                     pairs.append((" ".join(words[-k:]), acronym))
                     break
     return pairs
@@ -156,7 +157,8 @@ def article_aliases(
         first, _, rest = name.partition(" ")
         if first in places and rest[:1].isupper() and " " not in rest:
             out.setdefault(normalize(name), []).append(rest)  # "Warsaw Fotoplastikon"
-    for name, alt in with_head_nouns(names, texts):
+    typed = [*with_head_nouns(names, texts), *type_word_forms(names, texts)]
+    for name, alt in [*typed, *company_forms(names)]:
         out.setdefault(normalize(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
         out.setdefault(normalize(name), []).append(alt)
@@ -178,6 +180,12 @@ def written_longer(short: str, texts: Sequence[str]) -> list[str]:
             if words:
                 found.add(" ".join([*words, short]))
     return sorted(found)
+
+
+def one_person(surname: str, names: Sequence[str]) -> bool:
+    """Full names that all end in the surname and start with the same initial ('J. A. Hobson',
+    'John A. Hobson') are one person written two ways."""
+    return all(n.split()[-1] == surname for n in names) and len({n[:1] for n in names}) == 1
 
 
 def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list[tuple[str, str]]:
@@ -207,6 +215,9 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
         ]
         if not longer and (tag == "person" or short.endswith("s")):
             longer = written_longer(short, texts)  # "Denver Broncos", "Frédéric Chopin"
+        if tag == "person" and len(longer) > 1 and one_person(short, longer):
+            pairs.extend((short, name) for name in longer)  # "J. A. Hobson", "John A. Hobson"
+            continue
         if len(longer) != 1:
             continue
         pairs.append((short, longer[0]))
@@ -258,6 +269,53 @@ NAME_RUN = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}"
 HEADED = re.compile(rf"({NAME_RUN}) ({'|'.join(HEAD_NOUNS)})\b")
 OF_PLACE = re.compile(rf"({NAME_RUN}) of ([A-Z][\w’'-]+)")
 BRACKETED_WORD = re.compile(rf"({NAME_RUN}) \(([A-Z][\w’'-]+)\)")
+
+
+# The kind of thing a name names, written after it: "Murray River", "Labor Party". Without
+# it the name still names the river or party; not so 'Holy Roman' of 'Holy Roman Empire'.
+DROPPABLE = ("river", "lake", "sea", "ocean", "mountains", "desert", "bay", "canal", "party")
+TYPE_WORDS = (*HEAD_NOUNS, *DROPPABLE[1:])
+TYPED = re.compile(rf"({NAME_RUN}) ((?i:{'|'.join(TYPE_WORDS)}))\b")
+
+
+def type_word_forms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """A name with its type word is right without it ('Murray River': 'Murray', not 'Red' of
+    'Red Sea'), and a name the article also writes with one is right with it ('Labor':
+    'Labor Party')."""
+    pairs = []
+    lower = {w for t in texts for w in re.findall(r"\b[a-z][\w’'-]*", t)}
+    for name in names:
+        *rest, last = name.split()
+        named = [w for w in rest if w.lower() not in STOP_WORDS]
+        # 'Red' of 'Red Sea' is a common word the article writes in lower case: no name.
+        common = len(rest) == 1 and rest[0].lower() in lower
+        if named and not common and last.lower() in DROPPABLE and rest[-1][:1].isupper():
+            pairs.append((name, " ".join(rest)))
+    written = {
+        (tail, noun) for t in texts for run, noun in TYPED.findall(t) for tail in _endings(run)
+    }
+    wanted = set(names)
+    pairs += sorted((tail, f"{tail} {noun}") for tail, noun in written if tail in wanted)
+    return pairs
+
+
+LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
+INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+")
+
+
+def company_forms(names: Sequence[str]) -> list[tuple[str, str]]:
+    """A company is right without its legal form and the initials before its name
+    ('J. Lyons, Ltd.': 'J. Lyons', 'Lyons')."""
+    pairs = []
+    for name in names:
+        bare = LEGAL_SUFFIX.sub("", name)
+        if bare == name:
+            continue
+        pairs.append((name, bare))
+        short = INITIALS.sub("", bare)
+        if short != bare and short[:1].isupper():
+            pairs.append((name, short))
+    return pairs
 
 
 def _endings(run: str) -> list[str]:

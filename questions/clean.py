@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from questions.model import ArticleError
 
 # Lines that are page furniture wherever they appear (navigation, sharing, tags, author boxes).
@@ -258,6 +260,19 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
     return merge_attributions([p for p in paragraphs if p])
 
 
+# A printed article's opening word set in capitals (a drop cap: "NOT since the Middle Ages",
+# "FOUR years ago"): a common word, not an acronym, so written as a word again.
+DROP_CAP = re.compile(r"^([A-Z]{3,})(?=\s+[a-z])")
+
+
+def without_drop_cap(paragraph: str) -> str:
+    """The paragraph with an all-capital common first word in sentence case."""
+    match = DROP_CAP.match(paragraph)
+    if match is None or match.group(1).lower() not in STOP_WORDS:
+        return paragraph
+    return match.group(1).capitalize() + paragraph[match.end() :]
+
+
 def clean_article(text: str) -> tuple[str, list[str]]:
     """Return (title, body paragraphs) of raw article text, page furniture removed; the title
     is "" when no heading line stands before the prose (questions.title derives one)."""
@@ -285,7 +300,7 @@ def clean_article(text: str) -> tuple[str, list[str]]:
     body_blocks = [
         [line for line in block if line != title] for block in unique_blocks if block != [title]
     ]
-    paragraphs = body_paragraphs([b for b in body_blocks if b])
+    paragraphs = [without_drop_cap(p) for p in body_paragraphs([b for b in body_blocks if b])]
     if not paragraphs:
         raise ArticleError("No article text found: no paragraph reads as prose.")
     return title.strip(" #*-–—|:"), paragraphs

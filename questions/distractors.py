@@ -14,11 +14,12 @@ from rapidfuzz import fuzz
 
 from questions.dates import DECADE, FUTURE
 from questions.facts import Mention, is_name_like, normalize
-from questions.nlp import NUMBER_WORDS, years_in
+from questions.lexicon import NUMBER_WORDS, OBJECT_WHO, YEAR_ALONE
+from questions.model import BLANK
+from questions.nlp import years_in
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 SCORE = re.compile(r"\d\s*[–-]\s*\d")
-YEAR_FULL = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 DECADE_SHIFTS = (-20, 10, -10, 20, 30, -30, 40)
 CENTURY_DECADE = re.compile(r"(?<!\d)\d{2}00s\b")
 YEAR_SHIFTS = (-3, 4, -7, 2, 9, -12, 6, -1, 15, -20)
@@ -66,7 +67,7 @@ def shape_of(text: str) -> str:
 
 def shift_years(text: str, delta: int) -> str:
     """The same date with every year moved by delta."""
-    return YEAR_FULL.sub(lambda m: str(int(m.group()) + delta), text)
+    return YEAR_ALONE.sub(lambda m: str(int(m.group()) + delta), text)
 
 
 def near_dates(answer: str, rng: random.Random, count: int) -> list[str]:
@@ -164,7 +165,6 @@ PERSON_CUE = re.compile(
     r"\b(?:he|she|his|her|him|himself|herself|who|whom|whose)\b|\b(?:born|died|married)\b",
     re.I,
 )
-OBJECT_QUESTION = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
 UNFINISHED_NAME = re.compile(r"(?:['’]|\b[a-z]{1,3})$")
 
 
@@ -176,7 +176,7 @@ def cued_people(mentions: Iterable[Mention], texts: Sequence[str]) -> frozenset[
         if mention.tag != "person":
             continue
         question = mention.question or ""
-        actor = question.startswith("Who ") and not OBJECT_QUESTION.match(question)
+        actor = question.startswith("Who ") and not OBJECT_WHO.match(question)
         if actor or PERSON_CUE.search(texts[mention.sentence]):
             cued.add(normalize(mention.answer))
     return frozenset(cued)
@@ -296,7 +296,6 @@ def similar_size(choice: str, answer: str, factor: float = 2.0) -> bool:
     return b / factor <= a <= b * factor
 
 
-BLANK_TEXT = "_____"
 OPEN_BOUND = re.compile(
     r"(?:more than|over|at least|upwards of|fewer than|less than|under|up to|at most|"
     r"as many as|as few as|in excess of)\s",
@@ -311,7 +310,7 @@ def beyond_total(choice: str, answer: str, sentence: str) -> bool:
     value, right = number_value(choice), number_value(answer)
     if value is None or right is None:
         return False
-    totals = [int(t) for t in TOTAL.findall(sentence.replace(BLANK_TEXT, " "))]
+    totals = [int(t) for t in TOTAL.findall(sentence.replace(BLANK, " "))]
     return any(right <= total < value for total in totals)
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from questions.nlp import MONTHS, doc_text, years_in
+from questions.lexicon import MONTH_NUMBERS
+from questions.nlp import doc_text, years_in
 from questions.syntax import PRONOUNS, Replacements, event_phrase, make_question, render
 
 TAGS = {
@@ -45,32 +46,6 @@ BASE_WEIGHT = {
     "group": 0.4,
     "language": 0.5,
 }
-GROUP_NOUNS = "countries|nations|partners|sides|states|powers|leaders|men|women|teams|companies"
-MONTH_INDEX = {m.lower(): i % 12 + 1 for i, m in enumerate(MONTHS[:12])}
-MONTH_INDEX.update(
-    {
-        m.lower(): MONTH_INDEX[full.lower()]
-        for m, full in zip(
-            MONTHS[12:],
-            [
-                "January",
-                "February",
-                "March",
-                "April",
-                "June",
-                "July",
-                "August",
-                "September",
-                "September",
-                "October",
-                "November",
-                "December",
-            ],
-            strict=True,
-        )
-    }
-)
-NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 @dataclass(frozen=True)
@@ -97,6 +72,9 @@ class Mention:
     in_quote: bool
     event: str | None
     weight: float
+    also: tuple[
+        str, ...
+    ] = ()  # other names the sentence gives it ("cryptophytes, or cryptomonads")
 
 
 @dataclass(frozen=True)
@@ -127,7 +105,8 @@ NOT_IN_NAMES = frozenset(["at", "in", "from", "on", "with", "for", "and"])
 COUNT_PREFIX = frozenset({"another", "estimated", "additional", "further", "extra", "only", "just"})
 OPEN_RANGE_PREPS = frozenset(["after", "before", "since", "until", "till"])
 AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+# Labels of names of things and places (no people, no events).
+THING_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
 GLOSS_AFTER_BLANK = re.compile(r"(_____(?:[’']s)?) \([^()]*\)")
 
 
@@ -148,7 +127,7 @@ def tag_of(span: Span) -> str | None:
 
 def date_has_month(text: str) -> bool:
     """True when a month name is written in the text."""
-    return any(word.strip(",.").lower() in MONTH_INDEX for word in text.split())
+    return any(word.strip(",.").lower() in MONTH_NUMBERS for word in text.split())
 
 
 def date_key(text: str) -> tuple[int, int, int] | None:
@@ -158,9 +137,9 @@ def date_key(text: str) -> tuple[int, int, int] | None:
         return None
     month = next(
         (
-            MONTH_INDEX[w.strip(",.").lower()]
+            MONTH_NUMBERS[w.strip(",.").lower()]
             for w in text.split()
-            if w.strip(",.").lower() in MONTH_INDEX
+            if w.strip(",.").lower() in MONTH_NUMBERS
         ),
         0,
     )
@@ -190,7 +169,7 @@ def answer_span(ent: Span) -> Span:
     # "Concentrated O2": a participle opening the sentence is no part of a name.
     first = ent.doc[start]
     participle = first.tag_ in ("JJ", "VBN") and first.lower_.endswith("ed")
-    if first.i == 0 and end - start > 1 and participle and ent.label_ in NAME_LABELS:
+    if first.i == 0 and end - start > 1 and participle and ent.label_ in THING_LABELS:
         start += 1
     if end - start > 1 and ent.doc[end - 1].tag_ == "POS":
         end -= 1

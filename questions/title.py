@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from questions.nlp import get_nlp, split_sentences
+from questions.syntax import SUBJECT_DEPS
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_TITLE_WORDS = 8
 UNTITLED = "Untitled article"
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
+import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -83,21 +88,138 @@ def generate_with_progress(text: str, label: str, **options) -> questions.Articl
 @cli.command("init")
 @pass_ctx
 def init_command(ctx: Context) -> None:
-    """Create the database, load every article in seeds/ and generate its items."""
+    """Create the database and load every article in seeds/: each is generated as a job on the
+    queue (with no worker running, one is started until they are done) and stored once."""
+    from quizapp import jobs
+
     db = ctx.db()
     seeds = sorted(Path(ctx.app.config["SEEDS_DIR"]).glob("*.*"))
     existing = {row["source"] for row in storage.list_articles(db)}
+    pending = {}
     for path in seeds:
         if path.name in existing:
             click.echo(f"{path.name}: already loaded")
             continue
-        article = generate_with_progress(
-            read_article_file(str(path)), path.name, filename=path.name, all_items=True
-        )
-        storage.save_article(db, article, source=path.name)
-        curated = sum(item.selected for item in article.items)
-        click.echo(f"{path.name}: {article.title!r}, {curated} items ({len(article.items)} in all)")
+        pending[queue_seed(ctx, db, path)] = path.name
+    if pending:
+        queue = jobs.get_queue(ctx.app.config)
+        with worker_unless_running(ctx, queue) as worker_stopped:
+            wait_for_seeds(ctx, db, pending, worker_stopped)
+        failed = 0
+        for job_id, name in pending.items():
+            job = storage.get_generation_job(db, job_id)
+            failed += job["status"] != "done"
+            click.echo(job["message"] if job["status"] == "done" else f"{name}: {job['message']}")
+        if failed:
+            raise click.ClickException(f"{failed} of {len(pending)} seed articles not loaded")
     click.echo(f"Database ready at {ctx.app.config['DATABASE']}")
+
+
+def queue_seed(ctx: Context, db, path: Path) -> str:
+    """Record a generation job for a seed article and put it on the queue; its id."""
+    from quizapp import jobs
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise click.ClickException(f"Cannot read {path}: {error.strerror}") from error
+    job_id = storage.create_generation_job(db, None, path.name)
+    options = {"source": path.name, **jobs.time_limits(ctx.app.config)}
+    try:
+        jobs.enqueue(ctx.app.config, job_id, data, options)
+    except Exception as error:  # an unreachable Redis, an unwritable queue file
+        where = jobs.shown_location(jobs.queue_location(ctx.app.config))
+        raise click.ClickException(f"Cannot reach the queue {where}: {error}") from error
+    return job_id
+
+
+@contextlib.contextmanager
+def worker_unless_running(ctx: Context, queue) -> Iterator[Callable[[], str | None]]:
+    """A `quizapp worker` for the duration, unless one runs already (on any machine, for a
+    shared queue). Yields a function that says why generation cannot go on (the worker
+    stopped), else None."""
+    from quizapp import jobs
+
+    if jobs.workers_running(queue):
+        click.echo("Generating on the running worker(s)", err=True)
+        checked = [time.monotonic()]
+
+        def gone() -> str | None:
+            if time.monotonic() - checked[0] < jobs.HEARTBEAT_EVERY:
+                return None
+            checked[0] = time.monotonic()
+            if jobs.workers_running(queue):
+                return None
+            return (
+                "No generation worker runs any more: start one (quizapp worker) and run init again."
+            )
+
+        yield gone
+        return
+    with tempfile.TemporaryFile() as log:
+        worker = start_worker(ctx.app.config["DATABASE"], output=log)
+
+        def stopped() -> str | None:
+            if worker.poll() is None:
+                return None
+            log.seek(0)
+            lines = log.read().decode(errors="replace").strip().splitlines()
+            return f"The generation worker stopped: {lines[-1] if lines else 'no message'}"
+
+        try:
+            yield stopped
+        finally:
+            stop_worker(worker)
+
+
+def wait_for_seeds(
+    ctx: Context, db, pending: dict[str, str], worker_stopped: Callable[[], str | None]
+) -> None:
+    """Show the jobs' progress until each has finished; store each result once (by job id)."""
+    from quizapp import jobs
+
+    config = ctx.app.config
+    waiting = dict(pending)
+    label = f"Generating {len(pending)} seed article{'s' * (len(pending) > 1)}"
+    with click.progressbar(length=100 * len(pending), label=label, file=sys.stderr) as bar:
+        shown = 0
+        while waiting:
+            running = 0.0
+            for job_id, name in list(waiting.items()):
+                outcome, progress = jobs.job_outcome(config, job_id)
+                if outcome is None:
+                    running += progress or 0.0
+                    continue
+                store = functools.partial(store_seed, db, outcome, name)
+                storage.finish_generation_job(db, job_id, store)
+                jobs.forget(config, job_id)
+                del waiting[job_id]
+            target = int(100 * (len(pending) - len(waiting) + running))
+            bar.update(target - shown)
+            shown = target
+            if waiting and (problem := worker_stopped()) is not None:
+                raise click.ClickException(problem)
+            time.sleep(0.2 if waiting else 0)
+
+
+def store_seed(db, outcome: dict, name: str) -> dict:
+    """Store a seed's generated article, published; the job's status, message and slug."""
+    from quizapp import jobs
+
+    if "error" in outcome:
+        return {"status": "failed", "message": outcome["error"]}
+    article = jobs.article_from_result(outcome)
+    if storage.get_article(db, article.slug) or storage.live_article_titled(db, article.title):
+        message = f"an article titled “{article.title}” exists already"
+        return {"status": "failed", "message": message}
+    storage.save_article(db, article, source=name)
+    curated = sum(item.selected for item in article.items)
+    return {
+        "status": "done",
+        "slug": article.slug,
+        "name": article.title,
+        "message": f"{name}: {article.title!r}, {curated} items ({len(article.items)} in all)",
+    }
 
 
 @cli.command("generate")
@@ -279,12 +401,15 @@ def serve_command(
             stop_worker(worker)
 
 
-def start_worker(db_path: str) -> subprocess.Popen:
-    """Start `quizapp worker` on this database in a child process that dies with this one."""
+def start_worker(db_path: str, output=None) -> subprocess.Popen:
+    """Start `quizapp worker` on this database in a child process that dies with this one;
+    its output goes to output (a file), else to this process's."""
     from quizapp.jobs import die_with_parent
 
     command = [sys.executable, "-m", "quizapp.cli", "--db", db_path, "worker"]
-    return subprocess.Popen(command, preexec_fn=die_with_parent)  # noqa: PLW1509
+    return subprocess.Popen(  # noqa: PLW1509
+        command, preexec_fn=die_with_parent, stdout=output, stderr=output
+    )
 
 
 def stop_worker(worker: subprocess.Popen) -> None:
@@ -309,20 +434,35 @@ def stop_worker(worker: subprocess.Popen) -> None:
 )
 @pass_ctx
 def worker_command(ctx: Context, concurrency: int) -> None:
-    """Run a generation worker: read and generate the articles teachers add or regenerate.
-    Any number of workers may share the queue."""
+    """Run a generation worker: read and generate the articles teachers add, regenerate or
+    `init` loads. Any number of workers may share the queue: the SQLite file beside the
+    database, or $QUIZAPP_QUEUE (redis://host:port/db) for workers on other machines."""
     import logging
+    import threading
 
     from quizapp import jobs
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    location = jobs.shown_location(jobs.queue_location(ctx.app.config))
     queue = jobs.get_queue(ctx.app.config)
-    for job_id in jobs.recover_crashed(queue):
+    try:
+        recovered = jobs.recover_crashed(queue)
+    except Exception as error:  # an unreachable Redis, an unreadable queue file
+        raise click.ClickException(f"Cannot reach the queue {location}: {error}") from error
+    for job_id in recovered:
         click.echo(f"Job {job_id}: its worker died; queued again", err=True)
     consumer = queue.create_consumer(
         workers=concurrency, worker_type="thread", periodic=False, max_delay=1.0
     )
-    consumer.run()
+    stop = threading.Event()
+    beating = threading.Thread(target=jobs.heartbeat, args=(queue, stop), daemon=True)
+    beating.start()
+    click.echo(f"Generation worker on {location} ({concurrency} at once)", err=True)
+    try:
+        consumer.run()
+    finally:
+        stop.set()
+        beating.join(5)
 
 
 # Exports (issue 5: Anki decks, Moodle XML, GIFT, CSV, JSON) -----------------------------

@@ -18,35 +18,13 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
-ARTICLES = {"a", "an", "the"}
+from questions.lexicon import ARTICLES, MONTH_NUMBERS, NUMBER_VALUES, ORDINALS, SCALES
+
 LEADING_WORDS = {"in", "on", "at", "by", "during", "around", "about", "circa", "c", "ca", "year"}
 # Hedges before a number ("nearly half" = "almost half" = "half"); its digits still decide.
 LEADING_WORDS |= {"nearly", "almost", "roughly", "approximately", "some", "just", "only"}
 LEADING_WORDS |= {"from", "between", "since"}  # "from 1621 to 1629" = "1621 to 1629"
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_RE = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({MONTH_RE}) (\d{{3,4}})\b")
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}}) (\d{{3,4}})\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE}) (\d{{3,4}})\b")
@@ -57,9 +35,9 @@ MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})\b")
 MONTH_TYPO = re.compile(
     r"\b[a-z]{4,9}(?= \d{3,4}\b)|(?<=\b\d\d )[a-z]{4,9}\b|(?<=\b\d )[a-z]{4,9}\b"
 )
-FULL_MONTHS = [name for name in MONTHS if len(name) >= 4 and name != "sept"]
+FULL_MONTHS = [name for name in MONTH_NUMBERS if len(name) >= 4 and name != "sept"]
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-MONTHS_BY_NUMBER = {number: name for name, number in reversed(MONTHS.items())}
+MONTHS_BY_NUMBER = {number: name for name, number in reversed(MONTH_NUMBERS.items())}
 
 
 @dataclass(frozen=True)
@@ -89,8 +67,8 @@ def _numbers_to_digits(words: list[str]) -> list[str]:
         total, current, in_number = 0, 0.0, False
 
     for index, word in enumerate(words):
-        if word in UNITS:
-            current += UNITS[word]
+        if word in NUMBER_VALUES:
+            current += NUMBER_VALUES[word]
             in_number = True
         elif word in SCALES and (in_number or re.fullmatch(r"\d+(\.\d+)?", out[-1] if out else "")):
             if not in_number:
@@ -98,7 +76,7 @@ def _numbers_to_digits(words: list[str]) -> list[str]:
             current = max(current, 1) * SCALES[word]
             if SCALES[word] >= 1000:
                 total, current = total + current, 0.0
-        elif word == "and" and in_number and index + 1 < len(words) and words[index + 1] in UNITS:
+        elif word == "and" and in_number and (words[index + 1 :] or [""])[0] in NUMBER_VALUES:
             continue
         else:
             flush()
@@ -117,17 +95,17 @@ def _dates(text: str) -> str:
         return f"--{month:02d}-{int(day):02d}"
 
     text = MONTH_TYPO.sub(_month_typo, text)
-    text = DAY_MONTH_YEAR.sub(lambda m: ymd(m[3], MONTHS[m[2]], m[1]), text)
-    text = MONTH_DAY_YEAR.sub(lambda m: ymd(m[3], MONTHS[m[1]], m[2]), text)
-    text = MONTH_YEAR.sub(lambda m: f"{int(m[2])}-{MONTHS[m[1]]:02d}", text)
+    text = DAY_MONTH_YEAR.sub(lambda m: ymd(m[3], MONTH_NUMBERS[m[2]], m[1]), text)
+    text = MONTH_DAY_YEAR.sub(lambda m: ymd(m[3], MONTH_NUMBERS[m[1]], m[2]), text)
+    text = MONTH_YEAR.sub(lambda m: f"{int(m[2])}-{MONTH_NUMBERS[m[1]]:02d}", text)
     # Without a year: "26 April" = "April 26" = --04-26.
-    text = DAY_MONTH.sub(lambda m: md(MONTHS[m[2]], m[1]) if int(m[1]) <= 31 else m[0], text)
-    return MONTH_DAY.sub(lambda m: md(MONTHS[m[1]], m[2]) if int(m[2]) <= 31 else m[0], text)
+    text = DAY_MONTH.sub(lambda m: md(MONTH_NUMBERS[m[2]], m[1]) if int(m[1]) <= 31 else m[0], text)
+    return MONTH_DAY.sub(lambda m: md(MONTH_NUMBERS[m[1]], m[2]) if int(m[2]) <= 31 else m[0], text)
 
 
 def _month_typo(match: re.Match[str]) -> str:
     word = match[0]
-    if word in MONTHS:
+    if word in MONTH_NUMBERS:
         return word
     close = [name for name in FULL_MONTHS if OSA.distance(word, name) <= 1]
     return close[0] if len(close) == 1 else word

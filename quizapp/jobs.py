@@ -4,7 +4,9 @@ worker process (`quizapp worker`), never in a web worker.
 The task is pure: the submitted article and its options in, the generator's JSON contract (plus
 the title and paragraphs needed to store it) out. The web side stores that result, once per
 job id, when the job's status page is asked for (storage.finish_generation_job), so the
-database stays on the web machine. The queue is SqliteHuey on a file beside the database.
+database stays on the web machine. The queue is SqliteHuey on a file beside the database, or
+RedisHuey when QUIZAPP_QUEUE (or QUEUE in the config) is a redis:// URL, so that workers can run
+on other machines.
 
 A task has time limits: reading runs in a child process that is killed after READ_TIMEOUT
 (quizapp.reading: a crafted file can hold a C parser for minutes), and generation stops at its
@@ -25,6 +27,7 @@ import os
 import re
 import signal
 import socket
+import threading
 import time
 from pathlib import Path, PurePath
 from typing import Any
@@ -42,6 +45,9 @@ MAX_TITLE_CHARS = 120
 PASTED = "pasted"  # the source name of a pasted article
 CLAIM = "claim:"  # prefix of the keys that say which process runs a job
 PROGRESS = "progress:"
+HEARTBEAT = "worker:"  # prefix of the keys a running worker refreshes (workers_running)
+HEARTBEAT_EVERY = 2.0  # seconds
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 _queues: dict[tuple[str, bool], huey.Huey] = {}
 _tasks: dict[int, Any] = {}  # id(queue) -> its generate_article task
@@ -57,10 +63,24 @@ def queue_path(database: str) -> str:
     return str(path.with_name(f"{path.stem}-queue.db"))
 
 
+def queue_location(config: dict) -> str:
+    """Where the queue is: QUEUE in the config, else $QUIZAPP_QUEUE (a file or a Redis URL),
+    else a file beside DATABASE."""
+    return config.get("QUEUE") or os.environ.get("QUIZAPP_QUEUE") or queue_path(config["DATABASE"])
+
+
+def shown_location(location: str) -> str:
+    """The queue's location for messages: a Redis URL without its password."""
+    if location.startswith(REDIS_SCHEMES) and "@" in location:
+        scheme, rest = location.split("://", 1)
+        return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
+    return location
+
+
 def get_queue(config: dict) -> huey.Huey:
-    """The queue for an app's config: QUEUE (a file), else beside DATABASE; QUEUE_IMMEDIATE
-    runs each task at once in the caller (tests where the queue is not the point)."""
-    location = config.get("QUEUE") or queue_path(config["DATABASE"])
+    """The queue for an app's config (queue_location); QUEUE_IMMEDIATE runs each task at once
+    in the caller (tests where the queue is not the point)."""
+    location = queue_location(config)
     immediate = bool(config.get("QUEUE_IMMEDIATE"))
     key = (location, immediate)
     if key not in _queues:
@@ -69,8 +89,12 @@ def get_queue(config: dict) -> huey.Huey:
 
 
 def make_queue(location: str, immediate: bool = False) -> huey.Huey:
-    """A SqliteHuey on the file location with the generation task registered."""
-    queue = huey.SqliteHuey("quizapp", filename=location, immediate=immediate)
+    """A RedisHuey for a Redis URL (redis://host:port/db), else a SqliteHuey on the file
+    location, with the generation task registered."""
+    if location.startswith(REDIS_SCHEMES):
+        queue = huey.RedisHuey("quizapp", url=location, immediate=immediate)
+    else:
+        queue = huey.SqliteHuey("quizapp", filename=location, immediate=immediate)
 
     @queue.task(retries=EXCEPTION_RETRIES, context=True, name="generate_article")
     def generate_article(data: str | bytes, options: dict, task=None) -> dict:
@@ -88,6 +112,16 @@ def die_with_parent() -> None:
         return
     pr_set_pdeathsig = 1
     libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def time_limits(config: dict) -> dict:
+    """The options that bound a task: READ_TIMEOUT and TASK_TIMEOUT from the config."""
+    from quizapp.reading import READ_TIMEOUT
+
+    return {
+        "read_timeout": config.get("READ_TIMEOUT", READ_TIMEOUT),
+        "timeout": config.get("TASK_TIMEOUT", TASK_TIMEOUT),
+    }
 
 
 def enqueue(config: dict, job_id: str, data: str | bytes, options: dict) -> None:
@@ -234,9 +268,33 @@ def recover_crashed(queue: huey.Huey) -> list[str]:
                 {"error": "Generation stopped its worker; try again.", "options": held["options"]},
             )
         else:
+            # The claim is this process's now, so a worker starting beside it leaves the job be.
+            queue.put(key, {**held, "pid": os.getpid()})
             queue.enqueue(_tasks[id(queue)].s(held["data"], held["options"], id=job_id))
         recovered.append(job_id)
     return recovered
+
+
+def heartbeat(queue: huey.Huey, stop: threading.Event) -> None:
+    """Note in the queue's store, every HEARTBEAT_EVERY seconds until stop is set, that this
+    worker process runs; the note is dropped when it stops (a killed worker's note goes
+    stale)."""
+    key = f"{HEARTBEAT}{socket.gethostname()}:{os.getpid()}"
+    while True:
+        queue.put(key, time.time())
+        if stop.wait(HEARTBEAT_EVERY):
+            break
+    queue.delete(key)
+
+
+def workers_running(queue: huey.Huey) -> int:
+    """How many worker processes, on any machine, have noted lately that they run."""
+    fresh = time.time() - 3 * HEARTBEAT_EVERY
+    running = 0
+    for key, raw in queue.storage.result_items().items():
+        if key.startswith(HEARTBEAT):
+            running += queue.serializer.deserialize(raw) > fresh
+    return running
 
 
 def job_outcome(config: dict, job_id: str) -> tuple[dict | None, float | None]:

@@ -221,3 +221,47 @@ def post_job(client, url: str, **kwargs):
     if response.status_code == 302 and "/teach/jobs/" in response.location:
         return client.get(response.location)
     return response
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """Debian's redis-server on a free loopback port, in a temporary folder, with no
+    persistence; yields its URL and stops it. Missing, it fails the test under CI (make test
+    installs it) and skips it elsewhere."""
+    import os
+    import shutil
+    import subprocess
+    import time
+
+    import redis
+
+    from tests.server_helpers import HOST, free_port
+
+    server = shutil.which("redis-server")
+    if server is None:
+        message = "redis-server is not installed (make test installs Debian's)"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(message)
+        pytest.skip(message)
+    port = free_port()
+    folder = tmp_path / "redis"
+    folder.mkdir()
+    command = [server, "--bind", HOST, "--port", str(port), "--dir", str(folder)]
+    command += ["--save", "", "--appendonly", "no", "--daemonize", "no"]
+    with open(folder / "redis.log", "ab") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    client = redis.Redis(host=HOST, port=port)
+    deadline = time.monotonic() + 30  # against a hang only
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"redis-server did not start:\n{(folder / 'redis.log').read_text()}")
+            time.sleep(0.05)
+    client.close()
+    yield f"redis://{HOST}:{port}/0"
+    process.terminate()
+    process.wait(10)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from questions import rules
 from questions.model import Item
 
 
@@ -16,3 +19,15 @@ def item(prompt: str, answer: str, kind: str = "cloze", source: str = "", tag: s
         source_sentence=source or prompt.replace("_____", answer),
         tags=(tag,) if tag else (),
     )
+
+
+def judge(check: str | Callable[[Item], str | None], item: Item) -> str | None:
+    """A rule's reason for rejecting the item (None when it passes or does not apply to the
+    item's kind); `check` is a registered rule's id or an article rule's bound check."""
+    return rules.judge(check, item) if isinstance(check, str) else check(item)
+
+
+def theme_reason(theme: str, item: Item) -> str | None:
+    """The reason of the first rule of one theme ('form', 'shape') that rejects the item."""
+    refused = rules.theme_rejection(theme, item)
+    return refused[1] if refused else None

@@ -7,17 +7,14 @@ import re
 from pathlib import Path
 
 import questions
+from questions.lexicon import MONTH_NAMES
 from questions.model import Article, Item
 
 TESTS = Path(__file__).resolve().parent
 SEED = TESTS.parent / "seeds" / "from-the-moon-to-mars.txt"
 DATA = TESTS / "data"
 ARTICLES = sorted(p.name for p in DATA.glob("*.txt"))
-YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")
-MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-)
+MONTH = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
 
 
 @functools.cache

@@ -327,16 +327,20 @@ def quiz_article(slug: str, n_items: int) -> Article:
 
 
 class Worker:
-    """`quizapp --db DB worker` in a subprocess, its output in a log file."""
+    """`quizapp --db DB worker` in a subprocess, its output in a log file; env adds to the
+    environment (QUIZAPP_QUEUE for a Redis queue)."""
 
-    def __init__(self, db_path: str, log_path: Path):
+    def __init__(self, db_path: str, log_path: Path, env: dict[str, str] | None = None):
         self.command = [str(QUIZAPP), "--db", db_path, "worker"]
         self.log_path = log_path
+        self.env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Worker:
         with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                self.command, stdout=log, stderr=subprocess.STDOUT, env=self.env
+            )
         return self
 
     def kill(self) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 import questions
+from questions.lexicon import YEAR
 from questions.nlp import parse, split_sentences
-from questions.quality import DEMONSTRATIVE_INSIDE
-from questions.referents import UNNAMED_SUBJECT
+from questions.rules.pronouns import DEMONSTRATIVE_INSIDE
+from questions.rules.referents import UNNAMED_SUBJECT
 from tests.questions_fixtures import (
     ARTICLES,
     DATA,
     SEED,
-    YEAR,
     all_text,
     answer_strings,
     generated,

@@ -7,44 +7,42 @@ import random
 import questions
 from questions.aliases import article_aliases, bracket_pairs, same_spelling
 from questions.distractors import near_numbers
-from questions.giveaways import counted_blank, open_description
 from questions.kinds.base import accepted_for
 from questions.kinds.mcq import named_in_prompt, person_blank_fits
-from questions.referents import glued_names, unnamed_setting
-from tests.question_helpers import item
+from tests.question_helpers import item, judge
 
 
 def test_counted_blank_catches_a_bracket_that_adds_up() -> None:
     bad = item("He threw a league-leading _____ total touchdowns (35 passing, 10 rushing).", "45")
     good = item("He threw _____ total touchdowns (35 passing, 10 rushing).", "44")
-    assert counted_blank(bad)
-    assert counted_blank(good) is None
+    assert judge("counted_blank", bad)
+    assert judge("counted_blank", good) is None
 
 
 def test_counted_blank_catches_a_list_of_that_many() -> None:
     bad = item("Ann was taught by _____ tutors, Bert Lamm and Carl Voss.", "two")
     good = item("Ann was taught by _____ tutors in the town of Ely.", "two")
-    assert counted_blank(bad)
-    assert counted_blank(good) is None
+    assert judge("counted_blank", bad)
+    assert judge("counted_blank", good) is None
 
 
 def test_counted_blank_catches_one_another_and_a_third() -> None:
     bad = item(
         "They formed _____ clubs; one in York, another in Hull, and a third in Leeds.", "three"
     )
-    assert counted_blank(bad)
-    assert counted_blank(item("They formed _____ clubs in York.", "three")) is None
+    assert judge("counted_blank", bad)
+    assert judge("counted_blank", item("They formed _____ clubs in York.", "three")) is None
 
 
 def test_unnamed_setting_needs_a_name() -> None:
     garden = "There are over 100 species of trees and the avenues are a place to sit."
-    assert unnamed_setting(item(garden, "True", "true_false", garden))
+    assert judge("unnamed_setting", item(garden, "True", "true_false", garden))
     team = "Ten players were picked (the most in franchise history)."
-    assert unnamed_setting(item(team, "True", "true_false", team))
+    assert judge("unnamed_setting", item(team, "True", "true_false", team))
     named = "The garden of Kew has over 100 species of trees."
-    assert unnamed_setting(item(named, "True", "true_false", named)) is None
+    assert judge("unnamed_setting", item(named, "True", "true_false", named)) is None
     city = "The city has _____ bridges."
-    assert unnamed_setting(item(city, "eight", source="The city has eight bridges."))
+    assert judge("unnamed_setting", item(city, "eight", source="The city has eight bridges."))
 
 
 def test_person_mcq_only_as_a_subject_question() -> None:
@@ -123,21 +121,26 @@ def test_glued_names_in_a_question() -> None:
     )
     bad = "When did Celts led by Bran Hale sail to Iceland Great Britain's isles?"
     good = "When did Celts led by Bran Hale sail to Iceland?"
-    assert glued_names(item(bad, "924", "short_answer", source))
-    assert glued_names(item(good, "924", "short_answer", source)) is None
+    assert judge("glued_names", item(bad, "924", "short_answer", source))
+    assert judge("glued_names", item(good, "924", "short_answer", source)) is None
     resolved = "When did Bran Hale sail to Iceland?"
     assert (
-        glued_names(item(resolved, "924", "short_answer", "He sailed to Iceland in 924.")) is None
+        judge("glued_names", item(resolved, "924", "short_answer", "He sailed to Iceland in 924."))
+        is None
     )
 
 
 def test_open_description_has_many_right_answers() -> None:
-    assert open_description(item("_____ was a Norse sailor who lived in Iceland.", "Bran Hale"))
+    assert judge(
+        "open_description", item("_____ was a Norse sailor who lived in Iceland.", "Bran Hale")
+    )
     assert (
-        open_description(item("Bran Hale was a Norse sailor who lived in _____.", "Iceland"))
+        judge(
+            "open_description", item("Bran Hale was a Norse sailor who lived in _____.", "Iceland")
+        )
         is None
     )
-    assert open_description(item("_____ was founded in 924.", "Reykjavik")) is None
+    assert judge("open_description", item("_____ was founded in 924.", "Reykjavik")) is None
 
 
 def test_shared_name_words_come_from_full_names_only() -> None:
@@ -176,14 +179,14 @@ def test_surname_with_its_particle() -> None:
 
 
 def test_unresolved_start_needs_a_named_subject() -> None:
-    from questions.referents import unresolved_start
-
     bad = [
         item("Galileo refined this work in 1610.", "True", "true_false"),
         item("In parallel with such rhetoric, Mars was _____.", "named"),
         item("Many came from France in 1685.", "True", "true_false"),
         item("They sailed to _____ in 1620.", "Holland"),
         item("Both terms were used by 1700.", "True", "true_false"),
+    ]
+    asked = [
         item("When did they petition the Crown?", "1700", "short_answer"),
         item("In what year did they petition the Crown?", "1700", "mcq"),
     ]
@@ -198,8 +201,9 @@ def test_unresolved_start_needs_a_named_subject() -> None:
         item("Italian astronomer Galileo (_____) refined this work.", "1564"),
         item("In March this year, China announced a plan.", "True", "true_false"),
     ]
-    assert all(unresolved_start(i) for i in bad)
-    assert not any(unresolved_start(i) for i in good)
+    assert all(judge("unresolved_start", i) for i in bad)
+    assert all(judge("unnamed_asked", i) for i in asked)
+    assert not any(judge("unresolved_start", i) or judge("unnamed_asked", i) for i in good)
 
 
 def test_number_stated_twice_blocks_a_false_swap() -> None:

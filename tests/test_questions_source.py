@@ -318,3 +318,17 @@ def test_bracketed_citations_and_cross_references_are_removed():
         "Title\n\nA problem is hard (Goldreich 2008, Chapter 1.2) and lines bend (see world line)."
     )
     assert clean_article(raw)[1] == ["A problem is hard and lines bend."]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("NOT since the Middle Ages have men watched the sky.", "Not since the Middle Ages"),
+        ("FOUR years ago the last men left the beaches.", "Four years ago the last"),
+        # An acronym opening the article stays as it is.
+        ("NATO was founded in 1949 by twelve countries.", "NATO was founded"),
+    ],
+)
+def test_a_printed_drop_cap_is_written_as_a_word(opening, expected):
+    _title, paragraphs = clean_article(f"Notes\n\n{opening} It was a long time.\n")
+    assert paragraphs[0].startswith(expected)

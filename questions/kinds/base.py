@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from questions.aliases import COMMON_ABBREVIATIONS, COMMON_NAMES, HEAD_NOUNS
 from questions.distractors import Pools
 from questions.facts import Mention, Quote, Role, Sentence, is_name_like
-from questions.model import Answer, Item, make_item_id
-from questions.nlp import MONTHS
+from questions.lexicon import MONTHS
+from questions.model import SENTENCE_KINDS, Answer, Item, make_item_id
 
 KIND_DIFFICULTY = {
     "true_false": 0.2,
@@ -52,6 +52,7 @@ def generic_word(analysis: Analysis, mention: Mention) -> bool:
     word = mention.answer
     return (
         mention.tag not in ("person", "date", "number")
+        and mention.label != "DEFINED"  # the name the article gives to what it describes
         and " " not in word
         and word.lower() in analysis.lower_words
     )
@@ -302,7 +303,6 @@ def difficulty(kind: str, tag: str, answer: str, sentence: str, extra: float = 0
     return round(min(max(value, 0.05), 0.95), 2)
 
 
-SENTENCE_KINDS = ("cloze", "mcq", "true_false")
 CONNECTIVE = re.compile(
     r"^(?:However|Moreover|Furthermore|Consequently|Therefore|Thus|Hence|Nevertheless|"
     r"Nonetheless|Meanwhile|In the meantime|In contrast|By contrast|On the other hand|"
@@ -359,6 +359,7 @@ def mention_candidate(analysis: Analysis, kind: str, prompt: str, mention: Menti
     bracket the sentence puts right after the answer ('219,000 (around 34%)', '15 km (9
     miles)') says it another way, so it is right too."""
     accepted = accepted_for(mention.answer, mention.tag, mention.prep)
+    accepted = (*accepted, *(form for name in mention.also for form in accepted_for(name, "term")))
     source = analysis.sentences[mention.sentence].text
     gloss = re.search(rf"{re.escape(mention.answer)}\s*\(([^()]{{1,30}})\)", source)
     if gloss and mention.tag in ("number", "date"):

@@ -4,38 +4,11 @@ from __future__ import annotations
 
 from questions.kinds.base import Analysis, Candidate, make_item, rng_for
 from questions.kinds.timeline import dated_events
+from questions.lexicon import RANKS
 from questions.model import Item
 
 MIN_PAIRS = 3
 MAX_PAIRS = 5
-RANKS = frozenset(
-    [
-        "king",
-        "queen",
-        "duke",
-        "duchess",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "earl",
-        "count",
-        "countess",
-        "baron",
-        "lord",
-        "lady",
-        "sir",
-        "marquis",
-        "khan",
-        "sultan",
-        "tsar",
-        "czar",
-        "pope",
-        "bishop",
-        "general",
-        "captain",
-    ]
-)
 
 
 def thin_pair(person: str, role: str) -> bool:

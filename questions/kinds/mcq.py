@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from questions.dates import life_spans, outside_life, plausible_date
 from questions.distractors import (
-    OBJECT_QUESTION,
     confirmed_person,
     full_name_words,
     in_pool,
@@ -21,6 +20,7 @@ from questions.kinds.base import (
     mention_fact,
     rng_for,
 )
+from questions.lexicon import OBJECT_WHO
 from questions.model import BLANK
 
 
@@ -50,7 +50,7 @@ def actors(mentions: Iterable[Mention]) -> frozenset[str]:
         for m in mentions
         if m.tag == "person"
         and (m.question or "").startswith("Who ")
-        and not OBJECT_QUESTION.match(m.question or "")
+        and not OBJECT_WHO.match(m.question or "")
     )
 
 

@@ -6,8 +6,9 @@ import re
 
 from questions.facts import Mention, date_key
 from questions.kinds.base import Analysis, Candidate, make_item, rng_for
+from questions.lexicon import ARTICLES, WORD_TOKEN
 
-DEICTIC = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
+POINTING_WORD = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
 MIN_EVENTS = 3
 
 
@@ -22,23 +23,21 @@ def names_its_subject(event: str) -> bool:
         and event.split()[0].lower()
         not in ("the", "a", "an", "two", "three", "four", "some", "many", "most", "its", "their")
     )
-    return (named or first_is_name) and not DEICTIC.search(event)
+    return (named or first_is_name) and not POINTING_WORD.search(event)
 
 
 MAX_EVENTS = 5
-WORD = re.compile(r"[\w’'-]+")
-JOINING = frozenset(["the", "a", "an"])
 
 
 def glued(event: str, source: str) -> bool:
     """True when cutting the date's clause out glued two parts of the sentence together
     ("sailed to North America Great Britain's colonies", "besieged Xiangyang the last
     obstacle"): a name or an article follows a word it did not follow in the sentence."""
-    words = WORD.findall(re.sub(r"\[[^\]]*\]", " ", event))
-    tokens = WORD.findall(source)
+    words = WORD_TOKEN.findall(re.sub(r"\[[^\]]*\]", " ", event))
+    tokens = WORD_TOKEN.findall(source)
     pairs = set(zip(tokens, tokens[1:], strict=False))
     for first, second in zip(words, words[1:], strict=False):
-        joined = second[:1].isupper() or second.lower() in JOINING
+        joined = second[:1].isupper() or second.lower() in ARTICLES
         if joined and first in tokens and second in tokens and (first, second) not in pairs:
             return True
     return False

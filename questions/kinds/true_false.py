@@ -10,9 +10,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from questions.dates import plausible_date
 from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention, is_name_like
-from questions.giveaways import ONE_ANOTHER
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
+from questions.lexicon import SAME_NUMBER_WORDS
 from questions.nlp import years_in
+from questions.rules.giveaways import ONE_ANOTHER
 
 # Swapping these gives a statement that is clearly false; places and groups often overlap
 # (a capital stands for its country), and the model mixes the kinds of organisations, things
@@ -32,13 +33,7 @@ def stands_alone(statement: str, answer: str) -> bool:
     return not NEXT_NAME.match(after) and not (before.strip() and NAME_BEFORE.search(before))
 
 
-NUMBER_WORDS = {
-    "2": ("two", "double", "twice", "pair", "diatomic", "twin", "dual", "both"),
-    "3": ("three", "triple", "thrice", "triatomic", "trio"),
-    "4": ("four", "quadruple", "quartet"),
-    "12": ("twelve", "dozen"),
-}
-SPELLED = {w[0]: v for v, w in NUMBER_WORDS.items()}
+SPELLED = {w[0]: v for v, w in SAME_NUMBER_WORDS.items()}
 BRACKET_AFTER = re.compile(r"^\s*[^\W\d]{0,12}\.?\s*\(\s*(?:about |c\. |~)?[\d.,]")
 # "out of 589,457 inhabitants 325,000 ...": a swapped part may outgrow its whole.
 PART_OF_WHOLE = re.compile(r"\b(?:out of|of (?:the|its|their)) [\d,.]+\d")
@@ -61,7 +56,7 @@ def number_stated_twice(statement: str, answer: str) -> bool:
     for value in values:
         if re.search(rf"(?<![\d.,]){re.escape(value)}(?![\d]|[.,]\d)", rest):
             return True
-        if any(re.search(rf"\b{w}\b", lowered) for w in NUMBER_WORDS.get(value, ())):
+        if any(re.search(rf"\b{w}\b", lowered) for w in SAME_NUMBER_WORDS.get(value, ())):
             return True
     return False
 

@@ -11,8 +11,8 @@ import sqlite_utils
 from quizapp.storage import schema
 
 
-def create_generation_job(db: sqlite_utils.Database, user_id: int, name: str) -> str:
-    """Record a new running generation job; returns its random id."""
+def create_generation_job(db: sqlite_utils.Database, user_id: int | None, name: str) -> str:
+    """Record a new running generation job (user_id None: `quizapp init`'s); its random id."""
     job_id = secrets.token_urlsafe(12)
     stamp = schema.now()
     with db.atomic():

@@ -26,7 +26,6 @@ from quizapp.forms import (
     item_form_data,
 )
 from quizapp.jobs import MAX_TITLE_CHARS, PASTED
-from quizapp.reading import READ_TIMEOUT
 from quizapp.views.auth import teacher_required
 from quizapp.views.paging import current_page
 
@@ -140,7 +139,7 @@ def job_name(data: str | bytes, options: dict) -> str:
 
 def start_generation(data: str | bytes, options: dict) -> str:
     """Record a job and put it on the queue; returns the job id."""
-    options = {**options, "read_timeout": current_app.config.get("READ_TIMEOUT", READ_TIMEOUT)}
+    options = {**options, **jobs.time_limits(current_app.config)}
     job_id = storage.create_generation_job(storage.get_db(), g.user["id"], job_name(data, options))
     jobs.enqueue(current_app.config, job_id, data, options)
     return job_id

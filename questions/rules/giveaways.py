@@ -1,15 +1,22 @@
-"""Filters for giveaways: items a student can answer without having read the article."""
+"""Rules against giveaways: items a student can answer without having read the article
+(the prompt holds the answer or a form of it, a name's other half, a count of it)."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from questions.model import AGGREGATE_KINDS, BLANK, Item
-from questions.nlp import MONTHS, NUMBER_WORDS, WEEKDAYS, years_in
+from questions.facts import normalize
+from questions.lexicon import BLANK_TITLES, MULTIPLES, NAME_PARTICLES, NOT_NAMES, NUMBER_WORDS
+from questions.model import BLANK, Item
+from questions.nlp import years_in
+from questions.rules.registry import ANSWER_KINDS, Check, article_rule, rule
 
-NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
+if TYPE_CHECKING:
+    from questions.kinds.base import Analysis
+
 NAME_LIST = re.compile(
     r"[A-Z][\w’'-]*,? (?:and|or) _____|_____,? (?:and|or) [A-Z]"
     r"|[A-Z][\w’'-]*, (?:the )?_____(?:,| and | or )"
@@ -20,48 +27,86 @@ WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
 WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")
 WORD = re.compile(r"[^\W\d_]+")
 OF_NAME_AFTER_BLANK = re.compile(r"_____ of [A-Z]")
-NAME_PARTICLES = frozenset(
-    ["de", "de'", "de’", "da", "di", "du", "des", "del", "della", "van", "von", "der", "den"]
-    + ["la", "le", "al", "el", "bin", "ibn", "ben", "zu", "af"]
-)
 OTHER_BLANK = re.compile(r"\bother\s+_____")
-MULTIPLES = {
-    "two": r"double|doubly|twice|pair|paired|dual|twin|diatomic",
-    "three": r"triple|triply|thrice|trio|triad|triatomic",
-    "four": r"quadruple|quartet",
-}
 FORMULA_COUNT = re.compile(r"[A-Z][a-z]?(\d)")
 DIGIT_WORDS = {"2": "two", "3": "three", "4": "four"}
-TITLE_WORDS = frozenset(
-    [
-        "President",
-        "King",
-        "Queen",
-        "Emperor",
-        "Empress",
-        "Pope",
-        "Saint",
-        "St.",
-        "Dr.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "General",
-        "Prince",
-        "Princess",
-        "Duke",
-        "Sir",
-        "Lord",
-        "Lady",
-        "Bishop",
-        "Archbishop",
-        "Cardinal",
-        "Chancellor",
-        "Minister",
-    ]
-)
 
 
+def _text_answers(item: Item) -> list[str]:
+    if not isinstance(item.answer, str):
+        return []
+    return [a for a in {item.answer, *item.accepted} if len(a) >= 3 or a == item.answer]
+
+
+def has_words(text: str, words: str) -> bool:
+    """True when words occur in text with no letter or digit directly around them."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
+@rule(kinds=ANSWER_KINDS)
+def contains_answer(item: Item) -> str | None:
+    """The prompt gives its own answer away."""
+    prompt = item.prompt.casefold()
+    for answer in _text_answers(item):
+        if answer and has_words(prompt, answer.casefold()):
+            return f"prompt contains its answer {answer!r}"
+    return None
+
+
+def title_initials(title: str) -> str:
+    """'United Methodist Church' -> 'umc' (the capitalised words' first letters)."""
+    return "".join(w[0] for w in re.findall(r"[\w’'-]+", title) if w[:1].isupper()).lower()
+
+
+def make_trivial_filter(title: str) -> Check:
+    """Answers that are the article's own topic ("Oxygen" in the article Oxygen), its
+    initials ("UMC") or a one-word short form of it ("UChicago", "SoCal")."""
+    topic = normalize(title)
+    short_title = len(topic.split()) <= 3
+    initials = title_initials(title)
+    squashed = re.sub(r"\W", "", topic)
+    title_words = [w for w in topic.split() if len(w) > 3]
+
+    def trivial(item: Item) -> str | None:
+        if not isinstance(item.answer, str):
+            return None
+        key = normalize(item.answer)
+        plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
+        if key == topic or plural or (short_title and key and key in topic):
+            return "answer is the article's topic"
+        letters = re.sub(r"[^a-z]", "", key)
+        acronym = not any(c.islower() for c in item.answer) and len(letters) >= 2
+        if acronym and len(initials) >= 2 and letters in (initials, initials[:-1]):
+            return "answer is the initials of the article's topic ('UMC', 'V&A')"
+        one_word = " " not in key and len(key) > 3
+        if one_word and key in title_words:
+            return (
+                "answer is a word of the article's own title ('Queen _____' in Victoria and Albert)"
+            )
+        short_form = any(key.endswith(w) or key.startswith(w) for w in title_words)
+        if one_word and key not in title_words and (short_form or key in squashed):
+            return "answer is a short form of the article's topic ('UChicago')"
+        return None
+
+    return trivial
+
+
+@article_rule("trivial", kinds=ANSWER_KINDS)
+def trivial_rule(analysis: Analysis) -> Check:
+    """The answer is the article's own topic, its initials or a short form of its title:
+    the student knows it from the title alone."""
+    return make_trivial_filter(analysis.title)
+
+
+@rule()
 def blank_glossed(item: Item) -> str | None:
     """The blank sits in brackets or before them, which usually gloss it ("(the French church
     in _____)", "_____ (NFL)")."""
@@ -75,6 +120,7 @@ def blank_glossed(item: Item) -> str | None:
     return None
 
 
+@rule()
 def name_completion(item: Item) -> str | None:
     """The blank completes a name whose other part is left in place ("Adolf _____")."""
     prompt = item.prompt
@@ -84,7 +130,8 @@ def name_completion(item: Item) -> str | None:
     if before and before.start() > 0:
         word = before.group(1)
         possessive = word.endswith(("’s", "'s"))
-        if word[:1].isupper() and word not in TITLE_WORDS and word[-1].isalpha() and not possessive:
+        named = word[:1].isupper() and word not in BLANK_TITLES and word[-1].isalpha()
+        if named and not possessive:
             return f"blank completes the name after {word!r}"
         if word.casefold() in NAME_PARTICLES:
             return f"blank completes a name after the particle {word!r}"  # "Marie de' _____"
@@ -105,10 +152,11 @@ def _common_prefix(a: str, b: str) -> int:
     return size
 
 
+@rule(kinds=ANSWER_KINDS)
 def related_word(item: Item) -> str | None:
     """Another form of the answer is in the prompt ("Chinese" with "China", "Mongol" with
     "Mongolica", "two" with "double bond"): the item can be answered without the article."""
-    if item.kind in (*AGGREGATE_KINDS, "true_false") or not isinstance(item.answer, str):
+    if not isinstance(item.answer, str):
         return None
     prompt_words = {w.casefold() for w in WORD.findall(item.prompt)}
     words = WORD.findall(item.answer)
@@ -133,6 +181,7 @@ def related_word(item: Item) -> str | None:
     return None
 
 
+@rule()
 def list_member(item: Item) -> str | None:
     """A blanked name in a list ("Liu Heima and _____ served Ogödei Khan"): other names of the
     article may fit the list just as well."""
@@ -160,6 +209,7 @@ def _count(answer: str) -> int | None:
     return COUNT_WORDS.index(word) if word in COUNT_WORDS else None
 
 
+@rule()
 def counted_blank(item: Item) -> str | None:
     """A blank number the prompt gives away: the sum of a bracket after it ('_____ touchdowns
     (35 passing, 10 rushing)'), or a list of that many things ('_____ tutors, A and B')."""
@@ -190,10 +240,11 @@ def counted_blank(item: Item) -> str | None:
 DESCRIBED_BLANK = re.compile(r"^_____ (?:was|is|were|are) (?:a|an|one of) ")
 
 
+@rule(kinds={"cloze", "mcq"})
 def open_description(item: Item) -> str | None:
     """'_____ was a Han Chinese who lived in the Jin dynasty': other people of the article may
     fit the description as well, so the blank has more than one right answer."""
-    if item.kind in ("cloze", "mcq") and DESCRIBED_BLANK.match(item.prompt):
+    if DESCRIBED_BLANK.match(item.prompt):
         return "the blank is the subject of a description others may fit"
     return None
 
@@ -203,11 +254,12 @@ def open_description(item: Item) -> str | None:
 LOOKALIKE_RATIO = 80
 
 
+@rule(kinds=ANSWER_KINDS)
 def lookalike(item: Item) -> str | None:
     """The prompt holds a near spelling of the answer ("then known as Boschwick, now known as
     _____" for Bushwick), or the blank follows "other" ("several other _____ languages"), so
     the wording gives the answer away or any word of a kind fits."""
-    if item.kind in (*AGGREGATE_KINDS, "true_false") or not isinstance(item.answer, str):
+    if not isinstance(item.answer, str):
         return None
     if OTHER_BLANK.search(item.prompt):
         return "the blank follows 'other': any of its kind fits"

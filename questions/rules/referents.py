@@ -1,18 +1,22 @@
-"""Filters for prompts that lean on something they never name: "here", "that era", "the
+"""Rules against prompts that lean on something they never name: "here", "that era", "the
 building", "the Centre" for a longer name."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.model import AGGREGATE_KINDS, Item
+from questions.lexicon import NAME_WORD, TYPE_NOUNS, WORD_TOKEN, YEAR_ALONE
+from questions.model import BLANK, SENTENCE_KINDS, Item
+from questions.rules.registry import QUESTION_KINDS, SINGLE_KINDS, Check, article_rule, rule
 
-NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
-Filter = Callable[[Item], str | None]
+if TYPE_CHECKING:
+    from questions.kinds.base import Analysis
+
 DEICTIC = re.compile(
     r"\bhere\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|"
     r"can|must|seems?|seemed|remains?|remained|exists?|existed|be|been|being)\b)"
@@ -25,96 +29,25 @@ UNNAMED_SUBJECT = re.compile(
     r"^(?:[A-Z][a-z]+(?: [a-z]+)?, )?(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]|[$€£]?\d[\d.,]*\s+[a-z])"
 )
 LEADING_LINK = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?, ")
-BLANK = "_____"
 QUANTIFIER_START = re.compile(
     r"^(?:Most|Many|Some|Few|All|Both|Others|Several|None)\s+(?:are|were|is|was|have|had|of them)\b"
 )
-# Kinds of places and bodies that name many things ("the Centre", "the Palace", "the Edict").
-TYPE_NOUNS = frozenset(
-    [
-        "Centre",
-        "Center",
-        "Palace",
-        "Museum",
-        "Building",
-        "Church",
-        "Park",
-        "Garden",
-        "Gardens",
-        "University",
-        "Institute",
-        "Academy",
-        "Station",
-        "Company",
-        "Agency",
-        "Society",
-        "Council",
-        "Committee",
-        "Ministry",
-        "Department",
-        "Theatre",
-        "Theater",
-        "Library",
-        "Cathedral",
-        "Castle",
-        "Hall",
-        "Square",
-        "Street",
-        "Bridge",
-        "River",
-        "Lake",
-        "Island",
-        "Stadium",
-        "Edict",
-        "Treaty",
-        "League",
-        "Conference",
-        "Party",
-        "Army",
-        "Navy",
-        "Court",
-        "Senate",
-        "College",
-        "School",
-        "Hospital",
-        "Gallery",
-        "Foundation",
-        "Association",
-        "Union",
-        "Republic",
-        "Empire",
-        "Kingdom",
-        "Dynasty",
-        "Monastery",
-        "Abbey",
-        "Cloister",
-        "Fortress",
-        "Tower",
-        "Gate",
-        "Market",
-        "Port",
-        "Harbour",
-        "Harbor",
-        "Canal",
-        "Forest",
-        "Mountain",
-        "Mountains",
-        "Valley",
-    ]
-)
+# "What is <a description of four words or more> called?" (questions/definitions.py).
+NAMING_QUESTION = re.compile(r"^What (?:is|are|was|were) (?:\S+ ){4,}(?:called|known as)\?$")
 SHORT_NAME = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z])")
 
 
+@rule(kinds=SINGLE_KINDS)
 def unnamed_referent(item: Item) -> str | None:
     """The prompt leans on something it never names: "here", "that era", "the building"."""
-    if item.kind in AGGREGATE_KINDS:
-        return None
     prompt = item.prompt
     if QUANTIFIER_START.match(prompt):
         return "starts with 'Most are' of an unnamed group"
     deictic = DEICTIC.search(prompt)
     if deictic:
         return f"unnamed referent {deictic.group()!r}"
+    if NAMING_QUESTION.match(prompt):
+        return None  # "What is a plastid that lacks chlorophyll called?": the description names
     if prompt.endswith("?"):
         words = prompt.rstrip("?").split()[1:]
         named = any(w[:1].isupper() or w[:1] == "[" for w in words)
@@ -145,7 +78,7 @@ def written_type_names(texts: Iterable[str]) -> set[str]:
     return found
 
 
-def make_short_name_filter(names: Iterable[str]) -> Filter:
+def make_short_name_filter(names: Iterable[str]) -> Check:
     """A common noun of a longer name used alone ("the Centre" for the Centre for Contemporary
     Art, "the Palace"): which one is meant depends on the sentence before."""
     by_word: dict[str, list[str]] = defaultdict(list)
@@ -160,8 +93,6 @@ def make_short_name_filter(names: Iterable[str]) -> Filter:
             by_word[head].append(name)
 
     def short_name(item: Item) -> str | None:
-        if item.kind in AGGREGATE_KINDS:
-            return None
         for match in SHORT_NAME.finditer(item.prompt):
             word = match.group(1)
             if word in by_word and not any(n in item.prompt for n in by_word[word]):
@@ -169,6 +100,14 @@ def make_short_name_filter(names: Iterable[str]) -> Filter:
         return None
 
     return short_name
+
+
+@article_rule("short_name", kinds=SINGLE_KINDS)
+def short_name_rule(analysis: Analysis) -> Check:
+    """A common noun of a longer name used alone ("the Centre" for the Centre for
+    Contemporary Art): which one is meant depends on the sentence before."""
+    names = {m.answer for m in analysis.mentions if m.tag != "person"}
+    return make_short_name_filter(names | written_type_names(s.text for s in analysis.sentences))
 
 
 # --- Sentences that lean on a place or body they do not name --------------------------------
@@ -184,21 +123,6 @@ TEAM_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+s\b")  # "the Panthers": a team name
 NOT_PROPER = frozenset({"I", "The", "A", "An"})
 
 
-def make_orphan_filter(orphans: Mapping[int, str]) -> Filter:
-    """Items that still show a sentence's subject pronoun that points to nothing."""
-
-    def orphan(item: Item) -> str | None:
-        pronoun = orphans.get(item.sentence_index)
-        if item.kind in AGGREGATE_KINDS or pronoun is None:
-            return None
-        if not re.search(rf"\b{pronoun}\b", item.prompt, re.I):
-            return None
-        return f"the subject {pronoun!r} has no antecedent"
-
-    return orphan
-
-
-YEAR = re.compile(r"(?<!\d)1\d{3}(?!\d)|(?<!\d)20\d{2}(?!\d)")
 CONTENT = re.compile(r"\b[a-z][a-z-]{3,}\b")
 
 
@@ -206,7 +130,7 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in CONTENT.findall(text) if w not in STOP_WORDS}
 
 
-def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Filter:
+def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Check:
     """A blank or 'Who' for the doer of what other people of the article did too ('_____
     defected to Mongol forces' when four men defected), or 'When' for what the article says
     happened again another year (a failed expedition against Japan in 1274 and in 1281):
@@ -215,7 +139,7 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
     name_pattern = re.compile("|".join(map(re.escape, names))) if names else None
     stems = [_stems(s) for s in sentences]
     named = [set(name_pattern.findall(s)) if name_pattern else set() for s in sentences]
-    years = [set(YEAR.findall(s)) for s in sentences]
+    years = [set(YEAR_ALONE.findall(s)) for s in sentences]
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, words in enumerate(stems):
         for word in words:
@@ -248,7 +172,7 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
     def other_time(item: Item) -> str | None:
         said = _stems(item.prompt)
         names_in = [w for w in PROPER_WORD.findall(item.prompt) if w not in NOT_PROPER]
-        answer_years = set(YEAR.findall(str(item.answer)))
+        answer_years = set(YEAR_ALONE.findall(str(item.answer)))
         if len(said) < 2 or not answer_years or not names_in:
             return None
         for index, shared in alike(said, item.sentence_index):
@@ -258,6 +182,16 @@ def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> 
         return None
 
     return shared_deed
+
+
+@article_rule("shared_deed")
+def shared_deed_rule(analysis: Analysis) -> Check:
+    """The item asks who did, or when happened, what the article says another person did
+    too, or what happened again another year: it has several right answers."""
+    return make_shared_deed_filter(
+        [s.text for s in analysis.sentences],
+        (m.answer for m in analysis.mentions if m.tag == "person"),
+    )
 
 
 def proper_nouns(sentence: str, skip: str = "") -> list[str]:
@@ -270,6 +204,7 @@ def proper_nouns(sentence: str, skip: str = "") -> list[str]:
     ]
 
 
+@rule()
 def unnamed_setting(item: Item) -> str | None:
     """The source sentence speaks of 'the team', 'the garden' or 'There are ...' and names
     nothing the student could place it by (the referent was named in an earlier sentence)."""
@@ -288,14 +223,14 @@ def unnamed_setting(item: Item) -> str | None:
 # --- Questions that glue two names the sentence keeps apart ---------------------------------
 
 CAPITAL_WORD = re.compile(r"[A-Z][\w’'-]*")
-WORD_TOKEN = re.compile(r"[\w’'-]+")
 
 
+@rule(kinds=QUESTION_KINDS)
 def glued_names(item: Item) -> str | None:
     """A question joins two capitalised words that are not side by side in its sentence
     ('sail to North America Great Britain's colonies'): a clause was cut out in between.
     Words the sentence lacks come from a resolved reference ('Martin Luther' for 'He')."""
-    if item.kind not in ("short_answer", "mcq") or not item.prompt.endswith("?"):
+    if not item.prompt.endswith("?"):
         return None
     words = WORD_TOKEN.findall(re.sub(r"[\[\]]", " ", item.prompt))[1:]
     tokens = WORD_TOKEN.findall(item.source_sentence)
@@ -309,7 +244,6 @@ def glued_names(item: Item) -> str | None:
 
 # --- Sentences that open on a referent named only in an earlier sentence --------------------
 
-SENTENCE_KINDS = ("true_false", "cloze", "mcq")
 UNNAMED_ASKED = re.compile(
     r"^(?:\w+ )+?(?:did|do|does|were|are|was|is|had|have|has|will|would|could|can) (?:they|it)\b"
 )
@@ -379,13 +313,18 @@ TARGETLESS = re.compile(
 )
 
 
+@rule(kinds=QUESTION_KINDS)
+def unnamed_asked(item: Item) -> str | None:
+    """The question asks what an unnamed 'they' or 'it' did ('When did they sail?')."""
+    if UNNAMED_ASKED.match(item.prompt):
+        return "the question asks about an unnamed 'they'"
+    return None
+
+
+@rule(kinds=SENTENCE_KINDS)
 def unresolved_start(item: Item) -> str | None:
     """The sentence leans on an earlier one: 'this work', 'such rhetoric', 'both terms', or
     a bare subject 'Many came ...', 'They ...', 'It ...' that names no one."""
-    if item.kind in ("mcq", "short_answer") and UNNAMED_ASKED.match(item.prompt):
-        return "the question asks about an unnamed 'they'"
-    if item.kind not in SENTENCE_KINDS:
-        return None
     for text in (item.prompt, item.source_sentence):
         match = DEMONSTRATIVE_NOUN.search(text)
         # Further in, it only unsettles a statement's truth; a blank elsewhere still stands.

@@ -1,0 +1,154 @@
+"""English language data: word lists, month and number names, titles, regex fragments.
+
+One definition of each, read by the generator's stages and rules and by the grader, the way
+spaCy keeps a language's data in spacy/lang/en/. Plain data and `re` only: the web app's
+grader imports this module, and it must not pull in spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+# fmt: off
+# --- Months and days ----------------------------------------------------------------------
+
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]
+MONTH_ABBREVIATIONS = {
+    "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+    "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
+    "Oct": "October", "Nov": "November", "Dec": "December",
+}
+# Full names first, then the abbreviations.
+MONTHS = [*MONTH_NAMES, *MONTH_ABBREVIATIONS]
+# "january" -> 1, "sept" -> 9: every spelling of a month, lower case, to its number.
+MONTH_NUMBERS = {
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{
+        short.lower(): MONTH_NAMES.index(full) + 1
+        for short, full in MONTH_ABBREVIATIONS.items()
+    },
+}
+WEEKDAYS = [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+]
+# Capitalised words that are no name: "I", months and days.
+NOT_NAMES = frozenset(["I", *MONTHS, *WEEKDAYS])
+
+# --- Numbers ------------------------------------------------------------------------------
+
+# Spelled numbers, index = value (the distractors and the giveaway filters read them).
+NUMBER_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]
+TENS = {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# Every number word's value: "two" -> 2, "forty" -> 40.
+NUMBER_VALUES = {**{word: value for value, word in enumerate(NUMBER_WORDS)}, **TENS}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+# What a number blank may hold besides digits: number words, fractions, multiples.
+AMOUNT_WORDS = frozenset(
+    [*NUMBER_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen", "half"]
+    + ["third", "quarter", "thirds", "quarters", "twice", "double", "triple", "single"]
+)
+# Words that say a small number another way ("double bond", "diatomic"): regex alternations.
+MULTIPLES = {
+    "two": r"double|doubly|twice|pair|paired|dual|twin|diatomic",
+    "three": r"triple|triply|thrice|trio|triad|triatomic",
+    "four": r"quadruple|quartet",
+}
+# A number written in digits and the words that state the same number in a sentence.
+SAME_NUMBER_WORDS = {
+    "2": ("two", "double", "twice", "pair", "diatomic", "twin", "dual", "both"),
+    "3": ("three", "triple", "thrice", "triatomic", "trio"),
+    "4": ("four", "quadruple", "quartet"),
+    "12": ("twelve", "dozen"),
+}
+
+# --- Years --------------------------------------------------------------------------------
+
+# A four-digit year from 1000 to 2099.
+YEAR_DIGITS = r"(?:1[0-9]{3}|20[0-9]{2})"
+# A year or a decade as a word ("1969", "1960s").
+YEAR = re.compile(rf"\b{YEAR_DIGITS}s?\b")
+# A year not inside a longer number ("19690" holds none).
+YEAR_ALONE = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
+# A span of two years and nothing else ("1271–1368").
+YEAR_SPAN = re.compile(rf"^{YEAR_DIGITS}\s*[-–—]\s*{YEAR_DIGITS}$")
+
+# --- Names, titles and the words around them ------------------------------------------------
+
+ARTICLES = frozenset({"a", "an", "the"})
+# A capitalised word: a name's word, or a sentence's first word.
+NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+# A word with its apostrophes and hyphens ("Skłodowska-Curie", "Levi's").
+WORD_TOKEN = re.compile(r"[\w’'-]+")
+# Words that stand before a name as a title or rank; the name after them is a person.
+TITLES = frozenset(
+    [
+        "President", "Vice-President", "Premier", "Prime", "Minister", "Chancellor", "Secretary",
+        "Senator", "Governor", "Mayor", "General", "Colonel", "Lieutenant", "Major", "Captain",
+        "Commander", "Admiral", "Sergeant", "Marshal", "Brigadier", "King", "Queen", "Prince",
+        "Princess", "Emperor", "Empress", "Duke", "Duchess", "Count", "Countess", "Lord", "Lady",
+        "Sir", "Dame", "Pope", "Cardinal", "Archbishop", "Bishop", "Father", "Reverend", "Saint",
+        "St.", "Rabbi", "Imam", "Sheikh", "Sultan", "Tsar", "Czar", "Dr", "Dr.", "Doctor",
+        "Professor", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Judge", "Justice",
+        "Ambassador", "Chairman", "Chairwoman", "Chief", "Director", "Coach", "Quarterback",
+        "Cosmonaut", "Astronaut", "Spokesperson", "Spokesman",
+    ]
+)
+# The titles a blank may follow without being part of the name before it ("King _____").
+BLANK_TITLES = frozenset(
+    [
+        "President", "King", "Queen", "Emperor", "Empress", "Pope", "Saint", "St.", "Dr.", "Mr.",
+        "Mrs.", "Ms.", "General", "Prince", "Princess", "Duke", "Sir", "Lord", "Lady", "Bishop",
+        "Archbishop", "Cardinal", "Chancellor", "Minister",
+    ]
+)
+# Ranks that name no one alone ("King", "southern Duke": of what?).
+RANKS = frozenset(
+    [
+        "king", "queen", "duke", "duchess", "prince", "princess", "emperor", "empress", "earl",
+        "count", "countess", "baron", "lord", "lady", "sir", "marquis", "khan", "sultan", "tsar",
+        "czar", "pope", "bishop", "general", "captain",
+    ]
+)
+# Lower-case words inside a person's name ("Marie de' Medici", "Ibn Battuta").
+NAME_PARTICLES = frozenset(
+    [
+        "de", "de'", "de’", "da", "di", "du", "des", "del", "della", "van", "von", "der", "den",
+        "la", "le", "al", "el", "bin", "ibn", "ben", "zu", "af",
+    ]
+)
+# Kinds of places and bodies that name many things ("the Centre", "the Palace", "the Edict").
+TYPE_NOUNS = frozenset(
+    [
+        "Centre", "Center", "Palace", "Museum", "Building", "Church", "Park", "Garden", "Gardens",
+        "University", "Institute", "Academy", "Station", "Company", "Agency", "Society", "Council",
+        "Committee", "Ministry", "Department", "Theatre", "Theater", "Library", "Cathedral",
+        "Castle", "Hall", "Square", "Street", "Bridge", "River", "Lake", "Island", "Stadium",
+        "Edict", "Treaty", "League", "Conference", "Party", "Army", "Navy", "Court", "Senate",
+        "College", "School", "Hospital", "Gallery", "Foundation", "Association", "Union",
+        "Republic", "Empire", "Kingdom", "Dynasty", "Monastery", "Abbey", "Cloister", "Fortress",
+        "Tower", "Gate", "Market", "Port", "Harbour", "Harbor", "Canal", "Forest", "Mountain",
+        "Mountains", "Valley",
+    ]
+)
+# Plural nouns of a group of people or states ("the two countries").
+GROUP_NOUNS = "countries|nations|partners|sides|states|powers|leaders|men|women|teams|companies"
+
+# fmt: on
+
+# --- Questions ------------------------------------------------------------------------------
+
+# "Who did ... ?": the person asked is the verb's object, not its subject.
+OBJECT_WHO = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")

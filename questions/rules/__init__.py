@@ -1,0 +1,108 @@
+"""The rules that turn candidate items down, registered in one place (registry.py) and run in
+the order below; each themed module registers its own: form (length, script, punctuation),
+pronouns (what "it" and "this" point to), referents (what the prompt leans on unnamed),
+shape (what is asked, and of what type), giveaways (what gives the answer away)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from questions.model import Item
+from questions.rules import form, giveaways, pronouns, referents, shape  # noqa: F401 (register)
+from questions.rules.registry import REGISTRY, BoundRule, Rule, bound, rejection
+
+if TYPE_CHECKING:
+    from questions.kinds.base import Analysis
+
+# The order the rules run in; the first that rejects an item names it in `--explain`.
+ORDER: tuple[str, ...] = (
+    # the sentence and the prompt as text
+    "source_length",
+    "link_or_handle",
+    "unbalanced_brackets",
+    "foreign_script",
+    "mostly_non_letters",
+    "answer_too_long",
+    "contains_answer",
+    "dangling_reference",
+    "pointing_word",
+    "lost_antecedent",
+    "quote_fragment",
+    # broken grammar
+    "lost_exponent",
+    "doubled_word",
+    "stray_punctuation",
+    "blank_comma_verb",
+    "double_preposition",
+    "question_too_short",
+    "one_blank",
+    "half_name",
+    "four_choices",
+    # giveaways and unnamed referents
+    "trivial",
+    "blank_glossed",
+    "name_completion",
+    "related_word",
+    "unnamed_referent",
+    "unnamed_asked",
+    "unresolved_start",
+    # the shape of what is asked
+    "bracket_fragment",
+    "bare_relative",
+    "who_was_no_person",
+    "two_dates",
+    "who_did_no_person",
+    "long_figure",
+    "type_noun_answer",
+    "formula_answer",
+    "who_for_place",
+    "nationality_blank",
+    "lower_case_name",
+    "relative_date",
+    "number_without_amount",
+    "date_without_year",
+    "frequency_answer",
+    # more giveaways and referents
+    "list_member",
+    "counted_blank",
+    "unnamed_setting",
+    "glued_names",
+    "open_description",
+    "lookalike",
+    # rules that read the whole article
+    "short_name",
+    "orphan",
+    "shared_deed",
+)
+if set(ORDER) != set(REGISTRY) or len(ORDER) != len(REGISTRY):
+    raise RuntimeError(f"rules not in ORDER: {sorted(set(REGISTRY) ^ set(ORDER))}")
+RULES: tuple[Rule, ...] = tuple(REGISTRY[rule_id] for rule_id in ORDER)
+
+
+def rules_for(analysis: Analysis) -> tuple[BoundRule, ...]:
+    """Every rule, in order, bound to one article."""
+    return tuple(bound(rule, analysis) for rule in RULES)
+
+
+def item_rules(theme: str | None = None) -> tuple[BoundRule, ...]:
+    """The rules of an item alone (no article needed), in order; only one theme's if given."""
+    return tuple(
+        bound(rule)
+        for rule in RULES
+        if rule.check is not None and (theme is None or rule.theme == theme)
+    )
+
+
+def judge(rule_id: str, item: Item, analysis: Analysis | None = None) -> str | None:
+    """One rule's reason for rejecting an item, or None when it passes or does not apply to
+    the item's kind (a rule that reads the article needs its analysis)."""
+    refused = rejection(item, [bound(REGISTRY[rule_id], analysis)])
+    return refused[1] if refused else None
+
+
+def theme_rejection(theme: str, item: Item) -> tuple[str, str] | None:
+    """The first rule of one theme ('form', 'shape', ...) that rejects the item, and why."""
+    return rejection(item, item_rules(theme))
+
+
+__all__ = ["ORDER", "REGISTRY", "RULES", "Rule", "item_rules", "judge", "rejection", "rules_for"]

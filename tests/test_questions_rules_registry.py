@@ -1,0 +1,340 @@
+"""Every registered rule, by id: it has a docstring and kinds, and rejects its example item
+(and, where natural, keeps a near twin); --explain reports rule ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from questions.distractors import build_pools
+from questions.facts import Mention, Sentence
+from questions.kinds.base import Analysis
+from questions.model import KINDS, Item
+from questions.rules import ORDER, REGISTRY, judge, rejection, rules_for
+from tests.question_helpers import item
+
+SOURCE = "China launched the Dongfanghong-1 satellite in 1970, entering the space club."
+SENTENCES = (
+    "Zhang Rou defected to the Mongol forces in 1213.",
+    "Shi Tianze defected to the Mongol forces in 1213.",
+    "The castle houses the Centre for Contemporary Art.",
+    "It was the first satellite of the Oxygen programme.",
+)
+
+
+def mention(sentence: int, answer: str, tag: str) -> Mention:
+    text = SENTENCES[sentence]
+    return Mention(
+        sentence, answer, tag, "", text.replace(answer, "_____"), text, None, "", False, None, 1.0
+    )
+
+
+MENTIONS = (
+    mention(0, "Zhang Rou", "person"),
+    mention(1, "Shi Tianze", "person"),
+    mention(2, "Centre for Contemporary Art", "org"),
+)
+ANALYSIS = Analysis(
+    slug="oxygen",
+    title="Oxygen",
+    sentences=tuple(Sentence(i, 0, s) for i, s in enumerate(SENTENCES)),
+    mentions=MENTIONS,
+    roles=(),
+    quotes=(),
+    pools=build_pools(MENTIONS, list(SENTENCES)),
+    orphans={3: "It"},
+)
+
+
+def short(prompt: str, answer: str = "1970", **fields) -> Item:
+    """A short-answer item from SOURCE unless told otherwise."""
+    fields.setdefault("source_sentence", SOURCE)
+    fields.setdefault("accepted", (answer,))
+    return Item(id="x", kind=fields.pop("kind", "short_answer"), prompt=prompt, answer=answer,
+                **fields)  # fmt: skip
+
+
+def at(index: int, made: Item) -> Item:
+    return Item(**{**made.__dict__, "sentence_index": index})
+
+
+MCQ_CHOICES = ("1970", "1971", "1969", "1972")
+# rule id -> (an item it rejects, a near twin it keeps)
+EXAMPLES: dict[str, tuple[Item, Item]] = {
+    "source_length": (
+        short("When did China launch it?", source_sentence="In 1970."),
+        short("When did China launch the Dongfanghong-1 satellite?"),
+    ),
+    "link_or_handle": (
+        item("Where is www.example.com hosted since _____?", "1999"),
+        item("Where is the example site hosted since _____?", "1999"),
+    ),
+    "unbalanced_brackets": (
+        item("_____) and Zhang Rou attacked the Song.", "Chagaan (Tsagaan"),
+        item("_____ and Zhang Rou attacked the Song.", "Chagaan (Tsagaan)"),
+    ),
+    "foreign_script": (
+        item("“Dà Yuán” (大元) is from a sentence in the _____.", "Commentaries"),
+        item("“Dà Yuán” is from a sentence in the _____.", "Commentaries"),
+    ),
+    "mostly_non_letters": (
+        item("1, 2, 3, 4, 5, 6, 7, 8 and _____ = 45.", "9"),
+        item("The numbers one to eight and _____ add up to 45.", "9"),
+    ),
+    "answer_too_long": (
+        item("He said _____.", " ".join(["word"] * 15)),
+        item("He said _____.", " ".join(["word"] * 14)),
+    ),
+    "contains_answer": (
+        short("When, in 1970, did China launch the satellite?"),
+        short("When did China launch the satellite?"),
+    ),
+    "dangling_reference": (
+        short("When did it launch the Dongfanghong-1 satellite?"),
+        short("When did China launch the Dongfanghong-1 satellite?"),
+    ),
+    "pointing_word": (
+        item("Then the _____ was the only way out.", "Channel"),
+        item("In 1940 the _____ was the only way out.", "Channel"),
+    ),
+    "lost_antecedent": (
+        short(
+            "How many Protestants represent 2% of its population?",
+            "2%",
+            source_sentence="Protestants in modern France represent 2% of its population.",
+        ),
+        short(
+            "How many Protestants in France represent 2% of its population?",
+            "2%",
+            source_sentence="Protestants in modern France represent 2% of its population.",
+        ),
+    ),  # fmt: skip
+    "quote_fragment": (
+        short("Who said “we stand ready to work?"),
+        short("Who said “we stand ready to work”?"),
+    ),
+    "lost_exponent": (
+        item("The galaxy holds 4 × 1010 _____.", "stars"),
+        item("The galaxy holds many billions of _____.", "stars"),
+    ),
+    "doubled_word": (
+        short("When did did China launch the satellite?"),
+        short("When did China launch the satellite?"),
+    ),
+    "stray_punctuation": (
+        short("When did China launch the satellite , ?"),
+        short("When did China launch the satellite?"),
+    ),
+    "blank_comma_verb": (
+        item("The _____, dates back to the 17th century.", "Wilanów Park"),
+        item("The _____ dates back to the 17th century.", "Wilanów Park"),
+    ),
+    "double_preposition": (
+        short("What must not slacken in on account of such assurances?"),
+        short("What must not slacken on account of such assurances?"),
+    ),
+    "question_too_short": (short("When was it?"), short("When was the satellite launched?")),
+    "one_blank": (
+        item("China launched _____ in _____.", "Dongfanghong-1"),
+        item("China launched _____ in 1970.", "Dongfanghong-1"),
+    ),
+    "half_name": (
+        item("_____ I was imprisoned in the Tower.", "Charles"),
+        item("King _____ was imprisoned in the Tower.", "Charles I"),
+    ),
+    "four_choices": (
+        short(
+            "Which year did China launch it?", kind="mcq", choices=("1970", "1970", "1969", "1971")
+        ),
+        short("Which year did China launch it?", kind="mcq", choices=MCQ_CHOICES),
+    ),  # fmt: skip
+    "trivial": (
+        short("What gas do we breathe?", "oxygen"),
+        short("What gas do we breathe out?", "carbon dioxide"),
+    ),
+    "blank_glossed": (
+        item("L'Église à la Nouvelle-Amsterdam (the French church in _____)", "New Amsterdam"),
+        item("The church stood in _____ until 1700, as records (Smith 1990) show.", "New York"),
+    ),
+    "name_completion": (
+        item("The paintings came from Adolf _____'s collection in Linz.", "Hitler", tag="person"),
+        item("The paintings came from _____'s collection in Linz.", "Adolf Hitler", tag="person"),
+    ),
+    "related_word": (
+        item("Beijing wanted the _____ program to beat China's rivals.", "Chinese", "mcq"),
+        item("Beijing wanted the _____ program to beat Moscow's rivals.", "Chinese", "mcq"),
+    ),
+    "unnamed_referent": (
+        short("When did the building open?", "1965", tags=("date",)),
+        short("When did the Palace of Culture open?", "1965", tags=("date",)),
+    ),
+    "unnamed_asked": (
+        short("When did they petition the Crown?", "1700"),
+        short("When did the Huguenots petition the Crown?", "1700"),
+    ),
+    "unresolved_start": (
+        item("They sailed to _____ in 1620.", "Holland"),
+        item("The Pilgrims sailed to _____ in 1620.", "Holland"),
+    ),
+    "bracket_fragment": (
+        short("When did Kublai impose the name Great Yuan (Chinese: 大元; pinyin?", "1271"),
+        short("When did Kublai impose the name Great Yuan?", "1271"),
+    ),
+    "bare_relative": (
+        short("Where do the people live who regard themselves as Huguenots?", "Alsace"),
+        short("Where do the people live, who regard themselves as Huguenots?", "Alsace"),
+    ),
+    "who_was_no_person": (
+        short("Who was established in 1816 in Warsaw?", "University of Warsaw", tags=("org",)),
+        short("Who was crowned in 1816 in Warsaw?", "Nicholas I", tags=("person",)),
+    ),
+    "two_dates": (
+        short("Where was oxygen found by Scheele in 1773 or earlier in 1774?", "Uppsala"),
+        short("Where was oxygen found by Scheele in 1773?", "Uppsala"),
+    ),
+    "who_did_no_person": (
+        short("Who did Manning lead in interceptions?", "the NFL", tags=("org",)),
+        short("Who did Manning lead in interceptions?", "Peyton", tags=("person",)),
+    ),
+    "long_figure": (
+        item("Its population was _____ in 2010.", "1,178,914", tag="number"),
+        item("Its population was _____ in 2010.", "1,700,000", tag="number"),
+    ),
+    "type_noun_answer": (
+        item("The _____ runs 500 projects a year.", "Centre", tag="org"),
+        item("The _____ runs 500 projects a year.", "Centre for Art", tag="org"),
+    ),
+    "formula_answer": (
+        item("Concentrated _____ burns fast.", "O2", tag="org"),
+        item("Water's formula was _____.", "HO", tag="org"),
+    ),
+    "who_for_place": (
+        short("Who sent an envoy to Rome in 1300?", "China", tags=("place",)),
+        short("Who sent an envoy to Rome in 1300?", "Kublai Khan", tags=("person",)),
+    ),
+    "nationality_blank": (
+        item("It was an _____ football game.", "American", tag="group"),
+        item("It was a football game of the _____.", "Americans", tag="group"),
+    ),
+    "lower_case_name": (
+        item("The notable ones are the world's _____ and more.", "first Museum", tag="org"),
+        item("The notable ones are the world's first _____ and more.", "Museum", tag="org"),
+    ),
+    "relative_date": (
+        item("In _____, Russia and China announced a plan.", "this year", tag="date"),
+        item("In _____, Russia and China announced a plan.", "2023", tag="date"),
+    ),
+    "number_without_amount": (
+        item("_____ 500 people came to the hall.", "More than", tag="number"),
+        item("_____ people came to the hall.", "More than 500", tag="number"),
+    ),
+    "date_without_year": (
+        item("The treaty was signed on _____.", "December 22", tag="date"),
+        item("The treaty was signed on _____.", "December 22, 1689", tag="date"),
+    ),
+    "frequency_answer": (
+        item("He was made to wake at _____ for prayers.", "four every morning"),
+        item("He was made to wake at _____ for prayers.", "four"),
+    ),
+    "list_member": (
+        item("Liu Heima and _____ served Ogödei Khan.", "Shi Tianze", tag="person"),
+        item("_____ served Ogödei Khan.", "Shi Tianze", tag="person"),
+    ),
+    "counted_blank": (
+        item("He threw a league-leading _____ total touchdowns (35 passing, 10 rushing).", "45"),
+        item("He threw _____ total touchdowns (35 passing, 10 rushing).", "44"),
+    ),
+    "unnamed_setting": (
+        item("There are over 100 species of trees and _____ avenues.", "four"),
+        item("There are over 100 species of trees and _____ avenues in Łazienki Park.", "four"),
+    ),
+    "glued_names": (
+        short(
+            "When did Bran sail to North America Great Britain's colonies?",
+            "1620",
+            source_sentence="Bran sailed to North America in 1620, to Great Britain's colonies.",
+        ),
+        short(
+            "When did Bran sail to North America?",
+            "1620",
+            source_sentence="Bran sailed to North America in 1620, to Great Britain's colonies.",
+        ),
+    ),  # fmt: skip
+    "open_description": (
+        item("_____ was a Norse sailor who lived in Iceland.", "Bran Hale"),
+        item("Bran Hale was a Norse sailor who lived in _____.", "Iceland"),
+    ),
+    "lookalike": (
+        item("It was then known as Boschwick, now known as _____.", "Bushwick", tag="place"),
+        item("It was then known as Breuckelen, now known as _____.", "Bushwick", tag="place"),
+    ),
+    "short_name": (
+        short("How many projects does the Centre run?", "500"),
+        short("How many projects does the Centre for Contemporary Art run?", "500"),
+    ),
+    "orphan": (
+        at(3, item("It was the first satellite of the _____ programme.", "Oxygen")),
+        at(2, item("The castle houses the _____.", "Centre for Contemporary Art")),
+    ),
+    "shared_deed": (
+        at(0, item("_____ defected to the Mongol forces in 1213.", "Zhang Rou", tag="person")),
+        at(2, item("The castle houses the _____.", "Centre for Contemporary Art")),
+    ),
+}
+
+
+def test_every_registered_rule_has_an_example() -> None:
+    assert set(EXAMPLES) == set(REGISTRY)
+
+
+@pytest.mark.parametrize("rule_id", ORDER)
+def test_rule_has_an_id_kinds_a_stage_and_a_reason(rule_id: str) -> None:
+    rule = REGISTRY[rule_id]
+    assert rule.id == rule_id
+    assert rule.kinds and rule.kinds <= set(KINDS)
+    assert rule.stage == "item"
+    assert len(rule.reason.split()) >= 4  # the docstring, said in words
+
+
+@pytest.mark.parametrize("rule_id", ORDER)
+def test_rule_rejects_its_example_and_keeps_its_twin(rule_id: str) -> None:
+    bad, good = EXAMPLES[rule_id]
+    assert judge(rule_id, bad, ANALYSIS), f"{rule_id} let through {bad.prompt!r}"
+    assert judge(rule_id, good, ANALYSIS) is None, judge(rule_id, good, ANALYSIS)
+
+
+@pytest.mark.parametrize("rule_id", ORDER)
+def test_rule_skips_kinds_it_does_not_apply_to(rule_id: str) -> None:
+    bad, _ = EXAMPLES[rule_id]
+    rule = REGISTRY[rule_id]
+    for kind in set(KINDS) - rule.kinds:
+        other = Item(**{**bad.__dict__, "kind": kind})
+        assert judge(rule_id, other, ANALYSIS) is None
+
+
+def test_rejection_names_the_first_rule_in_order() -> None:
+    bad, _ = EXAMPLES["doubled_word"]
+    both = Item(**{**bad.__dict__, "source_sentence": "Too short."})
+    assert rejection(both, rules_for(ANALYSIS))[0] == "source_length"
+    assert rejection(bad, rules_for(ANALYSIS))[0] == "doubled_word"
+
+
+@pytest.mark.parametrize(
+    ("prompt", "points"),
+    [
+        ("The journey to either, by the shortest route, is _____ miles.", True),
+        ("Either the Senate or the _____ may propose a law.", False),
+        ("President _____ has promised precisely that.", True),
+        ("The _____ said that the Earth is round.", False),
+        ("Four years ago the last men left the beaches at _____.", False),
+        ("Now the cleavage runs across the _____.", True),
+        ("Nowhere else did the _____ grow so fast.", False),
+    ],
+)
+def test_pointing_words_are_judged_where_they_stand(prompt: str, points: bool) -> None:
+    assert (judge("pointing_word", item(prompt, "answer")) is not None) is points
+
+
+def test_time_counted_from_the_article_s_day_is_judged_where_time_is_asked() -> None:
+    assert judge("pointing_word", item("_____ years ago the last men left.", "Four", tag="number"))
+    statement = item("A year ago Germany went to war.", "True", kind="true_false")
+    assert judge("pointing_word", statement)
