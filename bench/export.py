@@ -28,7 +28,8 @@ import genanki  # noqa: E402
 
 from questions import Item  # noqa: E402
 from quizapp.export import ExportArticle, ExportItem, write_apkg  # noqa: E402
-from quizapp.export.anki import MODEL_FOR_KIND, PARENT_DECK_ID, deck_id, deck_name  # noqa: E402
+from quizapp.export.anki import PARENT_DECK_ID, deck_id, deck_name  # noqa: E402
+from quizapp.kinds import KINDS  # noqa: E402
 
 WORDS = tuple(
     [
@@ -138,7 +139,7 @@ def raw_write(articles: list[ExportArticle], path: str) -> None:
             item = export_item.item
             deck.add_note(
                 genanki.Note(
-                    model=MODEL_FOR_KIND[item.kind],
+                    model=KINDS[item.kind].anki_model,
                     fields=raw_fields(item, article.title),
                     tags=[article.slug, item.kind, export_item.entity],
                     guid=genanki.guid_for(item.id),

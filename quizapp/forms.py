@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
@@ -21,6 +22,7 @@ from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from questions.model import MAX_TEXT_CHARS
+from quizapp import kinds
 
 # The account rules, shared by the web forms and the command line (quizapp create-teacher).
 USERNAME_PATTERN = r"^[A-Za-z0-9_.-]+$"
@@ -120,14 +122,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 LENGTHS = {"10": "10 questions", "20": "20 questions", "all": "All questions"}
-KIND_LABELS = {
-    "cloze": "Fill in the blank",
-    "mcq": "Multiple choice",
-    "true_false": "True or false",
-    "short_answer": "Short answer",
-    "timeline": "Timeline",
-    "matching": "Matching",
-}
+KIND_LABELS = kinds.LABELS
 
 
 class QuizSetupForm(FlaskForm):
@@ -223,12 +218,7 @@ class ItemForm(FlaskForm):
     """Edit one item."""
 
     prompt = TextAreaField("Prompt", validators=[InputRequired(), Length(max=2000)])
-    answer = TextAreaField(
-        "Answer",
-        validators=[InputRequired(), Length(max=2000)],
-        description="For timeline items one event per line in the right order; for matching "
-        "one 'left = right' pair per line.",
-    )
+    answer = TextAreaField("Answer", validators=[InputRequired(), Length(max=2000)])
     accepted = TextAreaField(
         "Accepted answers",
         validators=[Optional(), Length(max=4000)],
@@ -257,62 +247,44 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in clean_text(text).splitlines() if line.strip()]
 
 
-def item_form_data(item: dict) -> dict:
-    """An item's fields as the edit form shows them (lists one entry per line)."""
-    answer = item["answer"]
-    if item["kind"] == "matching":
-        answer = "\n".join(f"{left} = {right}" for left, right in answer)
-    elif isinstance(answer, list):
-        answer = "\n".join(answer)
+def item_form_data(item: Any) -> dict:
+    """An item's fields as the edit form shows them (lists one entry per line; matching
+    pairs as "left = right")."""
+    answer = item.answer
+    if isinstance(answer, list | tuple):
+        answer = "\n".join(
+            " = ".join(part) if isinstance(part, list | tuple) else str(part) for part in answer
+        )
     return {
-        "prompt": item["prompt"],
+        "prompt": item.prompt,
         "answer": answer,
-        "accepted": "\n".join(item.get("accepted") or []),
-        "choices": "\n".join(str(c) for c in item.get("choices") or []),
-        "explanation": item.get("explanation") or "",
-        "enabled": bool(item.get("enabled", 1)),
+        "accepted": "\n".join(item.accepted or []),
+        "choices": "\n".join(str(c) for c in item.choices or []),
+        "explanation": item.explanation or "",
+        "enabled": bool(item.enabled),
     }
 
 
 def item_changes(form: ItemForm, kind: str) -> dict | None:
-    """The validated changes from an item form in the contract's shape, or None (errors set)."""
-    choices = _lines(form.choices.data)
-    accepted = _lines(form.accepted.data)
-    answer: str | list = clean_text(form.answer.data).strip()
-    if kind == "timeline":
-        answer = _lines(form.answer.data)
-        if len(answer) < 2 or len(set(answer)) != len(answer):
-            form.answer.errors.append("A timeline needs at least two different events.")
-        elif sorted(choices) != sorted(answer):
-            form.choices.errors.append("List the same events as the answer, in any order.")
-    elif kind == "matching":
-        pairs = [line.split("=", 1) for line in _lines(form.answer.data)]
-        if any(len(pair) != 2 for pair in pairs):
-            form.answer.errors.append("Write each pair as 'left = right', one per line.")
-            return None
-        answer = [[left.strip(), right.strip()] for left, right in pairs]
-        if len(answer) < 2:
-            form.answer.errors.append("Matching needs at least two pairs.")
-        elif sorted(choices) != sorted(right for _, right in answer):
-            form.choices.errors.append("List the right-hand values of the pairs, in any order.")
-    elif kind == "mcq" and (len(choices) < 2 or len(set(choices)) != len(choices)):
-        form.choices.errors.append("Give at least two different choices, one per line.")
-    elif kind in ("mcq", "true_false") and answer not in choices:
-        form.choices.errors.append("One of the choices must be the answer, exactly as written.")
-    elif kind == "cloze" and clean_text(form.prompt.data).count("_____") != 1:
-        form.prompt.errors.append("The prompt needs exactly one blank: _____ (five underscores).")
-    if kind in ("cloze", "short_answer") and answer not in accepted:
-        accepted.insert(0, answer)
-    if kind in ("cloze", "short_answer") and any("->" in text for text in accepted):
-        # Moodle's GIFT reads an answer with "->" as a matching question and refuses the file.
-        form.accepted.errors.append("An answer cannot contain “->”; write “→” or “to”.")
-    if form.choices.errors or form.prompt.errors or form.answer.errors or form.accepted.errors:
+    """The validated changes from an item form in the contract's shape, or None (errors set:
+    the kind's own checks, quizapp.kinds)."""
+    edit = kinds.Edit(
+        prompt=clean_text(form.prompt.data).strip(),
+        answer=clean_text(form.answer.data).strip(),
+        answer_lines=_lines(form.answer.data),
+        choices=_lines(form.choices.data),
+        accepted=_lines(form.accepted.data),
+    )
+    checked = kinds.kind_named(kind).check_edit(edit)
+    for name, message in checked.errors.items():
+        form[name].errors.append(message)
+    if checked.errors:
         return None
     return {
-        "prompt": clean_text(form.prompt.data).strip(),
-        "answer": answer,
-        "accepted": accepted,
-        "choices": choices,
+        "prompt": edit.prompt,
+        "answer": checked.answer,
+        "accepted": checked.accepted,
+        "choices": edit.choices,
         "explanation": clean_text(form.explanation.data).strip(),
         "enabled": int(form.enabled.data),
     }

@@ -27,6 +27,7 @@ the claim's runs allow, then fails the job with a message.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -43,6 +44,7 @@ import huey
 from huey.exceptions import TaskException
 
 import questions
+from questions.model import Rejection
 
 TASK_TIMEOUT = 600  # seconds; 92,000 words generate in about 36 s
 CRASH_RETRIES = 2  # runs after the first whose worker died
@@ -267,13 +269,16 @@ def _generate_in_child(conn, parents_end, text: str, title: str) -> None:
             conn.send(("progress", share))
 
     try:
-        article = questions.generate(text, title=title, progress=progress, all_items=True)
+        article = questions.generate(
+            text, title=title, progress=progress, all_items=True, explain=True
+        )
         if not any(item.selected for item in article.items):
             raise questions.ArticleError(no_items_message(article))
         result = {
             "title": article.title,
             "paragraphs": list(article.paragraphs),
             "contract": article.to_dict(),
+            "rejected": [dataclasses.asdict(r) for r in article.rejected],  # the review's why-not
         }
         conn.send(("ok", result))
     except questions.ArticleError as error:
@@ -287,9 +292,10 @@ def _generate_in_child(conn, parents_end, text: str, title: str) -> None:
 
 
 def generate_bounded(queue: huey.Huey, job_id: str, text: str, title: str, deadline: float) -> dict:
-    """{"title", "paragraphs", "contract"} for the article, generated in a child forked from
-    this process, noting its progress in the queue's store. The child is stopped at deadline
-    (time.monotonic()): SIGTERM, then SIGKILL after KILL_GRACE, and GenerationTimeout raised.
+    """{"title", "paragraphs", "contract", "rejected"} for the article, generated in a child
+    forked from this process, noting its progress in the queue's store. The child is stopped at
+    deadline (time.monotonic()): SIGTERM, then SIGKILL after KILL_GRACE, and GenerationTimeout
+    raised.
     ArticleError with the generator's message; GenerationCrashed when the child dies without
     an answer; GenerationRaised when the generator raised something else."""
     context = multiprocessing.get_context("fork")
@@ -462,6 +468,7 @@ def article_from_result(outcome: dict) -> questions.Article:
         slug=contract["article"]["slug"],
         paragraphs=tuple(outcome["paragraphs"]),
         items=items,
+        rejected=tuple(Rejection(**r) for r in outcome.get("rejected", ())),
     )
 
 

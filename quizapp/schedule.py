@@ -185,9 +185,9 @@ def next_card(
     now_text, today = stamp(now), stamp(day_start(now))
     due = [row for row in rows.values() if row["due"] <= now_text]
     introduced = sum(1 for row in rows.values() if (row["created"] or "") >= today)
-    fresh = [item for item in items if item["id"] not in rows]
+    fresh = [item for item in items if item.id not in rows]
     new_count = min(len(fresh), max(0, new_limit - introduced))
-    by_id = {item["id"]: item for item in items}
+    by_id = {item.id: item for item in items}
     soon = stamp(now + LEARN_AHEAD)
     ahead = [row for row in rows.values() if row["due"] <= soon and _in_learning(row)]
     item, row = None, None
@@ -207,7 +207,7 @@ def next_card(
         next_due = min(upcoming, default=None)
     return Queue(
         item=item,
-        card=load_card(row, user_id, item["id"], now) if item else None,
+        card=load_card(row, user_id, item.id, now) if item else None,
         reps=row["reps"] if row else 0,
         due_count=len(due),
         new_count=new_count,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 _SPACES = re.compile(r"\W+")
@@ -59,6 +59,67 @@ def kind_quota(counts: Mapping[str, int], limit: int) -> dict[str, int]:
     return quota
 
 
+def tiers_by_kind(
+    items: Sequence[Mapping[str, Any]],
+    rng: random.Random,
+    right: Collection[str],
+    seen: Collection[str],
+) -> dict[str, tuple[list, list, list]]:
+    """Each kind's items in three tiers, each shuffled: never asked, asked before, answered
+    right. O(n), no sort of every item (10,000-item articles)."""
+    tiers: dict[str, tuple[list, list, list]] = {}
+    for item in items:
+        kind_tiers = tiers.setdefault(item["kind"], ([], [], []))
+        tier = 2 if item["id"] in right else 1 if item["id"] in seen else 0
+        kind_tiers[tier].append(item)
+    for kind_tiers in tiers.values():
+        for tier in kind_tiers:
+            rng.shuffle(tier)
+    return tiers
+
+
+class Seats:
+    """A quiz being filled: the items chosen so far, per kind, never two on one fact."""
+
+    def __init__(self, wanted: int, kinds: Iterable[str]):
+        self.wanted = wanted
+        self.chosen: list[Mapping[str, Any]] = []
+        self.chosen_ids: set[str] = set()
+        self.used: set[str] = set()
+        self.taken: dict[str, int] = dict.fromkeys(kinds, 0)
+
+    def full(self) -> bool:
+        """Whether every seat is taken."""
+        return len(self.chosen) >= self.wanted
+
+    def take(self, pool: Iterator[Mapping[str, Any]], kind: str, seats: int) -> None:
+        """Take items of the pool, in order, until the kind has `seats` or the pool runs out;
+        items on a fact already asked are passed over."""
+        while not self.full() and self.taken[kind] < seats:
+            item = next(pool, None)
+            if item is None:
+                return
+            keys = fact_keys(item)
+            if item["id"] in self.chosen_ids or keys & self.used:
+                continue
+            self.chosen.append(item)
+            self.chosen_ids.add(item["id"])
+            self.used.update(keys)
+            self.taken[kind] += 1
+
+    def fill(self, pools: Mapping[str, Iterator[Mapping[str, Any]]], quota: Mapping[str, int]):
+        """Each kind's quota, then the seats a kind could not fill with new facts round the
+        other kinds, one at a time."""
+        for kind, pool in pools.items():
+            self.take(pool, kind, quota.get(kind, 0))
+        while not self.full():
+            before = len(self.chosen)
+            for kind, pool in pools.items():
+                self.take(pool, kind, self.taken[kind] + 1)
+            if len(self.chosen) == before:
+                return
+
+
 def choose_items(
     items: Sequence[Mapping[str, Any]],
     limit: int | None,
@@ -75,50 +136,16 @@ def choose_items(
     kind that runs out of facts gives its seats to the others. No two chosen items share a
     fact (fact_keys). `limit` None means as many as there are distinct facts.
     """
-    # Tiers by kind, each shuffled: O(n), no sort of every item (10,000-item articles).
-    tiers: dict[str, tuple[list, list, list]] = {}
-    for item in items:
-        kind_tiers = tiers.setdefault(item["kind"], ([], [], []))
-        tier = 2 if item["id"] in right else 1 if item["id"] in seen else 0
-        kind_tiers[tier].append(item)
-    for kind_tiers in tiers.values():
-        for tier in kind_tiers:
-            rng.shuffle(tier)
+    tiers = tiers_by_kind(items, rng, right, seen)
     counts = {kind: sum(map(len, kind_tiers)) for kind, kind_tiers in tiers.items()}
     quota = kind_quota(counts, sum(counts.values()) if limit is None else limit)
-    wanted = sum(quota.values())
-    used: set[str] = set()
-    chosen: list[Mapping[str, Any]] = []
-    chosen_ids: set[str] = set()
-    taken: dict[str, int] = dict.fromkeys(counts, 0)
-
-    def take(pool: Iterator[Mapping[str, Any]], kind: str, seats: int) -> None:
-        while len(chosen) < wanted and taken[kind] < seats:
-            item = next(pool, None)
-            if item is None:
-                return
-            keys = fact_keys(item)
-            if item["id"] in chosen_ids or keys & used:
-                continue
-            chosen.append(item)
-            chosen_ids.add(item["id"])
-            used.update(keys)
-            taken[kind] += 1
-
+    seats = Seats(sum(quota.values()), counts)
     # Items answered right wait until the others run out, even past a kind's seats.
     for tiers_used in ((0, 1), (0, 1, 2)):
         pools = {
             kind: iter([item for t in tiers_used for item in kind_tiers[t]])
             for kind, kind_tiers in tiers.items()
         }
-        for kind, pool in pools.items():
-            take(pool, kind, quota.get(kind, 0))
-        # Seats a kind could not fill with new facts go round the other kinds, one at a time.
-        while len(chosen) < wanted:
-            before = len(chosen)
-            for kind, pool in pools.items():
-                take(pool, kind, taken[kind] + 1)
-            if len(chosen) == before:
-                break
-    rng.shuffle(chosen)
-    return [item["id"] for item in chosen]
+        seats.fill(pools, quota)
+    rng.shuffle(seats.chosen)
+    return [item["id"] for item in seats.chosen]

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from quizapp.kinds import kind_named
+from quizapp.storage import StoredItem
+
 # Below this many students an item is not flagged: a couple of answers say nothing.
 MIN_STUDENTS = 3
 # Multiple choice: facility below this while one distractor draws at least as many answers as
@@ -33,7 +36,6 @@ MIN_STUDENTS = 3
 LOW_FACILITY = 0.3
 # Other kinds: facility below this suggests a wrong answer or missing accepted alternatives.
 VERY_LOW_FACILITY = 0.2
-CHOICE_KINDS = ("mcq", "true_false")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def choice_counts(
 
 
 def item_flags(
-    kind: str,
+    picks_choice: bool,
     students: int,
     facility_index: float | None,
     discrimination_index: float | None,
@@ -150,7 +152,7 @@ def item_flags(
             "Negative discrimination: students who did well on the rest got this one wrong "
             "more often. Check the answer."
         )
-    if kind in CHOICE_KINDS:
+    if picks_choice:
         right = sum(count for _, count, is_answer in choices if is_answer)
         pulls = [(count, choice) for choice, count, is_answer in choices if not is_answer]
         top_count, top_choice = max(pulls, default=(0, ""))
@@ -187,38 +189,37 @@ def answers_by_item(
     return by_item
 
 
-def statistics_of(
-    item: Mapping[str, Any], seen: Sequence[tuple[int, float | None, Any]]
-) -> ItemStats:
+def statistics_of(item: StoredItem, seen: Sequence[tuple[int, float | None, Any]]) -> ItemStats:
     """One item's statistics from its entry of answers_by_item."""
     responses = [response for _, _, response in seen]
     choices: tuple[tuple[str, int, bool], ...] = ()
-    if item["kind"] in CHOICE_KINDS and isinstance(item["answer"], str):
-        choices = choice_counts([str(c) for c in item["choices"]], item["answer"], responses)
+    picks_choice = kind_named(item.kind).picks_choice
+    if picks_choice and isinstance(item.answer, str):
+        choices = choice_counts([str(c) for c in item.choices], item.answer, responses)
     fac = share(sum(score for score, _, _ in seen), len(seen))
     disc = None
     if len(seen) > 1:
         pairs = [(score, other) for score, other, _ in seen if other is not None]
         disc = pearson([x for x, _ in pairs], [y for _, y in pairs])
     return ItemStats(
-        item_id=item["id"],
+        item_id=item.id,
         students=len(responses),
         facility=fac,
         discrimination=disc,
         choices=choices,
-        flags=item_flags(item["kind"], len(responses), fac, disc, choices),
+        flags=item_flags(picks_choice, len(responses), fac, disc, choices),
     )
 
 
 def item_statistics(
-    items: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[str, Any]]
+    items: Iterable[StoredItem], answers: Iterable[Mapping[str, Any]]
 ) -> list[ItemStats]:
     """Statistics for each item, from answer rows (student, item_id, correct, response)."""
     by_item = answers_by_item(answers)
-    return [statistics_of(item, by_item.get(item["id"], ())) for item in items]
+    return [statistics_of(item, by_item.get(item.id, ())) for item in items]
 
 
-Row = tuple[Mapping[str, Any], ItemStats]
+Row = tuple[StoredItem, ItemStats]
 
 
 def items_to_show(
@@ -235,7 +236,7 @@ def items_to_show(
 
 
 def page_statistics(
-    items: Sequence[Mapping[str, Any]],
+    items: Sequence[StoredItem],
     answers: Iterable[Mapping[str, Any]],
     page_ids: Collection[str],
 ) -> tuple[list[Row], list[Row]]:
@@ -245,8 +246,8 @@ def page_statistics(
     rows: list[Row] = []
     flagged: list[Row] = []
     for item in items:
-        seen = by_item.get(item["id"], ())
-        on_page = item["id"] in page_ids
+        seen = by_item.get(item.id, ())
+        on_page = item.id in page_ids
         if on_page or len(seen) >= MIN_STUDENTS:
             item_stats = statistics_of(item, seen)
             if on_page:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import shutil
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from werkzeug.security import generate_password_hash
+from werkzeug.serving import make_server
 
+import questions
 from quizapp import create_app, storage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,20 +58,15 @@ def db(app):
 
 @pytest.fixture(scope="session")
 def seed_article():
-    """The seed article generated once per test session (spaCy is slow to start)."""
-    import questions
-
-    return questions.generate(questions.read_article(SEED.read_bytes()))
+    """The seed article generated once per test session (spaCy is slow to start), with the
+    candidates its rules dropped (the review page lists them)."""
+    return questions.generate(questions.read_article(SEED.read_bytes()), explain=True)
 
 
 @pytest.fixture(scope="session")
 def seed_article_all():
     """The seed article with every candidate item switched on, as a teacher can do from the
     review page: an article with many items of six kinds."""
-    import dataclasses
-
-    import questions
-
     article = questions.generate(questions.read_article(SEED.read_bytes()), all_items=True)
     items = tuple(dataclasses.replace(item, selected=True) for item in article.items)
     return dataclasses.replace(article, items=items)
@@ -106,8 +108,6 @@ def seeded_db_template(tmp_path_factory, seed_article):
 @pytest.fixture
 def live_app(tmp_path, seeded_db_template):
     """An app on a copy of the seeded database, CSRF on, as in production."""
-    import shutil
-
     db_path = tmp_path / "live.db"
     shutil.copy(seeded_db_template, db_path)
     return create_app(
@@ -118,10 +118,6 @@ def live_app(tmp_path, seeded_db_template):
 @pytest.fixture
 def live_server(live_app):
     """Serve live_app on a free port of 127.0.0.1; yields the base URL."""
-    import threading
-
-    from werkzeug.serving import make_server
-
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -158,15 +154,11 @@ def live_db(live_app):
 
 def add_user(database, name: str, role: str = "student") -> int:
     """Create a user whose password is BROWSER_PASSWORD."""
-    from werkzeug.security import generate_password_hash
-
     return storage.create_user(database, name, generate_password_hash(BROWSER_PASSWORD), role)
 
 
 def log_in(page, name: str) -> None:
     """Log in through the login page, by keyboard, and wait for the home page."""
-    import re
-
     page.goto("/auth/login")
     page.fill("#username", name)
     page.fill("#password", BROWSER_PASSWORD)
@@ -174,13 +166,30 @@ def log_in(page, name: str) -> None:
     page.wait_for_url(re.compile(r"/$"))
 
 
-def session_log_in(client, database, user_id: int) -> None:
-    """Mark the client's session as logged in as the user (what auth.log_in stores)."""
-    import time
+@pytest.fixture
+def login(app):
+    """The one way tests log a client in: login(name, role) makes the account if it is new
+    (password BROWSER_PASSWORD) and logs a new client of `app` in through the login form,
+    with its CSRF token when the app checks them; client= logs that client in instead (a
+    client of another app too). Returns the client."""
 
-    user = storage.get_user(database, user_id)
-    with client.session_transaction() as session:
-        session.update(user_id=user_id, auth=user["session_token"], auth_until=time.time() + 3600)
+    def log_in_client(name: str, role: str = "student", client=None):
+        client = client or app.test_client()
+        database = storage.open_db(client.application.config["DATABASE"])
+        try:
+            if storage.get_user_by_name(database, name) is None:
+                add_user(database, name, role)
+        finally:
+            database.close()
+        form = client.get("/auth/login").get_data(as_text=True)
+        data = {"username": name, "password": BROWSER_PASSWORD}
+        if token := re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form):
+            data["csrf_token"] = token[1]
+        response = client.post("/auth/login", data=data)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return client
+
+    return log_in_client
 
 
 class Clock:

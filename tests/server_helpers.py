@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from questions import Article, Item, make_item_id
+from quizapp import storage
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 30.0
@@ -267,10 +268,10 @@ class Student:
         return self.open(f"/articles/{slug}/quiz", fields)
 
 
-def answer_fields(page: Page, item: dict, right: bool) -> dict[str, str]:
+def answer_fields(page: Page, item: storage.StoredItem, right: bool) -> dict[str, str]:
     """The form a student sends on a question page: the right answer, or a wrong one."""
     fields = {name: page.value(name) for name in ("csrf_token", "item_id", "shown")}
-    kind, answer, choices = item["kind"], item["answer"], list(item["choices"])
+    kind, answer, choices = item.kind, item.answer, list(item.choices)
     if kind in ("mcq", "true_false"):
         fields["response"] = answer if right else next(c for c in choices if c != answer)
     elif kind in ("cloze", "short_answer"):

@@ -8,7 +8,6 @@ import pytest
 
 from questions import Article, Item
 from quizapp import storage
-from tests.conftest import session_log_in
 
 ITEMS = (
     Item(id="c1", kind="cloze", prompt="_____ flew in 1961.", answer="Gagarin",
@@ -21,11 +20,9 @@ ITEMS = (
 
 
 @pytest.fixture
-def teacher(app, db):
+def teacher(login):
     """A client logged in as a teacher: the items are the answer key."""
-    client = app.test_client()
-    session_log_in(client, db, storage.create_user(db, "tea", "unused-hash", "teacher"))
-    return client
+    return login("tea", "teacher")
 
 
 def test_articles(client, db):
@@ -54,11 +51,10 @@ def test_disabled_and_deleted_items_are_left_out(teacher, db):
     assert teacher.get("/api/articles/space/items").get_json()["items"] == []
 
 
-def test_items_are_for_teachers_only(app, client, db):
+def test_items_are_for_teachers_only(client, db, login):
     """The items are the answer key (issue 15): anonymous visitors and students get a JSON 403."""
     storage.save_article(db, Article("Space", "space", ("x",), ITEMS))
-    student = app.test_client()
-    session_log_in(student, db, storage.create_user(db, "stu", "unused-hash", "student"))
+    student = login("stu")
     for visitor in (client, student):
         response = visitor.get("/api/articles/space/items")
         assert response.status_code == 403 and response.is_json

@@ -3,7 +3,7 @@ same text again never takes over, overwrites or empties the old article's rows."
 
 from __future__ import annotations
 
-from werkzeug.security import generate_password_hash
+import pytest
 
 from questions import Article, Item
 from quizapp import storage
@@ -17,11 +17,9 @@ ITEM = Item(id="q1", kind="mcq", prompt="Who flew in 1961?", answer="Gagarin",
             choices=("Gagarin", "Armstrong"), source_sentence="Gagarin flew in 1961.")  # fmt: skip
 
 
-def teacher_client(app, db):
-    storage.create_user(db, "tea", generate_password_hash("secret-pass"), "teacher")
-    client = app.test_client()
-    client.post("/auth/login", data={"username": "tea", "password": "secret-pass"})
-    return client
+@pytest.fixture
+def teacher(login):
+    return login("tea", "teacher")
 
 
 def rows_of(db, article_id):
@@ -31,24 +29,23 @@ def rows_of(db, article_id):
     ).fetchall()
 
 
-def test_readding_a_deleted_article_keeps_both(app, db):
-    teacher = teacher_client(app, db)
+def test_readding_a_deleted_article_keeps_both(teacher, db):
     first = post_job(teacher, "/teach/articles", data={"text": TEXT})
     assert first.location == "/teach/articles/space-race"
     old = storage.get_article(db, "space-race")
     items = storage.items_for_article(db, old["id"])
     assert items
     edited, removed = items[0], items[-1]
-    teacher.post(f"/teach/items/{removed['id']}/delete")
-    form = {"prompt": "Edited prompt", "answer": edited["answer"], "enabled": "y"}
-    if edited["kind"] in ("mcq", "true_false", "timeline"):
-        form["choices"] = "\n".join(edited["choices"])
-    if edited["kind"] == "matching":
-        form["answer"] = "\n".join(f"{a} = {b}" for a, b in edited["answer"])
-        form["choices"] = "\n".join(edited["choices"])
-    elif isinstance(edited["answer"], list):
-        form["answer"] = "\n".join(edited["answer"])
-    assert teacher.post(f"/teach/items/{edited['id']}/edit", data=form).status_code == 302
+    teacher.post(f"/teach/items/{removed.id}/delete")
+    form = {"prompt": "Edited prompt", "answer": edited.answer, "enabled": "y"}
+    if edited.kind in ("mcq", "true_false", "timeline"):
+        form["choices"] = "\n".join(edited.choices)
+    if edited.kind == "matching":
+        form["answer"] = "\n".join(f"{a} = {b}" for a, b in edited.answer)
+        form["choices"] = "\n".join(edited.choices)
+    elif isinstance(edited.answer, list):
+        form["answer"] = "\n".join(edited.answer)
+    assert teacher.post(f"/teach/items/{edited.id}/edit", data=form).status_code == 302
     before = rows_of(db, old["id"])
     teacher.post("/teach/articles/space-race/delete")
 
@@ -59,7 +56,7 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     again = storage.get_article(db, "space-race-2")
     fresh = storage.items_for_article(db, again["id"])
     assert len(fresh) == len(items)
-    assert all(item["edited"] == 0 and item["prompt"] != "Edited prompt" for item in fresh)
+    assert all(item.edited == 0 and item.prompt != "Edited prompt" for item in fresh)
 
     teacher.post("/teach/articles/space-race-2/delete")
     third = post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
@@ -74,8 +71,7 @@ def test_readding_a_deleted_article_keeps_both(app, db):
     assert len(storage.items_for_article(db, live["id"])) == len(items)
 
 
-def test_same_title_twice_is_refused_while_live(app, db):
-    teacher = teacher_client(app, db)
+def test_same_title_twice_is_refused_while_live(teacher, db):
     post_job(teacher, "/teach/articles", data={"text": TEXT})
     teacher.post("/teach/articles/space-race/delete")
     post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
@@ -102,12 +98,11 @@ def test_stored_ids_keep_the_generators_under_its_slug():
     assert storage.stored_item_id("space-2", "space", "q1") == derived  # stable
 
 
-def test_readding_a_deleted_article_offers_to_restore_it(app, db):
-    teacher = teacher_client(app, db)
+def test_readding_a_deleted_article_offers_to_restore_it(teacher, db):
     post_job(teacher, "/teach/articles", data={"text": TEXT})
     old = storage.get_article(db, "space-race")
     item = storage.items_for_article(db, old["id"])[0]
-    storage.update_item(db, item["id"], {"explanation": "Kept by the teacher."})
+    storage.update_item(db, item.id, {"explanation": "Kept by the teacher."})
     teacher.post("/teach/articles/space-race/delete")
     response = post_job(teacher, "/teach/articles", data={"text": TEXT})
     page = response.get_data(as_text=True)
@@ -119,12 +114,11 @@ def test_readding_a_deleted_article_offers_to_restore_it(app, db):
     assert restored.location == "/teach/articles/space-race"
     back = storage.get_article(db, "space-race")
     assert back["id"] == old["id"]
-    assert storage.get_items(db, [item["id"]])[item["id"]]["explanation"] == "Kept by the teacher."
+    assert storage.get_items(db, [item.id])[item.id].explanation == "Kept by the teacher."
     assert storage.get_article(db, "space-race")["deleted"] is None
 
 
-def test_restore_refused_beside_a_live_copy(app, db):
-    teacher = teacher_client(app, db)
+def test_restore_refused_beside_a_live_copy(teacher, db):
     post_job(teacher, "/teach/articles", data={"text": TEXT})
     teacher.post("/teach/articles/space-race/delete")
     post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})

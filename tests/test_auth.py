@@ -9,7 +9,9 @@ import pytest
 from flask import Blueprint
 from werkzeug.security import generate_password_hash
 
+from questions import Article, Item
 from quizapp import create_app, storage
+from quizapp.views import auth
 from quizapp.views.auth import (
     ACCOUNT_FREE_FAILURES,
     ADDRESS_FREE_FAILURES,
@@ -237,8 +239,6 @@ def test_success_clears_the_accounts_failures(client, db, clock):
 def test_unknown_user_is_hashed_too(client, db, monkeypatch):
     """An unknown username costs a password check too (against a dummy hash), so the time
     of the answer does not tell which usernames exist."""
-    from quizapp.views import auth
-
     checked = []
     real = auth.check_password_hash
 
@@ -340,8 +340,6 @@ def test_the_login_page_says_why_an_account_is_needed(client, url, reason):
 
 
 def test_a_quiz_taken_before_logging_in_becomes_the_accounts(client, db):
-    from questions import Article, Item
-
     item = Item(id="c1", kind="cloze", prompt="_____ flew in 1961.", answer="Gagarin",
                 source_sentence="Gagarin flew in 1961.")  # fmt: skip
     storage.save_article(db, Article("Space", "space", ("Gagarin flew in 1961.",), (item,)))

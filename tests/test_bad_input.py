@@ -6,10 +6,14 @@ pasted text), generate, then storage.save_article.
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import random
+import xml.etree.ElementTree as ET
 
 import pytest
+from anki.collection import Collection
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
@@ -17,7 +21,9 @@ import questions
 from questions import Article, Item
 from questions.source import MAX_ARTICLE_BYTES
 from quizapp import storage
-from tests.conftest import post_job, session_log_in
+from tests.conftest import post_job
+from tests.test_export_anki import import_apkg
+from tests.test_export_formats import parse_gift
 
 FIVE_MB = 5 * 1024 * 1024
 
@@ -150,12 +156,9 @@ def test_save_article_stores_nothing_when_it_fails_half_way(db):
 
 
 @pytest.fixture
-def teacher(app, db):
+def teacher(login):
     """A client logged in as a teacher (CSRF is off in the conftest app)."""
-    user_id = storage.create_user(db, "teacher", "unused-hash", "teacher")
-    client = app.test_client()
-    session_log_in(client, db, user_id)
-    return client
+    return login("teacher", "teacher")
 
 
 UPLOADS = [
@@ -217,15 +220,6 @@ In 1972 Apollo 17 was the last crewed Moon landing; Eugene Cernan <i>left</i> la
 
 
 def test_exports_of_a_tricky_article_import_cleanly(app, teacher, db, tmp_path):
-    import csv
-    import json
-    import xml.etree.ElementTree as ET
-
-    from anki.collection import Collection
-
-    from tests.test_export_anki import import_apkg
-    from tests.test_export_formats import parse_gift
-
     article_id = load_article(db, TRICKY_TEXT.encode(), filename="apollo.txt")
     slug = db.execute("SELECT slug FROM articles WHERE id = ?", [article_id]).fetchone()[0]
     n_items = len(storage.items_for_article(db, article_id))

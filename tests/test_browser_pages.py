@@ -16,7 +16,9 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from flask import url_for
 
+from questions import Article, Item
 from quizapp import schedule, storage
 from tests.conftest import add_user, log_in
 
@@ -27,27 +29,27 @@ SERIOUS = {"serious", "critical"}
 SHOTS = os.environ.get("QUIZAPP_PAGE_SHOTS")
 
 
-def sample_items(db, article_id: int) -> list[dict]:
+def sample_items(db, article_id: int) -> list[storage.StoredItem]:
     """One item of each kind, the one with the longest text of its kind (the widest)."""
-    best: dict[str, dict] = {}
+    best: dict[str, tuple[int, storage.StoredItem]] = {}
     for item in storage.items_for_article(db, article_id):
-        size = len(str(item["answer"])) + len(str(item["choices"])) + len(item["prompt"])
-        if item["kind"] not in best or size > best[item["kind"]]["size"]:
-            best[item["kind"]] = {**item, "size": size}
-    return list(best.values())
+        size = len(str(item.answer)) + len(str(item.choices)) + len(item.prompt)
+        if item.kind not in best or size > best[item.kind][0]:
+            best[item.kind] = (size, item)
+    return [item for _, item in best.values()]
 
 
 def page_args(db, user_id: int) -> dict[str, list]:
     """Values for every URL argument: real ids from the live database, made for this user."""
     (article,) = storage.list_articles(db)
     items = sample_items(db, article["id"])
-    ids = [item["id"] for item in items]
-    fresh = storage.create_attempt(db, article["id"], user_id, ids, [i["kind"] for i in items])
-    done = storage.create_attempt(db, article["id"], user_id, ids, [i["kind"] for i in items])
+    ids = [item.id for item in items]
+    fresh = storage.create_attempt(db, article["id"], user_id, ids, [i.kind for i in items])
+    done = storage.create_attempt(db, article["id"], user_id, ids, [i.kind for i in items])
     for n, item in enumerate(items):
         right = n % 2 == 0
-        storage.save_answer(db, done, user_id, item["id"], "x", right, 3.0)
-        schedule.record_quiz_answer(db, user_id, item["id"], right)
+        storage.save_answer(db, done, user_id, item.id, "x", right, 3.0)
+        schedule.record_quiz_answer(db, user_id, item.id, right)
     job = storage.create_generation_job(db, user_id, "a-long-article.txt")
     return {
         "slug": [article["slug"]],
@@ -65,8 +67,6 @@ def page_urls(app, args: dict[str, list]) -> list[str]:
     """Every GET URL of the app's URL map, with each combination of argument values."""
     urls = []
     with app.test_request_context():
-        from flask import url_for
-
         for rule in app.url_map.iter_rules():
             if "GET" not in rule.methods or rule.endpoint == "static":
                 continue
@@ -197,8 +197,6 @@ def test_every_control_of_every_page_is_reached_by_tab(page, live_app, live_db, 
 
 
 def test_long_words_wrap_on_a_phone(page, live_db):
-    from questions import Article, Item
-
     long = "https://example.org/" + "averyveryverylongpathsegment" * 4
     sentence = f"The report cited {long} twice."
     item = Item(

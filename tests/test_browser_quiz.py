@@ -29,7 +29,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def answer_question(page, item: dict, right: bool) -> None:
     """Fill in the current question's inputs, right or deliberately wrong."""
-    kind, answer, choices = item["kind"], item["answer"], item["choices"]
+    kind, answer, choices = item.kind, item.answer, item.choices
     if kind in ("mcq", "true_false"):
         target = answer if right else next(c for c in choices if c != answer)
         for radio in page.locator("input[name=response]").all():
@@ -62,7 +62,7 @@ def test_student_quiz_feedback_score_and_retake(page, live_db):
         right = number % 3 != 0  # 3, 6 and 9 wrong on purpose
         answer_question(page, item, right)
         expect(page.locator("#verdict")).to_have_text("✓ Right" if right else "✗ Not quite")
-        if item["source_sentence"]:
+        if item.source_sentence:
             expect(page.locator("blockquote.source mark")).to_be_visible()
         if not right:
             missed.append(item_id)
@@ -100,7 +100,7 @@ def test_teacher_uploads_edits_and_sees_the_edit(page, live_db):
     page.click("text=Save item")
     expect(page.locator(".flash")).to_have_text("Item saved.")
     item_id = first.get_attribute("id").removeprefix("item-")
-    kind = storage.get_items(live_db, [item_id])[item_id]["kind"]
+    kind = storage.get_items(live_db, [item_id])[item_id].kind
     page.goto("/articles/warsaw/quiz")
     for box in page.locator("input[name=kinds]").all():
         box.set_checked(box.get_attribute("value") == kind)
@@ -211,7 +211,7 @@ def test_the_readme_pages_question_feedback_result_progress_review(
         item = storage.get_items(live_db, [item_id])[item_id]
         if number == 1:
             shoot(page, tmp_path, "question")
-        if number == 1 and item["kind"] in ("cloze", "short_answer"):
+        if number == 1 and item.kind in ("cloze", "short_answer"):
             page.fill("#response", "Moscow")  # a wrong answer a student might give
             page.click("text=Check answer")
         else:
@@ -243,13 +243,13 @@ def test_new_quizzes_vary_and_feedback_says_the_sentence_once(page, live_db):
     assert len(first) == len(second) == 10 and len(set(first) & set(second)) <= 5
     items = storage.get_items(live_db, first + second)
     for quiz in quizzes:
-        assert len({items[i]["kind"] for i in quiz}) >= 3
-        assert len({items[i]["source_sentence"] for i in quiz}) == 10
+        assert len({items[i].kind for i in quiz}) >= 3
+        assert len({items[i].source_sentence for i in quiz}) == 10
     # The second quiz's first question, answered wrong: its sentence shows once, highlighted.
     item = items[second[0]]
     answer_question(page, item, right=False)
-    sentence = item["source_sentence"]
-    if sentence and item["kind"] != "true_false":  # a true/false prompt is a sentence itself
+    sentence = item.source_sentence
+    if sentence and item.kind != "true_false":  # a true/false prompt is a sentence itself
         main = page.locator("main").inner_text()
         assert main.count(sentence) == 1
         expect(page.locator("blockquote.source mark")).to_be_visible()

@@ -54,7 +54,7 @@ def test_student_studies_ten_cards_with_the_keyboard(page, live_db, seed):
         with page.expect_navigation():
             page.keyboard.press("3")
         studied.append(item_id)
-    assert studied == [item["id"] for item in items[:10]]  # new cards in rank order
+    assert studied == [item.id for item in items[:10]]  # new cards in rank order
     rows = list(
         live_db.query("SELECT item_id, rating, source FROM reviews WHERE user_id = ?", [user])
     )
@@ -86,9 +86,9 @@ GRID = {"ann": (1, 1, 1), "ben": (1, 1, 0), "cal": (1, 0, 0)}
 
 def response_for(item: dict, right: int):
     if right:
-        return item["answer"]
-    if item["kind"] in ("mcq", "true_false"):
-        return next(choice for choice in item["choices"] if choice != item["answer"])
+        return item.answer
+    if item.kind in ("mcq", "true_false"):
+        return next(choice for choice in item.choices if choice != item.answer)
     return "no idea"
 
 
@@ -97,11 +97,11 @@ def test_teacher_sees_item_statistics_after_three_students(page, live_db, seed):
     asked = items[:3]
     for name, scores in GRID.items():
         user = add_user(live_db, name)
-        ids = [item["id"] for item in asked]
+        ids = [item.id for item in asked]
         attempt = storage.create_attempt(live_db, article["id"], user, ids, ["cloze"])
         for item, right in zip(asked, scores, strict=True):
             storage.save_answer(
-                live_db, attempt, user, item["id"], response_for(item, right), bool(right), 4.0
+                live_db, attempt, user, item.id, response_for(item, right), bool(right), 4.0
             )
         storage.finish_attempt(live_db, attempt)
     add_user(live_db, "tess", "teacher")
@@ -110,7 +110,7 @@ def test_teacher_sees_item_statistics_after_three_students(page, live_db, seed):
     expect(page.locator("#score-summary")).to_have_text("3 attempts, mean score 67%.")
     expected = [("100%", "—"), ("67%", "+0.50"), ("33%", "+0.50")]
     for item, (facility, discrimination) in zip(asked, expected, strict=True):
-        row = page.locator(f"#stats-{item['id']}")
+        row = page.locator(f"#stats-{item.id}")
         expect(row.locator("td.facility")).to_have_text(facility)
         expect(row.locator("td.discrimination")).to_have_text(discrimination)
         expect(row.locator("td").first).to_have_text("3")
@@ -133,9 +133,9 @@ def test_study_works_without_javascript(browser, live_server, live_db, seed):
         expect(page.locator("#card-back")).to_be_visible()
         expect(page.locator("#show-answer")).to_be_hidden()
         page.get_by_role("button", name=re.compile(r"^Easy")).click()
-        expect(page.locator("input[name=item_id]")).to_have_value(items[1]["id"])
+        expect(page.locator("input[name=item_id]")).to_have_value(items[1].id)
         card = storage.get_card(
-            live_db, storage.get_user_by_name(live_db, "nojs")["id"], items[0]["id"]
+            live_db, storage.get_user_by_name(live_db, "nojs")["id"], items[0].id
         )
         assert card is not None and card["reps"] == 1
     finally:

@@ -60,7 +60,7 @@ def test_review_filters_bulk_disables_by_keyboard_and_keeps_the_place(page, live
     expect(page.locator(".flash")).to_have_text("2 items disabled.")
     expect(page.locator("#kind")).to_have_value("cloze")  # the filter is kept
     rows = storage.get_items(live_db, ticked)
-    assert all(not r["enabled"] and not r["edited"] for r in rows.values())
+    assert all(not r.enabled and not r.edited for r in rows.values())
     # Delete asks first and comes back to the same filtered page, at the place.
     third = cards.nth(2).get_attribute("id")
     cards.nth(2).locator("text=Delete…").click()

@@ -1,13 +1,16 @@
 """The command line, through click's runner."""
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from questions.rules import REGISTRY
+from quizapp import storage
 from quizapp.cli import cli
 
 COMMANDS = sorted(cli.commands)
@@ -67,8 +70,6 @@ def test_init_loads_seed_once(tmp_path):
     assert first.exit_code == 0, first.output
     second = CliRunner().invoke(cli, ["--db", str(db_path), "init"])
     assert "already loaded" in second.output
-    from quizapp import storage
-
     db = storage.open_db(db_path)
     articles = storage.list_articles(db)
     assert [a["title"] for a in articles] == ["From the Moon to Mars"]
@@ -81,8 +82,6 @@ def test_create_teacher(tmp_path):
     assert CliRunner().invoke(cli, args).exit_code == 0
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 1 and "exists already" in again.output
-    from quizapp import storage
-
     user = storage.get_user_by_name(storage.open_db(db_path), "tess")
     assert user["role"] == "teacher" and "s3cret-pass" not in user["password_hash"]
 
@@ -108,9 +107,6 @@ def test_create_teacher_follows_the_webs_rules(tmp_path, username, password, mes
 
 
 def test_make_teacher_creates_a_teacher_in_the_served_database(tmp_path):
-    import os
-    import subprocess
-
     db_path = tmp_path / "make.db"
     env = {**os.environ, "QUIZAPP_DB": str(db_path)}
     root = Path(__file__).resolve().parent.parent
@@ -119,8 +115,6 @@ def test_make_teacher_creates_a_teacher_in_the_served_database(tmp_path):
         env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    from quizapp import storage
-
     with storage.open_db(db_path) as db:
         assert storage.get_user_by_name(db, "tess")["role"] == "teacher"
     usage = subprocess.run(["make", "-s", "-C", str(root), "teacher"], env=env, capture_output=True,

@@ -3,11 +3,10 @@ teacher publishes it; the answer key (LMS files, the items API) is for teachers 
 
 from __future__ import annotations
 
-from werkzeug.security import generate_password_hash
+import pytest
 
 from questions import Article, Item
 from quizapp import storage
-from tests.conftest import session_log_in
 
 TEXT = (
     "Space race\n\nYuri Gagarin flew into space in 1961. Neil Armstrong walked on the Moon in "
@@ -20,17 +19,14 @@ STUDENT_URLS = (
 )
 
 
-def clients(app, db):
-    storage.create_user(db, "tea", generate_password_hash("secret-pass"), "teacher")
-    teacher = app.test_client()
-    teacher.post("/auth/login", data={"username": "tea", "password": "secret-pass"})
-    student = app.test_client()
-    session_log_in(student, db, storage.create_user(db, "stu", "unused", "student"))
-    return teacher, student, app.test_client()
+@pytest.fixture
+def clients(app, login):
+    """A teacher, a student and a visitor."""
+    return login("tea", "teacher"), login("stu"), app.test_client()
 
 
-def test_a_new_article_is_a_draft_until_published(app, db):
-    teacher, student, visitor = clients(app, db)
+def test_a_new_article_is_a_draft_until_published(clients, db):
+    teacher, student, visitor = clients
     response = teacher.post("/teach/articles", data={"text": TEXT}, follow_redirects=True)
     page = response.get_data(as_text=True)
     assert "as a draft" in page and "Publish for students" in page
@@ -54,8 +50,8 @@ def test_a_new_article_is_a_draft_until_published(app, db):
     assert student.get("/articles/space-race/quiz").status_code == 404
 
 
-def test_publishing_is_for_teachers(app, db):
-    teacher, student, _ = clients(app, db)
+def test_publishing_is_for_teachers(clients, db):
+    teacher, student, _ = clients
     storage.save_article(db, Article("Space", "space", ("x",), ()), draft=True)
     assert student.post("/teach/articles/space/publish").status_code == 403
     assert storage.get_article(db, "space")["published"] is None

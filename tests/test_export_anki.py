@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -20,6 +18,7 @@ from quizapp import storage
 from quizapp.cli import cli
 from quizapp.export import ExportArticle, ExportItem, load_all_articles, write_apkg
 from quizapp.export import anki as anki_export
+from quizapp.kinds import KINDS
 from tests.conftest import SEED
 
 UPDATED = "2026-03-01T10:00:00+00:00"
@@ -234,13 +233,6 @@ def test_stable_ids_and_item_times(col, tmp_path):
     assert 1 << 40 <= anki_export.deck_id("x") < 1 << 41
 
 
-def test_note_guid_is_genankis_guid_for():
-    ids = [item["id"] for item in sample_dicts()] + [f"{n * 2654435761:016x}" for n in range(2000)]
-    assert [anki_export.note_guid(i) for i in ids + ["", "é"]] == [
-        genanki.guid_for(i) for i in ids + ["", "é"]
-    ]
-
-
 def test_fields_and_templates_never_change():
     """Renaming a field or template makes Anki import a second note type: pin them."""
     pinned = {
@@ -255,7 +247,7 @@ def test_fields_and_templates_never_change():
         ),
         "quizapp Basic": (["Front", "Back", "Source", "Explanation", "Article"], ["Card"]),
     }
-    models = {m.name: m for m in set(anki_export.MODEL_FOR_KIND.values())}
+    models = {m.name: m for m in anki_export.MODELS}
     assert {
         name: ([f["name"] for f in m.fields], [t["name"] for t in m.templates])
         for name, m in models.items()
@@ -302,35 +294,6 @@ def test_apkg_entries_are_deflated_and_anki_reads_them(col, tmp_path):
     assert col.note_count() == 6
 
 
-def collection_rows(decks) -> dict[str, list]:
-    """The notes, cards and col rows genanki's Package.write_to_db makes of decks."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        genanki.Package(decks).write_to_db(conn.cursor(), 1.7e9, itertools.count(1000))
-        rows = {
-            t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("notes", "cards")
-        }
-        rows["col"] = conn.execute("SELECT decks, models FROM col").fetchall()
-    finally:
-        conn.close()
-    return rows
-
-
-def test_batched_note_writer_stores_what_genanki_stores():
-    """The decks' executemany writer makes the rows of genanki's note-by-note writer."""
-    later = sample_article("2026-04-02T08:30:00+00:00", slug="later")
-    decks = anki_export.build_decks([sample_article(), later])
-    plain = []
-    for deck in decks:
-        copy = genanki.Deck(deck.deck_id, deck.name, deck.description)
-        for note in deck.notes:
-            copy.add_note(note)
-        plain.append(copy)
-    ours = collection_rows(decks)
-    assert len(ours["notes"]) == len(ours["cards"]) == 12
-    assert ours == collection_rows(plain)
-
-
 def test_no_file_is_left_in_the_temp_folder(tmp_path, monkeypatch):
     temp = tmp_path / "temp"
     temp.mkdir()
@@ -360,7 +323,7 @@ def test_seed_deck_has_one_note_per_item(col, tmp_path, seeded_db):
     assert items and col.note_count() == len(items)
     types = {col.get_note(nid).note_type()["name"] for nid in col.find_notes("")}
     kinds = {item.item.kind for item in items}
-    assert types == {anki_export.MODEL_FOR_KIND[kind].name for kind in kinds}
+    assert types == {KINDS[kind].anki_model.name for kind in kinds}
     assert "quizapp Cloze" in types
     if len(types) < 3:
         pytest.xfail(f"the generators make only {sorted(kinds)} so far; the deck needs 3 types")

@@ -15,7 +15,7 @@ from anki.collection import Collection
 from questions import Article
 from quizapp import create_app, storage
 from quizapp.export import ExportItem
-from tests.conftest import session_log_in
+from quizapp.views import export as export_views
 from tests.test_export_anki import import_apkg, sample_dicts
 from tests.test_export_formats import parse_gift
 
@@ -40,13 +40,9 @@ def client(seeded_app):
 
 
 @pytest.fixture
-def teacher(seeded_app):
+def teacher(seeded_app, login):
     """A client logged in as a teacher (the LMS files are answer keys)."""
-    client = seeded_app.test_client()
-    database = storage.open_db(seeded_app.config["DATABASE"])
-    session_log_in(client, database, storage.create_user(database, "tea", "unused", "teacher"))
-    database.close()
-    return client
+    return login("tea", "teacher", client=seeded_app.test_client())
 
 
 @pytest.fixture
@@ -140,13 +136,11 @@ def test_unknown_article_or_format_is_404(teacher, url):
 
 
 @pytest.mark.parametrize("fmt", ["gift", "xml", "csv", "json"])
-def test_lms_files_are_for_teachers_only(seeded_app, client, fmt):
+def test_lms_files_are_for_teachers_only(client, fmt, login):
     """The LMS files hold the answer key (issue 15): a visitor is sent to log in, a student
     is refused; the Anki deck stays a download for everyone."""
     assert client.get(f"/articles/hand-made/export.{fmt}").location.startswith("/auth/login")
-    database = storage.open_db(seeded_app.config["DATABASE"])
-    session_log_in(client, database, storage.create_user(database, "stu", "unused", "student"))
-    database.close()
+    login("stu", client=client)
     assert client.get(f"/articles/hand-made/export.{fmt}").status_code == 403
     assert client.get("/articles/hand-made/deck.apkg").status_code == 200
 
@@ -162,8 +156,6 @@ def test_deleted_article_is_404(teacher, seeded_app):
 
 def test_decks_are_built_once_per_version(client, seeded_app, monkeypatch, col, tmp_path):
     """A class downloading one deck costs one build; an edit makes a new one."""
-    from quizapp.views import export as export_views
-
     built = []
     real = export_views.apkg_bytes
     monkeypatch.setattr(export_views, "apkg_bytes", lambda a: built.append(1) or real(a))
@@ -177,7 +169,7 @@ def test_decks_are_built_once_per_version(client, seeded_app, monkeypatch, col, 
     database = storage.open_db(seeded_app.config["DATABASE"])
     item_id = storage.items_for_article(database, storage.get_article(database, "hand-made")["id"])[
         0
-    ]["id"]
+    ].id
     storage.update_item(database, item_id, {"prompt": "A changed prompt"})
     database.close()
     changed = client.get("/articles/hand-made/deck.apkg")

@@ -7,10 +7,14 @@ while students are answering; the form tests use Flask's test client.
 from __future__ import annotations
 
 import re
+import sqlite3
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
 from http.client import HTTPException
+from pathlib import Path
 
 import pytest
 
@@ -72,7 +76,7 @@ def class_db(tmp_path):
     path = tmp_path / "faults.db"
     db = storage.open_db(path)
     article_id = storage.save_article(db, quiz_article("alpha", 60))
-    items = {i["id"]: i for i in storage.items_for_article(db, article_id)}
+    items = {i.id: i for i in storage.items_for_article(db, article_id)}
     db.close()
     return path, items
 
@@ -150,8 +154,8 @@ def quiz(client, db):
     )
     attempt_id = re.fullmatch(r"/quiz/([\w-]+)/1", response.location)[1]
     attempt = storage.get_attempt(db, attempt_id)
-    items = {i["id"]: i for i in storage.items_for_article(db, alpha)}
-    others = {i["id"]: i for i in storage.items_for_article(db, beta)}
+    items = {i.id: i for i in storage.items_for_article(db, alpha)}
+    others = {i.id: i for i in storage.items_for_article(db, beta)}
     return attempt, items, others
 
 
@@ -184,7 +188,7 @@ def test_overlong_fields_are_rejected(app, client, db, quiz):
     url = f"/quiz/{attempt['id']}/1"
     # A body over the request limit: the 413 page, nothing stored.
     too_big = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1024)
-    response = client.post(url, data={"item_id": first["id"], "response": too_big})
+    response = client.post(url, data={"item_id": first.id, "response": too_big})
     assert response.status_code == 413
     page = response.get_data(as_text=True)
     assert "Traceback" not in page and "at most 3.0 MB" in page
@@ -194,7 +198,7 @@ def test_overlong_fields_are_rejected(app, client, db, quiz):
     assert answer_count(db) == 0
     # An overlong answer is refused with a message and not stored.
     long_answer = "1900 " + "y" * 20_000
-    typed = [n for n, i in enumerate(attempt["item_ids"], 1) if items[i]["kind"] in TYPED]
+    typed = [n for n, i in enumerate(attempt["item_ids"], 1) if items[i].kind in TYPED]
     assert typed, "the fixture quiz has no typed-answer question"
     for number in typed:
         response = client.post(
@@ -259,11 +263,6 @@ def test_bad_quiz_setup_gives_a_form_error_and_no_attempt(client, db, data, mess
 def test_backup_and_restore_while_students_answer(tmp_path, class_db):
     """`quizapp backup` under load is consistent; `quizapp restore` is seen by the running
     server's workers at once (their kept connections read the restored file)."""
-    import sqlite3
-    import subprocess
-    import sys
-    from pathlib import Path
-
     db_path, items = class_db
     quizapp = str(Path(sys.executable).with_name("quizapp"))
     backup = tmp_path / "backup.db"

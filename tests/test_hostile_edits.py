@@ -9,10 +9,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from anki.collection import Collection
-from werkzeug.security import generate_password_hash
+from click.testing import CliRunner
 
 from questions import Article, Item
 from quizapp import storage
+from quizapp.cli import cli
 from quizapp.export import load_article, render_gift, render_moodle_xml
 from tests.test_export_anki import import_apkg
 from tests.test_export_formats import parse_gift
@@ -30,12 +31,9 @@ ITEMS = (
 
 
 @pytest.fixture
-def teacher(app, db):
+def teacher(db, login):
     storage.save_article(db, Article("Space", "space", ("Gagarin flew in 1961.",), ITEMS))
-    storage.create_user(db, "tea", generate_password_hash("secret-pass"), "teacher")
-    client = app.test_client()
-    client.post("/auth/login", data={"username": "tea", "password": "secret-pass"})
-    return client
+    return login("tea", "teacher")
 
 
 @pytest.fixture
@@ -51,9 +49,9 @@ def test_control_characters_are_stripped_from_edits(teacher, db):
             "enabled": "y"}  # fmt: skip
     assert teacher.post("/teach/items/q1/edit", data=data).status_code == 302
     item = storage.get_items(db, ["q1"])["q1"]
-    assert item["prompt"] == "Who flew in\n1961?"
-    assert item["answer"] == "Gagarin" and item["choices"] == ["Gagarin", "Armstrong"]
-    assert item["explanation"] == "Line one\nLine two"
+    assert item.prompt == "Who flew in\n1961?"
+    assert item.answer == "Gagarin" and item.choices == ("Gagarin", "Armstrong")
+    assert item.explanation == "Line one\nLine two"
 
 
 def test_deck_with_control_characters_stored_imports(teacher, db, col, tmp_path):
@@ -72,12 +70,12 @@ def test_deck_with_control_characters_stored_imports(teacher, db, col, tmp_path)
     assert "Who flew?" in fields and "\x00" not in fields and "bad" in fields
 
 
-def edit_form(item: dict, **changes) -> dict:
-    data = {"prompt": item["prompt"], "explanation": "", "enabled": "y"}
-    answer = item["answer"]
+def edit_form(item: storage.StoredItem, **changes) -> dict:
+    data = {"prompt": item.prompt, "explanation": "", "enabled": "y"}
+    answer = item.answer
     data["answer"] = "\n".join(answer) if isinstance(answer, list) else answer
-    data["choices"] = "\n".join(item.get("choices") or [])
-    data["accepted"] = "\n".join(item.get("accepted") or [])
+    data["choices"] = "\n".join(item.choices)
+    data["accepted"] = "\n".join(item.accepted)
     return {**data, **changes}
 
 
@@ -93,10 +91,10 @@ def edit_form(item: dict, **changes) -> dict:
 )
 def test_edits_moodle_would_refuse_are_refused(teacher, db, item_id, changes, message):
     item = storage.get_items(db, [item_id])[item_id]
-    before = dict(item)
+    before = item
     response = teacher.post(f"/teach/items/{item_id}/edit", data=edit_form(item, **changes))
     assert response.status_code == 200 and message in response.get_data(as_text=True)
-    assert storage.get_items(db, [item_id])[item_id]["updated"] == before["updated"]
+    assert storage.get_items(db, [item_id])[item_id].updated == before.updated
 
 
 HOSTILE = {
@@ -204,10 +202,6 @@ def test_timeline_choice_on_the_web_and_the_command_line(teacher, db, tmp_path):
     assert b'type="matching"' in response.data and b'type="ordering"' not in response.data
     assert b'type="ordering"' in teacher.get("/articles/space/export.xml").data
     assert teacher.get("/articles/space/export.xml?timeline=nope").status_code == 400
-    from click.testing import CliRunner
-
-    from quizapp.cli import cli
-
     out = tmp_path / "q.xml"
     args = ["--db", str(teacher.application.config["DATABASE"]), "export", "--format",
             "moodle-xml", "--timeline", "matching", "-o", str(out), "space"]  # fmt: skip

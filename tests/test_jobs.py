@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -14,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from quizapp import create_app, jobs, storage
-from tests.conftest import add_user, session_log_in
-from tests.server_helpers import QUIZAPP, Worker
+from tests.server_helpers import QUIZAPP, Worker, free_port
 
 DATA = Path(__file__).parent / "data"
 HANG = 600  # seconds: only against a hang, never a measured limit
@@ -24,14 +25,13 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def queued(tmp_path):
+def queued(tmp_path, login):
     """An app whose jobs go to the SQLite queue beside its database, and a teacher's client."""
     app = create_app(
         {"DATABASE": str(tmp_path / "jobs.db"), "SECRET_KEY": "jobs", "WTF_CSRF_ENABLED": False}
     )
     db = storage.open_db(app.config["DATABASE"])
-    teacher = app.test_client()
-    session_log_in(teacher, db, add_user(db, "tess", "teacher"))
+    teacher = login("tess", "teacher", client=app.test_client())
     yield app, db, teacher
     db.close()
 
@@ -157,9 +157,6 @@ SEEDS = ("warsaw.txt", "oxygen.txt")
 def seeded_instance(tmp_path):
     """An instance folder whose config points SEEDS_DIR at two test articles; the environment
     a `quizapp` subprocess runs in with it."""
-    import os
-    import shutil
-
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for name in SEEDS:
@@ -350,8 +347,6 @@ def dead_pid() -> int:
 
 @pytest.mark.parametrize("runs", [1, jobs.CRASH_RETRIES, jobs.CRASH_RETRIES + 1])
 def test_a_job_whose_worker_died_runs_again_at_most_crash_retries_times(tmp_path, runs):
-    import socket
-
     queue = jobs.make_queue(str(tmp_path / "crash-queue.db"))
     claim = {"host": socket.gethostname(), "pid": dead_pid(), "runs": runs}
     queue.put(jobs.CLAIM + "job1", {**claim, "data": "Title\n\nText.", "options": {}})
@@ -368,8 +363,6 @@ def test_a_job_whose_worker_died_runs_again_at_most_crash_retries_times(tmp_path
 
 
 def test_init_on_an_unreachable_redis_queue_says_so(seeded_instance, tmp_path):
-    from tests.server_helpers import free_port
-
     env = {**seeded_instance, "QUIZAPP_QUEUE": f"redis://127.0.0.1:{free_port()}/0"}
     result = subprocess.run(
         [str(QUIZAPP), "--db", str(tmp_path / "init.db"), "init"],

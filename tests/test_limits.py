@@ -7,7 +7,6 @@ import pytest
 
 from questions import Article, Item
 from quizapp import storage
-from tests.conftest import session_log_in
 
 ITEM = Item(id="q1", kind="cloze", prompt="_____ flew in 1961.", answer="Gagarin")
 
@@ -38,15 +37,14 @@ def test_registrations_slow_down(limited, clock):
     assert register(limited.test_client(), "three").status_code == 302
 
 
-def test_downloads_slow_down_but_not_for_teachers(limited, db, clock):
+def test_downloads_slow_down_but_not_for_teachers(limited, clock, login):
     client = limited.test_client()
     for url in ("/articles/space/deck.apkg", "/export/quizapp.apkg"):
         assert client.get(url).status_code == 200
     response = client.get("/articles/space/deck.apkg")
     assert response.status_code == 429 and response.headers["Retry-After"] == "1"
     assert "Too many downloads" in response.get_data(as_text=True)
-    teacher = limited.test_client()
-    session_log_in(teacher, db, storage.create_user(db, "tea", "unused", "teacher"))
+    teacher = login("tea", "teacher", client=limited.test_client())
     assert teacher.get("/export/quizapp.apkg").status_code == 200
     clock.forward(1.1)
     assert client.get("/articles/space/deck.apkg").status_code == 200

@@ -43,18 +43,18 @@ def verdict(page) -> bool:
     return right
 
 
-def make_class_database(path) -> dict[str, dict]:
+def make_class_database(path) -> dict[str, storage.StoredItem]:
     """Two articles of 60 items each; returns every item by id."""
     db = storage.open_db(path)
     items = {}
     for slug in SLUGS:
         article_id = storage.save_article(db, quiz_article(slug, 60))
-        items.update({i["id"]: i for i in storage.items_for_article(db, article_id)})
+        items.update({i.id: i for i in storage.items_for_article(db, article_id)})
     db.close()
     return items
 
 
-def take_quiz(base_url: str, items: dict[str, dict], record: Record) -> None:
+def take_quiz(base_url: str, items: dict[str, storage.StoredItem], record: Record) -> None:
     """One student's whole quiz; the ways of posting twice depend on the student's number."""
     n = record.number
     student = Student(base_url)
@@ -90,16 +90,16 @@ def take_quiz(base_url: str, items: dict[str, dict], record: Record) -> None:
             twin.join(30)
         else:
             feedback = student.open(url, fields)
-        record.told[item["id"]] = verdict(feedback)
+        record.told[item.id] = verdict(feedback)
         if n % 5 == 1:  # the same form posted again after the feedback
             again = student.open(url, fields)
-            assert verdict(again) == record.told[item["id"]]
+            assert verdict(again) == record.told[item.id]
         if n % 5 == 3 and previous:  # back to the last question, post the other answer
-            old_url, old_item, old_page = previous
-            again = student.open(old_url, answer_fields(old_page, old_item, not old_item["r"]))
+            old_url, old_item, old_right, old_page = previous
+            again = student.open(old_url, answer_fields(old_page, old_item, not old_right))
             assert again.path == old_url + "/feedback"
-            assert verdict(again) == record.told[old_item["id"]]
-        previous = (url, {**item, "r": right}, page)
+            assert verdict(again) == record.told[old_item.id]
+        previous = (url, item, right, page)
         if number < QUESTIONS:
             page = student.open(f"/quiz/{attempt}/{number + 1}")
     result = student.open(f"/quiz/{attempt}/result")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
-from werkzeug.security import generate_password_hash
 
 from questions import Article, Item
 from quizapp import schedule, storage
+from tests.conftest import add_user
 
 ITEMS = (
     Item(id="q1", kind="cloze", prompt="Gagarin flew in _____.", answer="1961"),
@@ -29,12 +29,7 @@ Q2 = {"s1": "Armstrong", "s2": "Armstrong", "s3": "Aldrin", "s4": "Aldrin"}
 
 
 def make_user(db, name: str, role: str = "student") -> int:
-    return storage.create_user(db, name, generate_password_hash("secret-pass"), role)
-
-
-def log_in(client, name: str) -> None:
-    response = client.post("/auth/login", data={"username": name, "password": "secret-pass"})
-    assert response.status_code == 302
+    return add_user(db, name, role)
 
 
 def page(response) -> str:
@@ -63,7 +58,7 @@ def test_progress_needs_login(client):
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
 
 
-def test_student_sees_seen_right_mastered_and_due(client, db, article_id):
+def test_student_sees_seen_right_mastered_and_due(client, db, article_id, login):
     user = make_user(db, "ada")
     now = schedule.utcnow()
     schedule.review_item(db, user, "q1", 3, when=now)  # right, due in 10 minutes
@@ -73,7 +68,7 @@ def test_student_sees_seen_right_mastered_and_due(client, db, article_id):
     for _ in range(3):
         schedule.review_item(db, user, "q3", 4, when=when)
         when = datetime_of_due(db, user, "q3")
-    log_in(client, "ada")
+    login("ada", client=client)
     html = page(client.get("/progress"))
     row = re.search(r'<tr data-slug="space">(.*?)</tr>', html, re.S).group(1)
     assert "Space &lt;race&gt;" in row
@@ -86,31 +81,26 @@ def test_student_sees_seen_right_mastered_and_due(client, db, article_id):
 
 
 def datetime_of_due(db, user, item_id):
-    from datetime import datetime
-
     return datetime.fromisoformat(storage.get_card(db, user, item_id)["due"])
 
 
-def test_student_page_without_reviews_says_no_data(client, db, article_id):
-    make_user(db, "bob")
-    log_in(client, "bob")
+def test_student_page_without_reviews_says_no_data(client, db, article_id, login):
+    login("bob", client=client)
     html = page(client.get("/progress"))
     assert re.search(r'class="num seen">0 of 3<', html)
     assert html.count("No data yet") >= 2
 
 
-def test_article_stats_is_for_teachers_only(client, db, article_id):
-    make_user(db, "stu")
-    log_in(client, "stu")
+def test_article_stats_is_for_teachers_only(client, db, article_id, login):
+    login("stu", client=client)
     assert client.get("/teach/articles/space/stats").status_code == 403
     client.post("/auth/logout")
     assert client.get("/teach/articles/space/stats").status_code == 302
 
 
-def test_teacher_sees_item_statistics(client, db, article_id):
+def test_teacher_sees_item_statistics(client, db, article_id, login):
     answer_quizzes(db, article_id)
-    make_user(db, "teach", "teacher")
-    log_in(client, "teach")
+    login("teach", "teacher", client=client)
     html = page(client.get("/teach/articles/space/stats"))
     assert "4 attempts, mean score 67%" in html  # (2 + 3 + 2 + 1) right of 4 x 3 asked
     q1 = re.search(r'<tr id="stats-q1"[^>]*>(.*?)</tr>', html, re.S).group(1)
@@ -126,20 +116,18 @@ def test_teacher_sees_item_statistics(client, db, article_id):
     assert html.count("<svg") == 1 and "style=" not in html
 
 
-def test_article_stats_missing_article_is_404(client, db):
-    make_user(db, "teach", "teacher")
-    log_in(client, "teach")
+def test_article_stats_missing_article_is_404(client, db, login):
+    login("teach", "teacher", client=client)
     assert client.get("/teach/articles/nope/stats").status_code == 404
 
 
-def test_article_stats_without_answers(client, db, article_id):
-    make_user(db, "teach", "teacher")
-    log_in(client, "teach")
+def test_article_stats_without_answers(client, db, article_id, login):
+    login("teach", "teacher", client=client)
     html = page(client.get("/teach/articles/space/stats"))
     assert "No quiz attempts yet" in html and "flagged-items" not in html
 
 
-def test_article_stats_pages_the_answered_items(client, db):
+def test_article_stats_pages_the_answered_items(client, db, login):
     # 120 items, the first 60 and item 119 answered by three students (item 119 always wrong,
     # so it is flagged): 61 answered rows over two pages, the flag listed on every page.
     items = tuple(
@@ -153,8 +141,7 @@ def test_article_stats_pages_the_answered_items(client, db):
         attempt = storage.create_attempt(db, article_id, user, answered, ["cloze"])
         for item_id in answered:
             storage.save_answer(db, attempt, user, item_id, "x", item_id != "i119", 2.0)
-    make_user(db, "teach", "teacher")
-    log_in(client, "teach")
+    login("teach", "teacher", client=client)
     first = page(client.get("/teach/articles/long/stats"))
     assert first.count('<tr id="stats-') == 50 and 'id="stats-i049"' in first
     assert "Page 1 of 2" in first and "/teach/articles/long/stats?page=2" in first
@@ -170,12 +157,11 @@ def test_article_stats_pages_the_answered_items(client, db):
     assert "Page 1 of 2" in page(client.get("/teach/articles/long/stats?page=x"))
 
 
-def test_only_students_answers_count(app, client, db, article_id):
+def test_only_students_answers_count(app, client, db, article_id, login):
     """Anonymous visitors and a teacher trying the quiz out change no teacher's figure (issue
     15: six anonymous quizzes had raised eight "items to check" flags)."""
     answer_quizzes(db, article_id)
-    make_user(db, "teach", "teacher")
-    log_in(client, "teach")
+    login("teach", "teacher", client=client)
     urls = (
         "/teach/articles/space/stats",
         "/teach/articles/space/results",
@@ -195,20 +181,15 @@ def test_only_students_answers_count(app, client, db, article_id):
     assert "4 attempts, mean score 67%" in after[0]
 
 
-def test_a_students_home_shows_the_last_score_and_cards_due(client, db):
-    from werkzeug.security import generate_password_hash
-
-    from questions import Article, Item
-    from quizapp import schedule
-
+def test_a_students_home_shows_the_last_score_and_cards_due(client, db, login):
     items = tuple(
         Item(id=f"h{n}", kind="cloze", prompt=f"Fact _____ {n}.", answer=f"a{n}",
              source_sentence=f"Fact a{n} {n}.")
         for n in range(3)
     )  # fmt: skip
     article_id = storage.save_article(db, Article("Home", "home", ("Text.",), items))
-    user_id = storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
-    client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+    login("ada", client=client)
+    user_id = storage.get_user_by_name(db, "ada")["id"]
     assert "Last quiz" not in client.get("/").get_data(as_text=True)
     attempt = storage.create_attempt(db, article_id, user_id, ["h0", "h1", "h2"], ["cloze"])
     for n, right in ((0, True), (1, False)):

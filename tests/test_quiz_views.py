@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from werkzeug.security import generate_password_hash
 
 from questions import Article, Item
 from quizapp import create_app, schedule, storage
@@ -202,33 +201,28 @@ def test_answer_for_other_item_is_400(client, article_id, db):
     assert storage.answers_for_attempt(db, attempt) == {}
 
 
-def test_other_peoples_attempts_are_hidden(app, client, db, article_id):
+def test_other_peoples_attempts_are_hidden(app, client, db, article_id, login):
     attempt = start(client)
     assert app.test_client().get(f"/quiz/{attempt}/1").status_code == 404
-    storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
-    storage.create_user(db, "bob", generate_password_hash("secret-pass"), "student")
-    ada, bob = app.test_client(), app.test_client()
-    ada.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
-    bob.post("/auth/login", data={"username": "bob", "password": "secret-pass"})
+    ada, bob = login("ada"), login("bob")
     mine = start(ada)
     assert storage.get_attempt(db, mine)["user_id"] is not None
     assert bob.get(f"/quiz/{mine}/1").status_code == 404
     assert bob.post(f"/quiz/{mine}/1", data={"item_id": "cloze1"}).status_code == 404
 
 
-def test_logged_in_answer_feeds_schedule(app, client, db, article_id):
-    user_id = storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
-    client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+def test_logged_in_answer_feeds_schedule(client, db, article_id, login):
+    login("ada", client=client)
+    user_id = storage.get_user_by_name(db, "ada")["id"]
     attempt = start(client)
     answer(client, attempt, None, "cloze1", response="Mars")
     assert storage.get_card(db, user_id, "cloze1") is not None
 
 
-def test_answer_and_schedule_are_one_transaction(app, client, db, article_id, monkeypatch):
+def test_answer_and_schedule_are_one_transaction(client, db, article_id, monkeypatch, login):
     """If the schedule update fails, the answer is not stored either (the student can send
     it again) instead of an answer whose card never moved."""
-    storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
-    client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+    login("ada", client=client)
     attempt = start(client)
 
     def broken(*args, **kwargs):

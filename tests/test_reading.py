@@ -7,7 +7,6 @@ import io
 
 import pytest
 from werkzeug.datastructures import FileStorage
-from werkzeug.security import generate_password_hash
 from werkzeug.test import encode_multipart
 
 import questions
@@ -46,11 +45,8 @@ def test_nul_bytes_are_still_binary():
 
 
 @pytest.fixture
-def teacher(app, db):
-    storage.create_user(db, "tea", generate_password_hash("secret-pass"), "teacher")
-    client = app.test_client()
-    client.post("/auth/login", data={"username": "tea", "password": "secret-pass"})
-    return client
+def teacher(login):
+    return login("tea", "teacher")
 
 
 def test_the_limit_is_checked_at_the_form(teacher):

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from quizapp import create_app, jobs, storage
-from tests.conftest import add_user, session_log_in
 from tests.server_helpers import Worker
 from tests.test_jobs import stored, wait_until
 
@@ -24,14 +23,13 @@ def executions(log: str) -> list[str]:
     return re.findall(r"Executing \S*generate_article: (\S+)", log)
 
 
-def test_two_workers_on_one_redis_queue_run_each_job_once(redis_url, tmp_path):
+def test_two_workers_on_one_redis_queue_run_each_job_once(redis_url, tmp_path, login):
     db_path = str(tmp_path / "web.db")
     app = create_app(
         {"DATABASE": db_path, "SECRET_KEY": "redis", "WTF_CSRF_ENABLED": False, "QUEUE": redis_url}
     )
     db = storage.open_db(db_path)
-    teacher = app.test_client()
-    session_log_in(teacher, db, add_user(db, "tess", "teacher"))
+    teacher = login("tess", "teacher", client=app.test_client())
     queue = jobs.get_queue(app.config)
     assert type(queue).__name__ == "RedisHuey"
     articles = sorted(DATA.glob("*.txt"))

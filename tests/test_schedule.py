@@ -98,11 +98,11 @@ def test_rejects_bad_rating(mem):
 def test_queue_due_first_then_new_in_rank_order(mem):
     database, user, article = mem
     queue = schedule.next_card(database, user, article, now=T0)
-    assert queue.item["id"] == "item0" and queue.new_count == 5 and queue.due_count == 0
+    assert queue.item.id == "item0" and queue.new_count == 5 and queue.due_count == 0
     schedule.review_item(database, user, "item3", 3, when=T0)  # due at T0 + 10 min
     later = T0 + timedelta(minutes=30)
     queue = schedule.next_card(database, user, article, now=later)
-    assert queue.item["id"] == "item3" and queue.due_count == 1 and queue.reps == 1
+    assert queue.item.id == "item3" and queue.due_count == 1 and queue.reps == 1
     assert queue.new_count == 4
 
 
@@ -110,13 +110,13 @@ def test_daily_new_limit_and_nothing_due_until(mem):
     database, user, article = mem
     for n in range(2):
         item = schedule.next_card(database, user, article, now=T0, new_limit=2).item
-        assert item["id"] == f"item{n}"
-        schedule.review_item(database, user, item["id"], 4, when=T0)  # Easy: due in days
+        assert item.id == f"item{n}"
+        schedule.review_item(database, user, item.id, 4, when=T0)  # Easy: due in days
     queue = schedule.next_card(database, user, article, now=T0, new_limit=2)
     assert queue.item is None and queue.new_count == 0
     assert queue.next_due == datetime(2026, 3, 3, tzinfo=UTC)  # new cards again tomorrow
     queue = schedule.next_card(database, user, article, now=T0 + timedelta(days=1), new_limit=2)
-    assert queue.item["id"] == "item2" and queue.new_count == 2
+    assert queue.item.id == "item2" and queue.new_count == 2
 
 
 def test_nothing_due_reports_earliest_due_card(mem):
@@ -135,7 +135,7 @@ def test_learning_cards_are_shown_ahead_when_nothing_else(mem):
         schedule.review_item(database, user, f"item{n}", 4, when=T0)
     schedule.review_item(database, user, "item0", 1, expected_reps=1, when=T0)  # due in 10 min
     queue = schedule.next_card(database, user, article, now=T0 + timedelta(seconds=5))
-    assert queue.item["id"] == "item0" and queue.due_count == 0
+    assert queue.item.id == "item0" and queue.due_count == 0
 
 
 def test_quiz_answers_feed_the_schedule(mem):

@@ -10,12 +10,11 @@ import re
 import urllib.request
 
 import pytest
-from werkzeug.security import generate_password_hash
+from flask_wtf.csrf import generate_csrf
 
 from questions import Article, Item
 from quizapp import create_app, storage
-from tests.conftest import session_log_in
-from tests.server_helpers import ProductionServer
+from tests.server_helpers import ProductionServer, quiz_article
 
 ARG = re.compile(r"<(?:(?P<conv>\w+)(?:\((?P<args>[^)]*)\))?:)?(?P<name>\w+)>")
 UNKNOWN = {"int": 987654321, "float": 9.87e8, "path": "no/such/file", "uuid": None}
@@ -33,16 +32,8 @@ def csrf_app(tmp_path):
         for n in range(2)
     )
     storage.save_article(db, Article("Known", "known", ("A0 is 0. A1 is 1.",), items))
-    storage.create_user(db, "teach", generate_password_hash("pw-teacher"), "teacher")
     db.close()
     return app
-
-
-def log_in_as(app, client, username: str) -> None:
-    """Mark the client's session as logged in as username (what auth.log_in stores)."""
-    db = storage.open_db(app.config["DATABASE"])
-    session_log_in(client, db, storage.get_user_by_name(db, username)["id"])
-    db.close()
 
 
 def example_url(rule, known: dict[str, str] | None = None) -> str:
@@ -87,14 +78,14 @@ def assert_security_headers(headers) -> None:
     assert headers.get("X-Content-Type-Options") == "nosniff"
 
 
-def test_every_page_sends_security_headers(csrf_app):
+def test_every_page_sends_security_headers(csrf_app, login):
     client = csrf_app.test_client()
     urls = [rule.rule for rule in rules(csrf_app, "GET", with_args=False)]
     urls += ["/no/such/page", "/static/style.css"]
     assert "/" in urls
     for logged_in in (False, True):
         if logged_in:
-            log_in_as(csrf_app, client, "teach")
+            login("teach", "teacher", client=client)
         for url in urls:
             with client.get(url) as response:
                 assert response.status_code < 500, url
@@ -126,8 +117,6 @@ def forged_tokens(csrf_app) -> dict[str, str | None]:
     other = create_app(
         {"TESTING": True, "DATABASE": csrf_app.config["DATABASE"], "SECRET_KEY": "other-key"}
     )
-    from flask_wtf.csrf import generate_csrf
-
     with other.test_request_context():
         other_key_token = generate_csrf()
     with csrf_app.test_request_context():
@@ -140,10 +129,10 @@ def forged_tokens(csrf_app) -> dict[str, str | None]:
     }
 
 
-def test_posts_without_a_valid_csrf_token_get_a_clear_400(csrf_app):
+def test_posts_without_a_valid_csrf_token_get_a_clear_400(csrf_app, login):
     client = csrf_app.test_client()
     client.get("/auth/login")  # a real session with its own CSRF token
-    log_in_as(csrf_app, client, "teach")
+    login("teach", "teacher", client=client)
     posts = rules(csrf_app, "POST", with_args=False) + rules(csrf_app, "POST", with_args=True)
     assert posts, "no POST routes registered"
     for rule in posts:
@@ -160,9 +149,9 @@ def test_posts_without_a_valid_csrf_token_get_a_clear_400(csrf_app):
             assert_security_headers(response.headers)
 
 
-def test_unknown_ids_in_urls_give_the_404_page(csrf_app):
+def test_unknown_ids_in_urls_give_the_404_page(csrf_app, login):
     client = csrf_app.test_client()
-    log_in_as(csrf_app, client, "teach")  # a teacher may open every page, so 404 is the answer
+    login("teach", "teacher", client=client)  # a teacher may open every page, so 404 is the answer
     for rule in rules(csrf_app, "GET", with_args=True):
         url = example_url(rule)
         response = client.get(url)
@@ -182,18 +171,17 @@ def is_teacher_only(rule) -> bool:
     return rule.endpoint.startswith("api.") and bool(rule.methods - {"GET", "HEAD", "OPTIONS"})
 
 
-def test_teacher_pages_refuse_students_and_anonymous_users(app, client):
+def test_teacher_pages_refuse_students_and_anonymous_users(app, client, login):
     """CSRF off here (conftest app) so the refusal, not the token check, answers the POSTs."""
     db = storage.open_db(app.config["DATABASE"])
     item = Item(id="0" * 16, kind="cloze", prompt="_____ is 0.", answer="A0")
     storage.save_article(db, Article("Known", "known", ("A0 is 0.",), (item,)))
-    storage.create_user(db, "stu", generate_password_hash("pw-student"), "student")
     before = db.execute("SELECT count(*), max(updated) FROM items").fetchone()
     db.close()
     guarded = [rule for rule in app.url_map.iter_rules() if is_teacher_only(rule)]
     for who in ("anonymous", "stu"):
         if who != "anonymous":
-            log_in_as(app, client, who)
+            login(who, client=client)
         for rule in guarded:
             url = example_url(rule, {"slug": "known", "item_id": "0" * 16})
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
@@ -230,20 +218,14 @@ def test_production_server_sends_headers_and_cookie_flags(tmp_path):
         assert cookies and all("HttpOnly" in c and "SameSite=Lax" in c for c in cookies)
 
 
-def test_a_student_sees_only_their_own_quiz_pages(app, db):
+def test_a_student_sees_only_their_own_quiz_pages(app, db, login):
     """Another student, or an anonymous visitor, gets 404 for someone else's attempt."""
-    from tests.server_helpers import quiz_article
-
     storage.save_article(db, quiz_article("alpha", 12))
-    clients = {}
-    for name in ("ann", "bob"):
-        user_id = storage.create_user(db, name, generate_password_hash("pw"), "student")
-        clients[name] = app.test_client()
-        session_log_in(clients[name], db, user_id)
+    clients = {name: login(name) for name in ("ann", "bob")}
     response = clients["ann"].post("/articles/alpha/quiz", data={"length": "10", "kinds": "mcq"})
     attempt = response.location.split("/")[2]
     item_id = storage.get_attempt(db, attempt)["item_ids"][0]
-    choice = storage.get_items(db, [item_id])[item_id]["choices"][0]
+    choice = storage.get_items(db, [item_id])[item_id].choices[0]
     answer = {"item_id": item_id, "response": choice}
     assert clients["ann"].post(f"/quiz/{attempt}/1", data=answer).status_code == 302
     pages = [f"/quiz/{attempt}/2", f"/quiz/{attempt}/1/feedback", f"/quiz/{attempt}/result"]

@@ -9,7 +9,6 @@ from collections import Counter
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from werkzeug.security import generate_password_hash
 
 from quizapp import create_app, selection, storage
 
@@ -111,12 +110,9 @@ def test_two_new_quizzes_differ_mix_kinds_and_never_repeat_a_fact(seeded_app, se
     assert new_quiz(seeded_app.test_client(), seed_article.slug) == first
 
 
-def test_a_student_gets_the_items_not_yet_answered_right_first(seeded_app, seed_article_all):
+def test_a_student_gets_the_items_not_yet_answered_right_first(seeded_app, seed_article_all, login):
     seed_article = seed_article_all
-    with storage.open_db(seeded_app.config["DATABASE"]) as db:
-        storage.create_user(db, "ada", generate_password_hash("secret-pass"), "student")
-    client = seeded_app.test_client()
-    client.post("/auth/login", data={"username": "ada", "password": "secret-pass"})
+    client = login("ada", client=seeded_app.test_client())
     first = new_quiz(client, seed_article.slug)
     with storage.open_db(seeded_app.config["DATABASE"]) as db:
         attempt = db.execute("SELECT id FROM attempts").fetchone()[0]

@@ -17,10 +17,11 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from werkzeug.security import generate_password_hash
 
 from quizapp import storage
 from quizapp.server import default_workers
-from tests.server_helpers import HOST, ProductionServer, quiz_article
+from tests.server_helpers import HOST, ProductionServer, Student, quiz_article
 
 SLOW_CONNECTIONS = 200
 PROBE_LIMIT = 1.0  # seconds for any one page
@@ -131,10 +132,6 @@ def test_a_crafted_article_frees_the_production_worker(tmp_path):
     """Pasted HTML with one tag of 40,000 attributes (49 s in the issue) comes back with a
     message after READ_TIMEOUT on its job's page, from the real server and the generation
     worker it starts (whose reader runs in a child process); the web worker serves meanwhile."""
-    from werkzeug.security import generate_password_hash
-
-    from tests.server_helpers import Student
-
     db_path = tmp_path / "crafted.db"
     db = storage.open_db(db_path)
     storage.create_user(db, "tess", generate_password_hash("secret-pass"), "teacher")

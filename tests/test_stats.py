@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import math
+import random
 from datetime import date
 
 import pytest
 
 from quizapp import stats
+from quizapp.storage import StoredItem
+
+
+def item_of(**fields) -> StoredItem:
+    """A stored item with just what the statistics read."""
+    return StoredItem(prompt="", **{**fields, "choices": tuple(fields.get("choices", ()))})
+
 
 # Four students, three items; first answers (1 right, 0 wrong):
 #
@@ -35,14 +43,14 @@ GRID = {"s1": (1, 1, 0), "s2": (1, 1, 1), "s3": (1, 0, 1), "s4": (0, 0, 1)}
 # q2 is multiple choice; the key is "Armstrong". s3 and s4 chose "Aldrin".
 Q2_RESPONSES = {"s1": "Armstrong", "s2": "Armstrong", "s3": "Aldrin", "s4": "Aldrin"}
 ITEMS = [
-    {"id": "q1", "kind": "cloze", "answer": "1969", "choices": []},
-    {
-        "id": "q2",
-        "kind": "mcq",
-        "answer": "Armstrong",
-        "choices": ["Aldrin", "Armstrong", "Collins", "Gagarin"],
-    },
-    {"id": "q3", "kind": "short_answer", "answer": "Apollo 11", "choices": []},
+    item_of(id="q1", kind="cloze", answer="1969", choices=[]),
+    item_of(
+        id="q2",
+        kind="mcq",
+        answer="Armstrong",
+        choices=["Aldrin", "Armstrong", "Collins", "Gagarin"],
+    ),
+    item_of(id="q3", kind="short_answer", answer="Apollo 11", choices=[]),
 ]
 
 
@@ -94,7 +102,7 @@ def test_negative_discrimination_is_flagged(by_id):
 
 
 def test_distractor_pulling_more_than_the_key_is_flagged():
-    item = {"id": "m", "kind": "mcq", "answer": "A", "choices": ["A", "B", "C", "D"]}
+    item = item_of(id="m", kind="mcq", answer="A", choices=["A", "B", "C", "D"])
     responses = ["A", "B", "B", "B", "C"]
     rows = [
         {"student": f"s{n}", "item_id": "m", "correct": int(r == "A"), "response": r}
@@ -107,7 +115,7 @@ def test_distractor_pulling_more_than_the_key_is_flagged():
 
 
 def test_few_students_are_never_flagged():
-    item = {"id": "c", "kind": "cloze", "answer": "x", "choices": []}
+    item = item_of(id="c", kind="cloze", answer="x", choices=[])
     rows = [{"student": "s1", "item_id": "c", "correct": 0, "response": "y"}]
     (result,) = stats.item_statistics([item], rows)
     assert result.facility == 0 and result.flags == ()
@@ -115,7 +123,7 @@ def test_few_students_are_never_flagged():
 
 
 def test_very_low_facility_on_other_kinds_is_flagged():
-    item = {"id": "c", "kind": "cloze", "answer": "x", "choices": []}
+    item = item_of(id="c", kind="cloze", answer="x", choices=[])
     rows = [{"student": f"s{n}", "item_id": "c", "correct": 0, "response": "y"} for n in range(5)]
     (result,) = stats.item_statistics([item], rows)
     assert result.flags and "Very low facility" in result.flags[0]
@@ -164,11 +172,9 @@ def test_daily_series_fills_missing_days():
 def test_item_statistics_agree_with_the_per_item_functions():
     # A larger random class: item_statistics (one pass) gives what facility() and
     # discrimination() give item by item, in any order of the rows' items.
-    import random
-
     rng = random.Random(7)
     items = [
-        {"id": f"i{n}", "kind": "mcq" if n % 3 == 0 else "cloze", "answer": "A", "choices": "AB"}
+        item_of(id=f"i{n}", kind="mcq" if n % 3 == 0 else "cloze", answer="A", choices="AB")
         for n in range(30)
     ]
     rows = []
@@ -178,7 +184,7 @@ def test_item_statistics_agree_with_the_per_item_functions():
             rows.append(
                 {
                     "student": f"s{s}",
-                    "item_id": item["id"],
+                    "item_id": item.id,
                     "correct": right,
                     "response": "AB"[1 - right],
                 }
@@ -191,7 +197,7 @@ def test_item_statistics_agree_with_the_per_item_functions():
 
 
 def test_page_statistics_are_the_slice_and_the_flags_of_the_whole_list():
-    items = [{"id": f"i{n}", "kind": "cloze", "answer": "x", "choices": []} for n in range(12)]
+    items = [item_of(id=f"i{n}", kind="cloze", answer="x", choices=[]) for n in range(12)]
     # i0..i3 answered by four students, always wrong on i3 and i9 (flagged: very low
     # facility); i4..i11 by one student only (never flagged).
     rows = [
@@ -200,9 +206,9 @@ def test_page_statistics_are_the_slice_and_the_flags_of_the_whole_list():
         for n in (0, 1, 2, 3, 9)
     ] + [{"student": "s9", "item_id": f"i{n}", "correct": 0, "response": "y"} for n in range(12)]
     everything = list(zip(items, stats.item_statistics(items, rows), strict=True))
-    ids = [item["id"] for item in items]
+    ids = [item.id for item in items]
     assert stats.items_to_show(ids, rows, 5, 10) == ["i0", "i1", "i2", "i3"] + ids[5:10]
     page, flagged = stats.page_statistics(items, rows, set(ids[5:10]))
     assert page == everything[5:10]
     assert flagged == [row for row in everything if row[1].flags]
-    assert [item["id"] for item, _ in flagged] == ["i3", "i9"]
+    assert [item.id for item, _ in flagged] == ["i3", "i9"]

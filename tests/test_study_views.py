@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from werkzeug.security import generate_password_hash
 
 from questions import Article, Item
-from quizapp import storage
+from quizapp import create_app, storage
 
 ITEMS = (
     Item(
@@ -45,13 +44,11 @@ ITEMS = (
 
 
 @pytest.fixture
-def student(app, db, client):
+def student(db, client, login):
     """A logged-in student and a four-item article."""
     storage.save_article(db, Article("Space race", "space", ("x",), ITEMS))
-    user_id = storage.create_user(db, "stu", generate_password_hash("secret-pass"), "student")
-    response = client.post("/auth/login", data={"username": "stu", "password": "secret-pass"})
-    assert response.status_code == 302
-    return user_id
+    login("stu", client=client)
+    return storage.get_user_by_name(db, "stu")["id"]
 
 
 def page(response) -> str:
@@ -181,11 +178,7 @@ def test_article_without_items_says_so(client, student, db):
     assert "no cards to study yet" in html and 'href="/"' in html
 
 
-def test_schedule_survives_a_restart(app, client, student):
+def test_schedule_survives_a_restart(app, client, student, login):
     client.post("/articles/space/study", data={"item_id": "c1", "reps": "0", "rating": 3})
-    from quizapp import create_app
-
-    restarted = create_app(dict(app.config))
-    other = restarted.test_client()
-    other.post("/auth/login", data={"username": "stu", "password": "secret-pass"})
+    other = login("stu", client=create_app(dict(app.config)).test_client())
     assert shown_card(page(other.get("/articles/space/study"))) == ("m1", "0")

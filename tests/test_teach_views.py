@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import json
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
-from werkzeug.security import generate_password_hash
+from markupsafe import escape
 
+import questions
 from questions import Article, Item
 from quizapp import storage
+from quizapp.views.teach import REJECTED_SHOWN
 from tests.conftest import post_job
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -27,17 +33,10 @@ ITEMS = (
 TEXT = "Gagarin flew in 1961. Armstrong walked on the Moon in 1969."
 
 
-def log_in(app, db, name, role):
-    storage.create_user(db, name, generate_password_hash("secret-pass"), role)
-    client = app.test_client()
-    client.post("/auth/login", data={"username": name, "password": "secret-pass"})
-    return client
-
-
 @pytest.fixture
-def teacher(app, db):
+def teacher(db, login):
     storage.save_article(db, Article("Space", "space", (TEXT,), ITEMS))
-    return log_in(app, db, "tea", "teacher")
+    return login("tea", "teacher")
 
 
 TEACHER_PAGES = [
@@ -53,13 +52,13 @@ TEACHER_PAGES = [
 
 
 @pytest.mark.parametrize(("method", "url"), TEACHER_PAGES)
-def test_students_and_visitors_are_refused(app, db, client, method, url):
+def test_students_and_visitors_are_refused(app, db, client, method, url, login):
     storage.save_article(db, Article("Space", "space", (TEXT,), ITEMS))
     response = getattr(client, method)(url)
     assert response.status_code == 302 and "/auth/login" in response.location
-    student = log_in(app, db, "stu", "student")
+    student = login("stu")
     assert getattr(student, method)(url).status_code == 403
-    assert storage.get_items(db, ["c1"])["c1"]["enabled"] == 1
+    assert storage.get_items(db, ["c1"])["c1"].enabled == 1
 
 
 @pytest.mark.parametrize(
@@ -159,8 +158,8 @@ def test_edit_item(teacher, db):
     )  # fmt: skip
     assert response.status_code == 302
     item = storage.get_items(db, ["c1"])["c1"]
-    assert item["prompt"] == "In 1961 _____ flew." and item["edited"] == 1
-    assert item["accepted"] == ["Yuri Gagarin", "Gagarin"]
+    assert item.prompt == "In 1961 _____ flew." and item.edited == 1
+    assert item.accepted == ("Yuri Gagarin", "Gagarin")
 
 
 @pytest.mark.parametrize(
@@ -177,7 +176,7 @@ def test_edit_item(teacher, db):
 def test_edit_item_errors(teacher, db, item_id, data, message):
     response = teacher.post(f"/teach/items/{item_id}/edit", data=data)
     assert message in response.get_data(as_text=True)
-    assert storage.get_items(db, [item_id])[item_id]["edited"] == 0
+    assert storage.get_items(db, [item_id])[item_id].edited == 0
 
 
 def test_edit_matching_and_timeline(teacher, db):
@@ -186,7 +185,7 @@ def test_edit_matching_and_timeline(teacher, db):
         data={"prompt": "Match them.", "answer": "Armstrong = pilot\nGagarin = cosmonaut",
               "choices": "cosmonaut\npilot", "enabled": "y"},
     )  # fmt: skip
-    assert storage.get_items(db, ["m1"])["m1"]["answer"] == [
+    assert storage.get_items(db, ["m1"])["m1"].answer == [
         ["Armstrong", "pilot"], ["Gagarin", "cosmonaut"],
     ]  # fmt: skip
     teacher.post(
@@ -194,16 +193,16 @@ def test_edit_matching_and_timeline(teacher, db):
         data={"prompt": "Order!", "answer": "Sputnik\nApollo", "choices": "Apollo\nSputnik"},
     )
     item = storage.get_items(db, ["t1"])["t1"]
-    assert item["answer"] == ["Sputnik", "Apollo"] and item["enabled"] == 0
+    assert item.answer == ["Sputnik", "Apollo"] and item.enabled == 0
 
 
 def test_disable_enable_delete_item(teacher, db):
     teacher.post("/teach/items/q1/disable")
-    assert storage.get_items(db, ["q1"])["q1"]["enabled"] == 0
+    assert storage.get_items(db, ["q1"])["q1"].enabled == 0
     teacher.post("/teach/items/q1/enable")
-    assert storage.get_items(db, ["q1"])["q1"]["enabled"] == 1
+    assert storage.get_items(db, ["q1"])["q1"].enabled == 1
     teacher.post("/teach/items/q1/delete")
-    assert storage.get_items(db, ["q1"])["q1"]["deleted"] == 1
+    assert storage.get_items(db, ["q1"])["q1"].deleted == 1
     assert teacher.get("/teach/items/q1/edit").status_code == 404
 
 
@@ -211,7 +210,7 @@ def test_regenerate_keeps_edited(teacher, db):
     teacher.post("/teach/items/c1/edit", data={"prompt": "Edited _____.", "answer": "Gagarin"})
     response = post_job(teacher, "/teach/articles/space/regenerate", follow_redirects=True)
     assert "Regenerated" in response.get_data(as_text=True)
-    assert storage.get_items(db, ["c1"])["c1"]["prompt"] == "Edited _____."
+    assert storage.get_items(db, ["c1"])["c1"].prompt == "Edited _____."
     assert "q1" not in storage.get_items(db, ["q1"])  # unedited, never answered: replaced
 
 
@@ -225,8 +224,8 @@ def test_delete_article_asks_first(teacher, db):
     assert db.execute("SELECT count(*) FROM items WHERE article_id = 1").fetchone()[0] == 4
 
 
-def test_results(app, teacher, db):
-    student = log_in(app, db, "stu", "student")
+def test_results(app, teacher, db, login):
+    student = login("stu")
     for response in ("Gagarin", "Armstrong"):
         location = student.post(
             "/articles/space/quiz", data={"length": "all", "kinds": ["cloze", "timeline"]}
@@ -269,9 +268,9 @@ def test_a_failed_job_shows_its_error(app, teacher, db):
     assert "job.js" not in page
 
 
-def test_jobs_are_private(app, teacher, db):
+def test_jobs_are_private(app, teacher, db, login):
     location = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"}).location
-    other = log_in(app, db, "tom", "teacher")
+    other = login("tom", "teacher")
     assert other.get(location).status_code == 404
     assert teacher.get("/teach/jobs/nope").status_code == 404
 
@@ -293,7 +292,7 @@ def test_generate_buttons_announce_progress(teacher):
     script.close()
 
 
-def test_results_page_the_answered_items(app, db):
+def test_results_page_the_answered_items(app, db, login):
     # 130 items; a student answers the first 55 and a deleted one: 55 rows over two pages,
     # deleted items left out, the rest counted as unanswered.
     items = tuple(
@@ -307,7 +306,7 @@ def test_results_page_the_answered_items(app, db):
     for item_id in answered:
         storage.save_answer(db, attempt, student, item_id, "x", True, 1.0)
     storage.delete_item(db, "i129")
-    teacher = log_in(app, db, "tea", "teacher")
+    teacher = login("tea", "teacher")
     first = teacher.get("/teach/articles/long/results").get_data(as_text=True)
     assert first.count("/teach/items/i") == 50 and "Question number 49 " in first
     assert "Answered items 1–50 of 55" in first and "?page=2" in first
@@ -341,8 +340,6 @@ def big(teacher, db):
 
 
 def item_ids_on(page: str) -> list[str]:
-    import re
-
     return re.findall(r'id="item-(b\d+)"', page)
 
 
@@ -386,7 +383,7 @@ def test_disable_keeps_the_place_and_is_not_an_edit(big, db):
     response = big.post("/teach/items/b101/disable", data={"back": back})
     assert response.location == back + "#item-b101"
     item = storage.get_items(db, ["b101"])["b101"]
-    assert item["enabled"] == 0 and item["edited"] == 0
+    assert item.enabled == 0 and item.edited == 0
     # Somewhere else than the article's review page is not followed.
     response = big.post("/teach/items/b101/enable", data={"back": "https://evil.example/"})
     assert response.location == "/teach/articles/big#item-b101"
@@ -400,20 +397,18 @@ def test_bulk_disable_and_enable(big, db):
     response = big.post("/teach/articles/big/items", data=data)
     assert response.location == back
     rows = storage.get_items(db, ["b050", "b051", "b052", "b053"])
-    assert [rows[i]["enabled"] for i in sorted(rows)] == [0, 0, 0, 1]
-    assert not any(row["edited"] for row in rows.values())
+    assert [rows[i].enabled for i in sorted(rows)] == [0, 0, 0, 1]
+    assert not any(row.edited for row in rows.values())
     page = big.get(back).get_data(as_text=True)
     assert "3 items disabled." in page and "117 of 120 items asked" in page
     big.post("/teach/articles/big/items", data={**data, "action": "enable"})
-    assert all(r["enabled"] for r in storage.get_items(db, ["b050", "b051", "b052"]).values())
+    assert all(r.enabled for r in storage.get_items(db, ["b050", "b051", "b052"]).values())
 
 
 def test_edit_keeps_the_place(big, db):
     back = "/teach/articles/big?kind=cloze&page=2"
     page = big.get("/teach/articles/big?kind=cloze&page=2").get_data(as_text=True)
     assert "/teach/items/b100/edit?back=/teach/articles/big?kind%3Dcloze%26page%3D2" in page
-    from urllib.parse import quote
-
     form = big.get(f"/teach/items/b100/edit?back={quote(back)}").get_data(as_text=True)
     assert f'href="{back}#item-b100">Cancel' in form.replace("&amp;", "&")
     data = {"prompt": "Edited _____.", "answer": "answer 100", "enabled": "y", "back": back}
@@ -428,10 +423,10 @@ def test_delete_asks_first_and_keeps_the_place(big, db):
     assert f'href="{back}#item-b110">Keep it' in page
     other = big.get("/teach/items/b110/delete?back=/teach/articles/bigger").get_data(as_text=True)
     assert 'href="/teach/articles/big#item-b110">Keep it' in other
-    assert storage.get_items(db, ["b110"])["b110"]["deleted"] == 0
+    assert storage.get_items(db, ["b110"])["b110"].deleted == 0
     response = big.post("/teach/items/b110/delete", data={"back": back})
     assert response.location == back
-    assert storage.get_items(db, ["b110"])["b110"]["deleted"] == 1
+    assert storage.get_items(db, ["b110"])["b110"].deleted == 1
 
 
 def test_a_teachers_disable_outlives_regeneration(teacher, db):
@@ -439,13 +434,13 @@ def test_a_teachers_disable_outlives_regeneration(teacher, db):
     post_job(teacher, "/teach/articles", data={"text": text})
     article = storage.get_article(db, "warsaw")
     first, second = storage.items_for_article(db, article["id"])[:2]
-    teacher.post(f"/teach/items/{first['id']}/disable")
-    storage.set_items_enabled(db, article["id"], [second["id"]], False)
-    storage.set_items_enabled(db, article["id"], [second["id"]], True)  # enabled again
+    teacher.post(f"/teach/items/{first.id}/disable")
+    storage.set_items_enabled(db, article["id"], [second.id], False)
+    storage.set_items_enabled(db, article["id"], [second.id], True)  # enabled again
     post_job(teacher, "/teach/articles/warsaw/regenerate")
-    rows = storage.get_items(db, [first["id"], second["id"]])
-    assert rows[first["id"]]["enabled"] == 0 and rows[first["id"]]["edited"] == 0
-    assert rows[second["id"]]["enabled"] == 1
+    rows = storage.get_items(db, [first.id, second.id])
+    assert rows[first.id].enabled == 0 and rows[first.id].edited == 0
+    assert rows[second.id].enabled == 1
 
 
 def test_an_article_without_items_is_not_added_and_the_teacher_is_told(app, teacher, db):
@@ -455,3 +450,40 @@ def test_an_article_without_items_is_not_added_and_the_teacher_is_told(app, teac
     assert "Could not add “Some thoughts”" in page
     assert "No questions could be made from “Some thoughts”" in page
     assert storage.get_article(db, "some-thoughts") is None
+
+
+NOT_SELECTED = "not selected for the default set"
+
+
+def test_review_says_why_not_for_dropped_and_unselected_items(teacher, db):
+    post_job(teacher, "/teach/articles", data={"text": (DATA / "warsaw.txt").read_text()})
+    article = storage.get_article(db, "warsaw")
+    post_job(teacher, "/teach/articles/warsaw/regenerate")
+    # The job carries the generator's rejections (explain=True) into storage, in its order.
+    title = article["title"]
+    generated = questions.generate(
+        f"{title}\n\n{article['text']}", title=title, all_items=True, explain=True
+    )
+    stored = storage.rejections_for_article(db, article["id"])
+    assert stored and stored == [
+        dataclasses.replace(r, answer=json.loads(json.dumps(r.answer))) for r in generated.rejected
+    ]
+    page = teacher.get("/teach/articles/warsaw").get_data(as_text=True)
+    assert "Dropped by the generator (why not)" in page and "<details" in page
+    for rejection in stored[:REJECTED_SHOWN]:
+        assert f"<code>{escape(rejection.rule)}</code>: {escape(rejection.reason)}" in page
+
+    # Disabled items the generator left out of its default set say so; one the teacher
+    # disabled does not.
+    disabled = teacher.get("/teach/articles/warsaw?state=disabled").get_data(as_text=True)
+    unselected = [
+        i for i in storage.items_for_article(db, article["id"], include_disabled=True)
+        if not i.enabled
+    ][:50]  # fmt: skip
+    assert unselected and all(i.curated is False for i in unselected)
+    assert disabled.count(NOT_SELECTED) == len(unselected)
+    chosen = storage.items_for_article(db, article["id"])[0]
+    teacher.post(f"/teach/items/{chosen.id}/disable")
+    disabled = teacher.get("/teach/articles/warsaw?state=disabled").get_data(as_text=True)
+    assert f'id="item-{chosen.id}"' in disabled
+    assert disabled.count(NOT_SELECTED) == min(len(unselected), 49)

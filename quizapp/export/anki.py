@@ -10,7 +10,7 @@ Identity is what makes a re-import update instead of duplicate, so every id here
   SHA-1("quizapp deck:" + slug), so the same article always gets the same deck. (Anki's
   importer matches decks by name and gives them ids of its own; the fixed ids keep the
   package itself deterministic.)
-- Notes: GUID = genanki.guid_for(item id) (note_guid computes the same), never derived from
+- Notes: GUID = genanki.guid_for(item id), never derived from
   the fields, so an edited item updates its note. Each note's modification time is the item's
   `updated` time: Anki's default import updates a note only when the incoming one is newer, so
   unchanged items are skipped. Anki keeps whole seconds, so an edit within the second of the
@@ -25,13 +25,13 @@ import itertools
 import re
 import sqlite3
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import genanki
 from markupsafe import escape
 
-from quizapp import feedback
+from questions.model import BLANK
 from quizapp.export.model import ExportArticle, ExportItem
 
 PARENT_DECK_ID = 1_742_300_000
@@ -138,17 +138,7 @@ BASIC_MODEL = genanki.Model(
     ],
     css=CSS,
 )
-MODEL_FOR_KIND: dict[str, genanki.Model] = {
-    "cloze": CLOZE_MODEL,
-    "mcq": MCQ_MODEL,
-    "short_answer": TYPE_ANSWER_MODEL,
-    "true_false": BASIC_MODEL,
-    "timeline": BASIC_MODEL,
-    "matching": BASIC_MODEL,
-}
-BLANK = "_____"
-BASE91 = "".join(genanki.util.BASE91_TABLE)  # the digits of Anki's GUIDs
-CARD_ZEROS = (0, 0, 0, 0, 0, 0, 0, 0, "")  # ivl ... data of a new card, as genanki writes them
+MODELS = (CLOZE_MODEL, MCQ_MODEL, TYPE_ANSWER_MODEL, BASIC_MODEL)
 
 
 class ItemNote(genanki.Note):
@@ -160,54 +150,9 @@ class ItemNote(genanki.Note):
         super().__init__(model, fields, None, tags, guid)
         self.mod_time = mod_time
 
-    def _check_invalid_html_tags_in_fields(self) -> None:
-        # genanki regex-scans every field for unescaped tags; field() escapes all article text
-        # and the markup around it is ours, so the scan only costs time (tests check escaping).
-        pass
-
     def write_to_db(self, cursor, timestamp, deck_id, id_gen):
         # genanki writes `timestamp` (the export time) into notes.mod and cards.mod.
         super().write_to_db(cursor, self.mod_time, deck_id, id_gen)
-
-
-class ItemDeck(genanki.Deck):
-    """A deck whose notes go into the collection with two executemany statements.
-
-    genanki's Deck.write_to_db runs two INSERTs per note (note, card) from Python; this writes
-    the same rows (same ids in the same order, same columns, the note's own mod time) in two
-    batches. tests/test_export_anki.py compares them with genanki's own writer.
-    """
-
-    notes: list[ItemNote]
-
-    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Iterator[int]) -> None:
-        """Store the deck and its note types through genanki, then the notes and cards."""
-        notes, self.notes = self.notes, []
-        for note in notes:
-            self.add_model(note.model)
-        try:
-            super().write_to_db(cursor, timestamp, id_gen)  # with no notes: deck and models only
-        finally:
-            self.notes = notes
-        note_rows, card_rows = [], []
-        for note in notes:
-            note._check_number_model_fields_matches_num_fields()
-            note_id, mod = next(id_gen), note.mod_time
-            note_rows.append(
-                (note_id, note.guid, note.model.model_id, mod, -1, note._format_tags())
-                + (note._format_fields(), note.sort_field, 0, 0, "")
-            )
-            # Note.cards without its cached_property wrapper (which asks asyncio on every call
-            # whether the method is a coroutine: a sixth of this writer's time).
-            cloze = note.model.model_type == genanki.Model.CLOZE
-            for card in note._cloze_cards() if cloze else note._front_back_cards():
-                queue = -1 if card.suspend else 0
-                card_rows.append(
-                    (next(id_gen), note_id, self.deck_id, card.ord, mod, -1, 0, queue, note.due)
-                    + CARD_ZEROS
-                )
-        cursor.executemany(f"INSERT INTO notes VALUES({', '.join('?' * 11)})", note_rows)
-        cursor.executemany(f"INSERT INTO cards VALUES({', '.join('?' * 18)})", card_rows)
 
 
 # C0 control characters other than tab and line breaks: \x1f is Anki's field separator, and
@@ -277,47 +222,9 @@ def cloze_text(prompt: str, answer: str) -> str:
 
 
 def item_fields(item: ExportItem, article: str) -> list[str]:
-    """The note fields for an item, in its note type's field order; article is the escaped
-    article title."""
-    it = item.item
-    source = field(it.source_sentence)
-    explanation = field(feedback.explanation_to_show(it.explanation, it.source_sentence))
-    if it.kind == "cloze":
-        extra = f'<p class="source">{source}</p>' if source else ""
-        extra += f'<p class="explanation">{explanation}</p>' if explanation else ""
-        return [cloze_text(it.prompt, str(it.answer)), extra, article]
-    if it.kind == "mcq":
-        options, answer = [field(v) for v in item.options], field(it.answer)  # escaped once
-        return [
-            field(it.prompt),
-            escaped_list(options, "ol"),
-            answer,
-            escaped_list(options, "ol", marked=answer),
-            source,
-            explanation,
-            article,
-        ]
-    if it.kind == "short_answer":
-        others = feedback.alternatives_to_show(it.answer, it.accepted)
-        return [
-            field(it.prompt),
-            field(it.answer),
-            field(", ".join(others)),
-            source,
-            explanation,
-            article,
-        ]
-    if it.kind == "true_false":
-        front = f'{field(it.prompt)}<p class="hint">True or false?</p>'
-        return [front, field(it.answer), source, explanation, article]
-    if it.kind == "timeline":
-        front = f"{field(it.prompt)}{html_list(it.choices)}"
-        return [front, html_list(it.answer, "ol"), source, explanation, article]
-    if it.kind == "matching":
-        lefts = html_list([pair[0] for pair in it.answer], "ol")
-        front = f'{field(it.prompt)}<div class="match">{lefts}{html_list(it.choices)}</div>'
-        return [front, html_pairs(it.answer), source, explanation, article]
-    raise ValueError(f"Unknown item kind {it.kind!r}")
+    """The note fields for an item, in its note type's field order (its kind's writer);
+    article is the escaped article title."""
+    return item.kind.anki_fields(item, article)
 
 
 @functools.cache
@@ -326,23 +233,13 @@ def tag(text: str) -> str:
     return "_".join(str(text).split())
 
 
-def note_guid(item_id: str) -> str:
-    """genanki.guid_for(item_id): SHA-256's first 8 bytes in Anki's base 91, without genanki's
-    byte-by-byte Python loop (a third of the time; tests compare the two)."""
-    number = int.from_bytes(hashlib.sha256(item_id.encode()).digest()[:8], "big")
-    digits = []
-    while number:
-        number, digit = divmod(number, 91)
-        digits.append(BASE91[digit])
-    return "".join(reversed(digits))
-
-
 def item_note(item: ExportItem, slug_tag: str, title_field: str) -> ItemNote:
     """The note for one item: GUID from the item id, tags slug, kind and entity type."""
     it = item.item
     tags = [slug_tag, tag(it.kind)] + ([tag(item.entity)] if item.entity else [])
-    fields = item_fields(item, title_field)
-    return ItemNote(MODEL_FOR_KIND[it.kind], fields, tags, note_guid(it.id), item.mod_time)
+    kind = item.kind
+    fields = kind.anki_fields(item, title_field)
+    return ItemNote(kind.anki_model, fields, tags, genanki.guid_for(it.id), item.mod_time)
 
 
 def deck_id(slug: str) -> int:
@@ -356,11 +253,11 @@ def deck_name(title: str) -> str:
     return f"{PARENT_DECK_NAME}::{' '.join(title.replace('::', ':').split())}"
 
 
-def build_decks(articles: Sequence[ExportArticle]) -> list[ItemDeck]:
+def build_decks(articles: Sequence[ExportArticle]) -> list[genanki.Deck]:
     """The parent deck and one subdeck per article holding one note per item."""
-    decks = [ItemDeck(PARENT_DECK_ID, PARENT_DECK_NAME, description="Decks made by quizapp.")]
+    decks = [genanki.Deck(PARENT_DECK_ID, PARENT_DECK_NAME, description="Decks made by quizapp.")]
     for article in articles:
-        deck = ItemDeck(deck_id(article.slug), deck_name(article.title))
+        deck = genanki.Deck(deck_id(article.slug), deck_name(article.title))
         slug_tag, title_field = tag(article.slug), field(article.title)
         for item in article.items:
             deck.add_note(item_note(item, slug_tag, title_field))
@@ -373,7 +270,7 @@ def write_package(decks: Sequence[genanki.Deck], out: str | IO[bytes], timestamp
 
     genanki's Package.write_to_file stores its zip entries uncompressed and leaves its
     temporary collection file behind in the temp folder; this writes the same collection
-    (genanki's Package.write_to_db, notes batched by ItemDeck) to an in-memory SQLite database
+    (genanki's public Package.write_to_db) to an in-memory SQLite database
     and deflates it.
     """
     conn = sqlite3.connect(":memory:")

@@ -79,33 +79,12 @@ def comment_tag(text: str) -> str:
 
 def answers(item: ExportItem) -> list[str]:
     """The answer lines inside the braces, Moodle's syntax for the item's question type."""
-    it = item.item
-    if it.kind == "mcq":
-        return [("=" if choice == it.answer else "~") + html(choice) for choice in item.options]
-    if it.kind == "true_false":
-        return ["TRUE" if str(it.answer).lower() == "true" else "FALSE"]
-    if it.kind in ("short_answer", "cloze"):
-        accepted = dict.fromkeys([str(it.answer), *it.accepted])
-        return [
-            f"=%100%{gift_escape(shortanswer_text(answer))}"
-            for answer in accepted
-            if answer.strip() and gift_safe_answer(answer)
-        ]
-    if it.kind == "matching":
-        return [
-            f"={html(left)} -> {gift_escape(right.replace('->', '→'))}" for left, right in it.answer
-        ]
-    if it.kind == "timeline":
-        return [f"={html(event)} -> {n}" for n, event in enumerate(it.answer, 1)]
-    raise ValueError(f"Unknown item kind {it.kind!r}")
+    return item.kind.gift_answers(item)
 
 
 def question_text(item: ExportItem) -> str:
-    """The question text, with a hint for timelines rendered as matching."""
-    text = html(item.item.prompt)
-    if item.item.kind == "timeline":
-        text += gift_escape(" Give each event its position (1 = first).")
-    return text
+    """The question text, with its kind's hint (a timeline written as matching says how)."""
+    return html(item.item.prompt) + gift_escape(item.kind.gift_hint)
 
 
 def render_question(item: ExportItem) -> str:

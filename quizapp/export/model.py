@@ -7,12 +7,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from questions import Article, Item
 from quizapp import storage
+
+if TYPE_CHECKING:
+    from quizapp.kinds import Kind
 
 ITEM_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Item))
 
@@ -30,11 +33,19 @@ class ExportItem:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ExportItem:
-        """Build from a storage row (storage.items_for_article) or an Item.to_dict() + updated."""
+        """Build from the contract's JSON (Item.to_dict()) and `updated`."""
         values = {name: data[name] for name in ITEM_FIELDS if name in data}
         for name in ("accepted", "choices", "tags"):
             values[name] = tuple(values.get(name) or ())
         return cls(item=Item(**values), updated=parse_time(data["updated"]))
+
+    @property
+    def kind(self) -> Kind:
+        """The app's entry for the item's kind (quizapp.kinds), which writes it."""
+        # The registry imports the exporters' helpers, so it is imported on first use here.
+        from quizapp.kinds import kind_named
+
+        return kind_named(self.item.kind)
 
     @property
     def entity(self) -> str:
@@ -81,13 +92,15 @@ def parse_time(value: str | datetime) -> datetime:
 
 
 def article_from_rows(
-    article: Mapping[str, Any], items: Sequence[Mapping[str, Any]]
+    article: Mapping[str, Any], items: Sequence[storage.StoredItem]
 ) -> ExportArticle:
-    """An ExportArticle from an article row and its item rows as storage returns them."""
+    """An ExportArticle from an article row and its items as storage returns them."""
     return ExportArticle(
         title=article["title"],
         slug=article["slug"],
-        items=tuple(ExportItem.from_dict(row) for row in items),
+        items=tuple(
+            ExportItem(item=item.contract(), updated=parse_time(item.updated)) for item in items
+        ),
         words=article.get("words") or 0,
     )
 

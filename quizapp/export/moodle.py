@@ -17,17 +17,9 @@ from collections.abc import Sequence
 
 from markupsafe import escape
 
-from quizapp.export.gift import category_path, html_text, question_name, shortanswer_text
+from quizapp.export.gift import category_path, html_text, question_name
 from quizapp.export.model import ExportArticle, ExportItem
 
-QTYPE_FOR_KIND = {
-    "mcq": "multichoice",
-    "true_false": "truefalse",
-    "short_answer": "shortanswer",
-    "cloze": "shortanswer",
-    "matching": "matching",
-    "timeline": "ordering",
-}
 PENALTY = "0.3333333"
 # Characters XML 1.0 cannot hold at all, even escaped.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -71,10 +63,10 @@ TIMELINE_TYPES = ("ordering", "matching")
 
 
 def question_element(item: ExportItem, timeline: str = "ordering") -> ET.Element:
-    """One <question> of the item's Moodle type (timelines as `timeline`: ordering or
-    matching)."""
+    """One <question> of the item's Moodle type, its kind's writer filling in the answers
+    (timelines as `timeline`: ordering or matching)."""
     it = item.item
-    qtype = timeline if it.kind == "timeline" else QTYPE_FOR_KIND[it.kind]
+    qtype, write_answers = item.kind.moodle(item, timeline)
     question = ET.Element("question", {"type": qtype})
     add_text(question, "name", question_name(item))
     add_text(question, "questiontext", html_text(it.prompt), "html")
@@ -83,46 +75,7 @@ def question_element(item: ExportItem, timeline: str = "ordering") -> ET.Element
     add_value(question, "penalty", "1.0000000" if qtype == "truefalse" else PENALTY)
     add_value(question, "hidden", "0")
     add_value(question, "idnumber", it.id)
-    if qtype == "multichoice":
-        for tag, value in (("single", "true"), ("shuffleanswers", "true")):
-            add_value(question, tag, value)
-        add_value(question, "answernumbering", "abc")
-        add_combined_feedback(question)
-        for choice in item.options:
-            add_answer(question, 100 if choice == it.answer else 0, html_text(choice), "html")
-    elif qtype == "truefalse":
-        right = str(it.answer).lower() == "true"
-        add_answer(question, 100 if right else 0, "true", "moodle_auto_format")
-        add_answer(question, 0 if right else 100, "false", "moodle_auto_format")
-    elif qtype == "shortanswer":
-        add_value(question, "usecase", "0")
-        for answer in dict.fromkeys([str(it.answer), *it.accepted]):
-            if answer.strip():
-                add_answer(question, 100, shortanswer_text(answer), "moodle_auto_format")
-    elif qtype == "matching":
-        add_value(question, "shuffleanswers", "true")
-        add_combined_feedback(question)
-        pairs = (
-            it.answer
-            if it.kind == "matching"
-            else [(event, str(n)) for n, event in enumerate(it.answer, 1)]
-        )
-        for left, right in pairs:
-            sub = add_text(question, "subquestion", html_text(left), "html")
-            add_text(sub, "answer", str(right))
-    else:  # ordering
-        for tag, value in (
-            ("layouttype", "VERTICAL"),
-            ("selecttype", "ALL"),
-            ("selectcount", "0"),
-            ("gradingtype", "ABSOLUTE_POSITION"),
-            ("showgrading", "SHOW"),
-            ("numberingstyle", "none"),
-        ):
-            add_value(question, tag, value)
-        add_combined_feedback(question)
-        for position, event in enumerate(it.answer, 1):
-            add_answer(question, position, html_text(event), "html")
+    write_answers(question)
     tags = ET.SubElement(question, "tags")
     for tag in (it.kind, item.entity):
         if tag:

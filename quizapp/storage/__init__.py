@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from quizapp.storage.articles import (
     EDITABLE_ITEM_FIELDS,
-    JSON_ITEM_FIELDS,
     articles_page,
     count_articles,
     count_items,
@@ -30,6 +29,8 @@ from quizapp.storage.articles import (
     list_articles,
     live_article_titled,
     publish_article,
+    rejection_counts,
+    rejections_for_article,
     restore_article,
     save_article,
     stored_item_id,
@@ -46,6 +47,7 @@ from quizapp.storage.connection import (
     get_db,
     select,
 )
+from quizapp.storage.items import JSON_ITEM_FIELDS, StoredItem
 from quizapp.storage.jobs import (
     create_generation_job,
     finish_generation_job,
@@ -95,6 +97,7 @@ from quizapp.storage.schema import (
     m007_username_nocase,
     m008_article_drafts,
     m009_item_state_set,
+    m010_generation_explained,
     migrate,
     migrations,
     now,
@@ -126,6 +129,7 @@ __all__ = [
     "EDITABLE_ITEM_FIELDS",
     "JSON_ITEM_FIELDS",
     "ReadOnlyDatabase",
+    "StoredItem",
     "UsernameTaken",
     "answered_item_ids",
     "answered_items",
@@ -185,6 +189,7 @@ __all__ = [
     "m007_username_nocase",
     "m008_article_drafts",
     "m009_item_state_set",
+    "m010_generation_explained",
     "migrate",
     "migrations",
     "now",
@@ -193,6 +198,8 @@ __all__ = [
     "quiz_candidates",
     "quiz_item_ids",
     "record_login_failure",
+    "rejection_counts",
+    "rejections_for_article",
     "restore_article",
     "restore_database",
     "review_items",

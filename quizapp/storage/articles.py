@@ -10,10 +10,10 @@ from typing import Any
 import sqlite_utils
 
 from questions import Article, Item
+from questions.model import Rejection
 from quizapp.storage import schema
 from quizapp.storage.connection import select
-
-JSON_ITEM_FIELDS = ("answer", "accepted", "choices", "tags")
+from quizapp.storage.items import JSON_ITEM_FIELDS, StoredItem
 
 
 def _item_row(
@@ -21,18 +21,10 @@ def _item_row(
 ) -> dict[str, Any]:
     row = item.to_dict()
     row["enabled"] = int(row.pop("selected"))  # the rest of --all waits, off, for the teacher
+    row["curated"] = row["enabled"]
     for key in JSON_ITEM_FIELDS:
         row[key] = json.dumps(row[key], ensure_ascii=False)
     row.update(id=item_id, article_id=article_id, position=position, updated=stamp)
-    return row
-
-
-def _decode_item(row: dict[str, Any]) -> dict[str, Any]:
-    for key in JSON_ITEM_FIELDS:
-        if isinstance(row.get(key), str):
-            row[key] = json.loads(row[key])
-    if "enabled" in row:
-        row["selected"] = bool(row["enabled"])  # the contract's name for an item in use
     return row
 
 
@@ -147,6 +139,7 @@ def save_article(
                 f"AND deleted = 0 AND id IN ({','.join('?' * len(selected))})",
                 [article_id, *selected],
             )
+        _save_rejections(db, article_id, article.rejected)
         for enabled in (0, 1):
             chosen = sorted(i for i, on in chosen_state.items() if on == enabled)
             if chosen:
@@ -156,6 +149,54 @@ def save_article(
                     [enabled, article_id, *chosen],
                 )
     return article_id
+
+
+def _save_rejections(
+    db: sqlite_utils.Database, article_id: int, rejected: Iterable[Rejection]
+) -> None:
+    # The last generation's: a regeneration replaces them.
+    db.execute("DELETE FROM rejections WHERE article_id = ?", [article_id])
+    db.table("rejections").insert_all(
+        (
+            {
+                "article_id": article_id,
+                "rule": r.rule,
+                "reason": r.reason,
+                "kind": r.kind,
+                "prompt": r.prompt,
+                "answer": json.dumps(r.answer, ensure_ascii=False),
+            }
+            for r in rejected
+        ),
+        alter=False,
+    )
+
+
+def rejections_for_article(
+    db: sqlite_utils.Database, article_id: int, *, limit: int = -1
+) -> list[Rejection]:
+    """The candidates the generator's rules turned down at the article's last generation, in
+    the generator's order (the first `limit` of them; -1: all)."""
+    rows = db.execute(
+        "SELECT rule, reason, kind, prompt, answer FROM rejections WHERE article_id = ? "
+        "ORDER BY id LIMIT ?",
+        [article_id, limit],
+    )
+    return [
+        Rejection(rule, reason, kind, prompt, json.loads(answer))
+        for rule, reason, kind, prompt, answer in rows
+    ]
+
+
+def rejection_counts(db: sqlite_utils.Database, article_id: int) -> dict[str, int]:
+    """How many candidates each rule turned down at the article's last generation, the rule
+    that fired most first."""
+    rows = db.execute(
+        "SELECT rule, count(*) AS n FROM rejections WHERE article_id = ? GROUP BY rule "
+        "ORDER BY n DESC, rule",
+        [article_id],
+    )
+    return {rule: count for rule, count in rows}
 
 
 def _ids_of_other_articles(db: sqlite_utils.Database, article_id: int, ids: list[str]) -> set:
@@ -231,20 +272,20 @@ def get_article_by_id(db: sqlite_utils.Database, article_id: int) -> dict[str, A
 
 def items_for_article(
     db: sqlite_utils.Database, article_id: int, *, include_disabled: bool = False
-) -> list[dict[str, Any]]:
-    """The article's items in rank order, JSON fields decoded."""
+) -> list[StoredItem]:
+    """The article's items in rank order."""
     where = "article_id = ? AND deleted = 0" + ("" if include_disabled else " AND enabled = 1")
     rows = select(db, f"SELECT * FROM items WHERE {where} ORDER BY position, id", [article_id])
-    return [_decode_item(row) for row in rows]
+    return [StoredItem.from_row(row) for row in rows]
 
 
-def get_items(db: sqlite_utils.Database, item_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Items by id (any state), JSON fields decoded."""
+def get_items(db: sqlite_utils.Database, item_ids: Iterable[str]) -> dict[str, StoredItem]:
+    """Items by id (any state)."""
     ids = list(item_ids)
     if not ids:
         return {}
     rows = select(db, f"SELECT * FROM items WHERE id IN ({','.join('?' * len(ids))})", ids)
-    return {row["id"]: _decode_item(row) for row in rows}
+    return {row["id"]: StoredItem.from_row(row) for row in rows}
 
 
 def count_items(db: sqlite_utils.Database, article_id: int) -> int:

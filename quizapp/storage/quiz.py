@@ -10,8 +10,8 @@ from typing import Any
 import sqlite_utils
 
 from quizapp.storage import schema
-from quizapp.storage.articles import _decode_item
 from quizapp.storage.connection import select
+from quizapp.storage.items import StoredItem
 
 # No attempt holds more questions than this (an article's items); a larger number in a URL
 # is a 404 like any other missing question.
@@ -119,9 +119,9 @@ def _encode_response(response: str | list[Any]) -> str:
     return response if isinstance(response, str) else json.dumps(response, ensure_ascii=False)
 
 
-def decode_response(kind: str, response: str | None) -> str | list[Any]:
-    """The stored response as the grader saw it (a list for timeline and matching)."""
-    if kind in ("timeline", "matching"):
+def decode_response(response: str | None, as_list: bool) -> str | list[Any]:
+    """The stored response as the grader saw it (a list for kinds whose answer is one)."""
+    if as_list:
         try:
             return json.loads(response or "[]")
         except ValueError:
@@ -195,16 +195,18 @@ def finish_attempt(db: sqlite_utils.Database, attempt_id: str) -> None:
 
 def get_quiz_question(
     db: sqlite_utils.Database, attempt_id: str, number: int
-) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], bool] | None:
+) -> tuple[dict[str, Any], dict[str, Any], StoredItem, bool] | None:
     """An attempt's number-th question (1-based) in one read: (attempt as get_attempt gives it,
-    article id/slug/title, item decoded, whether the attempt has answered it), or None when
-    the attempt, the number, the item or the article is not there."""
+    article id/slug/title, the item, whether the attempt has answered it), or None when the
+    attempt, the number, the item or the article is not there."""
     if not 1 <= number <= MAX_QUESTIONS:  # SQLite's integers end at 2**63 - 1
         return None
     cursor = db.conn.execute(
-        "SELECT i.*, at.id, at.user_id, at.article_id, at.item_ids, at.kinds, at.started,"
-        " at.finished, a.slug, a.title,"
+        "SELECT i.*, at.id AS at_id, at.user_id AS at_user_id, at.article_id AS at_article_id,"
+        " at.item_ids AS at_item_ids, at.kinds AS at_kinds, at.started AS at_started,"
+        " at.finished AS at_finished, a.slug AS a_slug, a.title AS a_title,"
         " EXISTS (SELECT 1 FROM answers an WHERE an.attempt_id = at.id AND an.item_id = i.id)"
+        " AS at_answered"
         " FROM attempts at JOIN articles a ON a.id = at.article_id"
         " JOIN items i ON i.id = json_extract(at.item_ids, '$[' || ? || ']') WHERE at.id = ?",
         [number - 1, attempt_id],
@@ -212,22 +214,19 @@ def get_quiz_question(
     row = cursor.fetchone()
     if row is None:
         return None
-    # The item's own columns come first (i.*), then the ten named ones: split by position
-    # rather than by prefixed names (sorting those out cost 5 of this function's 27 us).
-    n = len(row) - 10
-    item = _decode_item(dict(zip([c[0] for c in cursor.description[:n]], row[:n], strict=True)))
-    at_id, user_id, article_id, item_ids, kinds, started, finished, slug, title, answered = row[n:]
+    # By column name: the item's columns keep theirs, the others have prefixed aliases.
+    found = dict(zip([c[0] for c in cursor.description], row, strict=True))
     attempt = {
-        "id": at_id,
-        "user_id": user_id,
-        "article_id": article_id,
-        "item_ids": json.loads(item_ids or "[]"),
-        "kinds": json.loads(kinds or "[]"),
-        "started": started,
-        "finished": finished,
+        "id": found["at_id"],
+        "user_id": found["at_user_id"],
+        "article_id": found["at_article_id"],
+        "item_ids": json.loads(found["at_item_ids"] or "[]"),
+        "kinds": json.loads(found["at_kinds"] or "[]"),
+        "started": found["at_started"],
+        "finished": found["at_finished"],
     }
-    article = {"id": article_id, "slug": slug, "title": title}
-    return attempt, article, item, bool(answered)
+    article = {"id": found["at_article_id"], "slug": found["a_slug"], "title": found["a_title"]}
+    return attempt, article, StoredItem.from_row(found), bool(found["at_answered"])
 
 
 def claim_attempts(

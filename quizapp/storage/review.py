@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import Any
 
 import sqlite_utils
 
 from quizapp.storage import schema
-from quizapp.storage.articles import _decode_item
 from quizapp.storage.connection import select
+from quizapp.storage.items import StoredItem
 
 
 def review_items(
@@ -23,7 +22,7 @@ def review_items(
     only_ids: Collection[str] | None = None,
     offset: int = 0,
     limit: int = 50,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[StoredItem], int]:
     """A page of the article's live items in rank order, filtered, and how many match.
 
     state is "enabled", "disabled" or "" (both); search looks in prompt, answer and choices;
@@ -54,7 +53,7 @@ def review_items(
         f"SELECT * FROM items WHERE {clause} ORDER BY position, id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    return [_decode_item(row) for row in rows], total
+    return [StoredItem.from_row(row) for row in rows], total
 
 
 def set_items_enabled(

@@ -260,6 +260,29 @@ def m009_item_state_set(db: sqlite_utils.Database) -> None:
     db.table("items").add_column("state_set", int, not_null_default=0)
 
 
+@migrations()
+def m010_generation_explained(db: sqlite_utils.Database) -> None:
+    # Issue 13: the review page says why an item is not asked. items.curated keeps whether the
+    # generator put the item in its default set (NULL for items stored before this), apart
+    # from enabled, which the teacher changes; rejections keeps the candidates its rules
+    # turned down at the article's last generation, with the rule's id and reason.
+    db.table("items").add_column("curated", int)
+    db.table("rejections").create(
+        {
+            "id": int,
+            "article_id": int,
+            "rule": str,
+            "reason": str,
+            "kind": str,
+            "prompt": str,
+            "answer": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("rejections").create_index(["article_id"])
+
+
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
     """A transaction that takes the write lock at its start (BEGIN IMMEDIATE), for a read

@@ -5,13 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, jsonify, url_for
 from werkzeug.exceptions import HTTPException
 
-from questions import Item
 from quizapp import storage
 from quizapp.views.auth import is_teacher
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-ITEM_FIELDS = tuple(Item.__dataclass_fields__)
 
 
 @bp.errorhandler(HTTPException)
@@ -51,5 +48,5 @@ def article_items(slug: str):
     items = storage.items_for_article(db, article["id"])
     return jsonify(
         article={"title": article["title"], "slug": article["slug"], "words": article["words"]},
-        items=[{field: item[field] for field in ITEM_FIELDS} for item in items],
+        items=[item.to_dict() for item in items],
     )

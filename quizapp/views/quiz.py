@@ -26,16 +26,16 @@ from itsdangerous import BadSignature, Signer
 from markupsafe import Markup, escape
 from wtforms import SelectChoice
 
+from questions.model import BLANK
 from quizapp import feedback as shown
-from quizapp import grading, schedule, selection, storage
-from quizapp.forms import KIND_LABELS, ActionForm, QuizSetupForm
+from quizapp import grading, kinds, schedule, selection, storage
+from quizapp.forms import ActionForm, QuizSetupForm
 from quizapp.views.auth import hidden_from_visitor, is_teacher
 from quizapp.views.paging import current_page
 
 bp = Blueprint("quiz", __name__)
 
 MAX_SESSION_ATTEMPTS = 20
-MAX_RESPONSE_CHARS = 500
 MAX_SECONDS = 3600.0
 ARTICLES_PER_PAGE = 30  # home page; each article card has three links
 
@@ -67,7 +67,9 @@ def start(slug: str):
     counts = storage.kind_counts(db, article["id"])
     form = QuizSetupForm()
     form.kinds.choices = [
-        SelectChoice(k, f"{KIND_LABELS[k]} ({counts[k]})") for k in KIND_LABELS if k in counts
+        SelectChoice(name, f"{label} ({counts[name]})")
+        for name, label in kinds.LABELS.items()
+        if name in counts
     ]
     if request.method == "GET":
         form.kinds.data = list(counts)
@@ -166,7 +168,7 @@ def question(attempt_id: str, number: int):
     if request.method == "POST":
         if request.form.get("item_id") not in attempt["item_ids"]:
             abort(400, "This question is not part of this quiz.")
-        if request.form["item_id"] != item["id"]:
+        if request.form["item_id"] != item.id:
             abort(400, "The answer was sent for another question of this quiz.")
         response, error = read_response(item, request.form)
         if error is None:
@@ -176,55 +178,34 @@ def question(attempt_id: str, number: int):
         return redirect(url_for("quiz.feedback", attempt_id=attempt_id, number=number))
     else:
         response, error = None, None
-    shown = sign_shown(attempt_id, item["id"])
+    shown = sign_shown(attempt_id, item.id)
     return render_template(
         "quiz/question.html", attempt=attempt, article=article, item=item, number=number,
         total=len(attempt["item_ids"]), shown=shown, given=response, error=error,
     )  # fmt: skip
 
 
-def read_response(item: dict, form) -> tuple[str | list[str], str | None]:
-    """The response in the grader's shape, and a message when it is incomplete."""
-    kind = item["kind"]
+def read_response(item: storage.StoredItem, form) -> tuple[str | list[str], str | None]:
+    """The response in the grader's shape (its kind reads it), and a message when it is
+    incomplete."""
+    kind = kinds.KINDS.get(item.kind) or abort(400, "Unknown kind of question.")
     if "skip" in form:
-        return ([] if kind in ("timeline", "matching") else ""), None
-    if kind in ("mcq", "true_false"):
-        choice = form.get("response", "")
-        return choice, None if choice in item["choices"] else "Choose one of the answers."
-    if kind in ("cloze", "short_answer"):
-        text = form.get("response", "").strip()
-        if len(text) > MAX_RESPONSE_CHARS:
-            return text[:MAX_RESPONSE_CHARS], (
-                f"Answers are at most {MAX_RESPONSE_CHARS} characters; shorten yours."
-            )
-        return text, None if text else "Type an answer, or choose “I don’t know”."
-    if kind == "timeline":
-        events = item["choices"]
-        positions = [form.get(f"pos-{i}", "") for i in range(len(events))]
-        wanted = [str(n) for n in range(1, len(events) + 1)]
-        if sorted(positions) != sorted(wanted):
-            return positions, "Give each event a different position."
-        return [events[positions.index(n)] for n in wanted], None
-    if kind == "matching":
-        picks = [form.get(f"match-{i}", "") for i in range(len(item["answer"]))]
-        if any(pick not in item["choices"] for pick in picks):
-            return picks, "Choose a match for every row."
-        return picks, None
-    abort(400, "Unknown kind of question.")
+        return kind.empty, None
+    return kind.read(item, form)
 
 
-def store_answer(attempt: dict, item: dict, response: str | list[str]) -> None:
+def store_answer(attempt: dict, item: storage.StoredItem, response: str | list[str]) -> None:
     """Grade and store the answer; a repeated post keeps the first one."""
     db = storage.get_db()
     correct = bool(response) and grading.grade(item, response).correct
-    seconds = seconds_taken(request.form.get("shown", ""), attempt["id"], item["id"])
+    seconds = seconds_taken(request.form.get("shown", ""), attempt["id"], item.id)
     user_id = attempt["user_id"]
     with db.atomic():  # the answer and its card move together, or neither does
         stored = storage.save_answer(
-            db, attempt["id"], user_id, item["id"], response, correct, seconds
+            db, attempt["id"], user_id, item.id, response, correct, seconds
         )
         if stored and user_id is not None:
-            schedule.record_quiz_answer(db, user_id, item["id"], correct)
+            schedule.record_quiz_answer(db, user_id, item.id, correct)
 
 
 @bp.get("/quiz/<attempt_id>/<int:number>/feedback")
@@ -232,11 +213,11 @@ def feedback(attempt_id: str, number: int):
     """Right or wrong, the correct answer and the source sentence in its paragraph."""
     attempt, _, item, answered = load_question(attempt_id, number)
     db = storage.get_db()
-    answer = storage.answers_for_attempt(db, attempt_id).get(item["id"]) if answered else None
+    answer = storage.answers_for_attempt(db, attempt_id).get(item.id) if answered else None
     if answer is None:
         return redirect(url_for("quiz.question", attempt_id=attempt_id, number=number))
     article = storage.get_article_by_id(db, attempt["article_id"]) or abort(404)
-    response = storage.decode_response(item["kind"], answer["response"])
+    response = storage.decode_response(answer["response"], kinds.KINDS[item.kind].answer_is_list)
     result = grading.grade(item, response) if response else grading.Grade(False, 0.0)
     return render_template(
         "quiz/feedback.html", attempt=attempt, article=article, item=item, number=number,
@@ -264,7 +245,7 @@ def result(attempt_id: str):
         article=storage.get_article_by_id(db, attempt["article_id"]) or abort(404),
         right=sum(a["correct"] for a in answers.values()), total=len(attempt["item_ids"]),
         seconds=sum(a["seconds"] or 0 for a in answers.values()),
-        decode=storage.decode_response,
+        decode=decode_response,
     )  # fmt: skip
 
 
@@ -281,9 +262,14 @@ def retake(attempt_id: str):
     return begin_attempt(attempt["article_id"], missed, attempt["kinds"])
 
 
-def source_in_paragraph(text: str, item: dict) -> Markup:
+def decode_response(item: storage.StoredItem, response: str | None) -> str | list[Any]:
+    """A stored response to the item as the grader saw it."""
+    return storage.decode_response(response, kinds.kind_named(item.kind).answer_is_list)
+
+
+def source_in_paragraph(text: str, item: storage.StoredItem) -> Markup:
     """The paragraph holding the item's source sentence, the sentence marked, the answer bold."""
-    sentence = item.get("source_sentence") or ""
+    sentence = item.source_sentence or ""
     if not sentence:
         return Markup("")
     paragraph = next((p for p in text.split("\n\n") if sentence in p), sentence)
@@ -292,10 +278,10 @@ def source_in_paragraph(text: str, item: dict) -> Markup:
 
 
 @bp.app_template_filter("sentence_with_answer")
-def sentence_with_answer(item: dict) -> Markup:
+def sentence_with_answer(item: storage.StoredItem) -> Markup:
     """The item's source sentence with its (text) answer in bold where the sentence has it."""
-    sentence = item.get("source_sentence") or ""
-    answer = item["answer"] if isinstance(item["answer"], str) else ""
+    sentence = item.source_sentence or ""
+    answer = item.answer if isinstance(item.answer, str) else ""
     at = sentence.lower().find(answer.lower()) if answer else -1
     if at < 0:
         return escape(sentence)
@@ -307,30 +293,23 @@ def sentence_with_answer(item: dict) -> Markup:
 
 
 @bp.app_template_filter("show_answer")
-def show_answer(value: Any, kind: str = "") -> str:
-    """An answer or response as one readable line."""
-    if isinstance(value, list):
-        if value and isinstance(value[0], list):
-            return "; ".join(f"{left} → {right}" for left, right in value)
-        return " → ".join(str(v) for v in value) if kind == "timeline" else "; ".join(value)
-    return str(value) if value not in (None, "") else "(no answer)"
+def show_answer(value: Any, kind: str) -> str:
+    """An answer or response as one readable line, as its kind writes it."""
+    return kinds.kind_named(kind).show(value)
 
 
 @bp.app_template_filter("explanation")
-def explanation(item: dict) -> str:
+def explanation(item: storage.StoredItem) -> str:
     """The item's explanation where it adds something to its source sentence, else ""."""
-    return shown.explanation_to_show(item.get("explanation"), item.get("source_sentence"))
+    return shown.explanation_to_show(item.explanation, item.source_sentence)
 
 
 @bp.app_template_filter("alternatives")
-def alternatives(item: dict) -> list[str]:
+def alternatives(item: storage.StoredItem) -> list[str]:
     """The typed item's accepted answers a student would not have guessed are accepted."""
-    if item["kind"] not in ("cloze", "short_answer"):
+    if not kinds.kind_named(item.kind).typed:
         return []
-    return shown.alternatives_to_show(item["answer"], item.get("accepted"))
-
-
-BLANK = "_____"
+    return shown.alternatives_to_show(item.answer, item.accepted)
 
 
 @bp.app_template_filter("blanks")
@@ -338,3 +317,9 @@ def blanks(prompt: str) -> Markup:
     """The prompt with its blank drawn one way everywhere (a line read out as "blank")."""
     line = Markup('<span class="blank"><span class="visually-hidden">blank</span></span>')
     return line.join(escape(part) for part in str(prompt).split(BLANK))
+
+
+@bp.app_template_global("kind_of")
+def kind_of(item: Any) -> kinds.Kind:
+    """The app's entry for an item's kind (its label, its partial template)."""
+    return kinds.kind_named(item.kind)

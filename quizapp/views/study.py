@@ -52,15 +52,15 @@ def study(slug: str):
     queue = schedule.next_card(db, g.user["id"], article["id"], now=now)
     if queue.item is None:
         return render_template("study/done.html", article=article, queue=queue)
-    form.item_id.data, form.reps.data = queue.item["id"], queue.reps
+    form.item_id.data, form.reps.data = queue.item.id, queue.reps
     return render_template(
         "study/card.html",
         article=article,
         queue=queue,
         item=queue.item,
         form=form,
-        flipped=flipped and request.form.get("item_id") == queue.item["id"],
-        source=highlight(queue.item["source_sentence"], queue.item["answer"]),
+        flipped=flipped and request.form.get("item_id") == queue.item.id,
+        source=highlight(queue.item.source_sentence, queue.item.answer),
         intervals=schedule.preview(queue.card, now),
         ratings=schedule.RATINGS,
     )
@@ -69,11 +69,11 @@ def study(slug: str):
 def rate(db: Any, article: dict[str, Any], form: StudyForm) -> None:
     """Store a rating for the card in the form, once; say so when it was already counted."""
     item = storage.get_items(db, [form.item_id.data]).get(form.item_id.data)
-    if item is None or item["article_id"] != article["id"]:
+    if item is None or item.article_id != article["id"]:
         flash("That card is not part of this article.", "error")
         return
     counted = schedule.review_item(
-        db, g.user["id"], item["id"], form.rating.data, expected_reps=form.reps.data
+        db, g.user["id"], item.id, form.rating.data, expected_reps=form.reps.data
     )
     if not counted:
         flash("That card was already rated; here is the next one.", "info")

@@ -17,7 +17,6 @@ from flask import (
 import questions
 from quizapp import jobs, stats, storage
 from quizapp.forms import (
-    KIND_LABELS,
     ActionForm,
     ArticleForm,
     BulkItemsForm,
@@ -34,6 +33,7 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
 REVIEW_PAGE = 50  # items per page of the review page
+REJECTED_SHOWN = 200  # candidates the generator dropped, listed on the review page
 
 
 def article_or_404(slug: str) -> dict:
@@ -41,18 +41,18 @@ def article_or_404(slug: str) -> dict:
     return storage.get_article(storage.get_db(), slug) or abort(404)
 
 
-def item_or_404(item_id: str) -> dict:
+def item_or_404(item_id: str) -> storage.StoredItem:
     """The (not deleted) item with this id, or the 404 page."""
     item = storage.get_items(storage.get_db(), [item_id]).get(item_id)
-    if item is None or item["deleted"]:
+    if item is None or item.deleted:
         abort(404)
     return item
 
 
-def item_and_article_or_404(item_id: str) -> tuple[dict, dict]:
+def item_and_article_or_404(item_id: str) -> tuple[storage.StoredItem, dict]:
     """The (not deleted) item with this id and its article, or the 404 page."""
     item = item_or_404(item_id)
-    article = storage.get_article_by_id(storage.get_db(), item["article_id"]) or abort(404)
+    article = storage.get_article_by_id(storage.get_db(), item.article_id) or abort(404)
     return item, article
 
 
@@ -225,6 +225,8 @@ def review(slug: str):
         bulk=BulkItemsForm(back=request.full_path),
         item_count=storage.count_items(db, article["id"]),
         asked=sum(storage.kind_counts(db, article["id"]).values()),
+        rejected=storage.rejections_for_article(db, article["id"], limit=REJECTED_SHOWN),
+        rules_fired=storage.rejection_counts(db, article["id"]),
     )  # fmt: skip
 
 
@@ -233,7 +235,7 @@ def flagged_item_ids(db, article_id: int) -> set[str]:
     firsts = storage.article_first_answers(db, article_id)
     wanted = stats.items_to_show(storage.answered_item_ids(db, article_id), firsts, 0, 0)
     items = list(storage.get_items(db, wanted).values())
-    return {item["id"] for item, _ in stats.page_statistics(items, firsts, set())[1]}
+    return {item.id for item, _ in stats.page_statistics(items, firsts, set())[1]}
 
 
 def review_place(slug: str, back: str | None, item_id: str = "") -> str:
@@ -257,12 +259,12 @@ def edit_item(item_id: str):
     item, article = item_and_article_or_404(item_id)
     form = ItemForm(data=item_form_data(item))
     back = request.values.get("back")
-    if form.validate_on_submit() and (changes := item_changes(form, item["kind"])):
+    if form.validate_on_submit() and (changes := item_changes(form, item.kind)):
         storage.update_item(storage.get_db(), item_id, changes)
         flash("Item saved.", "success")
         return back_to_review(article["slug"], back, item_id)
     return render_template(
-        "teach/edit_item.html", item=item, article=article, form=form, kind_labels=KIND_LABELS,
+        "teach/edit_item.html", item=item, article=article, form=form,
         back_url=review_place(article["slug"], back, item_id),
     )  # fmt: skip
 
