@@ -82,7 +82,8 @@ def synthetic_item(rng: random.Random, n: int) -> dict:
         "choices": [],
         "source_sentence": source,
         "sentence_index": n % 40,
-        "explanation": sentence(rng, 12),
+        # The generator's explanation is the source sentence; a teacher rewrites some (1 in 10).
+        "explanation": sentence(rng, 12) if n % 10 == 0 else source,
         "tags": [rng.choice(["date", "person", "org", "place", "number"])],
         "difficulty": 0.5,
         "score": 1.0,

@@ -7,9 +7,14 @@ it, and accepted answers only where the grader would not forgive them anyway.
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from quizapp import grading
+
+WORD = re.compile(r"\w+")
 
 # An explanation whose words are nearly all the source sentence's says nothing new.
 SAME_WORDS_SHARE = 0.8
@@ -18,14 +23,27 @@ SAME_WORDS_SHARE = 0.8
 def explanation_to_show(explanation: str | None, source_sentence: str | None) -> str:
     """The explanation, or "" when it only repeats the source sentence."""
     explanation = (explanation or "").strip()
-    if not explanation:
-        return ""
-    words = grading.normalize(explanation).split()
-    source = set(grading.normalize(source_sentence or "").split())
+    source_sentence = (source_sentence or "").strip()
+    if not explanation or explanation == source_sentence:
+        return ""  # the generator's default explanation is the sentence itself
+    words = words_of(explanation)
+    source = set(words_of(source_sentence))
     if not words or not source:
         return explanation
-    shared = sum(word in source for word in words) / len(words)
+    shared = len([word for word in words if word in source]) / len(words)
     return "" if shared >= SAME_WORDS_SHARE else explanation
+
+
+@functools.lru_cache(maxsize=4096)
+def words_of(text: str) -> tuple[str, ...]:
+    """The text's words, case and accents aside: what "the same words" compares (an
+    export asks it for the same source sentence once per item made of it)."""
+    plain = text.casefold()
+    if not plain.isascii():
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c)
+        )
+    return tuple(WORD.findall(plain))
 
 
 def alternatives_to_show(answer: object, accepted: Iterable[str] | None) -> list[str]:
@@ -35,6 +53,8 @@ def alternatives_to_show(answer: object, accepted: Iterable[str] | None) -> list
         return []
     shown: list[str] = []
     for alternative in accepted or ():
+        if alternative == answer or alternative in shown:
+            continue  # the answer itself, as the generator lists it first
         if grading.match_text(alternative, [answer, *shown]).correct:
             continue
         shown.append(alternative)

@@ -43,7 +43,7 @@ TYPE_ANSWER_MODEL_ID = 1_742_300_003
 BASIC_MODEL_ID = 1_742_300_004
 # zlib level for the .apkg. The bench deck's 10.3 MB collection: level 1 1.95 MB in 47 ms,
 # 2 1.89 MB in 52 ms, 4 1.75 MB in 75 ms, 6 1.59 MB in 240 ms (bench/export.py, Nov 2026).
-COMPRESS_LEVEL = 4
+COMPRESS_LEVEL = 1
 
 CSS = """\
 .card { font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
