@@ -10,37 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.facts import Mention, normalize
-from questions.lexicon import TYPE_NOUNS
+from questions.facts import Mention, mention_key
+from questions.lexicon import COMMON_ABBREVIATIONS, HEAD_NOUNS, TYPE_NOUNS
 
-# Abbreviations of everyday English, known to any reader of the language.
-COMMON_ABBREVIATIONS = {
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "UN": "United Nations",
-    "EU": "European Union",
-    "USSR": "Soviet Union",
-}
-
-# Names of everyday English with their other usual forms.
-COMMON_NAMES = {
-    "American Revolutionary War": [
-        "American Revolution",
-        "Revolutionary War",
-        "American War of Independence",
-    ],
-    "World War II": ["Second World War", "WWII", "WW2", "World War 2"],
-    "World War I": ["First World War", "WWI", "WW1", "World War 1", "Great War"],
-    "the Second World War": ["World War II", "WWII"],
-    "the First World War": ["World War I", "WWI"],
-}
-
-# Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
-HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
 PARTICLES = frozenset(["of", "de", "da", "di", "du", "von", "van", "der", "la", "le", "the"])
 NAME_TAGS = frozenset({"person", "org", "place", "group"})
 BRACKETED = re.compile(
@@ -54,8 +26,8 @@ WORD = 75
 
 
 def _plain(text: str) -> str:
-    """normalize without accents, for spelling comparisons."""
-    text = unicodedata.normalize("NFKD", normalize(text))
+    """mention_key without accents, for spelling comparisons."""
+    text = unicodedata.normalize("NFKD", mention_key(text))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
@@ -124,7 +96,7 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
             name = re.sub(r"^The\s+", "", name)
             initials = "".join(w[0] for w in name.split() if w[:1].isupper())
             acronym = alt.isupper() and len(alt) > 1 and alt == initials[-len(alt) :]
-            if (said or acronym) and normalize(name) != normalize(alt):
+            if (said or acronym) and mention_key(name) != mention_key(alt):
                 pairs.append((name, alt))
     return pairs
 
@@ -140,26 +112,26 @@ def article_aliases(
     out: dict[str, list[str]] = {}
 
     def add(a: str, b: str) -> None:
-        out.setdefault(normalize(a), []).append(b)
-        out.setdefault(normalize(b), []).append(a)
+        out.setdefault(mention_key(a), []).append(b)
+        out.setdefault(mention_key(b), []).append(a)
 
     for name, alt in [*bracket_pairs(texts), *term_acronyms(texts)]:
         add(name, alt)
     for name, alt in bracketed_spellings(names, texts):
         add(name, alt)
     for name, alt in fuller_names(mentions, texts):
-        out.setdefault(normalize(name), []).append(alt)
+        out.setdefault(mention_key(name), []).append(alt)
     for name, alt in of_place_forms(mentions, texts):
-        out.setdefault(normalize(name), []).append(alt)
+        out.setdefault(mention_key(name), []).append(alt)
     places = {m.answer for m in mentions if m.tag == "place" and " " not in m.answer}
     for name in names:
         first, _, rest = name.partition(" ")
         if first in places and rest[:1].isupper() and " " not in rest:
-            out.setdefault(normalize(name), []).append(rest)  # "Warsaw Fotoplastikon"
+            out.setdefault(mention_key(name), []).append(rest)  # "Warsaw Fotoplastikon"
     for name, alt in with_head_nouns(names, texts):
-        out.setdefault(normalize(name), []).append(alt)
+        out.setdefault(mention_key(name), []).append(alt)
     for name, alt in article_acronyms(names, texts):
-        out.setdefault(normalize(name), []).append(alt)
+        out.setdefault(mention_key(name), []).append(alt)
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
             shared = tags[a] & tags[b] & NAME_TAGS

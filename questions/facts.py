@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from questions.lexicon import MONTH_NUMBERS
+from questions.lexicon import MONTH_NUMBERS, is_name_like
 from questions.nlp import doc_text, years_in
 from questions.syntax import PRONOUNS, Replacements, event_phrase, make_question, render
 
@@ -111,8 +111,10 @@ GLOSS_AFTER_BLANK = re.compile(r"(_____(?:[’']s)?) \([^()]*\)")
 
 
 @functools.lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
-    """Comparison key for answers: case-folded, no leading article, no possessive."""
+def mention_key(text: str) -> str:
+    """Identity key of a mention's answer (case-folded, no leading article, no possessive):
+    which mentions name the same thing. Not grading: which typed answers count as the same is
+    questions.answers.normalize."""
     text = POSSESSIVE_END.sub("", LEADING_ARTICLE.sub("", text.strip()))
     return " ".join(text.casefold().replace("–", "-").split())
 
@@ -224,22 +226,6 @@ def weight_of(tag: str, text: str, count: int) -> float:
     return round(weight, 4)
 
 
-def is_name_like(text: str) -> bool:
-    """Words of a personal name: "Yuri Gagarin", "Louis XIV", "Jan van Riebeeck", "C. J."."""
-    words = text.replace("-", " ").split()
-    if not words or not words[0][:1].isupper():
-        return False
-    for word in words:
-        letters = word.strip(".,'’")
-        roman = set(letters) <= set("IVXLC")
-        particle = letters.islower() and len(letters) <= 3
-        lower = sum(c.islower() for c in letters)
-        capitalised = letters[:1].isupper() and (len(letters) == 1 or lower >= 2)
-        if not letters.isalpha() or not (roman or particle or capitalised):
-            return False
-    return True
-
-
 def askable(span: Span, tag: str) -> bool:
     """False for pronouns, bracketed short names, parts of hyphenated words, "the two"."""
     doc = span.doc
@@ -279,7 +265,7 @@ def find_mentions(
     docs: Sequence[Doc], sentences: Sequence[Sentence], replacements: Sequence[Replacements]
 ) -> list[Mention]:
     """Every entity that could be asked about, with its cloze, question and event phrase."""
-    counts = Counter(normalize(answer_span(e).text) for doc in docs for e in doc.ents)
+    counts = Counter(mention_key(answer_span(e).text) for doc in docs for e in doc.ents)
     mentions: list[Mention] = []
     for doc, sentence, refs in zip(docs, sentences, replacements, strict=True):
         seen: set[str] = set()
@@ -287,7 +273,7 @@ def find_mentions(
         for ent in doc.ents:
             tag = tag_of(ent)
             span = answer_span(ent)
-            key = normalize(span.text)
+            key = mention_key(span.text)
             if tag is None or not key or key in seen or not askable(span, tag):
                 continue
             seen.add(key)

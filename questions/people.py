@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from questions.facts import Quote, Role, Sentence, in_quotes, normalize
+from questions.facts import Quote, Role, Sentence, in_quotes, mention_key
 from questions.lexicon import NUMBER_WORDS, TITLES
 from questions.nlp import doc_text
 from questions.syntax import find_subject, render
@@ -95,7 +95,7 @@ def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]
             if ent.label_ != "PERSON" or ent.text in roles or in_quotes(doc, ent.start_char):
                 continue
             role = role_phrase(ent)
-            if role and normalize(role) != normalize(ent.text) and is_role_text(role):
+            if role and mention_key(role) != mention_key(ent.text) and is_role_text(role):
                 roles[ent.text] = Role(sentence.index, ent.text, role, past)
     text = " ".join(doc_text(doc).lower() for doc in docs)
     # A role the article gives more than once ("quarterback") does not single anyone out.

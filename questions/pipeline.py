@@ -11,7 +11,7 @@ from questions.aliases import article_aliases
 from questions.clean import clean_article
 from questions.definitions import find_definitions
 from questions.distractors import build_pools
-from questions.facts import Sentence, find_mentions, normalize
+from questions.facts import Sentence, find_mentions, mention_key
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
 from questions.model import (
     KINDS,
@@ -131,7 +131,7 @@ def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
     """A typed answer also accepts the other forms the article writes the name in."""
     if item.kind not in TYPED_KINDS or not isinstance(item.answer, str):
         return item
-    extra = aliases.get(normalize(item.answer), ())
+    extra = aliases.get(mention_key(item.answer), ())
     if not extra:
         return item
     return replace(item, accepted=tuple(dict.fromkeys([*item.accepted, *extra])))

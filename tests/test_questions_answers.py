@@ -1,4 +1,5 @@
-"""Rules from the sixth and later blind reads: accepted answers, wrong numbers and dates,
+"""questions/answers: the named answer-form rules (each by its id) and accepted_for; then
+rules from the sixth and later blind reads: accepted answers, wrong numbers and dates,
 true/false swaps and balance, on small hand-made texts."""
 
 from __future__ import annotations
@@ -9,11 +10,122 @@ from types import SimpleNamespace
 import pytest
 
 import questions
+from questions.answers import ANSWER_FORMS, Asked, accepted_for
 from questions.dates import plausible_date
 from questions.facts import answer_span
 from questions.model import Item
 from questions.nlp import parse
 from tests.question_helpers import item, judge, theme_reason
+
+# --- questions/answers: one example each answer-form rule gives forms for, one it does not ----
+
+FORM_EXAMPLES = {
+    "without_article": (Asked("the Moon", "place"), ["Moon"]),
+    "surname": (Asked("Leonardo da Vinci", "person"), ["da Vinci", "Vinci", "Leonardo"]),
+    "last_two_names": (Asked("Landgrave Edmund Bellinger", "person"), ["Edmund Bellinger"]),
+    "hyphenated_surname": (Asked("Maria Skłodowska-Curie", "person"), ["Curie", "Maria Curie"]),
+    "name_before_of_place": (Asked("Philo of Byzantium", "person"), ["Philo"]),
+    "building_short_name": (Asked("Wojciech Bogusławski Theatre", "org"), ["Bogusławski Theatre"]),
+    "other_date_order": (Asked("February 7, 2016", "date"), ["7 February 2016"]),
+    "range_forms": (Asked("between 1621 and 1629", "date"), ["1621-1629", "1621 to 1629"]),
+    "year_of_full_date": (Asked("31 December 1687", "date"), ["1687"]),
+    "of_name_reversed": (Asked("University of Warsaw", "org"), ["Warsaw University"]),
+    "without_head_noun": (Asked("Song dynasty China", "org"), ["Song", "Song China"]),
+    "common_other_names": (Asked("World War II", "event"), ["Second World War"]),
+    "team_nickname": (Asked("New Orleans Saints", "org"), ["Saints"]),
+    "without_leading_acronym": (Asked("NFL Most Valuable Player", "org"), ["Most Valuable Player"]),
+    "without_nationality": (
+        Asked("Chinese Ministry of National Defense", "org"),
+        ["Ministry of National Defense"],
+    ),
+    "roman_numeral_as_number": (Asked("Super Bowl XXXVII", "event"), ["Super Bowl 37"]),
+    "abbreviation_spelled_out": (
+        Asked("US Space Command", "org"),
+        ["United States Space Command", "Space Command"],
+    ),
+    "share_as_percent": (Asked("three-quarters", "number"), ["75%"]),
+    "saint_spelled_out": (Asked("St. Martin of Tours", "org"), ["Saint Martin of Tours"]),
+    "percent_forms": (Asked("30 percent", "number"), ["30%", "30 per cent"]),
+    "fraction_forms": (Asked("5½ km", "number"), ["5.5 km", "5 1/2 km"]),
+    "with_preposition": (Asked("1970", "date", "in"), ["in 1970"]),
+    "without_date_preposition": (Asked("in 1970", "date"), ["1970"]),
+    "year_span_forms": (Asked("1271–1368", "date"), ["1271-1368", "1271 to 1368"]),
+    "without_hedge": (Asked("about 15 kilometres", "number"), ["15 kilometres"]),
+    "org_without_the": (Asked("The Royal Society", "org"), ["Royal Society"]),
+    "counted_forms": (Asked("27 punts", "number"), ["27", "punts"]),
+    "dotted_acronym": (Asked("U.S.", "place"), ["US"]),
+}
+# An answer each rule leaves alone: another shape, or a tag it does not apply to.
+FORM_NON_EXAMPLES = {
+    "without_article": Asked("Moon", "place"),
+    "surname": Asked("Louis XIV", "person"),
+    "last_two_names": Asked("Kate Ray", "person"),
+    "hyphenated_surname": Asked("Skłodowska-Curie", "person"),
+    "name_before_of_place": Asked("Bank of England", "org"),
+    "building_short_name": Asked("National Football League", "org"),
+    "other_date_order": Asked("Smith 7, 2016", "date"),
+    "range_forms": Asked("1621", "date"),
+    "year_of_full_date": Asked("1687", "date"),
+    "of_name_reversed": Asked("University of the Arts", "org"),
+    "without_head_noun": Asked("Anna River", "person"),
+    "common_other_names": Asked("World War III", "event"),
+    "team_nickname": Asked("United States", "place"),
+    "without_leading_acronym": Asked("NFL draft pick", "org"),
+    "without_nationality": Asked("Chinese Ministry", "org"),
+    "roman_numeral_as_number": Asked("Louis XIV", "person"),
+    "abbreviation_spelled_out": Asked("US Army", "org"),
+    "share_as_percent": Asked("three-quarters", "thing"),
+    "saint_spelled_out": Asked("Saint Martin", "person"),
+    "percent_forms": Asked("30", "number"),
+    "fraction_forms": Asked("5.5", "number"),
+    "with_preposition": Asked("1970", "date"),
+    "without_date_preposition": Asked("1970", "date"),
+    "year_span_forms": Asked("1271", "date"),
+    "without_hedge": Asked("15 kilometres", "number"),
+    "org_without_the": Asked("The Royal Society", "event"),
+    "counted_forms": Asked("27", "number"),
+    "dotted_acronym": Asked("US", "place"),
+}
+RULES = {rule.id: rule for rule in ANSWER_FORMS}
+
+
+def test_every_answer_form_rule_has_an_id_a_docstring_and_examples():
+    assert len(RULES) == len(ANSWER_FORMS)  # ids are unique
+    assert set(RULES) == set(FORM_EXAMPLES) == set(FORM_NON_EXAMPLES)
+    assert all((rule.forms.__doc__ or "").strip() for rule in ANSWER_FORMS)
+
+
+@pytest.mark.parametrize("rule_id", sorted(FORM_EXAMPLES))
+def test_answer_form_rule_gives_its_forms(rule_id):
+    rule = RULES[rule_id]
+    asked, forms = FORM_EXAMPLES[rule_id]
+    assert rule.applies(asked)
+    assert set(forms) <= set(rule.forms(asked))
+    # accepted_for keeps every form a rule gives, after the answer itself.
+    accepted = accepted_for(asked.answer, asked.tag, asked.prep)
+    assert accepted[0] == asked.answer and set(forms) <= set(accepted)
+
+
+@pytest.mark.parametrize("rule_id", sorted(FORM_NON_EXAMPLES))
+def test_answer_form_rule_leaves_other_answers_alone(rule_id):
+    rule = RULES[rule_id]
+    asked = FORM_NON_EXAMPLES[rule_id]
+    assert not rule.applies(asked) or set(rule.forms(asked)) <= {asked.answer}
+
+
+def test_accepted_forms_are_distinct_and_never_empty():
+    for asked, _ in FORM_EXAMPLES.values():
+        accepted = accepted_for(asked.answer, asked.tag, asked.prep)
+        assert len(set(accepted)) == len(accepted) and all(accepted)
+
+
+def test_a_unit_is_spelled_out_or_abbreviated_in_every_form():
+    """The unit respelling runs over the forms the rules gave: "about 60 km" -> "60 km" ->
+    "60 kilometres"; not for answers that are no number."""
+    assert {"60 kilometres", "60 kilometers"} <= set(accepted_for("about 60 km", "number"))
+    assert "15 km" in accepted_for("about 15 kilometres", "number")
+    assert "60 kilometres" not in accepted_for("60 km", "thing")
+
 
 # --- Rules from the sixth blind read: accepted answers, numbers, swaps, events, balance ------
 
@@ -44,7 +156,7 @@ def test_a_name_also_accepts_its_acronym_when_the_article_writes_it() -> None:
 
 
 def test_typed_answers_accept_the_natural_short_forms() -> None:
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
 
     assert {"Curie", "Maria Curie"} <= set(accepted_for("Maria Skłodowska-Curie", "person"))
     assert "Philo" in accepted_for("Philo of Byzantium", "person")
@@ -102,7 +214,7 @@ def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -
 
 
 def test_qualified_counts_and_dates_accept_the_bare_value() -> None:
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
 
     assert "2012" in accepted_for("early 2012", "date")
     assert "six" in accepted_for("only six", "number")
@@ -118,7 +230,7 @@ def test_a_swapped_in_person_who_did_the_same_makes_no_false_statement() -> None
 
 
 def test_more_natural_forms_and_shapes() -> None:
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
     from questions.kinds.true_false import swappable
 
     assert "William III" in accepted_for("Stadtholder William III", "person")
@@ -155,7 +267,7 @@ def test_rules_from_the_eighth_read() -> None:
     from types import SimpleNamespace
 
     from questions.aliases import fuller_names
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
     from questions.kinds.true_false import counts_a_list, in_name_list, swappable
     from questions.rules.referents import make_shared_deed_filter
 
@@ -210,8 +322,8 @@ def test_a_person_named_by_a_shared_title_is_named_by_the_rest() -> None:
 
 
 def test_rules_from_the_ninth_read() -> None:
+    from questions.answers import accepted_for
     from questions.distractors import beyond_total
-    from questions.kinds.base import accepted_for
 
     schedule = "the seventh team to win _____ games since the league moved to a 16-game schedule"
     assert beyond_total("at least 19", "at least 15", schedule)
@@ -224,8 +336,8 @@ def test_rules_from_the_ninth_read() -> None:
 
 
 def test_rules_from_the_ninth_read_second_part() -> None:
+    from questions.answers import accepted_for
     from questions.distractors import pick_distractors
-    from questions.kinds.base import accepted_for
     from questions.kinds.true_false import also_true_of
     from questions.rules.referents import make_shared_deed_filter
 
@@ -260,7 +372,7 @@ def test_rules_from_the_ninth_read_second_part() -> None:
 
 def test_rules_from_the_tenth_read() -> None:
     from questions.aliases import with_head_nouns
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
     from questions.kinds.true_false import same_place_in_a_sentence
     from questions.people import is_role_text
 
@@ -281,7 +393,7 @@ def test_rules_from_the_tenth_read() -> None:
 
 def test_rules_from_the_eleventh_read() -> None:
     from questions.aliases import article_acronyms
-    from questions.kinds.base import accepted_for, roman_value
+    from questions.answers import accepted_for, roman_value
 
     assert roman_value("XXXVII") == 37 and roman_value("XLIV") == 44
     assert "Super Bowl 37" in accepted_for("Super Bowl XXXVII", "event")
@@ -311,7 +423,7 @@ def test_where_accepts_the_places_the_sentence_puts_it_in() -> None:
 
 def test_rules_from_the_twelfth_read() -> None:
     from questions.aliases import fuller_names, of_place_forms
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
 
     texts = ["Stadtholder William III of Orange opposed Louis XIV.", "William formed a league."]
     pairs = of_place_forms([mention("William"), mention("William III")], texts)
@@ -338,7 +450,7 @@ def test_where_takes_no_place_named_before_the_answer() -> None:
 
 def test_rules_from_the_thirteenth_read() -> None:
     from questions.aliases import bracketed_spellings
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
     from questions.rules.referents import make_short_name_filter, written_type_names
 
     texts = ["The castle houses the Centre for Contemporary Art.", "The Centre runs 500 projects."]
@@ -359,7 +471,7 @@ def test_rules_from_the_thirteenth_read() -> None:
 
 def test_rules_from_the_fourteenth_read() -> None:
     from questions.aliases import article_acronyms, fuller_names
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
 
     assert "15 km" in accepted_for("15 kilometres", "number")
     assert "Saints" in accepted_for("New Orleans Saints", "org")
@@ -376,7 +488,7 @@ def test_rules_from_the_fourteenth_read() -> None:
 
 
 def test_rules_from_the_fifteenth_read() -> None:
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
 
     assert "Arts" not in accepted_for("Upati Institute of Dramatic Arts", "org")
     text = (

@@ -147,7 +147,7 @@ def test_short_answer_asks_no_context_free_role():
 
 
 def test_hedged_number_accepts_the_number_itself():
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
 
     assert "15 kilometres" in accepted_for("About 15 kilometres", "number")
     assert accepted_for("15 kilometres", "number")[:2] == ("15 kilometres", "15")

@@ -449,7 +449,7 @@ def test_wrong_people_are_treated_as_people_in_the_article():
 
 
 def test_surname_alternative_is_no_roman_number():
-    from questions.kinds.base import accepted_for
+    from questions.answers import accepted_for
 
     assert "XIV" not in accepted_for("Louis XIV", "person")
     assert "Gagarin" in accepted_for("Yuri Gagarin", "person")

@@ -6,8 +6,8 @@ import random
 
 import questions
 from questions.aliases import article_aliases, bracket_pairs, same_spelling
+from questions.answers import accepted_for
 from questions.distractors import near_numbers
-from questions.kinds.base import accepted_for
 from questions.kinds.mcq import named_in_prompt, person_blank_fits
 from tests.question_helpers import item, judge
 

@@ -191,7 +191,7 @@ def test_a_formula_split_across_lines_joins_tight():
     ],
 )
 def test_name_like(text, expected):
-    from questions.facts import is_name_like
+    from questions.lexicon import is_name_like
 
     assert is_name_like(text) is expected
 

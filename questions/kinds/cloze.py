@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from questions.facts import Mention, normalize
+from questions.facts import Mention, mention_key
 from questions.kinds.base import (
     Analysis,
     Candidate,
@@ -19,9 +19,9 @@ def other_place_named(analysis: Analysis, mention: Mention) -> bool:
     to a place ("Beijing ... importing _____ electronics") is guessed from the place."""
     if mention.tag not in ("place", "group"):
         return False
-    key = normalize(mention.answer)
+    key = mention_key(mention.answer)
     return any(
-        analysis.pools.tags_of.get(normalize(other)) == "place" and normalize(other) != key
+        analysis.pools.tags_of.get(mention_key(other)) == "place" and mention_key(other) != key
         for other in analysis.pools.by_sentence.get(mention.sentence, ())
     )
 
@@ -38,7 +38,7 @@ def everywhere(analysis: Analysis, mention: Mention) -> bool:
     in a football article) is the background: its blank is guessed without reading."""
     if mention.tag not in BACKGROUND_TAGS:
         return False
-    count = len(analysis.pools.sentences_of.get(normalize(mention.answer), ()))
+    count = len(analysis.pools.sentences_of.get(mention_key(mention.answer), ()))
     if count >= POSSESSIVE_MIN and THE_POSSESSIVE.search(mention.cloze):
         return True  # "the _____'s crust": a well-known body named again and again
     return count >= max(BACKGROUND_MIN, BACKGROUND_SHARE * len(analysis.sentences))

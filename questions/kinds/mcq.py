@@ -12,7 +12,7 @@ from questions.distractors import (
     is_variant,
     pick_distractors,
 )
-from questions.facts import Mention, normalize
+from questions.facts import Mention, mention_key
 from questions.kinds.base import (
     Analysis,
     Candidate,
@@ -46,7 +46,7 @@ def person_blank_fits(prompt: str) -> bool:
 def actors(mentions: Iterable[Mention]) -> frozenset[str]:
     """People the article has do something: answers of a subject question ('Who built ...?')."""
     return frozenset(
-        normalize(m.answer)
+        mention_key(m.answer)
         for m in mentions
         if m.tag == "person"
         and (m.question or "").startswith("Who ")
@@ -56,9 +56,9 @@ def actors(mentions: Iterable[Mention]) -> frozenset[str]:
 
 def named_in_prompt(choice: str, prompt: str) -> bool:
     """True when a wrong answer is named in the prompt itself ('[Möngke Khan] granted ...')."""
-    words = [w for w in normalize(choice).split() if len(w) > 2]
-    text = normalize(prompt)
-    return normalize(choice) in text or any(w in text.split() for w in words)
+    words = [w for w in mention_key(choice).split() if len(w) > 2]
+    text = mention_key(prompt)
+    return mention_key(choice) in text or any(w in text.split() for w in words)
 
 
 def make_mcq_items(analysis: Analysis) -> list[Candidate]:
@@ -85,7 +85,7 @@ def make_mcq_items(analysis: Analysis) -> list[Candidate]:
         ]
         wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
         if mention.tag == "person":  # wrong people who also act in the article, like the answer
-            wrong = [w for w in wrong if normalize(w) in doers]
+            wrong = [w for w in wrong if mention_key(w) in doers]
         wrong = wrong[:3]
         if len(wrong) < 3:
             continue

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from questions.answers import accepted_for
 from questions.distractors import in_pool
 from questions.kinds.base import (
     Analysis,
     Candidate,
-    accepted_for,
     generic_word,
     make_item,
     mention_candidate,

@@ -9,9 +9,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.dates import plausible_date
 from questions.distractors import Pools, in_pool, pick_distractors
-from questions.facts import Mention, is_name_like
+from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
-from questions.lexicon import SAME_NUMBER_WORDS
+from questions.lexicon import SAME_NUMBER_WORDS, is_name_like
 from questions.nlp import years_in
 from questions.rules.giveaways import ONE_ANOTHER
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from questions.facts import normalize
+from questions.facts import mention_key
 from questions.lexicon import BLANK_TITLES, MULTIPLES, NAME_PARTICLES, NOT_NAMES, NUMBER_WORDS
 from questions.model import BLANK, Item
 from questions.nlp import years_in
@@ -69,7 +69,7 @@ def title_initials(title: str) -> str:
 def make_trivial_filter(title: str) -> Check:
     """Answers that are the article's own topic ("Oxygen" in the article Oxygen), its
     initials ("UMC") or a one-word short form of it ("UChicago", "SoCal")."""
-    topic = normalize(title)
+    topic = mention_key(title)
     short_title = len(topic.split()) <= 3
     initials = title_initials(title)
     squashed = re.sub(r"\W", "", topic)
@@ -78,7 +78,7 @@ def make_trivial_filter(title: str) -> Check:
     def trivial(item: Item) -> str | None:
         if not isinstance(item.answer, str):
             return None
-        key = normalize(item.answer)
+        key = mention_key(item.answer)
         plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
         if key == topic or plural or (short_title and key and key in topic):
             return "answer is the article's topic"
