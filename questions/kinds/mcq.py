@@ -61,32 +61,50 @@ def named_in_prompt(choice: str, prompt: str) -> bool:
     return mention_key(choice) in text or any(w in text.split() for w in words)
 
 
+def mcq_can_ask(analysis: Analysis, mention: Mention, name_words: frozenset[str]) -> bool:
+    """A mention an mcq may ask: not in a quote, of a reliably tagged type, and a person only
+    when the article confirms the name and asks it as a subject ('Who built ...?')."""
+    doubtful = mention.tag == "person" and not (
+        confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
+    )
+    if mention.in_quote or mention.tag not in MCQ_TAGS or doubtful:
+        return False
+    prompt = mention.question or mention.cloze
+    return mention.tag != "person" or person_blank_fits(prompt)
+
+
+def mcq_wrong_answers(
+    analysis: Analysis,
+    mention: Mention,
+    prompt: str,
+    seed: str,
+    doers: frozenset[str],
+    spans: list[tuple[int, int]],
+) -> list[str]:
+    """Up to three wrong answers: not named in the prompt, plausible dates, within the
+    answer's life, and for a person other people who act in the article."""
+    present = analysis.pools.present
+    wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
+    wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
+    wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)]
+    wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
+    if mention.tag == "person":  # wrong people who also act in the article, like the answer
+        wrong = [w for w in wrong if mention_key(w) in doers]
+    return wrong[:3]
+
+
 def make_mcq_items(analysis: Analysis) -> list[Candidate]:
     """An mcq per mention with three distractors; plus role and speaker questions."""
     candidates = []
     name_words = full_name_words(analysis.mentions)
     doers = actors(analysis.mentions)
     spans = life_spans(s.text for s in analysis.sentences)
-    present = analysis.pools.present
     for mention in analysis.mentions:
-        doubtful = mention.tag == "person" and not (
-            confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
-        )
-        if mention.in_quote or mention.tag not in MCQ_TAGS or doubtful:
+        if not mcq_can_ask(analysis, mention, name_words):
             continue
         prompt = mention.question or mention.cloze
-        if mention.tag == "person" and not person_blank_fits(prompt):
-            continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
-        wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
-        wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
-        wrong = [
-            w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)
-        ]
-        wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
-        if mention.tag == "person":  # wrong people who also act in the article, like the answer
-            wrong = [w for w in wrong if mention_key(w) in doers]
-        wrong = wrong[:3]
+        wrong = mcq_wrong_answers(analysis, mention, prompt, seed, doers, spans)
         if len(wrong) < 3:
             continue
         item = make_item(
