@@ -104,11 +104,8 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
 def article_aliases(
     mentions: Sequence[Mention], texts: Sequence[str]
 ) -> Mapping[str, tuple[str, ...]]:
-    """Normalized name -> the other forms the article writes it in."""
+    """Mention key of a name -> the other forms the article writes it in."""
     names = sorted({m.answer for m in mentions if m.tag in NAME_TAGS})
-    tags: dict[str, set[str]] = {}
-    for m in mentions:
-        tags.setdefault(m.answer, set()).add(m.tag)
     out: dict[str, list[str]] = {}
 
     def add(a: str, b: str) -> None:
@@ -119,25 +116,44 @@ def article_aliases(
         add(name, alt)
     for name, alt in bracketed_spellings(names, texts):
         add(name, alt)
-    for name, alt in fuller_names(mentions, texts):
+    one_way = [
+        *fuller_names(mentions, texts),
+        *of_place_forms(mentions, texts),
+        *after_place_forms(mentions, names),
+        *with_head_nouns(names, texts),
+        *article_acronyms(names, texts),
+    ]
+    for name, alt in one_way:
         out.setdefault(mention_key(name), []).append(alt)
-    for name, alt in of_place_forms(mentions, texts):
-        out.setdefault(mention_key(name), []).append(alt)
+    for a, b in spelling_variants(mentions, names):
+        add(a, b)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def after_place_forms(mentions: Sequence[Mention], names: Sequence[str]) -> list[tuple[str, str]]:
+    """A two-word name that starts with a place the article names is also its second word
+    ("Warsaw Fotoplastikon": "Fotoplastikon")."""
     places = {m.answer for m in mentions if m.tag == "place" and " " not in m.answer}
+    pairs = []
     for name in names:
         first, _, rest = name.partition(" ")
         if first in places and rest[:1].isupper() and " " not in rest:
-            out.setdefault(mention_key(name), []).append(rest)  # "Warsaw Fotoplastikon"
-    for name, alt in with_head_nouns(names, texts):
-        out.setdefault(mention_key(name), []).append(alt)
-    for name, alt in article_acronyms(names, texts):
-        out.setdefault(mention_key(name), []).append(alt)
+            pairs.append((name, rest))
+    return pairs
+
+
+def spelling_variants(mentions: Sequence[Mention], names: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs of the article's names of a shared tag that are spellings of one name."""
+    tags: dict[str, set[str]] = {}
+    for m in mentions:
+        tags.setdefault(m.answer, set()).add(m.tag)
+    pairs = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
             shared = tags[a] & tags[b] & NAME_TAGS
             if shared and same_spelling(a, b, "person" in shared):
-                add(a, b)
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+                pairs.append((a, b))
+    return pairs
 
 
 def written_longer(short: str, texts: Sequence[str]) -> list[str]:

@@ -322,6 +322,61 @@ def impossible_share(choice: str, answer: str) -> bool:
     return value is not None and own is not None and own <= 100 < value
 
 
+def pool_candidates(mention: Mention, pools: Pools, rng: random.Random) -> list[str]:
+    """The article's answers of the mention's pool to try as wrong answers: those first
+    mentioned near the question's sentence first (same topic, more plausible), shuffled,
+    then a sample of the others."""
+    pool = pools.by_key.get(pool_key(mention), ())
+    middle = bisect.bisect_left(pool, mention.sentence, key=lambda pair: pair[1])
+    low, high = max(0, middle - NEAR // 2), min(len(pool), middle + NEAR // 2)
+    near = [answer for answer, _ in pool[low:high]]
+    rng.shuffle(near)
+    others = rng.sample(range(len(pool)), min(len(pool), MAX_TRIES + NEAR))
+    return near + [pool[i][0] for i in others if not low <= i < high][:MAX_TRIES]
+
+
+def unfit_distractor(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong answer the question itself gives away or makes also true: related to the
+    answer elsewhere, a count of another size or past the sentence's total, a share over
+    100%, a bare first name beside a full name."""
+    answer = mention.answer
+    if related_elsewhere(other, mention, pools):
+        return True
+    if mention.tag == "number" and not similar_size(other, answer):
+        return True  # 44 games beside 13 in a 16-game season: out by elimination
+    if mention.tag == "number" and beyond_total(other, answer, mention.cloze):
+        return True
+    if impossible_share(other, answer):
+        return True
+    # "William" beside "Louis XIV": a bare first name stands out
+    return mention.tag == "person" and len(answer.split()) > 1 and " " not in other
+
+
+def near_values(
+    mention: Mention,
+    pools: Pools,
+    rng: random.Random,
+    count: int,
+    chosen: list[str],
+    banned: list[str],
+) -> list[str]:
+    """chosen topped up to count with dates or numbers near the answer (a date within the
+    article's span of years), never one already taken."""
+    answer = mention.answer
+    chosen = list(chosen)
+    near = near_dates(answer, rng, 10) if years_in(answer) else near_numbers(answer, rng, 8)
+    near = by_span(near, pools.years) if years_in(answer) else near
+    taken = {mention_key(c) for c in [*chosen, *banned]}
+    for value in near:
+        if len(chosen) == count:
+            break
+        possible = not beyond_total(value, answer, mention.cloze)
+        if mention_key(value) not in taken and possible and not impossible_share(value, answer):
+            chosen.append(value)
+            taken.add(mention_key(value))
+    return chosen
+
+
 def pick_distractors(
     mention: Mention,
     pools: Pools,
@@ -339,42 +394,17 @@ def pick_distractors(
         return []  # "more than 175,000" is also true of more than 350,000
     banned = [answer, *exclude, *pools.by_sentence.get(mention.sentence, ())]
     exact = mention.tag in ("date", "number")
-    # Answers first mentioned near the question's sentence first: same topic, more plausible.
-    pool = pools.by_key.get(pool_key(mention), ())
-    middle = bisect.bisect_left(pool, mention.sentence, key=lambda pair: pair[1])
-    low, high = max(0, middle - NEAR // 2), min(len(pool), middle + NEAR // 2)
-    near = [answer for answer, _ in pool[low:high]]
-    rng.shuffle(near)
-    others = rng.sample(range(len(pool)), min(len(pool), MAX_TRIES + NEAR))
-    candidates = near + [pool[i][0] for i in others if not low <= i < high][:MAX_TRIES]
     chosen: list[str] = []
-    for other in candidates:
+    for other in pool_candidates(mention, pools, rng):
         key = mention_key(other)
         taken = [*banned, *chosen]
         if any(key == mention_key(b) if exact else is_variant(other, b) for b in taken):
             continue
-        if related_elsewhere(other, mention, pools):
+        if unfit_distractor(other, mention, pools):
             continue
-        if mention.tag == "number" and not similar_size(other, answer):
-            continue  # 44 games beside 13 in a 16-game season: out by elimination
-        if mention.tag == "number" and beyond_total(other, answer, mention.cloze):
-            continue
-        if impossible_share(other, answer):
-            continue
-        if mention.tag == "person" and len(answer.split()) > 1 and " " not in other:
-            continue  # "William" beside "Louis XIV": a bare first name stands out
         chosen.append(other)
         if len(chosen) == count:
             return chosen
     if mention.tag == "number" or years_in(answer):
-        near = near_dates(answer, rng, 10) if years_in(answer) else near_numbers(answer, rng, 8)
-        near = by_span(near, pools.years) if years_in(answer) else near
-        taken = {mention_key(c) for c in [*chosen, *banned]}
-        for value in near:
-            if len(chosen) == count:
-                break
-            possible = not beyond_total(value, answer, mention.cloze)
-            if mention_key(value) not in taken and possible and not impossible_share(value, answer):
-                chosen.append(value)
-                taken.add(mention_key(value))
+        return near_values(mention, pools, rng, count, chosen, banned)
     return chosen
