@@ -120,7 +120,7 @@ def test_progress_reaches_the_total():
 
 
 def test_mcq_only_on_types_with_reliable_wrong_answers(small):
-    from questions.kinds.mcq import MCQ_TAGS
+    from questions.rules.mentions import MCQ_TAGS
 
     tags = {i.tags[0] for i in of_kind(small, "mcq")}
     assert tags <= MCQ_TAGS | {"role"}, tags
@@ -201,8 +201,8 @@ def test_here_is_the_place_the_article_is_about():
 
 def test_a_place_named_all_through_the_article_is_background():
     from questions.clean import clean_article
-    from questions.kinds.cloze import everywhere
     from questions.pipeline import analyse
+    from questions.rules.mentions import everywhere
 
     line = "In {}, the chemist Anna Berg{} measured the air of Paris with a new tool."
     lines = [line.format(1900 + i, "ström" + "abcdefgh"[i]) for i in range(8)]
@@ -214,8 +214,8 @@ def test_a_place_named_all_through_the_article_is_background():
 
 def test_a_well_known_body_in_the_possessive_is_background():
     from questions.clean import clean_article
-    from questions.kinds.cloze import everywhere
     from questions.pipeline import analyse
+    from questions.rules.mentions import everywhere
 
     text = (
         "Rocks\n\nIn 1900, the chemist Anna Berg measured the Earth's crust with a new tool. "

@@ -8,7 +8,8 @@ import questions
 from questions.aliases import article_aliases, bracket_pairs, same_spelling
 from questions.answers import accepted_for
 from questions.distractors import near_numbers
-from questions.kinds.mcq import named_in_prompt, person_blank_fits
+from questions.kinds.mcq import named_in_prompt
+from questions.rules.mentions import person_blank_fits
 from tests.question_helpers import item, judge
 
 

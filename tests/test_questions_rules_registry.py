@@ -1,5 +1,6 @@
 """Every registered rule, by id: it has a docstring and kinds, and rejects its example item
-(and, where natural, keeps a near twin); --explain reports rule ids."""
+(and, where natural, keeps a near twin); every mention rule flags its example mention and
+keeps a twin; --explain reports rule ids."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from questions.distractors import build_pools
 from questions.facts import Mention, Sentence
 from questions.kinds.base import Analysis
 from questions.model import KINDS, Item
-from questions.rules import ORDER, REGISTRY, judge, rejection, rules_for
+from questions.rules import (
+    MENTION_ORDER,
+    ORDER,
+    REGISTRY,
+    judge,
+    mention_rejection,
+    rejection,
+    rules_for,
+)
 from tests.question_helpers import item
 
 SOURCE = "China launched the Dongfanghong-1 satellite in 1970, entering the space club."
@@ -279,7 +288,8 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
 
 
 def test_every_registered_rule_has_an_example() -> None:
-    assert set(EXAMPLES) == set(REGISTRY)
+    assert set(EXAMPLES) == set(ORDER)
+    assert set(EXAMPLES) | set(MENTION_EXAMPLES) == set(REGISTRY)
 
 
 @pytest.mark.parametrize("rule_id", ORDER)
@@ -312,3 +322,97 @@ def test_rejection_names_the_first_rule_in_order() -> None:
     both = Item(**{**bad.__dict__, "source_sentence": "Too short."})
     assert rejection(both, rules_for(ANALYSIS))[0] == "source_length"
     assert rejection(bad, rules_for(ANALYSIS))[0] == "doubled_word"
+
+
+# --- Mention rules: which mentions a kind may ask, judged before the kind makers ------------
+
+M_SENTENCES = (
+    "Moscow and Paris signed the treaty in 1920.",
+    "The Centre opened in 1930, and the centre grew.",
+    "Anna Berg said that the Earth's crust is thin.",
+    "Anna Berg built the first dam; she was born in Paris.",
+    "Otto Lind studied the Earth's mantle.",
+    "Karl Moe weighed the Earth's core.",
+)
+
+
+def said(sentence: int, answer: str, tag: str, question=None, in_quote=False) -> Mention:
+    text = M_SENTENCES[sentence]
+    cloze = text.replace(answer, "_____", 1)
+    return Mention(sentence, answer, tag, "", cloze, text, question, "", in_quote, None, 1.0)
+
+
+PARIS = said(0, "Paris", "place")
+TREATY = said(0, "1920", "date", question="When did Moscow and Paris sign the treaty?")
+ANNA = said(3, "Anna Berg", "person", question="Who built the first dam?")
+LIND = said(4, "Otto Lind", "person")  # no cue in the article that Lind is a person
+EARTH = said(4, "Earth", "place")
+M_MENTIONS = (
+    PARIS,
+    said(0, "Moscow", "place"),
+    TREATY,
+    said(1, "Centre", "org"),
+    said(2, "Earth", "place", in_quote=True),
+    ANNA,
+    said(3, "Paris", "place"),
+    EARTH,
+    said(5, "Earth", "place"),
+    LIND,
+    said(5, "Karl Moe", "person"),
+)
+M_ANALYSIS = Analysis(
+    slug="dams",
+    title="Dams",
+    sentences=tuple(Sentence(i, 0, s) for i, s in enumerate(M_SENTENCES)),
+    mentions=M_MENTIONS,
+    roles=(),
+    quotes=(),
+    pools=build_pools(M_MENTIONS, list(M_SENTENCES)),
+    lower_words=frozenset({"centre"}),
+)
+# mention rule id -> (a mention it flags, a near twin it keeps)
+MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
+    "no_question": (PARIS, TREATY),
+    "unreliable_type": (PARIS, TREATY),
+    "in_quote": (M_MENTIONS[4], EARTH),
+    "doubtful_person": (LIND, ANNA),
+    "person_not_in_pool": (LIND, ANNA),
+    "person_not_subject": (said(3, "Anna Berg", "person"), ANNA),
+    "generic_word": (M_MENTIONS[3], PARIS),
+    "other_place_named": (PARIS, EARTH),
+    "everywhere": (EARTH, PARIS),
+}
+
+
+def test_every_mention_rule_has_an_example() -> None:
+    assert set(MENTION_EXAMPLES) == set(MENTION_ORDER)
+
+
+@pytest.mark.parametrize("rule_id", MENTION_ORDER)
+def test_mention_rule_has_an_id_kinds_a_stage_and_a_reason(rule_id: str) -> None:
+    rule = REGISTRY[rule_id]
+    assert rule.id == rule_id and rule.flags is not None
+    assert rule.kinds and rule.kinds <= set(KINDS)
+    assert rule.stage == "mention"
+    assert len(rule.reason.split()) >= 4
+
+
+@pytest.mark.parametrize("rule_id", MENTION_ORDER)
+def test_mention_rule_flags_its_example_and_keeps_its_twin(rule_id: str) -> None:
+    flagged, kept = MENTION_EXAMPLES[rule_id]
+    rule = REGISTRY[rule_id]
+    assert rule.flags(M_ANALYSIS, flagged) is True, flagged
+    assert rule.flags(M_ANALYSIS, kept) is False, kept
+
+
+@pytest.mark.parametrize("rule_id", MENTION_ORDER)
+def test_mention_rule_names_itself_only_for_its_kinds(rule_id: str) -> None:
+    flagged, _ = MENTION_EXAMPLES[rule_id]
+    rule = REGISTRY[rule_id]
+    for kind in KINDS:
+        refused = mention_rejection(M_ANALYSIS, flagged, kind)
+        if kind in rule.kinds:
+            assert refused is not None  # this rule or one before it in MENTION_ORDER
+            assert MENTION_ORDER.index(refused[0]) <= MENTION_ORDER.index(rule_id)
+        else:
+            assert refused is None or refused[0] != rule_id

@@ -40,18 +40,6 @@ class Analysis:
     orphans: Mapping[int, str] = field(default_factory=dict)
 
 
-def generic_word(analysis: Analysis, mention: Mention) -> bool:
-    """A one-word answer the article also writes in lower case ("the Centre", "the Palace")
-    is a common noun, not a name: blanking it asks which noun the writer capitalised."""
-    word = mention.answer
-    return (
-        mention.tag not in ("person", "date", "number")
-        and mention.label != "DEFINED"  # the name the article gives to what it describes
-        and " " not in word
-        and word.lower() in analysis.lower_words
-    )
-
-
 @dataclass(frozen=True)
 class Candidate:
     """An item before ranking, with the fact it asks about and that fact's weight."""

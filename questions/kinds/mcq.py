@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from questions.dates import life_spans, outside_life, plausible_date
 from questions.distractors import (
-    confirmed_person,
-    full_name_words,
-    in_pool,
     is_variant,
     pick_distractors,
 )
@@ -21,26 +18,12 @@ from questions.kinds.base import (
     rng_for,
 )
 from questions.lexicon import OBJECT_WHO
-from questions.model import BLANK
 
 
 def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
     choices = [answer, *wrong]
     rng_for(seed, "order").shuffle(choices)
     return tuple(choices)
-
-
-# Only answers whose type the model tags reliably get multiple choice: organisations, groups
-# and places mix kinds (a venue with an event, a religion with a language), so their wrong
-# answers are often of the wrong type or also right.
-MCQ_TAGS = frozenset({"date", "number", "person"})
-
-
-def person_blank_fits(prompt: str) -> bool:
-    """A person mcq only as a subject question ('Who built ...?'): a blank after a role or
-    kinship word ('his brother _____', 'King _____', 'marriage to _____') asks for one kind of
-    person that the article's other people rarely share, so the wrong answers stand out."""
-    return prompt.startswith("Who ") and BLANK not in prompt
 
 
 def actors(mentions: Iterable[Mention]) -> frozenset[str]:
@@ -59,18 +42,6 @@ def named_in_prompt(choice: str, prompt: str) -> bool:
     words = [w for w in mention_key(choice).split() if len(w) > 2]
     text = mention_key(prompt)
     return mention_key(choice) in text or any(w in text.split() for w in words)
-
-
-def mcq_can_ask(analysis: Analysis, mention: Mention, name_words: frozenset[str]) -> bool:
-    """A mention an mcq may ask: not in a quote, of a reliably tagged type, and a person only
-    when the article confirms the name and asks it as a subject ('Who built ...?')."""
-    doubtful = mention.tag == "person" and not (
-        confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
-    )
-    if mention.in_quote or mention.tag not in MCQ_TAGS or doubtful:
-        return False
-    prompt = mention.question or mention.cloze
-    return mention.tag != "person" or person_blank_fits(prompt)
 
 
 def mcq_wrong_answers(
@@ -93,15 +64,13 @@ def mcq_wrong_answers(
     return wrong[:3]
 
 
-def make_mcq_items(analysis: Analysis) -> list[Candidate]:
-    """An mcq per mention with three distractors; plus role and speaker questions."""
+def make_mcq_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
+    """An mcq with three distractors per mention the mcq may ask (its mention rules in
+    questions/rules/); plus role and speaker questions."""
     candidates = []
-    name_words = full_name_words(analysis.mentions)
     doers = actors(analysis.mentions)
     spans = life_spans(s.text for s in analysis.sentences)
-    for mention in analysis.mentions:
-        if not mcq_can_ask(analysis, mention, name_words):
-            continue
+    for mention in mentions:
         prompt = mention.question or mention.cloze
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
         wrong = mcq_wrong_answers(analysis, mention, prompt, seed, doers, spans)

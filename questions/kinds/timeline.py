@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from questions.facts import Mention, date_key
 from questions.kinds.base import Analysis, Candidate, make_item, rng_for
@@ -64,8 +65,9 @@ def dated_events(analysis: Analysis) -> list[tuple[tuple[int, int, int], Mention
     return events
 
 
-def make_timeline_items(analysis: Analysis) -> list[Candidate]:
-    """Timelines over consecutive groups of the article's dated events."""
+def make_timeline_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
+    """Timelines over consecutive groups of the article's dated events (of all its mentions:
+    no mention rule applies to timelines)."""
     events = dated_events(analysis)
     if len(events) < MIN_EVENTS:
         return []

@@ -160,8 +160,9 @@ def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) ->
     return any(pattern.search(s) for s in sentences)
 
 
-def make_true_false_items(analysis: Analysis) -> list[Candidate]:
-    """One statement per mention: false when a safe same-type swap exists, else true."""
+def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
+    """One statement per mention the true/false may ask (its mention rules in
+    questions/rules/): false when a safe same-type swap exists, else true."""
     candidates = []
     texts = [s.text for s in analysis.sentences]
     found: dict[str, list[str]] = {}
@@ -173,8 +174,8 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
         return found[name]
 
     present = analysis.pools.present
-    for mention in analysis.mentions:
-        if mention.in_quote or mention.statement.count(mention.answer) != 1:
+    for mention in mentions:
+        if mention.statement.count(mention.answer) != 1:
             continue
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
