@@ -151,6 +151,9 @@ GROUP_NOUNS = "countries|nations|partners|sides|states|powers|leaders|men|women|
 
 # --- Questions ------------------------------------------------------------------------------
 
+# Counting things one by one ("one ... another", "the first ... the second").
+ONE_ANOTHER = re.compile(r"\b(?:one|the first)\b.*\b(?:another|the other|a second|the second)\b")
+
 # "Who did ... ?": the person asked is the verb's object, not its subject.
 OBJECT_WHO = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
 

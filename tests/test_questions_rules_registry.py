@@ -4,6 +4,10 @@ keeps a twin; --explain reports rule ids."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from questions.distractors import build_pools
@@ -416,3 +420,29 @@ def test_mention_rule_names_itself_only_for_its_kinds(rule_id: str) -> None:
             assert MENTION_ORDER.index(refused[0]) <= MENTION_ORDER.index(rule_id)
         else:
             assert refused is None or refused[0] != rule_id
+
+
+REASONS_SCRIPT = """
+from questions.model import Item
+from questions.rules import judge
+made = Item(id="x", kind="cloze", prompt="Yuri Gagarin, the cosmonaut Gagarin, and _____ flew.",
+            answer="Yuri Gagarin", accepted=("Gagarin", "Yuri Gagarin", "Yuri", "Gagarins"),
+            source_sentence="Yuri Gagarin flew.")
+related = Item(id="y", kind="cloze", prompt="Mongols, Mongolian and Mongolic armies took _____.",
+               answer="Mongolia", source_sentence="The Mongols took Mongolia.")
+print(judge("contains_answer", made), judge("related_word", related))
+"""
+
+
+def test_explain_reasons_are_the_same_whatever_the_hash_seed() -> None:
+    """contains_answer and related_word name the same form on every run (no set order)."""
+    reasons = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", REASONS_SCRIPT], capture_output=True, text=True, env=env,
+            check=True, timeout=60,
+        )  # fmt: skip
+        reasons.add(result.stdout)
+    assert len(reasons) == 1, reasons
+    assert "None" not in reasons.pop()

@@ -11,9 +11,8 @@ from questions.dates import plausible_date
 from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
-from questions.lexicon import SAME_NUMBER_WORDS, is_name_like
+from questions.lexicon import ONE_ANOTHER, SAME_NUMBER_WORDS, is_name_like
 from questions.nlp import years_in
-from questions.rules.giveaways import ONE_ANOTHER
 
 # Swapping these gives a statement that is clearly false; places and groups often overlap
 # (a capital stands for its country), and the model mixes the kinds of organisations, things
