@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import questions
-from questions.selection import FIRST, budget, floor
-from questions.worth import FEATURES, Fact, fact_features, lexrank, load_model
+from questions.facts import Sentence
+from questions.kinds.base import Candidate
+from questions.nlp import get_nlp
+from questions.selection import FIRST, Group, budget, floor, pick_kind
+from questions.worth import FEATURES, ArticleContext, Fact, fact_features, lexrank, load_model
+from quizapp.grading import grade, normalize
 from tests.questions_fixtures import generated
 
 POOL = Path(__file__).resolve().parents[2] / "shared" / "articles" / "pool"
@@ -90,7 +95,6 @@ def questions_seed_bytes() -> bytes:
 
 
 def test_lexrank_puts_the_sentence_that_shares_words_with_the_others_first():
-    from questions.nlp import get_nlp
 
     nlp = get_nlp()
     docs = [
@@ -111,9 +115,6 @@ def test_the_model_scores_every_feature_it_was_fitted_on():
 
 
 def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
-    from questions.facts import Sentence
-    from questions.nlp import get_nlp
-    from questions.worth import ArticleContext
 
     nlp = get_nlp()
     texts = [
@@ -130,8 +131,6 @@ def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
 
 
 def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
-    from questions.kinds.base import Candidate
-    from questions.selection import Group
 
     made = [
         Candidate(
@@ -143,9 +142,6 @@ def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
 
 
 def test_true_false_keys_stay_balanced_and_a_true_copy_of_an_asked_sentence_is_not_made():
-    from collections import Counter
-
-    from questions.selection import pick_kind
 
     group, scores = tf_group(("true_false", "True"), ("cloze", "1970"))
     used = Counter({"cloze": 5})  # cloze used often: the statement would be preferred
@@ -171,7 +167,6 @@ def test_true_false_keys_are_at_most_sixty_percent_one_way(name):
 @pytest.mark.parametrize("name", POOL_ARTICLES)
 def test_every_accepted_answer_grades_as_right(name):
     """The generator's accepted forms and the grader agree, on every pool article."""
-    from quizapp.grading import grade, normalize
 
     for item in curated(name).items:
         if item.kind not in ("cloze", "short_answer"):
