@@ -21,7 +21,6 @@ from tests.question_helpers import mention
 
 
 def test_a_one_word_name_also_accepts_the_one_longer_name_holding_it() -> None:
-
     pairs = fuller_names([mention("Dalton"), mention("John Dalton"), mention("Boyle")])
     assert ("Dalton", "John Dalton") in pairs
     assert not [p for p in pairs if p[0] == "Boyle"]
@@ -30,7 +29,6 @@ def test_a_one_word_name_also_accepts_the_one_longer_name_holding_it() -> None:
 
 
 def test_a_name_also_accepts_its_acronym_when_the_article_writes_it() -> None:
-
     texts = ["The US is worried.", "The United States has a plan."]
     assert ("United States", "US") in article_acronyms(["United States"], texts)
     assert article_acronyms(["Western Union"], texts) == []
@@ -38,7 +36,6 @@ def test_a_name_also_accepts_its_acronym_when_the_article_writes_it() -> None:
 
 
 def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -> None:
-
     texts = ["The AFC champion Denver Broncos won.", "The Broncos took an early lead."]
     pairs = fuller_names([mention("Broncos", "thing")], texts)
     assert ("Broncos", "Denver Broncos") in pairs
@@ -55,12 +52,10 @@ def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -
     ],
 )
 def test_spelling_variants_are_not_other_names(a, b, same):
-
     assert same_spelling(a, b) is same
 
 
 def test_a_lower_case_term_and_its_acronym_accept_each_other():
-
     texts = [
         "It fixes carbon with ribulose bisphosphate (RuBP) in the stroma.",
         "Cells store molecules of adenosine triphosphate (ATP) too.",
@@ -97,7 +92,6 @@ def test_article_aliases_map_both_ways() -> None:
 
 
 def test_a_longer_name_holding_a_short_one_is_another_form_of_it() -> None:
-
     bible = fuller_names([mention("Bible", "work"), mention("Tyndale Bible", "work")])
     assert bible == []  # a specific Bible is no other name for the Bible
     philo = fuller_names([mention("Philo", "place"), mention("Philo of Byzantium", "org")])
@@ -109,7 +103,6 @@ def test_a_longer_name_holding_a_short_one_is_another_form_of_it() -> None:
 
 
 def test_a_head_noun_and_an_of_place_the_article_writes_are_other_forms() -> None:
-
     assert ("Song", "Song dynasty") in with_head_nouns(["Song"], ["They fought the Song dynasty."])
     texts = ["Stadtholder William III of Orange opposed Louis XIV.", "William formed a league."]
     pairs = of_place_forms([mention("William"), mention("William III")], texts)
@@ -118,7 +111,6 @@ def test_a_head_noun_and_an_of_place_the_article_writes_are_other_forms() -> Non
 
 
 def test_acronyms_and_bracketed_spellings_the_article_writes() -> None:
-
     mvp = article_acronyms(["NFL Most Valuable Player"], ["He was named MVP."])
     assert ("NFL Most Valuable Player", "NFL MVP") in mvp
     assert ("U.S.", "USA") in article_acronyms(["U.S."], ["CBS broadcast it in the U.S."])

@@ -121,7 +121,6 @@ def test_a_unit_is_spelled_out_or_abbreviated_in_every_form():
 
 
 def test_typed_answers_accept_the_natural_short_forms() -> None:
-
     assert {"Curie", "Maria Curie"} <= set(accepted_for("Maria Skłodowska-Curie", "person"))
     assert "Philo" in accepted_for("Philo of Byzantium", "person")
     assert "Bogusławski Theatre" in accepted_for("Wojciech Bogusławski Theatre", "org")
@@ -130,7 +129,6 @@ def test_typed_answers_accept_the_natural_short_forms() -> None:
 
 
 def test_qualified_counts_and_dates_accept_the_bare_value() -> None:
-
     assert "2012" in accepted_for("early 2012", "date")
     assert "six" in accepted_for("only six", "number")
 
@@ -154,13 +152,11 @@ def test_surname_with_its_particle() -> None:
 
 
 def test_surname_alternative_is_no_roman_number():
-
     assert "XIV" not in accepted_for("Louis XIV", "person")
     assert "Gagarin" in accepted_for("Yuri Gagarin", "person")
 
 
 def test_hedged_number_accepts_the_number_itself():
-
     assert "15 kilometres" in accepted_for("About 15 kilometres", "number")
     assert accepted_for("15 kilometres", "number")[:2] == ("15 kilometres", "15")
 

@@ -24,12 +24,10 @@ from questions.facts import Mention
 
 
 def mention(answer: str, tag: str, sentence: int, label: str = "ORG"):
-
     return Mention(sentence, answer, tag, label, "", "", None, "", False, None, 1.0)
 
 
 def test_distractors_match_type_and_shape_and_skip_variants():
-
     pool = [
         mention("European Space Agency", "org", 0),
         mention("ESA", "org", 1),
@@ -49,7 +47,6 @@ def test_distractors_match_type_and_shape_and_skip_variants():
 
 
 def test_distractors_never_come_from_the_same_sentence():
-
     pool = [
         mention(name, "person", 0 if i < 2 else i, "PERSON")
         for i, name in enumerate(
@@ -78,14 +75,12 @@ def test_distractors_never_come_from_the_same_sentence():
     ],
 )
 def test_near_dates_keep_the_shape(answer, pattern):
-
     near = near_dates(answer, random.Random(3), 3)
     assert len(set(near)) == 3 and answer not in near
     assert all(re.fullmatch(pattern, date) for date in near), near
 
 
 def test_a_person_named_with_the_same_people_elsewhere_is_no_wrong_answer():
-
     pool = [
         mention("Liu Heima", "person", 0, "PERSON"),
         mention("Ogodei Khan", "person", 0, "PERSON"),
@@ -102,7 +97,6 @@ def test_a_person_named_with_the_same_people_elsewhere_is_no_wrong_answer():
 
 
 def test_wrong_people_are_treated_as_people_in_the_article():
-
     texts = [
         "Kabaty Woods and Czerniaków Lake are nature reserves in Warsaw.",
         "Maria Curie, who was born in Warsaw, studied radioactivity.",
@@ -125,7 +119,6 @@ def test_wrong_people_are_treated_as_people_in_the_article():
 
 
 def test_no_near_numbers_for_a_record():
-
     assert near_numbers("12–4", random.Random(1), 3) == []
     assert near_numbers("49ers", random.Random(1), 3) == []
     assert near_numbers("75,000 to 100,000", random.Random(1), 3) == []
@@ -133,14 +126,12 @@ def test_no_near_numbers_for_a_record():
 
 
 def test_no_share_over_a_hundred_percent_beside_a_share():
-
     assert impossible_share("154.8%", "54.8%")
     assert not impossible_share("44.8%", "54.8%")
     assert not impossible_share("154", "54")
 
 
 def test_wrong_numbers_stay_near_the_answers_size() -> None:
-
     assert similar_size("15", "13")
     assert not similar_size("44", "13")
     assert similar_size("six", "four")
@@ -156,7 +147,6 @@ def test_counted_nouns_stay_near_their_value() -> None:
 
 
 def test_made_up_dates_stay_in_the_article_span() -> None:
-
     span = year_span(["February 2022", "1957", "by 2035"])
     assert span == (1957, 2035)
     values = ["February 2037", "February 2019", "February 2041", "February 1950"]
@@ -171,7 +161,6 @@ def test_no_decade_that_reads_as_a_century() -> None:
 
 
 def test_no_wrong_count_past_the_sentences_total_nor_beside_an_open_bound() -> None:
-
     schedule = "the seventh team to win _____ games since the league moved to a 16-game schedule"
     assert beyond_total("at least 19", "at least 15", schedule)
     assert not beyond_total("at least 12", "at least 15", schedule)

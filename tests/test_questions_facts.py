@@ -137,7 +137,6 @@ def test_a_role_given_twice_or_relative_to_someone_is_no_role():
 
 
 def test_a_surname_labelled_as_an_organisation_is_a_person():
-
     def m(answer, tag):
         return Mention(0, answer, tag, tag.upper(), "", "", None, "", False, None, 1.0)
 
@@ -148,7 +147,6 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
 
 
 def test_the_answer_span_of_a_name_after_of() -> None:
-
     doc = next(iter(parse(["The descendant of Confucius at Qufu fled south."], frozenset())))
     names = [answer_span(e).text for e in doc.ents]
     assert "Confucius" in names, names

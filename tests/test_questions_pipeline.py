@@ -15,7 +15,6 @@ from questions.pipeline import shared_name_words, without_shared_words, written_
 
 
 def test_a_person_named_by_a_shared_title_is_named_by_the_rest() -> None:
-
     khan = Item(
         id="x",
         kind="short_answer",
@@ -32,7 +31,6 @@ def test_a_person_named_by_a_shared_title_is_named_by_the_rest() -> None:
     [("Media", False), ("America", False), ("Sports", False), ("Setanta", True)],
 )
 def test_a_short_form_is_accepted_only_where_the_article_writes_it_alone(fragment, alone):
-
     text = (
         "Virgin Media bought it. The Radio Corporation of America sold NBC. Sky Sports and "
         "Setanta Sports bid. Later Setanta went bust. It was later."
@@ -41,7 +39,6 @@ def test_a_short_form_is_accepted_only_where_the_article_writes_it_alone(fragmen
 
 
 def test_shared_name_words_come_from_full_names_only() -> None:
-
     names = ["Bran Khan", "Bran", "Olaf Khan"]
     mentions = [SimpleNamespace(tag="person", answer=n) for n in names]
     shared = shared_name_words(SimpleNamespace(mentions=mentions))

@@ -142,7 +142,6 @@ def test_a_surname_in_a_word_of_the_prompt_gives_it_away() -> None:
 
 
 def test_shared_deed_another_doer_or_another_year() -> None:
-
     sentences = [
         "Shi Tianze defected to Mongol forces upon their invasion of the Jin dynasty.",
         "Zhang Rou and Yan Shi served the Jin dynasty and defected to the Mongol forces.",
@@ -172,7 +171,6 @@ def test_shared_deed_another_doer_or_another_year() -> None:
 
 
 def test_a_short_name_the_article_gives_a_longer_thing_and_an_unresolved_start() -> None:
-
     texts = ["The castle houses the Centre for Contemporary Art.", "The Centre runs 500 projects."]
     assert "Centre for Contemporary Art" in written_type_names(texts)
     check = make_short_name_filter(written_type_names(texts))
@@ -499,7 +497,6 @@ def test_possessive_before_its_name_is_not_dangling():
 
 
 def test_a_type_noun_alone_stands_for_a_longer_name():
-
     short_name = make_short_name_filter(["Centre for Contemporary Art", "Denver Broncos"])
     assert short_name(
         short_item("The Centre currently realizes about _____ projects.", kind="cloze")
@@ -550,7 +547,6 @@ def test_a_blank_that_leaves_a_regnal_number_is_half_a_name(prompt, rejected):
     ],
 )
 def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):
-
     item = Item(id="x", kind="cloze", prompt="It was _____.", answer=answer, tags=("org",))
     assert bool(make_trivial_filter(title)(item)) is topic
 

@@ -95,7 +95,6 @@ def questions_seed_bytes() -> bytes:
 
 
 def test_lexrank_puts_the_sentence_that_shares_words_with_the_others_first():
-
     nlp = get_nlp()
     docs = [
         nlp("Volcanoes erupt molten rock called lava from the mantle."),
@@ -115,7 +114,6 @@ def test_the_model_scores_every_feature_it_was_fitted_on():
 
 
 def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
-
     nlp = get_nlp()
     texts = [
         "Marie Curie discovered polonium and radium in Paris.",
@@ -131,7 +129,6 @@ def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
 
 
 def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
-
     made = [
         Candidate(
             questions.Item(id=f"{kind}{answer}", kind=kind, prompt="p", answer=answer), "0:x", 1
@@ -142,7 +139,6 @@ def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
 
 
 def test_true_false_keys_stay_balanced_and_a_true_copy_of_an_asked_sentence_is_not_made():
-
     group, scores = tf_group(("true_false", "True"), ("cloze", "1970"))
     used = Counter({"cloze": 5})  # cloze used often: the statement would be preferred
     chosen = pick_kind(group, scores, used, Counter({"True": 1, "False": 2}), False)

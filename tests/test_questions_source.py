@@ -159,7 +159,6 @@ def test_the_moon_is_not_a_person():
 
 
 def test_model_name_is_a_setting(monkeypatch):
-
     nlp.get_nlp.cache_clear()
     monkeypatch.setenv("QUIZAPP_SPACY_MODEL", "no_such_model_xyz")
     try:
@@ -193,12 +192,10 @@ def test_a_formula_split_across_lines_joins_tight():
     ],
 )
 def test_name_like(text, expected):
-
     assert is_name_like(text) is expected
 
 
 def test_plain_split_agrees_with_pysbd_wherever_it_is_used():
-
     used = 0
     for path in [SEED, *sorted(DATA.glob("*.txt"))]:
         for paragraph in clean_article(path.read_text(encoding="utf-8"))[1]:
@@ -222,7 +219,6 @@ def test_plain_split_agrees_with_pysbd_wherever_it_is_used():
     ],
 )
 def test_hard_paragraphs_go_to_pysbd(paragraph):
-
     assert split_simple(paragraph) is None
 
 
@@ -246,12 +242,10 @@ def test_hard_paragraphs_go_to_pysbd(paragraph):
     ],
 )
 def test_pronunciation_and_foreign_script_glosses_are_left_out(raw, clean):
-
     assert " ".join(drop_glosses(raw).split()) == clean
 
 
 def test_a_repeated_formula_fragment_is_kept():
-
     text = (
         "Rocks\n\nRocks are made of many minerals that formed over millions of years.\n"
         "The crust holds aluminium oxide Al\n2O\n3, in bauxite, and iron oxide Fe\n2O\n"
@@ -294,14 +288,12 @@ def test_wiki_reference_marks_and_maintenance_tags_are_removed(raw, clean):
     ],
 )
 def test_a_text_without_a_heading_gets_a_clean_title(text, filename, title):
-
     article = questions.generate(text, filename=filename, all_items=True)
     assert article.title == title
     assert not any(item.prompt == title for item in article.items)
 
 
 def test_an_explicit_title_wins_over_the_heading():
-
     text = "A Heading\n\nMarie Curie discovered polonium in 1898 in Paris."
     assert questions.generate(text, title="Radioactivity", all_items=True).title == "Radioactivity"
     assert questions.generate(text, all_items=True).title == "A Heading"
