@@ -12,7 +12,6 @@ from questions.clean import clean_article
 from questions.kinds.base import without_connective
 from questions.kinds.matching import thin_pair
 from questions.kinds.mcq import actors, named_in_prompt
-from questions.kinds.timeline import glued, names_its_subject
 from questions.kinds.true_false import (
     PART_OF_WHOLE,
     also_true_of,
@@ -25,7 +24,7 @@ from questions.kinds.true_false import (
     swappable,
 )
 from questions.pipeline import analyse
-from questions.rules.mentions import MCQ_TAGS, everywhere
+from questions.rules.mentions import MCQ_TAGS, everywhere, glued, names_its_subject
 
 SMALL = """Space Firsts
 
@@ -139,7 +138,6 @@ def test_progress_reaches_the_total():
 
 
 def test_mcq_only_on_types_with_reliable_wrong_answers(small):
-
     tags = {i.tags[0] for i in of_kind(small, "mcq")}
     assert tags <= MCQ_TAGS | {"role"}, tags
 
@@ -154,7 +152,6 @@ def test_mcq_only_on_types_with_reliable_wrong_answers(small):
     ],
 )
 def test_false_statements_swap_only_whole_names(statement, answer, alone):
-
     assert stands_alone(statement, answer) is alone
 
 
@@ -196,7 +193,6 @@ def test_no_cloze_on_a_place_named_with_another_place():
     ],
 )
 def test_timeline_events_name_their_subject(event, named):
-
     assert names_its_subject(event) is named
 
 
@@ -209,7 +205,6 @@ def test_here_is_the_place_the_article_is_about():
 
 
 def test_a_place_named_all_through_the_article_is_background():
-
     line = "In {}, the chemist Anna Berg{} measured the air of Paris with a new tool."
     lines = [line.format(1900 + i, "ström" + "abcdefgh"[i]) for i in range(8)]
     analysis, _ = analyse(*clean_article("Air\n\n" + " ".join(lines) + "\n"))
@@ -219,7 +214,6 @@ def test_a_place_named_all_through_the_article_is_background():
 
 
 def test_a_well_known_body_in_the_possessive_is_background():
-
     text = (
         "Rocks\n\nIn 1900, the chemist Anna Berg measured the Earth's crust with a new tool. "
         "In 1910, the geologist Otto Lind studied the Earth's mantle in Sweden. In 1920, the "
@@ -290,21 +284,18 @@ def test_swapped_year_keeps_order_with_other_years():
 
 
 def test_no_name_swap_that_leaves_the_persons_other_mention() -> None:
-
     statement = "Oxygen was found by Joseph Priestley, but Priestley is given priority."
     found = SimpleNamespace(tag="person", statement=statement, answer="Joseph Priestley")
     assert not swappable(found, "John Mayow", None)
 
 
 def test_an_event_cut_from_its_clause_is_not_glued() -> None:
-
     source = "They sailed to North America in 1624; as well as Great Britain's colonies."
     assert glued("They sailed to North America Great Britain's colonies", source)
     assert not glued("They sailed to North America", source)
 
 
 def test_a_swapped_in_person_who_did_the_same_makes_no_false_statement() -> None:
-
     sentences = ["Zhang Rou defected to Mongol forces in 1213.", "Zhang Rou built a fort."]
     statement = "Shi Tianze defected to Mongol forces upon their invasion."
     assert also_true_of(statement, "Shi Tianze", "Zhang Rou", sentences)
@@ -312,7 +303,6 @@ def test_a_swapped_in_person_who_did_the_same_makes_no_false_statement() -> None
 
 
 def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> None:
-
     assert without_connective("However, despite the war, Moscow works on _____.").startswith(
         "Despite the war"
     )
@@ -334,7 +324,6 @@ def test_no_wrong_answer_named_in_the_prompt() -> None:
 
 
 def test_actors_are_answers_of_subject_questions() -> None:
-
     def mention(answer: str, question: str | None) -> SimpleNamespace:
         return SimpleNamespace(tag="person", answer=answer, question=question)
 
@@ -349,7 +338,6 @@ def test_actors_are_answers_of_subject_questions() -> None:
 
 
 def test_number_stated_twice_blocks_a_false_swap() -> None:
-
     assert number_stated_twice("The crater is 36 km (22 mi) wide.", "36")
     assert number_stated_twice("The crater is 36 km (22 mi) wide.", "22")
     assert number_stated_twice("It is 16 times heavier; about 16 parts.", "16")
@@ -360,7 +348,6 @@ def test_number_stated_twice_blocks_a_false_swap() -> None:
 
 
 def test_thin_pair_is_a_rank_alone_or_a_glued_title() -> None:
-
     assert thin_pair("Kublai", "King")
     assert thin_pair("Kong Zhu", "southern Duke")
     assert thin_pair("King Louis", "ruler of France")
@@ -370,13 +357,11 @@ def test_thin_pair_is_a_rank_alone_or_a_glued_title() -> None:
 
 
 def test_part_of_whole_is_never_swapped() -> None:
-
     assert PART_OF_WHOLE.search("In 1933, out of 589,457 inhabitants 325,000 spoke Polish.")
     assert not PART_OF_WHOLE.search("In 1933 the city had 589,457 inhabitants.")
 
 
 def test_no_false_statement_from_a_swap_the_sentence_makes_odd_or_true() -> None:
-
     her = "Maria Curie was known for her research and was the first female laureate."
     found = SimpleNamespace(tag="person", statement=her, answer="Maria Curie")
     assert not swappable(found, "Casimir Pulaski", None)

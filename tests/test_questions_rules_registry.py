@@ -337,13 +337,16 @@ M_SENTENCES = (
     "Anna Berg built the first dam; she was born in Paris.",
     "Otto Lind studied the Earth's mantle.",
     "Karl Moe weighed the Earth's core.",
+    "They sailed to North America in 1624; as well as Great Britain's colonies.",
 )
 
 
-def said(sentence: int, answer: str, tag: str, question=None, in_quote=False) -> Mention:
+def said(
+    sentence: int, answer: str, tag: str, question=None, in_quote=False, event=None
+) -> Mention:
     text = M_SENTENCES[sentence]
     cloze = text.replace(answer, "_____", 1)
-    return Mention(sentence, answer, tag, "", cloze, text, question, "", in_quote, None, 1.0)
+    return Mention(sentence, answer, tag, "", cloze, text, question, "", in_quote, event, 1.0)
 
 
 PARIS = said(0, "Paris", "place")
@@ -385,6 +388,14 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
     "generic_word": (M_MENTIONS[3], PARIS),
     "other_place_named": (PARIS, EARTH),
     "everywhere": (EARTH, PARIS),
+    "event_without_subject": (
+        said(1, "1930", "date", event="The building opened"),
+        said(6, "1624", "date", event="They sailed to North America"),
+    ),
+    "glued_event": (
+        said(6, "1624", "date", event="They sailed to North America Great Britain's colonies"),
+        said(6, "1624", "date", event="They sailed to North America"),
+    ),
 }
 
 

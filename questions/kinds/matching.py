@@ -46,8 +46,8 @@ def _matching(
 
 
 def make_matching_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
-    """People-roles when three or more people have roles; events-dates likewise (of the
-    article's roles and dated events: no mention rule applies to matching)."""
+    """People-roles when three or more people have roles; events-dates likewise (of the dated
+    events the mention rules let through)."""
     candidates = []
     roles = analysis.roles[:MAX_PAIRS]
     if len(roles) >= MIN_PAIRS and not any(thin_pair(r.person, r.role) for r in roles):
@@ -56,7 +56,7 @@ def make_matching_items(analysis: Analysis, mentions: Sequence[Mention]) -> list
             analysis, "Match each person with their role.", pairs, roles[0].sentence, "person"
         )
         candidates.append(Candidate(item, "matching:roles", 0.96))
-    events = dated_events(analysis)
+    events = dated_events(mentions)
     if len(events) >= MIN_PAIRS:
         # Events not used by the first timeline, so the two items ask different facts.
         chosen = events[-MAX_PAIRS:] if len(events) >= 2 * MAX_PAIRS else events[:MAX_PAIRS]

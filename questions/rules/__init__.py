@@ -35,6 +35,8 @@ MENTION_ORDER: tuple[str, ...] = (
     "generic_word",
     "other_place_named",
     "everywhere",
+    "event_without_subject",
+    "glued_event",
 )
 
 # The order the rules run in; the first that rejects an item names it in `--explain`.

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from questions.distractors import confirmed_person, full_name_words, in_pool
 from questions.facts import Mention, mention_key
+from questions.lexicon import ARTICLES, WORD_TOKEN
 from questions.model import BLANK
 from questions.rules.registry import mention_rule
 
@@ -24,6 +25,7 @@ BACKGROUND_SHARE = 0.08
 BACKGROUND_MIN = 6
 POSSESSIVE_MIN = 3
 THE_POSSESSIVE = re.compile(r"\b[Tt]he _____[’']s\b")
+POINTING_WORD = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
 
 
 @mention_rule(kinds=("short_answer",))
@@ -40,7 +42,7 @@ def unreliable_type(analysis: Analysis, mention: Mention) -> bool:
     return mention.tag not in MCQ_TAGS
 
 
-@mention_rule(kinds=("cloze", "short_answer", "mcq", "true_false"))
+@mention_rule(kinds=("cloze", "short_answer", "mcq", "true_false", "timeline", "matching"))
 def in_quote(analysis: Analysis, mention: Mention) -> bool:
     """The mention is inside a quotation: the words are the speaker's, not a fact the
     article states."""
@@ -114,3 +116,46 @@ def everywhere(analysis: Analysis, mention: Mention) -> bool:
     if count >= POSSESSIVE_MIN and THE_POSSESSIVE.search(mention.cloze):
         return True  # "the _____'s crust": a well-known body named again and again
     return count >= max(BACKGROUND_MIN, BACKGROUND_SHARE * len(analysis.sentences))
+
+
+def names_its_subject(event: str) -> bool:
+    """True when the event names who or what it is about ("China launched ...", not "The
+    building opened" or "Two missions are planned"), and has no "here"."""
+    words = event.split()[1:]
+    named = any(w[:1].isupper() or w[:1] == "[" for w in words) or event.split()[0][:1] == "["
+    first_is_name = (
+        bool(words)
+        and event[:1].isupper()
+        and event.split()[0].lower()
+        not in ("the", "a", "an", "two", "three", "four", "some", "many", "most", "its", "their")
+    )
+    return (named or first_is_name) and not POINTING_WORD.search(event)
+
+
+def glued(event: str, source: str) -> bool:
+    """True when cutting the date's clause out glued two parts of the sentence together
+    ("sailed to North America Great Britain's colonies", "besieged Xiangyang the last
+    obstacle"): a name or an article follows a word it did not follow in the sentence."""
+    words = WORD_TOKEN.findall(re.sub(r"\[[^\]]*\]", " ", event))
+    tokens = WORD_TOKEN.findall(source)
+    pairs = set(zip(tokens, tokens[1:], strict=False))
+    for first, second in zip(words, words[1:], strict=False):
+        joined = second[:1].isupper() or second.lower() in ARTICLES
+        if joined and first in tokens and second in tokens and (first, second) not in pairs:
+            return True
+    return False
+
+
+@mention_rule(kinds=("timeline", "matching"))
+def event_without_subject(analysis: Analysis, mention: Mention) -> bool:
+    """A dated event that does not name who or what it is about ("The building opened", "Two
+    missions are planned") or says "here": put in order with others, it points at nothing."""
+    return bool(mention.event) and not names_its_subject(str(mention.event))
+
+
+@mention_rule(kinds=("timeline", "matching"))
+def glued_event(analysis: Analysis, mention: Mention) -> bool:
+    """Cutting the date's clause out of the sentence glued two of its parts together ("sailed
+    to North America Great Britain's colonies"): the event reads wrong."""
+    source = analysis.sentences[mention.sentence].text
+    return bool(mention.event) and glued(str(mention.event), source)
