@@ -338,6 +338,7 @@ M_SENTENCES = (
     "Otto Lind studied the Earth's mantle.",
     "Karl Moe weighed the Earth's core.",
     "They sailed to North America in 1624; as well as Great Britain's colonies.",
+    "Rome built roads, and Rome built walls.",
 )
 
 
@@ -388,6 +389,7 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
     "generic_word": (M_MENTIONS[3], PARIS),
     "other_place_named": (PARIS, EARTH),
     "everywhere": (EARTH, PARIS),
+    "answer_not_once": (said(7, "Rome", "place"), said(4, "Otto Lind", "person")),
     "event_without_subject": (
         said(1, "1930", "date", event="The building opened"),
         said(6, "1624", "date", event="They sailed to North America"),

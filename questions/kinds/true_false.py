@@ -174,8 +174,6 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
 
     present = analysis.pools.present
     for mention in mentions:
-        if mention.statement.count(mention.answer) != 1:
-            continue
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
         wrong = pick_distractors(mention, analysis.pools, rng, count=4, exclude=(analysis.title,))

@@ -32,6 +32,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "doubtful_person",
     "person_not_in_pool",
     "person_not_subject",
+    "answer_not_once",
     "generic_word",
     "other_place_named",
     "everywhere",

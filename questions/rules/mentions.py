@@ -79,6 +79,13 @@ def person_not_subject(analysis: Analysis, mention: Mention) -> bool:
     return mention.tag == "person" and not person_blank_fits(mention.question or mention.cloze)
 
 
+@mention_rule(kinds=("true_false",))
+def answer_not_once(analysis: Analysis, mention: Mention) -> bool:
+    """The statement does not write the answer exactly once: a false version swaps one
+    occurrence only, so one swap cannot make the whole statement false."""
+    return mention.statement.count(mention.answer) != 1
+
+
 @mention_rule(kinds=("cloze", "short_answer"))
 def generic_word(analysis: Analysis, mention: Mention) -> bool:
     """A one-word answer the article also writes in lower case ("the Centre", "the Palace")
