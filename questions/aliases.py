@@ -10,37 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.facts import Mention, normalize
-from questions.lexicon import TYPE_NOUNS
+from questions.facts import Mention, mention_key
+from questions.lexicon import COMMON_ABBREVIATIONS, HEAD_NOUNS, TYPE_NOUNS
 
-# Abbreviations of everyday English, known to any reader of the language.
-COMMON_ABBREVIATIONS = {
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "UN": "United Nations",
-    "EU": "European Union",
-    "USSR": "Soviet Union",
-}
-
-# Names of everyday English with their other usual forms.
-COMMON_NAMES = {
-    "American Revolutionary War": [
-        "American Revolution",
-        "Revolutionary War",
-        "American War of Independence",
-    ],
-    "World War II": ["Second World War", "WWII", "WW2", "World War 2"],
-    "World War I": ["First World War", "WWI", "WW1", "World War 1", "Great War"],
-    "the Second World War": ["World War II", "WWII"],
-    "the First World War": ["World War I", "WWI"],
-}
-
-# Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
-HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
 PARTICLES = frozenset(["of", "de", "da", "di", "du", "von", "van", "der", "la", "le", "the"])
 NAME_TAGS = frozenset({"person", "org", "place", "group"})
 BRACKETED = re.compile(
@@ -54,8 +26,8 @@ WORD = 75
 
 
 def _plain(text: str) -> str:
-    """normalize without accents, for spelling comparisons."""
-    text = unicodedata.normalize("NFKD", normalize(text))
+    """mention_key without accents, for spelling comparisons."""
+    text = unicodedata.normalize("NFKD", mention_key(text))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
@@ -125,7 +97,7 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
             name = re.sub(r"^The\s+", "", name)
             initials = "".join(w[0] for w in name.split() if w[:1].isupper())
             acronym = alt.isupper() and len(alt) > 1 and alt == initials[-len(alt) :]
-            if (said or acronym) and normalize(name) != normalize(alt):
+            if (said or acronym) and mention_key(name) != mention_key(alt):
                 pairs.append((name, alt))
     return pairs
 
@@ -133,41 +105,58 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
 def article_aliases(
     mentions: Sequence[Mention], texts: Sequence[str]
 ) -> Mapping[str, tuple[str, ...]]:
-    """Normalized name -> the other forms the article writes it in."""
+    """Mention key of a name -> the other forms the article writes it in."""
     names = sorted({m.answer for m in mentions if m.tag in NAME_TAGS})
-    tags: dict[str, set[str]] = {}
-    for m in mentions:
-        tags.setdefault(m.answer, set()).add(m.tag)
     out: dict[str, list[str]] = {}
 
     def add(a: str, b: str) -> None:
-        out.setdefault(normalize(a), []).append(b)
-        out.setdefault(normalize(b), []).append(a)
+        out.setdefault(mention_key(a), []).append(b)
+        out.setdefault(mention_key(b), []).append(a)
 
     for name, alt in [*bracket_pairs(texts), *term_acronyms(texts)]:
         add(name, alt)
     for name, alt in bracketed_spellings(names, texts):
         add(name, alt)
-    for name, alt in fuller_names(mentions, texts):
-        out.setdefault(normalize(name), []).append(alt)
-    for name, alt in of_place_forms(mentions, texts):
-        out.setdefault(normalize(name), []).append(alt)
+    one_way = [
+        *fuller_names(mentions, texts),
+        *of_place_forms(mentions, texts),
+        *after_place_forms(mentions, names),
+        *with_head_nouns(names, texts),
+        *type_word_forms(names, texts),
+        *company_forms(names),
+        *article_acronyms(names, texts),
+    ]
+    for name, alt in one_way:
+        out.setdefault(mention_key(name), []).append(alt)
+    for a, b in spelling_variants(mentions, names):
+        add(a, b)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def after_place_forms(mentions: Sequence[Mention], names: Sequence[str]) -> list[tuple[str, str]]:
+    """A two-word name that starts with a place the article names is also its second word
+    ("Warsaw Fotoplastikon": "Fotoplastikon")."""
     places = {m.answer for m in mentions if m.tag == "place" and " " not in m.answer}
+    pairs = []
     for name in names:
         first, _, rest = name.partition(" ")
         if first in places and rest[:1].isupper() and " " not in rest:
-            out.setdefault(normalize(name), []).append(rest)  # "Warsaw Fotoplastikon"
-    typed = [*with_head_nouns(names, texts), *type_word_forms(names, texts)]
-    for name, alt in [*typed, *company_forms(names)]:
-        out.setdefault(normalize(name), []).append(alt)
-    for name, alt in article_acronyms(names, texts):
-        out.setdefault(normalize(name), []).append(alt)
+            pairs.append((name, rest))
+    return pairs
+
+
+def spelling_variants(mentions: Sequence[Mention], names: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs of the article's names of a shared tag that are spellings of one name."""
+    tags: dict[str, set[str]] = {}
+    for m in mentions:
+        tags.setdefault(m.answer, set()).add(m.tag)
+    pairs = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
             shared = tags[a] & tags[b] & NAME_TAGS
             if shared and same_spelling(a, b, "person" in shared):
-                add(a, b)
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+                pairs.append((a, b))
+    return pairs
 
 
 def written_longer(short: str, texts: Sequence[str]) -> list[str]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from questions.dates import DECADE, FUTURE
-from questions.facts import Mention, is_name_like, normalize
-from questions.lexicon import NUMBER_WORDS, OBJECT_WHO, YEAR_ALONE
+from questions.facts import Mention, mention_key
+from questions.lexicon import NUMBER_WORDS, OBJECT_WHO, YEAR_ALONE, is_name_like
 from questions.model import BLANK
 from questions.nlp import years_in
 
@@ -41,7 +41,7 @@ def initials(name: str) -> str:
 
 def is_variant(a: str, b: str) -> bool:
     """True when b is a spelling variant of a, or one contains the other."""
-    x, y = normalize(a), normalize(b)
+    x, y = mention_key(a), mention_key(b)
     if not x or not y:
         return True
     if x == y or x in y.split() or y in x.split() or x in y or y in x:
@@ -178,7 +178,7 @@ def cued_people(mentions: Iterable[Mention], texts: Sequence[str]) -> frozenset[
         question = mention.question or ""
         actor = question.startswith("Who ") and not OBJECT_WHO.match(question)
         if actor or PERSON_CUE.search(texts[mention.sentence]):
-            cued.add(normalize(mention.answer))
+            cued.add(mention_key(mention.answer))
     return frozenset(cued)
 
 
@@ -192,7 +192,7 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
     mentions = list(mentions)
     # A name the model also tags as a place or organisation is no safe wrong person, nor is
     # a one-word "person" never seen as part of a full name, nor a cut name ("Marie de'").
-    not_people = {normalize(m.answer) for m in mentions if m.tag in ("place", "org")}
+    not_people = {mention_key(m.answer) for m in mentions if m.tag in ("place", "org")}
     name_words = full_name_words(mentions)
     cued = cued_people(mentions, texts) if texts is not None else None
     # "Shi" of Shi Tianze and Shi Gang: a word of several names names no one.
@@ -203,24 +203,24 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
             not confirmed_person(mention.answer, name_words)
             or bool(UNFINISHED_NAME.search(mention.answer))
             or shared[mention.answer] > 1
-            or (cued is not None and normalize(mention.answer) not in cued)
+            or (cued is not None and mention_key(mention.answer) not in cued)
         )
-        if mention.tag == "person" and normalize(mention.answer) in not_people or doubtful:
+        if mention.tag == "person" and mention_key(mention.answer) in not_people or doubtful:
             by_sentence.setdefault(mention.sentence, []).append(mention.answer)
             continue
         by_sentence.setdefault(mention.sentence, []).append(mention.answer)
         if not mention.in_quote:
             by_key.setdefault(pool_key(mention), {}).setdefault(
-                normalize(mention.answer), (mention.answer, mention.sentence)
+                mention_key(mention.answer), (mention.answer, mention.sentence)
             )
     sentences_of: dict[str, set[int]] = {}
     for mention in mentions:
-        sentences_of.setdefault(normalize(mention.answer), set()).add(mention.sentence)
+        sentences_of.setdefault(mention_key(mention.answer), set()).add(mention.sentence)
     return Pools(
         by_key={k: tuple(v.values()) for k, v in by_key.items()},
         by_sentence={k: tuple(v) for k, v in by_sentence.items()},
         sentences_of={k: frozenset(v) for k, v in sentences_of.items()},
-        tags_of={normalize(m.answer): m.tag for m in mentions},
+        tags_of={mention_key(m.answer): m.tag for m in mentions},
         years=year_span(m.answer for m in mentions if m.tag == "date"),
         present=max(
             (
@@ -253,8 +253,8 @@ def by_span(values: list[str], span: tuple[int, int] | None, slack: int = 2) -> 
 
 def in_pool(mention: Mention, pools: Pools) -> bool:
     """True when the mention's answer is itself a safe pick of its type (a cued person)."""
-    key = normalize(mention.answer)
-    return any(normalize(a) == key for a, _ in pools.by_key.get(pool_key(mention), ()))
+    key = mention_key(mention.answer)
+    return any(mention_key(a) == key for a, _ in pools.by_key.get(pool_key(mention), ()))
 
 
 ACTORS = frozenset({"person", "org"})
@@ -265,10 +265,10 @@ def related_elsewhere(candidate: str, mention: Mention, pools: Pools) -> bool:
     other sentence: it may be just as right ("A and B served the Khan")."""
     if mention.tag not in ACTORS:
         return False
-    seen = pools.sentences_of.get(normalize(candidate), frozenset()) - {mention.sentence}
+    seen = pools.sentences_of.get(mention_key(candidate), frozenset()) - {mention.sentence}
     for other in pools.by_sentence.get(mention.sentence, ()):
-        key = normalize(other)
-        if key == normalize(mention.answer) or pools.tags_of.get(key) not in ACTORS:
+        key = mention_key(other)
+        if key == mention_key(mention.answer) or pools.tags_of.get(key) not in ACTORS:
             continue
         if seen & pools.sentences_of.get(key, frozenset()):
             return True
@@ -322,6 +322,61 @@ def impossible_share(choice: str, answer: str) -> bool:
     return value is not None and own is not None and own <= 100 < value
 
 
+def pool_candidates(mention: Mention, pools: Pools, rng: random.Random) -> list[str]:
+    """The article's answers of the mention's pool to try as wrong answers: those first
+    mentioned near the question's sentence first (same topic, more plausible), shuffled,
+    then a sample of the others."""
+    pool = pools.by_key.get(pool_key(mention), ())
+    middle = bisect.bisect_left(pool, mention.sentence, key=lambda pair: pair[1])
+    low, high = max(0, middle - NEAR // 2), min(len(pool), middle + NEAR // 2)
+    near = [answer for answer, _ in pool[low:high]]
+    rng.shuffle(near)
+    others = rng.sample(range(len(pool)), min(len(pool), MAX_TRIES + NEAR))
+    return near + [pool[i][0] for i in others if not low <= i < high][:MAX_TRIES]
+
+
+def unfit_distractor(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong answer the question itself gives away or makes also true: related to the
+    answer elsewhere, a count of another size or past the sentence's total, a share over
+    100%, a bare first name beside a full name."""
+    answer = mention.answer
+    if related_elsewhere(other, mention, pools):
+        return True
+    if mention.tag == "number" and not similar_size(other, answer):
+        return True  # 44 games beside 13 in a 16-game season: out by elimination
+    if mention.tag == "number" and beyond_total(other, answer, mention.cloze):
+        return True
+    if impossible_share(other, answer):
+        return True
+    # "William" beside "Louis XIV": a bare first name stands out
+    return mention.tag == "person" and len(answer.split()) > 1 and " " not in other
+
+
+def near_values(
+    mention: Mention,
+    pools: Pools,
+    rng: random.Random,
+    count: int,
+    chosen: list[str],
+    banned: list[str],
+) -> list[str]:
+    """chosen topped up to count with dates or numbers near the answer (a date within the
+    article's span of years), never one already taken."""
+    answer = mention.answer
+    chosen = list(chosen)
+    near = near_dates(answer, rng, 10) if years_in(answer) else near_numbers(answer, rng, 8)
+    near = by_span(near, pools.years) if years_in(answer) else near
+    taken = {mention_key(c) for c in [*chosen, *banned]}
+    for value in near:
+        if len(chosen) == count:
+            break
+        possible = not beyond_total(value, answer, mention.cloze)
+        if mention_key(value) not in taken and possible and not impossible_share(value, answer):
+            chosen.append(value)
+            taken.add(mention_key(value))
+    return chosen
+
+
 def pick_distractors(
     mention: Mention,
     pools: Pools,
@@ -339,41 +394,17 @@ def pick_distractors(
         return []  # "more than 175,000" is also true of more than 350,000
     banned = [answer, *exclude, *pools.by_sentence.get(mention.sentence, ())]
     exact = mention.tag in ("date", "number")
-    # Answers first mentioned near the question's sentence first: same topic, more plausible.
-    pool = pools.by_key.get(pool_key(mention), ())
-    middle = bisect.bisect_left(pool, mention.sentence, key=lambda pair: pair[1])
-    low, high = max(0, middle - NEAR // 2), min(len(pool), middle + NEAR // 2)
-    near = [answer for answer, _ in pool[low:high]]
-    rng.shuffle(near)
-    others = rng.sample(range(len(pool)), min(len(pool), MAX_TRIES + NEAR))
-    candidates = near + [pool[i][0] for i in others if not low <= i < high][:MAX_TRIES]
     chosen: list[str] = []
-    for other in candidates:
-        key = normalize(other)
-        if any(key == normalize(b) if exact else is_variant(other, b) for b in [*banned, *chosen]):
+    for other in pool_candidates(mention, pools, rng):
+        key = mention_key(other)
+        taken = [*banned, *chosen]
+        if any(key == mention_key(b) if exact else is_variant(other, b) for b in taken):
             continue
-        if related_elsewhere(other, mention, pools):
+        if unfit_distractor(other, mention, pools):
             continue
-        if mention.tag == "number" and not similar_size(other, answer):
-            continue  # 44 games beside 13 in a 16-game season: out by elimination
-        if mention.tag == "number" and beyond_total(other, answer, mention.cloze):
-            continue
-        if impossible_share(other, answer):
-            continue
-        if mention.tag == "person" and len(answer.split()) > 1 and " " not in other:
-            continue  # "William" beside "Louis XIV": a bare first name stands out
         chosen.append(other)
         if len(chosen) == count:
             return chosen
     if mention.tag == "number" or years_in(answer):
-        near = near_dates(answer, rng, 10) if years_in(answer) else near_numbers(answer, rng, 8)
-        near = by_span(near, pools.years) if years_in(answer) else near
-        taken = {normalize(c) for c in [*chosen, *banned]}
-        for value in near:
-            if len(chosen) == count:
-                break
-            possible = not beyond_total(value, answer, mention.cloze)
-            if normalize(value) not in taken and possible and not impossible_share(value, answer):
-                chosen.append(value)
-                taken.add(normalize(value))
+        return near_values(mention, pools, rng, count, chosen, banned)
     return chosen

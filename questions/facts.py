@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from questions.lexicon import MONTH_NUMBERS
+from questions.lexicon import MONTH_NUMBERS, is_name_like
 from questions.nlp import doc_text, years_in
 from questions.syntax import PRONOUNS, Replacements, event_phrase, make_question, render
 
@@ -111,8 +111,10 @@ GLOSS_AFTER_BLANK = re.compile(r"(_____(?:[’']s)?) \([^()]*\)")
 
 
 @functools.lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
-    """Comparison key for answers: case-folded, no leading article, no possessive."""
+def mention_key(text: str) -> str:
+    """Identity key of a mention's answer (case-folded, no leading article, no possessive):
+    which mentions name the same thing. Not grading: which typed answers count as the same is
+    questions.answers.normalize."""
     text = POSSESSIVE_END.sub("", LEADING_ARTICLE.sub("", text.strip()))
     return " ".join(text.casefold().replace("–", "-").split())
 
@@ -224,62 +226,74 @@ def weight_of(tag: str, text: str, count: int) -> float:
     return round(weight, 4)
 
 
-def is_name_like(text: str) -> bool:
-    """Words of a personal name: "Yuri Gagarin", "Louis XIV", "Jan van Riebeeck", "C. J."."""
-    words = text.replace("-", " ").split()
-    if not words or not words[0][:1].isupper():
-        return False
-    for word in words:
-        letters = word.strip(".,'’")
-        roman = set(letters) <= set("IVXLC")
-        particle = letters.islower() and len(letters) <= 3
-        lower = sum(c.islower() for c in letters)
-        capitalised = letters[:1].isupper() and (len(letters) == 1 or lower >= 2)
-        if not letters.isalpha() or not (roman or particle or capitalised):
-            return False
-    return True
-
-
 def askable(span: Span, tag: str) -> bool:
     """False for pronouns, bracketed short names, parts of hyphenated words, "the two"."""
+    if span.root.lower_ in PRONOUNS:
+        return False
+    return not (
+        part_of_other_words(span, tag) or no_persons_name(span, tag) or vague_amount(span, tag)
+    )
+
+
+def neighbours(span: Span) -> tuple[Token | None, Token | None]:
+    """The tokens right before and right after a span (None at the document's ends)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if span.root.lower_ in PRONOUNS:
-        return False
+    return before, after
+
+
+def part_of_other_words(span: Span, tag: str) -> bool:
+    """A span in brackets after a name ("(ESA)", "Zhang Rou (Chang Jou, ...)"), inside a
+    hyphenated word, or after "of" of a name ("Albert of Mainz")."""
+    doc = span.doc
+    before, after = neighbours(span)
     alias = span.start > 1 and before is not None and before.text == "("
     if alias and doc[span.start - 2].ent_type_ == span.label_:
-        return False  # "Zhang Rou (Chang Jou, ...)": another spelling of the name before
+        return True  # "Zhang Rou (Chang Jou, ...)": another spelling of the name before
     bracketed = before is not None and after is not None and (before.text, after.text) == ("(", ")")
     if bracketed and tag != "date":
-        return False  # "(ESA)" after its long name gives itself away
+        return True  # "(ESA)" after its long name gives itself away
     if (before is not None and before.text in "-–" and not before.whitespace_) or (
         after is not None and after.text in "-–" and not span[-1].whitespace_
     ):
+        return True
+    named_before = span.start > 1 and doc[span.start - 2].pos_ == "PROPN"
+    # "Albert of Mainz": the part after "of" belongs to a name
+    return before is not None and before.lower_ == "of" and named_before and tag != "date"
+
+
+def no_persons_name(span: Span, tag: str) -> bool:
+    """A PERSON span that is no one's name: "SiO2", or "Levi" of "Levi's Stadium"."""
+    if tag != "person":
         return False
-    if tag == "person" and not is_name_like(span.text):
-        return False  # "SiO2", "HO": the model's PERSON on things that are not names
-    if tag == "person" and after is not None and after.tag_ == "POS":
+    if not is_name_like(span.text):
+        return True  # "SiO2", "HO": the model's PERSON on things that are not names
+    doc = span.doc
+    _, after = neighbours(span)
+    if after is not None and after.tag_ == "POS":
         # "Levi's Stadium": a name followed by a capitalised noun is part of a place name.
         following = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        if following is not None and following.text[:1].isupper() and len(span) == 1:
-            return False
-    named_before = span.start > 1 and doc[span.start - 2].pos_ == "PROPN"
-    if before is not None and before.lower_ == "of" and named_before and tag != "date":
-        return False  # "Albert of Mainz": the part after "of" belongs to a name
+        return following is not None and following.text[:1].isupper() and len(span) == 1
+    return False
+
+
+def vague_amount(span: Span, tag: str) -> bool:
+    """A number or date that asks nothing: "one", "the two", "last year", "decades"."""
+    before, _ = neighbours(span)
     if tag == "number" and span.text.lower() in ("one", "a", "an"):
-        return False
+        return True
     relative = not (years_in(span.text) or date_has_month(span.text))
     if tag == "date" and relative and not any(t.like_num for t in span):
-        return False  # "last year", "decades": relative to when the text was written
-    return not (tag == "number" and before is not None and before.lower_ in ("the", "these"))
+        return True  # "last year", "decades": relative to when the text was written
+    return tag == "number" and before is not None and before.lower_ in ("the", "these")
 
 
 def find_mentions(
     docs: Sequence[Doc], sentences: Sequence[Sentence], replacements: Sequence[Replacements]
 ) -> list[Mention]:
     """Every entity that could be asked about, with its cloze, question and event phrase."""
-    counts = Counter(normalize(answer_span(e).text) for doc in docs for e in doc.ents)
+    counts = Counter(mention_key(answer_span(e).text) for doc in docs for e in doc.ents)
     mentions: list[Mention] = []
     for doc, sentence, refs in zip(docs, sentences, replacements, strict=True):
         seen: set[str] = set()
@@ -287,7 +301,7 @@ def find_mentions(
         for ent in doc.ents:
             tag = tag_of(ent)
             span = answer_span(ent)
-            key = normalize(span.text)
+            key = mention_key(span.text)
             if tag is None or not key or key in seen or not askable(span, tag):
                 continue
             seen.add(key)

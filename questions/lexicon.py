@@ -1,8 +1,9 @@
 """English language data: word lists, month and number names, titles, regex fragments.
 
 One definition of each, read by the generator's stages and rules and by the grader, the way
-spaCy keeps a language's data in spacy/lang/en/. Plain data and `re` only: the web app's
-grader imports this module, and it must not pull in spaCy.
+spaCy keeps a language's data in spacy/lang/en/ (and a few predicates over a word's shape, as
+its lex_attrs.py keeps `like_num`). Plain data and `re` only: the web app's grader imports this
+module, and it must not pull in spaCy.
 """
 
 from __future__ import annotations
@@ -150,5 +151,111 @@ GROUP_NOUNS = "countries|nations|partners|sides|states|powers|leaders|men|women|
 
 # --- Questions ------------------------------------------------------------------------------
 
+# Counting things one by one ("one ... another", "the first ... the second").
+ONE_ANOTHER = re.compile(r"\b(?:one|the first)\b.*\b(?:another|the other|a second|the second)\b")
+
 # "Who did ... ?": the person asked is the verb's object, not its subject.
 OBJECT_WHO = re.compile(r"^Who (?:did|does|do|has|have|had|will|would|can|could)\b")
+
+
+# --- Typed answers ----------------------------------------------------------------------------
+
+# A hedge before a number or a date ("about 15 kilometres", "early 2012"): its value is typed
+# without it.
+HEDGE = re.compile(
+    r"^(?:about|around|approximately|nearly|almost|roughly|some|over|under|more than|"
+    r"less than|fewer than|up to|at least|at most|just over|just under|only|just|"
+    r"early|late|mid|the early|the late|the mid)[\s-]+",
+    re.I,
+)
+# Words the grader drops before a typed answer: prepositions ("in 1970" = "1970") and hedges
+# before a number ("nearly half" = "almost half" = "half"); its digits still decide.
+LEADING_WORDS = {"in", "on", "at", "by", "during", "around", "about", "circa", "c", "ca", "year"}
+LEADING_WORDS |= {"nearly", "almost", "roughly", "approximately", "some", "just", "only"}
+LEADING_WORDS |= {"from", "between", "since"}  # "from 1621 to 1629" = "1621 to 1629"
+# Buildings and grounds are called by their last two words ("Bogusławski Theatre"); bodies
+# are not ("Football League" is another league than the National Football League).
+BUILDINGS = frozenset(
+    ["Theatre", "Theater", "Museum", "Palace", "Church", "Park", "Garden", "Gardens"]
+    + ["Square", "Street", "Bridge", "Hall", "Library", "Castle", "Cathedral", "Stadium"]
+    + ["Gallery", "Monastery", "Abbey", "Tower", "Gate", "Station", "Opera"]
+)
+# Plural last words that are no team's name alone ("United States", "Cayman Islands").
+PLURAL_NAMES = frozenset(["States", "Nations", "Islands", "Emirates", "Netherlands", "Alps"])
+# Shares said in words, as a percentage.
+SHARE_WORDS = {
+    "half": "50%",
+    "almost half": "50%",
+    "nearly half": "50%",
+    "three-quarters": "75%",
+    "three quarters": "75%",
+    "a quarter": "25%",
+    "one-quarter": "25%",
+    "a third": "33%",
+    "one-third": "33%",
+    "two-thirds": "67%",
+}
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Fraction signs no keyboard has, as a decimal and as a slash: "5½" = "5.5" = "5 1/2".
+FRACTIONS = {"½": (".5", " 1/2"), "¼": (".25", " 1/4"), "¾": (".75", " 3/4")}
+# Unit abbreviations and the words they stand for.
+UNIT_WORDS = {
+    "km": ("kilometres", "kilometers"),
+    "m": ("metres", "meters"),
+    "cm": ("centimetres", "centimeters"),
+    "mi": ("miles",),
+    "ft": ("feet",),
+    "kg": ("kilograms",),
+    "t": ("tonnes", "tons"),
+    "ha": ("hectares",),
+    "km2": ("square kilometres", "square kilometers"),
+    "km²": ("square kilometres", "square kilometers"),
+    "m2": ("square metres", "square meters"),
+    "m²": ("square metres", "square meters"),
+    "sq mi": ("square miles",),
+    "sq ft": ("square feet",),
+}
+# Abbreviations of everyday English, known to any reader of the language.
+COMMON_ABBREVIATIONS = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UN": "United Nations",
+    "EU": "European Union",
+    "USSR": "Soviet Union",
+}
+# Names of everyday English with their other usual forms.
+COMMON_NAMES = {
+    "American Revolutionary War": [
+        "American Revolution",
+        "Revolutionary War",
+        "American War of Independence",
+    ],
+    "World War II": ["Second World War", "WWII", "WW2", "World War 2"],
+    "World War I": ["First World War", "WWI", "WW1", "World War 1", "Great War"],
+    "the Second World War": ["World War II", "WWII"],
+    "the First World War": ["World War I", "WWI"],
+}
+# Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
+HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
+
+# --- Word shapes ------------------------------------------------------------------------------
+
+
+def is_name_like(text: str) -> bool:
+    """Words of a personal name: "Yuri Gagarin", "Louis XIV", "Jan van Riebeeck", "C. J."."""
+    words = text.replace("-", " ").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    for word in words:
+        letters = word.strip(".,'’")
+        roman = set(letters) <= set("IVXLC")
+        particle = letters.islower() and len(letters) <= 3
+        lower = sum(c.islower() for c in letters)
+        capitalised = letters[:1].isupper() and (len(letters) == 1 or lower >= 2)
+        if not letters.isalpha() or not (roman or particle or capitalised):
+            return False
+    return True

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from questions.facts import Quote, Role, Sentence, in_quotes, normalize
+from questions.facts import Quote, Role, Sentence, in_quotes, mention_key
 from questions.lexicon import NUMBER_WORDS, TITLES
 from questions.nlp import doc_text
 from questions.syntax import find_subject, render
@@ -19,6 +19,23 @@ SPEECH_VERBS = frozenset(
 
 def role_phrase(person: Span) -> str | None:
     """The role the sentence gives a person: an apposition or the words before the name."""
+    apposition = apposition_role(person)
+    if apposition is not None:
+        return apposition
+    words = without_trailing_titles(words_before(person))
+    if not words or not any(w.tag_ in ("NN", "NNP") for w in words):
+        return None
+    if len(words) == 1 and words[0].text not in TITLES and words[0].tag_ != "NN":
+        return None
+    text = " ".join(w.text for w in words)
+    if words[0].i == 0 and words[0].tag_ in ("NN", "JJ", "NNS") and not words[0].ent_type_:
+        text = text[:1].lower() + text[1:]
+    return text if len(words) <= 10 else None
+
+
+def apposition_role(person: Span) -> str | None:
+    """The role an apposition after the name gives ("Yuri Gagarin, a Soviet pilot"), cut
+    before a conjunction or a clause, without its article; None when there is none."""
     root = person.root
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and not child.ent_type_:
@@ -29,6 +46,12 @@ def role_phrase(person: Span) -> str | None:
             text = render(tokens, {}).strip(" ,")
             if 1 <= len(text.split()) <= 14:
                 return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return None
+
+
+def words_before(person: Span) -> list[Token]:
+    """The nouns, adjectives and names right before a name ("Soviet cosmonaut", "Duke of
+    Mainz"), up to a possessive or any other word."""
     words: list[Token] = []
     index = person.start - 1
     doc = person.doc
@@ -45,19 +68,19 @@ def role_phrase(person: Span) -> str | None:
             index -= 1
             continue
         break
+    return words
+
+
+def without_trailing_titles(words: list[Token]) -> list[Token]:
+    """The words without the titles right before the name ("physicist Professor"), as long
+    as a common noun stays."""
+    words = list(words)
     while words and words[-1].text in TITLES and len(words) > 1 and words[-2].text not in TITLES:
         if any(w.tag_ == "NN" for w in words[:-1]):
             words.pop()
         else:
             break
-    if not words or not any(w.tag_ in ("NN", "NNP") for w in words):
-        return None
-    if len(words) == 1 and words[0].text not in TITLES and words[0].tag_ != "NN":
-        return None
-    text = " ".join(w.text for w in words)
-    if words[0].i == 0 and words[0].tag_ in ("NN", "JJ", "NNS") and not words[0].ent_type_:
-        text = text[:1].lower() + text[1:]
-    return text if len(words) <= 10 else None
+    return words
 
 
 KINSHIP_WORDS = (
@@ -95,7 +118,7 @@ def find_roles(docs: Sequence[Doc], sentences: Sequence[Sentence]) -> list[Role]
             if ent.label_ != "PERSON" or ent.text in roles or in_quotes(doc, ent.start_char):
                 continue
             role = role_phrase(ent)
-            if role and normalize(role) != normalize(ent.text) and is_role_text(role):
+            if role and mention_key(role) != mention_key(ent.text) and is_role_text(role):
                 roles[ent.text] = Role(sentence.index, ent.text, role, past)
     text = " ".join(doc_text(doc).lower() for doc in docs)
     # A role the article gives more than once ("quarterback") does not single anyone out.

@@ -11,7 +11,7 @@ from questions.aliases import article_aliases
 from questions.clean import clean_article
 from questions.definitions import find_definitions
 from questions.distractors import build_pools
-from questions.facts import Sentence, find_mentions, normalize
+from questions.facts import Mention, Sentence, find_mentions, mention_key
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
 from questions.model import (
     KINDS,
@@ -30,7 +30,7 @@ from questions.references import (
     topic_person,
     topic_place,
 )
-from questions.rules import rejection, rules_for
+from questions.rules import mention_rejection, rejection, rules_for
 from questions.selection import order_items
 from questions.terms import find_terms
 from questions.title import choose_title
@@ -142,7 +142,7 @@ def with_aliases(item: Item, aliases: Mapping[str, tuple[str, ...]]) -> Item:
     """A typed answer also accepts the other forms the article writes the name in."""
     if item.kind not in TYPED_KINDS or not isinstance(item.answer, str):
         return item
-    extra = aliases.get(normalize(item.answer), ())
+    extra = aliases.get(mention_key(item.answer), ())
     if not extra:
         return item
     return replace(item, accepted=tuple(dict.fromkeys([*item.accepted, *extra])))
@@ -195,6 +195,22 @@ def without_unwritten_fragments(item: Item, text: str, seen: dict[str, bool]) ->
     return item if kept == item.accepted else replace(item, accepted=kept)
 
 
+def askable_mentions(
+    analysis: Analysis, kind: str, rejected: list[Rejection] | None = None
+) -> tuple[Mention, ...]:
+    """The mentions a kind may ask: those no mention rule of the kind flags; the others go to
+    `rejected` (when given) with the rule's id and its reason."""
+    kept = []
+    for mention in analysis.mentions:
+        refused = mention_rejection(analysis, mention, kind)
+        if refused is None:
+            kept.append(mention)
+        elif rejected is not None:
+            rule, reason = refused
+            rejected.append(Rejection(rule, reason, kind, mention.cloze, mention.answer))
+    return tuple(kept)
+
+
 def make_candidates(
     analysis: Analysis, kinds: Iterable[str], rejected: list[Rejection] | None = None
 ) -> list[Candidate]:
@@ -208,7 +224,8 @@ def make_candidates(
     alone: dict[str, bool] = {}
     candidates = []
     for kind in kinds:
-        for candidate in KIND_MAKERS[kind](analysis):
+        asked = askable_mentions(analysis, kind, rejected)
+        for candidate in KIND_MAKERS[kind](analysis, asked):
             item = with_aliases(candidate.item, aliases)
             refused = rejection(item, rules)
             if refused is not None and rejected is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -156,6 +156,9 @@ def topic_place(title: str, docs: Sequence[Doc]) -> str | None:
     return None
 
 
+Antecedent = tuple[str, str, bool]  # (text, label, plural) of the subject before
+
+
 def resolve_references(
     docs: Sequence[Doc],
     sentences: Sequence[Sentence],
@@ -168,46 +171,87 @@ def resolve_references(
     A reference is left alone when its antecedent is written in the same sentence.
     """
     result: list[Replacements] = []
-    previous: tuple[str, str, bool] | None = None
+    previous: Antecedent | None = None
     pair: tuple[int, str] | None = None
     persons: list[str] = []
     for doc, sentence in zip(docs, sentences, strict=True):
         if sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph:
             previous, persons = None, []
-        replacements: dict[int, tuple[int, str]] = {}
         subject = main_subject(doc)
-        current = entity_phrase(subject)
-        here = {e.text for e in doc.ents if e.label_ == "PERSON"}
+        replacements: dict[int, tuple[int, str]] = {}
         for token in doc:
-            text = None
-            if token.dep_ in SUBJECT_DEPS:
-                phrase = doc[token.left_edge.i : token.right_edge.i + 1]
-                if TWO_GROUP.match(phrase.text) and pair and sentence.index - pair[0] <= 5:
-                    if pair[1] not in doc_text(doc):
-                        replacements[phrase.start] = (phrase.end, pair[1])
-                    continue
-                local = [e for e in doc[: token.i].ents if e.label_ not in NUMERIC_LABELS]
-                main = subject is not None and token.i == subject.root.i
-                if token.lower_ in ("he", "she", "it", "they") and main and not local:
-                    text = _antecedent_for(token, previous, None, persons, topic)
-            elif place and token.lower_ == "here" and token.pos_ == "ADV":
-                text = f"in {place}"
-            elif token.dep_ == "poss" and subject is not None and token.i == subject.start:
-                found = _antecedent_for(token, previous, None, persons, topic)
-                text = f"{found}’s" if found else None
+            group = two_group_reference(token, doc, sentence.index, pair)
+            if group is not None:
+                if group[1] is not None:
+                    replacements[group[0].start] = (group[0].end, group[1])
+                continue
+            text = token_reference(token, subject, previous, persons, topic, place)
             if text and text.removesuffix("’s").removeprefix("in ") not in doc_text(doc):
                 replacements[token.i] = (token.i + 1, text)
+        here = {e.text for e in doc.ents if e.label_ == "PERSON"}
         persons = list(dict.fromkeys([*persons, *sorted(here)]))
-        for chunk in [subject, *doc.noun_chunks]:
-            found = entity_phrase(chunk) if chunk is not None else None
-            if found and found[2] and found[1] in ("GPE", "ORG", "NORP", "PERSON"):
-                pair = (sentence.index, found[0])
-                break
-        if subject is not None and subject.start in replacements and current is None:
-            text = replacements[subject.start][1].removesuffix("’s")
-            if replacements[subject.start][0] == subject.end:
-                label = "PERSON" if subject.root.lower_ in ("he", "she") else ""
-                current = (text, label, " and " in text)
-        previous = current
+        pair = named_group(doc, subject, sentence.index) or pair
+        previous = subject_as_antecedent(subject, replacements)
         result.append(replacements)
     return result
+
+
+def two_group_reference(
+    token: Token, doc: Doc, index: int, pair: tuple[int, str] | None
+) -> tuple[Span, str | None] | None:
+    """For a subject "the two countries" within five sentences of a named pair: its span and
+    the pair's names (None when the sentence writes them itself); None for other tokens."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    phrase = doc[token.left_edge.i : token.right_edge.i + 1]
+    if not (TWO_GROUP.match(phrase.text) and pair and index - pair[0] <= 5):
+        return None
+    return phrase, pair[1] if pair[1] not in doc_text(doc) else None
+
+
+def token_reference(
+    token: Token,
+    subject: Span | None,
+    previous: Antecedent | None,
+    persons: list[str],
+    topic: str | None,
+    place: str | None,
+) -> str | None:
+    """What a main subject pronoun, a possessive starting the subject or "here" stands for."""
+    doc = token.doc
+    if token.dep_ in SUBJECT_DEPS:
+        local = [e for e in doc[: token.i].ents if e.label_ not in NUMERIC_LABELS]
+        main = subject is not None and token.i == subject.root.i
+        if token.lower_ in ("he", "she", "it", "they") and main and not local:
+            return _antecedent_for(token, previous, None, persons, topic)
+        return None
+    if place and token.lower_ == "here" and token.pos_ == "ADV":
+        return f"in {place}"
+    if token.dep_ == "poss" and subject is not None and token.i == subject.start:
+        found = _antecedent_for(token, previous, None, persons, topic)
+        return f"{found}’s" if found else None
+    return None
+
+
+def named_group(doc: Doc, subject: Span | None, index: int) -> tuple[int, str] | None:
+    """The first two coordinated places, bodies, groups or people of the sentence (subject
+    first), with the sentence index: what a later "the two countries" refers to."""
+    for chunk in [subject, *doc.noun_chunks]:
+        found = entity_phrase(chunk) if chunk is not None else None
+        if found and found[2] and found[1] in ("GPE", "ORG", "NORP", "PERSON"):
+            return (index, found[0])
+    return None
+
+
+def subject_as_antecedent(
+    subject: Span | None, replacements: Mapping[int, tuple[int, str]]
+) -> Antecedent | None:
+    """The sentence's subject as the next sentence's antecedent: its entity, or what a
+    pronoun subject was resolved to."""
+    current = entity_phrase(subject)
+    if subject is not None and subject.start in replacements and current is None:
+        text = replacements[subject.start][1].removesuffix("’s")
+        if replacements[subject.start][0] == subject.end:
+            label = "PERSON" if subject.root.lower_ in ("he", "she") else ""
+            current = (text, label, " and " in text)
+    return current

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from questions.facts import Sentence, normalize
+from questions.facts import Sentence, mention_key
 from questions.kinds.base import Candidate
 from questions.model import Item
 from questions.worth import Fact, fact_of
@@ -68,7 +68,7 @@ class Group:
     @functools.cached_property
     def answer_key(self) -> str | None:
         """The answer as compared with others, or None for an item over many facts."""
-        return normalize(self.fact.answer) if self.fact is not None else None
+        return mention_key(self.fact.answer) if self.fact is not None else None
 
 
 def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:

@@ -296,54 +296,81 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
         return None
     ids = {t.i for t in span}
     if root.dep_ in SUBJECT_DEPS and root.head == verb and _subtree(root) - ids <= _dets(root):
-        if verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
-            return None  # a participle read as the main verb
-        if any(c.dep_ == "conj" for c in root.children) or _in_list(span):
-            return None
-        actor = tag in ("person", "org") or (
-            root.ent_type_ in ("GPE", "NORP") and verb.lemma_ != "be"
-        )
-        wh = "Who" if actor else "What"
-        question = subject_question(wh, verb, ids, replacements)
-        return question if len(question.split()) >= 3 else None
+        return asking_subject(span, tag, verb, replacements)
     if root.dep_ == "dobj" and root.head == attached and _subtree(root) - ids <= _dets(root):
-        if any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj":
-            return None
-        objects = [c for c in attached.children if c.dep_ in ("dobj", "oprd", "dative")]
-        if len(objects) > 1 or _in_list(span):
-            return None  # "proclaimed Khanbaliq the Great Capital": two objects, no clean question
-        wh = "Who" if tag in ("person", "org") else "What"
-        return inverted_question(wh, verb, _subtree(root), replacements)
+        return asking_object(span, tag, verb, attached, replacements)
     if tag in ("date", "place"):
-        phrase = _phrase_for(span, attached)
-        if phrase is None:
-            return None
-        prep = root.head.lower_ if root.dep_ == "pobj" else ""
-        if root.dep_ == "prep":
-            prep = root.lower_
-        wh = wh_word(tag, prep)
-        if wh is None:
-            return None
-        question = inverted_question(wh, verb, phrase, replacements)
-        others = [e.text for e in span.doc.ents if e.label_ == "DATE" and e.start != span.start]
-        if question and tag == "date" and any(o in question for o in others):
-            return None  # another date left in the question would make it ambiguous
-        if question and tag == "date" and years_in(span.text):
-            # "the group set sail ... in 1687": a dated event is past whatever the tagger says
-            question = re.sub(r"^When (?:do|does) ", "When did ", question)
-        return question
+        return asking_when_or_where(span, tag, verb, attached, replacements)
     if tag == "number" and root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"):
-        noun = root.head
-        if noun.dep_ in SUBJECT_DEPS and noun.head == verb == attached:
-            question = subject_question(f"How many {noun.text}", verb, set(), replacements)
-            return question if len(question.split()) >= 4 else None
-        if noun.dep_ == "dobj" and noun.head == attached:
-            modifiers = [
-                t for t in noun.children if t.i < noun.i and t.dep_ in ("amod", "compound")
-            ]
-            words = [t for m in modifiers for t in m.subtree] + [noun]
-            wh = f"How many {render(words, replacements)}"
-            return inverted_question(wh, verb, _subtree(noun), replacements)
+        return asking_how_many(root.head, verb, attached, replacements)
+    return None
+
+
+def asking_subject(span: Span, tag: str, verb: Token, replacements: Replacements) -> str | None:
+    """ "Who ...?" or "What ...?" for the clause's subject; None for a participle read as the
+    main verb, a subject in a list, or a question under three words."""
+    root = span.root
+    if verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children):
+        return None  # a participle read as the main verb
+    if any(c.dep_ == "conj" for c in root.children) or _in_list(span):
+        return None
+    actor = tag in ("person", "org") or (root.ent_type_ in ("GPE", "NORP") and verb.lemma_ != "be")
+    wh = "Who" if actor else "What"
+    question = subject_question(wh, verb, {t.i for t in span}, replacements)
+    return question if len(question.split()) >= 3 else None
+
+
+def asking_object(
+    span: Span, tag: str, verb: Token, attached: Token, replacements: Replacements
+) -> str | None:
+    """ "Who did ...?" or "What did ...?" for the verb's one direct object, not one in a list."""
+    root = span.root
+    if any(c.dep_ == "conj" for c in root.children) or root.dep_ == "conj":
+        return None
+    objects = [c for c in attached.children if c.dep_ in ("dobj", "oprd", "dative")]
+    if len(objects) > 1 or _in_list(span):
+        return None  # "proclaimed Khanbaliq the Great Capital": two objects, no clean question
+    wh = "Who" if tag in ("person", "org") else "What"
+    return inverted_question(wh, verb, _subtree(root), replacements)
+
+
+def asking_when_or_where(
+    span: Span, tag: str, verb: Token, attached: Token, replacements: Replacements
+) -> str | None:
+    """ "When did ...?" or "Where did ...?" for a date or place phrase the preposition allows;
+    None when another date left in the question would make it ambiguous."""
+    root = span.root
+    phrase = _phrase_for(span, attached)
+    if phrase is None:
+        return None
+    prep = root.head.lower_ if root.dep_ == "pobj" else ""
+    if root.dep_ == "prep":
+        prep = root.lower_
+    wh = wh_word(tag, prep)
+    if wh is None:
+        return None
+    question = inverted_question(wh, verb, phrase, replacements)
+    others = [e.text for e in span.doc.ents if e.label_ == "DATE" and e.start != span.start]
+    if question and tag == "date" and any(o in question for o in others):
+        return None  # another date left in the question would make it ambiguous
+    if question and tag == "date" and years_in(span.text):
+        # "the group set sail ... in 1687": a dated event is past whatever the tagger says
+        question = re.sub(r"^When (?:do|does) ", "When did ", question)
+    return question
+
+
+def asking_how_many(
+    noun: Token, verb: Token, attached: Token, replacements: Replacements
+) -> str | None:
+    """ "How many ships ...?" for a count of the subject or the direct object."""
+    if noun.dep_ in SUBJECT_DEPS and noun.head == verb == attached:
+        question = subject_question(f"How many {noun.text}", verb, set(), replacements)
+        return question if len(question.split()) >= 4 else None
+    if noun.dep_ == "dobj" and noun.head == attached:
+        modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in ("amod", "compound")]
+        words = [t for m in modifiers for t in m.subtree] + [noun]
+        wh = f"How many {render(words, replacements)}"
+        return inverted_question(wh, verb, _subtree(noun), replacements)
     return None
 
 

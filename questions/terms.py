@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -81,22 +81,23 @@ def defines(span: Span) -> bool:
     )
 
 
-def find_terms(
-    title: str,
-    docs: Sequence[Doc],
-    sentences: Sequence[Sentence],
-    replacements: Sequence[Replacements],
-    centrality: Sequence[float],
-    words: int,
-) -> list[Mention]:
-    """Mentions of the article's key terms, each in its defining or most central sentence."""
-    title_words = {w.lower() for w in re.findall(r"[\w’'-]+", title)}
+def term_uses(docs: Sequence[Doc]) -> dict[str, list[Span]]:
+    """Every noun chunk that can be a key term, by its term key."""
     uses: dict[str, list[Span]] = defaultdict(list)
     for doc in docs:
         for chunk in doc.noun_chunks:
             span = term_span(chunk)
             if span is not None:
                 uses[term_key(span)].append(span)
+    return uses
+
+
+def choose_terms(
+    title: str, uses: Mapping[str, list[Span]], words: int
+) -> list[tuple[str, list[Span]]]:
+    """The most salient terms (used in most sentences, longer first), not the article's own
+    topic, a single word only where the article defines it; with their defining uses."""
+    title_words = {w.lower() for w in re.findall(r"[\w’'-]+", title)}
     sentence_count = Counter({key: len({id(s.doc) for s in spans}) for key, spans in uses.items()})
 
     def salience(key: str) -> float:
@@ -120,6 +121,19 @@ def find_terms(
         chosen.append((key, defined or spans))
         if len(chosen) >= max(3, words // TERMS_PER_WORDS):
             break
+    return chosen
+
+
+def find_terms(
+    title: str,
+    docs: Sequence[Doc],
+    sentences: Sequence[Sentence],
+    replacements: Sequence[Replacements],
+    centrality: Sequence[float],
+    words: int,
+) -> list[Mention]:
+    """Mentions of the article's key terms, each in its defining or most central sentence."""
+    chosen = choose_terms(title, term_uses(docs), words)
     doc_index = {id(doc): n for n, doc in enumerate(docs)}
     mentions = []
     for _key, spans in chosen:

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from questions.facts import Sentence, normalize
+from questions.facts import Sentence, mention_key
 from questions.kinds.base import Candidate
 from questions.model import AGGREGATE_KINDS
 
@@ -171,12 +171,12 @@ class ArticleContext:
             paragraph_starts=starts,
             paragraphs=max(1, len(sizes)),
             title_lemmas=frozenset(title_words),
-            normalized=tuple(f" {normalize(s.text)} " for s in sentences),
+            normalized=tuple(f" {mention_key(s.text)} " for s in sentences),
         )
 
     def answer_count(self, answer: str) -> int:
         """In how many sentences the article writes the answer (its last word for a name)."""
-        key = normalize(answer)
+        key = mention_key(answer)
         if key not in self.counts:
             needle = f" {key} "
             self.counts[key] = sum(needle in text for text in self.normalized) if key else 0

@@ -1,8 +1,10 @@
-"""A hand-made item for the filter tests: the prompt, its answer, and the sentence it came from."""
+"""Hand-made items and mentions for the generator tests: an item from its prompt, answer and
+sentence; a stand-in mention; one rule's verdict."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 from questions import rules
 from questions.model import Item
@@ -31,3 +33,8 @@ def theme_reason(theme: str, item: Item) -> str | None:
     """The reason of the first rule of one theme ('form', 'shape') that rejects the item."""
     refused = rules.theme_rejection(theme, item)
     return refused[1] if refused else None
+
+
+def mention(answer: str, tag: str = "person", sentence: int = 0) -> SimpleNamespace:
+    """A stand-in mention: only its answer, tag and sentence index."""
+    return SimpleNamespace(answer=answer, tag=tag, sentence=sentence)

@@ -143,11 +143,6 @@ def test_timeline_right_order_is_right(events):
     assert not grade(item, list(reversed(events))).correct
 
 
-def test_normalize_is_idempotent_on_examples():
-    for text in ["The Moon!", "20 July 1969", "two hundred", "U.S.A."]:
-        assert normalize(normalize(text)) == normalize(text)
-
-
 def test_real_items_grade_their_own_answers(seed_article):
     """On the generated seed items: every answer and accepted answer is right, and no other
     choice of a multiple-choice item is."""

@@ -8,6 +8,8 @@ import pytest
 
 import questions
 from questions.clean import clean_article
+from questions.facts import Mention, answer_span, surnames_as_people
+from questions.nlp import parse
 from questions.pipeline import analyse
 
 
@@ -135,8 +137,6 @@ def test_a_role_given_twice_or_relative_to_someone_is_no_role():
 
 
 def test_a_surname_labelled_as_an_organisation_is_a_person():
-    from questions.facts import Mention, surnames_as_people
-
     def m(answer, tag):
         return Mention(0, answer, tag, tag.upper(), "", "", None, "", False, None, 1.0)
 
@@ -144,3 +144,24 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
         [m("Brock Osweiler", "person"), m("Osweiler", "org"), m("NFL", "org")]
     )
     assert [x.tag for x in fixed] == ["person", "person", "org"]
+
+
+def test_the_answer_span_of_a_name_after_of() -> None:
+    doc = next(iter(parse(["The descendant of Confucius at Qufu fled south."], frozenset())))
+    names = [answer_span(e).text for e in doc.ents]
+    assert "Confucius" in names, names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity", "answer"),
+    [
+        ("Others settled another 21 miles north of the city.", "21 miles", "21 miles"),
+        ("Numbers peaked near an estimated two million by 1562.", "two million", "two million"),
+        ("Concentrated O2 will allow combustion to proceed rapidly.", "O2", "O2"),
+    ],
+)
+def test_words_before_a_count_or_name_stay_out_of_the_answer(sentence, entity, answer) -> None:
+    doc = next(iter(parse([sentence], frozenset())))
+    spans = [answer_span(e).text for e in doc.ents]
+    assert answer in spans, spans
+    assert not any(s != entity and s.endswith(entity) for s in spans), spans

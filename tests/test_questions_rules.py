@@ -1,15 +1,20 @@
-"""Rules from the second blind read: counted blanks, unnamed settings, person mcqs, aliases."""
+"""questions/rules: the rules of each theme (form, shape, giveaways, pronouns, referents) on
+hand-made items, beyond the one example per rule id of test_questions_rules_registry.py."""
 
 from __future__ import annotations
 
-import random
+import pytest
 
-import questions
-from questions.aliases import article_aliases, bracket_pairs, same_spelling
-from questions.distractors import near_numbers
-from questions.kinds.base import accepted_for
-from questions.kinds.mcq import named_in_prompt, person_blank_fits
-from tests.question_helpers import item, judge
+from questions.model import Item
+from questions.rules.giveaways import make_trivial_filter
+from questions.rules.mentions import person_blank_fits
+from questions.rules.pronouns import make_orphan_filter
+from questions.rules.referents import (
+    make_shared_deed_filter,
+    make_short_name_filter,
+    written_type_names,
+)
+from tests.question_helpers import item, judge, theme_reason
 
 
 def test_counted_blank_catches_a_bracket_that_adds_up() -> None:
@@ -51,69 +56,6 @@ def test_person_mcq_only_as_a_subject_question() -> None:
     assert not person_blank_fits("Who did the king grant his brother _____?")
 
 
-def test_no_wrong_answer_named_in_the_prompt() -> None:
-    assert named_in_prompt("Mark Khan", "[Mark Khan] granted his brother _____ land.")
-    assert not named_in_prompt("Zora Bell", "[Mark Khan] granted his brother _____ land.")
-
-
-def test_counted_nouns_stay_near_their_value() -> None:
-    for seed in range(20):
-        for value in near_numbers("47 years", random.Random(seed), 3):
-            assert 20 <= int(value.split()[0]) <= 100
-    bare = {v for s in range(20) for v in near_numbers("8", random.Random(s), 3)}
-    assert "80" not in bare and {"4", "16"} <= bare  # ten times shows where it came from
-
-
-def test_accepted_counted_noun_and_dotted_acronym() -> None:
-    assert {"27", "punts"} <= set(accepted_for("27 punts", "number"))
-    assert "US" in accepted_for("U.S.", "place")
-    assert accepted_for("Kate Ray", "person") == ("Kate Ray", "Ray")
-
-
-def test_bracket_pairs_are_acronyms_or_also() -> None:
-    pairs = bracket_pairs(
-        ["The Arctic Survey Office (ASO) met at Daidu (also Dadu) and Leeds (NFC)."]
-    )
-    assert ("Arctic Survey Office", "ASO") in pairs
-    assert ("Daidu", "Dadu") in pairs
-    assert all(alt != "NFC" for _, alt in pairs)
-
-
-def test_same_spelling_keeps_different_names_apart() -> None:
-    assert same_spelling("Ögedei", "Ogödei Khan", person=True)
-    assert same_spelling("Ögedei Khan", "Ogödei Khan")
-    assert not same_spelling("Edict of Nantes", "Edict of Alès")
-    assert not same_spelling("Louis XIII", "Louis XIV")
-    assert not same_spelling("Mongolia", "Mongol Empire")
-    assert not same_spelling("Ögedei", "Ogödei Khan")  # not a person: no one-word form
-
-
-def test_aliases_reach_the_accepted_list() -> None:
-    text = (
-        "Polar Flights\n\n"
-        "The Arctic Survey Office (ASO) was founded by Nils Berg in 1921. "
-        "He said the ASO would map the ice. "
-        "In 1930 the Arctic Survey Office sent Nils Berg to Svalbard."
-    )
-    article = questions.generate(text, all_items=True)
-    typed = [i for i in article.items if i.kind in ("cloze", "short_answer")]
-    office = [i for i in typed if i.answer == "Arctic Survey Office"]
-    assert office, [i.answer for i in typed]
-    assert all("ASO" in i.accepted for i in office)
-
-
-def test_article_aliases_map_both_ways() -> None:
-    aliases = article_aliases((), ["The Arctic Survey Office (ASO) met."])
-    assert "ASO" in aliases["arctic survey office"]
-    assert "Arctic Survey Office" in aliases["aso"]
-
-
-def test_long_person_name_accepts_its_last_two_words() -> None:
-    assert "Edmund Bellinger" in accepted_for("Landgrave Edmund Bellinger", "person")
-    assert "la Queillerie" not in accepted_for("Maria de la Queillerie", "person")
-    assert accepted_for("Louis XIV", "person") == ("Louis XIV",)
-
-
 def test_glued_names_in_a_question() -> None:
     source = (
         "Barred from Gaul, Celts led by Bran Hale sailed to Iceland in 924 and settled "
@@ -141,41 +83,6 @@ def test_open_description_has_many_right_answers() -> None:
         is None
     )
     assert judge("open_description", item("_____ was founded in 924.", "Reykjavik")) is None
-
-
-def test_shared_name_words_come_from_full_names_only() -> None:
-    from types import SimpleNamespace
-
-    from questions.pipeline import shared_name_words
-
-    names = ["Bran Khan", "Bran", "Olaf Khan"]
-    mentions = [SimpleNamespace(tag="person", answer=n) for n in names]
-    shared = shared_name_words(SimpleNamespace(mentions=mentions))
-    assert shared == frozenset({"Khan"})  # "Bran" of "Bran" and "Bran Khan" is one person
-
-
-def test_actors_are_answers_of_subject_questions() -> None:
-    from types import SimpleNamespace
-
-    from questions.kinds.mcq import actors
-
-    def mention(answer: str, question: str | None) -> SimpleNamespace:
-        return SimpleNamespace(tag="person", answer=answer, question=question)
-
-    doers = actors(
-        [
-            mention("Bran Hale", "Who built the dam?"),
-            mention("Olaf Berg", "Who did Bran Hale marry?"),
-            mention("Ida Lund", None),
-        ]
-    )
-    assert doers == frozenset({"bran hale"})
-
-
-def test_surname_with_its_particle() -> None:
-    accepted = accepted_for("Leonardo da Vinci", "person")
-    assert "da Vinci" in accepted
-    assert "Hale" in accepted_for("Bran Hale", "person")
 
 
 def test_unresolved_start_needs_a_named_subject() -> None:
@@ -206,41 +113,448 @@ def test_unresolved_start_needs_a_named_subject() -> None:
     assert not any(judge("unresolved_start", i) or judge("unnamed_asked", i) for i in good)
 
 
-def test_number_stated_twice_blocks_a_false_swap() -> None:
-    from questions.kinds.true_false import number_stated_twice
-
-    assert number_stated_twice("The crater is 36 km (22 mi) wide.", "36")
-    assert number_stated_twice("The crater is 36 km (22 mi) wide.", "22")
-    assert number_stated_twice("It is 16 times heavier; about 16 parts.", "16")
-    assert number_stated_twice("Oxygen is diatomic: 2 atoms bond.", "2")
-    assert number_stated_twice("Two atoms bind to form a diatomic gas.", "Two")
-    assert not number_stated_twice("The crater is 36 km wide and 3 km deep.", "36")
-    assert not number_stated_twice("It was 160 m tall in 16 parts.", "16")
-
-
-def test_made_up_dates_stay_in_the_article_span() -> None:
-    from questions.distractors import by_span, year_span
-
-    span = year_span(["February 2022", "1957", "by 2035"])
-    assert span == (1957, 2035)
-    values = ["February 2037", "February 2019", "February 2041", "February 1950"]
-    assert by_span(values, span) == ["February 2019", "February 1950", "February 2037"]
-    assert by_span(values, (2000, 2022)) == ["February 2019", "February 1950"]
+def test_shapes_a_reader_rejects() -> None:
+    nationality = item("Super Bowl 50 was an _____ football game.", "American", tag="group")
+    assert theme_reason("shape", nationality)
+    people = item("The treaty was signed by the _____.", "Dutch", tag="group")
+    assert theme_reason("shape", people) is None
+    city = item("Who now sees Russia as a partner?", "Beijing", "short_answer", tag="place")
+    assert theme_reason("shape", city)
+    assert theme_reason("form", item("The _____, dates back to the 17th century.", "Wilanów Park"))
+    assert theme_reason("shape", item("Concentrated _____ burns fast.", "O2", tag="org"))
+    assert theme_reason("shape", item("Water's formula was _____.", "HO", tag="org")) is None
+    assert theme_reason("shape", item("The _____ runs 500 projects a year.", "Centre", tag="org"))
+    figure = item("Its population was _____ in 2010.", "1,178,914", tag="number")
+    assert theme_reason("shape", figure)
+    assert (
+        theme_reason("shape", item("Its population was _____ in 2010.", "1,700,000", tag="number"))
+        is None
+    )
 
 
-def test_thin_pair_is_a_rank_alone_or_a_glued_title() -> None:
-    from questions.kinds.matching import thin_pair
-
-    assert thin_pair("Kublai", "King")
-    assert thin_pair("Kong Zhu", "southern Duke")
-    assert thin_pair("King Louis", "ruler of France")
-    assert not thin_pair("Philip", "Duke of Burgundy")
-    assert not thin_pair("Marcus Crassus", "Roman general")
-    assert not thin_pair("Joseph Priestley", "English chemist")
+def test_a_surname_in_a_word_of_the_prompt_gives_it_away() -> None:
+    calvin = item(
+        "Geneva was _____'s adopted home, the centre of the Calvinist movement.",
+        "John Calvin",
+        tag="person",
+    )
+    assert judge("related_word", calvin)
 
 
-def test_part_of_whole_is_never_swapped() -> None:
-    from questions.kinds.true_false import PART_OF_WHOLE
+def test_shared_deed_another_doer_or_another_year() -> None:
+    sentences = [
+        "Shi Tianze defected to Mongol forces upon their invasion of the Jin dynasty.",
+        "Zhang Rou and Yan Shi served the Jin dynasty and defected to the Mongol forces.",
+    ]
+    check = make_shared_deed_filter(sentences, ["Shi Tianze", "Zhang Rou", "Yan Shi"])
+    blank = item(
+        "_____ defected to Mongol forces upon their invasion of the Jin dynasty.",
+        "Shi Tianze",
+        tag="person",
+    )
+    assert check(blank)
+    assert make_shared_deed_filter(sentences[:1], ["Shi Tianze"])(blank) is None
+    sentences = [
+        "Kublai attacked Japan with a naval expedition in 1274.",
+        "Kublai attacked Japan again with a naval expedition in 1281.",
+    ]
+    check = make_shared_deed_filter(sentences, [])
+    when = item(
+        "When did Kublai attack Japan with a naval expedition?",
+        "1274",
+        "short_answer",
+        sentences[0],
+        "date",
+    )
+    assert check(when)
+    assert make_shared_deed_filter(sentences[:1], [])(when) is None
 
-    assert PART_OF_WHOLE.search("In 1933, out of 589,457 inhabitants 325,000 spoke Polish.")
-    assert not PART_OF_WHOLE.search("In 1933 the city had 589,457 inhabitants.")
+
+def test_a_short_name_the_article_gives_a_longer_thing_and_an_unresolved_start() -> None:
+    texts = ["The castle houses the Centre for Contemporary Art.", "The Centre runs 500 projects."]
+    assert "Centre for Contemporary Art" in written_type_names(texts)
+    check = make_short_name_filter(written_type_names(texts))
+    assert check(item("How many projects does the Centre run?", "500", "short_answer"))
+    siege = item("Tension with _____ led to a siege by the royal army in 1622.", "Paris")
+    assert judge("unresolved_start", siege)
+    named = item("Tension with _____ led to the siege of Montpellier in 1622.", "Paris")
+    assert judge("unresolved_start", named) is None
+
+
+def test_orphan_filter_drops_items_that_still_show_the_pronoun() -> None:
+    check = make_orphan_filter({3: "they"})
+    shown = item("After petitioning in _____, they prospered.", "1697")
+    shown = Item(**{**shown.__dict__, "sentence_index": 3})
+    assert check(shown)
+    asked = Item(**{**shown.__dict__, "prompt": "According to the article, who was Bellinger?"})
+    assert check(asked) is None
+
+
+def test_first_word_of_a_sentence_can_be_the_antecedent() -> None:
+    assert (
+        judge("dangling_reference", item("Priestley published his findings in _____.", "1775"))
+        is None
+    )
+    assert judge("dangling_reference", item("The paper published his findings in _____.", "1775"))
+
+
+def test_a_question_that_drops_the_name_its_pronoun_needs() -> None:
+    source = "Approximately one million Protestants in modern France represent 2% of its people."
+    bad = item("How many Protestants represent 2% of its people?", "one million", "mcq", source)
+    assert judge("lost_antecedent", bad)
+    kept = item(
+        "How many Protestants in modern France represent 2% of its people?", "x", "mcq", source
+    )
+    assert judge("lost_antecedent", kept) is None
+
+
+@pytest.mark.parametrize(
+    ("bad", "good"),
+    [
+        (
+            item("Brooklyn, then known as Boschwick, in the area now known as _____.", "Bushwick"),
+            item("Brooklyn, then known as Breuckelen, in the area now known as _____.", "Bushwick"),
+        ),
+        (
+            item("It kept the name in French and several other _____ languages.", "European"),
+            item("It kept the name in French and in _____.", "Spanish"),
+        ),
+    ],
+)
+def test_lookalike_answers_and_open_classes(bad: Item, good: Item) -> None:
+    assert judge("lookalike", bad)
+    assert judge("lookalike", good) is None
+
+
+def test_blank_after_a_name_particle_completes_a_name() -> None:
+    assert judge("name_completion", item("His mother Marie de' _____ ruled.", "Medici"))
+    assert judge(
+        "name_completion", item("A church called L'Église française à la _____.", "Nouvelle")
+    )
+    assert judge("name_completion", item("The priest _____ ruled.", "Guyard")) is None
+
+
+def test_bracketed_life_span_cloze_says_nothing_of_its_shape() -> None:
+    cloze = item("English chemist John Mayow (_____) refined it.", "1641–1679", tag="date")
+    assert judge("blank_glossed", cloze)
+    year = item("The Battle of Bach Dang (_____) was won.", "1288", tag="date")
+    assert judge("blank_glossed", year) is None
+
+
+def test_an_act_named_in_an_earlier_sentence() -> None:
+    statement = item("One friend blamed the decision on his sadness.", "True", "true_false")
+    assert judge("unresolved_start", statement)
+    named = item("One friend blamed the decision to become a monk on fear.", "True", "true_false")
+    assert judge("unresolved_start", named) is None
+
+
+SENTENCE = "China launched the Dongfanghong-1 satellite in 1970, entering the space club."
+
+
+def short_item(prompt: str, answer: str = "1970", kind: str = "short_answer", **fields) -> Item:
+    fields.setdefault("source_sentence", SENTENCE)
+    fields.setdefault("accepted", (answer,))
+    return Item(id="x", kind=kind, prompt=prompt, answer=answer, **fields)
+
+
+GOOD = short_item("When did China launch the Dongfanghong-1 satellite?")
+
+
+@pytest.mark.parametrize(
+    ("check", "bad"),
+    [
+        ("contains_answer", short_item("When, in 1970, did China launch the satellite?")),
+        ("contains_answer", short_item("Who met Yuri Gagarin?", "Gagarin", accepted=("Gagarin",))),
+        ("dangling_reference", short_item("When did it launch the Dongfanghong-1 satellite?")),
+        (
+            "dangling_reference",
+            short_item("In his view, the station was finished in _____.", kind="cloze"),
+        ),
+        ("dangling_reference", short_item("When did the two countries sign the deal?")),
+        ("dangling_reference", short_item("These achievements were made in _____.", kind="cloze")),
+        ("quote_fragment", short_item("Who said “we stand ready to work?")),
+        (
+            "quote_fragment",
+            short_item("When was it said?", source_sentence="said the colonel in 1970."),
+        ),
+        ("source_length", short_item("When?", source_sentence="In 1970.")),
+        (
+            "unbalanced_brackets",
+            short_item("_____) and Zhang Rou attacked the Song.", "Chagaan (Tsagaan", "cloze"),
+        ),
+        (
+            "source_length",
+            short_item("When did China launch it?", source_sentence=" ".join(["word"] * 60)),
+        ),
+        (
+            "link_or_handle",
+            short_item("Where is www.example.com hosted since _____?", kind="cloze"),
+        ),
+        ("doubled_word", short_item("When did did China launch the satellite?")),
+        ("stray_punctuation", short_item("When did China launch the satellite , ?")),
+        ("question_too_short", short_item("When was it?")),
+        (
+            "double_preposition",
+            short_item("What must not slacken in on account of such assurances?"),
+        ),
+        ("one_blank", short_item("China launched _____ in _____.", kind="cloze")),
+        (
+            "four_choices",
+            short_item("Which year?", kind="mcq", choices=("1970", "1970", "1969", "1971")),
+        ),
+        (make_trivial_filter("Oxygen"), short_item("What gas do we breathe?", "oxygen")),
+    ],
+)
+def test_each_filter_rejects_its_case_and_passes_a_good_item(check, bad):
+    assert judge(check, bad), f"{check} let through {bad.prompt!r}"
+    assert judge(check, GOOD) is None
+
+
+def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
+    return short_item(prompt, answer, kind="cloze", tags=(tag,))
+
+
+@pytest.mark.parametrize(
+    ("check", "bad", "good"),
+    [
+        (
+            "blank_glossed",
+            cloze("L'Église à la Nouvelle-Amsterdam (the French church in _____)", "New Amsterdam"),
+            cloze(
+                "The church stood in _____ until 1700, as records (Smith 1990) show.",
+                "New Amsterdam",
+            ),
+        ),
+        (
+            "name_completion",
+            cloze("The paintings came from Adolf _____'s collection in Linz.", "Hitler", "person"),
+            cloze("The paintings came from _____'s collection in Linz.", "Adolf Hitler", "person"),
+        ),
+        (
+            "name_completion",
+            cloze("The record was shared with the 2009 _____ Saints.", "New Orleans"),
+            cloze("The record was shared with the _____ New Orleans Saints.", "2009", "date"),
+        ),
+        (
+            "related_word",
+            short_item(
+                "Beijing wanted the _____ program to beat China's rivals.", "Chinese", "mcq"
+            ),
+            short_item(
+                "Beijing wanted the _____ program to beat Moscow's rivals.", "Chinese", "mcq"
+            ),
+        ),
+        (
+            "related_word",
+            cloze("The double bond gives a bond order of _____.", "two", "number"),
+            cloze("The molecule has a bond order of _____.", "two", "number"),
+        ),
+        (
+            "related_word",
+            cloze("Two atoms form a diatomic gas with the formula _____.", "O2", "thing"),
+            cloze("Two atoms form a gas with the formula _____.", "O2", "thing"),
+        ),
+        (
+            "unnamed_referent",
+            short_item("When did the building open?", "1965", tags=("date",)),
+            short_item("When did the Palace of Culture open?", "1965", tags=("date",)),
+        ),
+        (
+            "unnamed_referent",
+            cloze("The _____ is also situated here.", "Palace"),
+            cloze("The _____ is situated in Warsaw.", "Palace"),
+        ),
+        (
+            "unnamed_referent",
+            cloze("During that era, Beijing turned to _____.", "Moscow"),
+            cloze("During the Cold War, Beijing turned to _____.", "Moscow"),
+        ),
+        (
+            "unnamed_referent",
+            short_item("Overall, the offense ranked 19th in the league.", "19th", "true_false"),
+            short_item(
+                "Overall, the Denver offense ranked 19th in the league.", "19th", "true_false"
+            ),
+        ),
+        (
+            "who_did_no_person",
+            short_item("Who did Manning lead in interceptions?", "NFL", tags=("org",)),
+            short_item("Who did Manning pass to in the final?", "Owen Daniels", tags=("person",)),
+        ),
+        (
+            "bracket_fragment",
+            short_item(
+                "When did Kublai impose the name Great Yuan (Chinese: 大元; pinyin?", "1271"
+            ),
+            short_item("When did Kublai impose the name Great Yuan?", "1271"),
+        ),
+        (
+            "name_completion",
+            cloze("He studied Aristotle, _____ of Ockham, and Biel.", "William", "person"),
+            cloze("He studied Aristotle, _____, and Biel.", "William of Ockham", "person"),
+        ),
+        (
+            "frequency_answer",
+            cloze("He was made to wake at _____ for prayers.", "four every morning", "number"),
+            cloze("He was made to wake at _____ every morning.", "four", "number"),
+        ),
+        (
+            "unnamed_referent",
+            short_item("When did the $1.2 billion stadium open?", "2014", tags=("date",)),
+            short_item("When did Levi's Stadium open?", "2014", tags=("date",)),
+        ),
+        (
+            "who_was_no_person",
+            short_item(
+                "Who was established in 1816 in Warsaw?", "University of Warsaw", tags=("org",)
+            ),
+            short_item("Who broadcast Super Bowl 50 in the U.S.?", "CBS", tags=("org",)),
+        ),
+        (
+            "two_dates",
+            short_item("Where was oxygen found by Scheele in 1773 or earlier in 1774?", "Uppsala"),
+            short_item("Where was oxygen found by Scheele in 1773?", "Uppsala"),
+        ),
+        (
+            "unnamed_referent",
+            short_item("The $1.2 billion stadium opened in 2014.", "2014", "true_false"),
+            short_item(
+                "The 2014 Levi's Stadium game was played in Santa Clara.", "2014", "true_false"
+            ),
+        ),
+        (
+            "unnamed_referent",
+            short_item(
+                "Most are concentrated in Alsace in northeast France.", "Alsace", "true_false"
+            ),
+            short_item("Most Huguenots are concentrated in Alsace.", "Alsace", "true_false"),
+        ),
+        (
+            "blank_glossed",
+            cloze("They founded _____ française à la Nouvelle (the French church).", "L'Église"),
+            cloze("Tension with _____ led to a siege by the royal army (1622).", "Paris"),
+        ),
+        (
+            "list_member",
+            cloze("Liu Heima and _____ served Ogödei Khan.", "Shi Tianze", "person"),
+            cloze("_____ served Ogödei Khan in the north.", "Shi Tianze", "person"),
+        ),
+        (
+            "list_member",
+            cloze("Venues include the Chamber Opera, the _____ and the Theatre.", "Hall", "org"),
+            cloze("Previously, _____ pulled out of a joint mission.", "ESA", "org"),
+        ),
+        (
+            "unnamed_referent",
+            short_item("The couple left for the Far East ten years later.", "x", "true_false"),
+            short_item("The Catholic Church in France opposed the Huguenots.", "x", "true_false"),
+        ),
+        (
+            "foreign_script",
+            short_item(
+                "“Dà Yuán” (大元) is from a sentence in the Commentaries.", "x", "true_false"
+            ),
+            short_item("“Dà Yuán” is from a sentence in the Commentaries on the Changes.", "x"),
+        ),
+        (
+            make_trivial_filter("Huguenot"),
+            cloze("Many _____ settled in the Cape.", "Huguenots", "group"),
+            cloze("Many _____ settled in the Cape.", "French", "group"),
+        ),
+        (
+            "lower_case_name",
+            cloze(
+                "The notable ones are the world's _____ and more.", "first Museum of Posters", "org"
+            ),
+            cloze(
+                "The notable ones are the world's first _____ and more.", "Museum of Posters", "org"
+            ),
+        ),
+        (
+            "bare_relative",
+            short_item(
+                "Where are most concentrated in Alsace who regard themselves as Huguenots?", "x"
+            ),
+            short_item(
+                "When was oxygen named by Antoine Lavoisier, whose tests ended phlogiston?", "x"
+            ),
+        ),
+        (
+            "relative_date",
+            cloze("In _____, Russia and China announced a plan.", "March this year", "date"),
+            cloze("In _____, Russia and China announced a plan.", "March 2023", "date"),
+        ),
+    ],
+)
+def test_giveaway_and_referent_filters(check, bad, good):
+    assert judge(check, bad), f"{check} let through {bad.prompt!r}"
+    assert judge(check, good) is None, judge(check, good)
+
+
+def test_possessive_before_its_name_is_not_dangling():
+    cloze = short_item("Despite its troubles, Moscow built a station in _____.", kind="cloze")
+    assert judge("dangling_reference", cloze) is None
+
+
+def test_a_type_noun_alone_stands_for_a_longer_name():
+    short_name = make_short_name_filter(["Centre for Contemporary Art", "Denver Broncos"])
+    assert short_name(
+        short_item("The Centre currently realizes about _____ projects.", kind="cloze")
+    )
+    assert short_name(short_item("How many projects does the Centre realize?")) is not None
+    named = short_item(
+        "The Centre for Contemporary Art realizes about _____ projects.", kind="cloze"
+    )
+    assert short_name(named) is None
+    assert short_name(short_item("When did the Broncos win the AFC title?")) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "rejected"),
+    [
+        ("Following the move in _____ this building was demolished.", "1999", True),
+        ("Private schools in _____ may also use such methods.", "Texas", True),
+        ("Religious texts such as the _____ are taught.", "Quran", False),
+        ("The Sun is about _____ kelvins at its core.", "1.5 × 1015", True),
+        ("The museum opened in _____ in London.", "1857", False),
+    ],
+)
+def test_demonstratives_and_lost_exponents_are_rejected(prompt, answer, rejected):
+    item = Item(
+        id="x", kind="cloze", prompt=prompt, answer=answer, source_sentence=prompt, tags=("date",)
+    )
+    assert bool(judge("dangling_reference", item) or theme_reason("form", item)) is rejected
+
+
+@pytest.mark.parametrize(
+    ("prompt", "rejected"),
+    [("_____ I was imprisoned in 1647.", True), ("King _____ II of England ruled.", True)],
+)
+def test_a_blank_that_leaves_a_regnal_number_is_half_a_name(prompt, rejected):
+    item = Item(id="x", kind="cloze", prompt=prompt, answer="Charles", tags=("person",))
+    assert bool(theme_reason("form", item)) is rejected
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "topic"),
+    [
+        ("Victoria and Albert Museum", "Albert", True),
+        ("Victoria and Albert Museum", "V&A", True),
+        ("United Methodist Church", "UMC", True),
+        ("University of Chicago", "UChicago", True),
+        ("Victoria and Albert Museum", "Henry Cole", False),
+        ("University of Chicago", "Harvard", False),
+    ],
+)
+def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):
+    item = Item(id="x", kind="cloze", prompt="It was _____.", answer=answer, tags=("org",))
+    assert bool(make_trivial_filter(title)(item)) is topic
+
+
+@pytest.mark.parametrize(
+    ("answer", "rejected"),
+    [("More than", True), ("several", True), ("about 30", False), ("twenty-five", False)],
+)
+def test_a_number_blank_must_hold_a_number(answer, rejected):
+    item = Item(id="x", kind="cloze", prompt="_____ 26,000 km2.", answer=answer, tags=("number",))
+    assert bool(theme_reason("shape", item)) is rejected

@@ -1,7 +1,12 @@
 """Every registered rule, by id: it has a docstring and kinds, and rejects its example item
-(and, where natural, keeps a near twin); --explain reports rule ids."""
+(and, where natural, keeps a near twin); every mention rule flags its example mention and
+keeps a twin; --explain reports rule ids."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -9,7 +14,15 @@ from questions.distractors import build_pools
 from questions.facts import Mention, Sentence
 from questions.kinds.base import Analysis
 from questions.model import KINDS, Item
-from questions.rules import ORDER, REGISTRY, judge, rejection, rules_for
+from questions.rules import (
+    MENTION_ORDER,
+    ORDER,
+    REGISTRY,
+    judge,
+    mention_rejection,
+    rejection,
+    rules_for,
+)
 from tests.question_helpers import item
 
 SOURCE = "China launched the Dongfanghong-1 satellite in 1970, entering the space club."
@@ -283,7 +296,8 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
 
 
 def test_every_registered_rule_has_an_example() -> None:
-    assert set(EXAMPLES) == set(REGISTRY)
+    assert set(EXAMPLES) == set(ORDER)
+    assert set(EXAMPLES) | set(MENTION_EXAMPLES) == set(REGISTRY)
 
 
 @pytest.mark.parametrize("rule_id", ORDER)
@@ -338,3 +352,136 @@ def test_time_counted_from_the_article_s_day_is_judged_where_time_is_asked() -> 
     assert judge("pointing_word", item("_____ years ago the last men left.", "Four", tag="number"))
     statement = item("A year ago Germany went to war.", "True", kind="true_false")
     assert judge("pointing_word", statement)
+
+
+# --- Mention rules: which mentions a kind may ask, judged before the kind makers ------------
+
+M_SENTENCES = (
+    "Moscow and Paris signed the treaty in 1920.",
+    "The Centre opened in 1930, and the centre grew.",
+    "Anna Berg said that the Earth's crust is thin.",
+    "Anna Berg built the first dam; she was born in Paris.",
+    "Otto Lind studied the Earth's mantle.",
+    "Karl Moe weighed the Earth's core.",
+    "They sailed to North America in 1624; as well as Great Britain's colonies.",
+    "Rome built roads, and Rome built walls.",
+)
+
+
+def said(
+    sentence: int, answer: str, tag: str, question=None, in_quote=False, event=None
+) -> Mention:
+    text = M_SENTENCES[sentence]
+    cloze = text.replace(answer, "_____", 1)
+    return Mention(sentence, answer, tag, "", cloze, text, question, "", in_quote, event, 1.0)
+
+
+PARIS = said(0, "Paris", "place")
+TREATY = said(0, "1920", "date", question="When did Moscow and Paris sign the treaty?")
+ANNA = said(3, "Anna Berg", "person", question="Who built the first dam?")
+LIND = said(4, "Otto Lind", "person")  # no cue in the article that Lind is a person
+EARTH = said(4, "Earth", "place")
+M_MENTIONS = (
+    PARIS,
+    said(0, "Moscow", "place"),
+    TREATY,
+    said(1, "Centre", "org"),
+    said(2, "Earth", "place", in_quote=True),
+    ANNA,
+    said(3, "Paris", "place"),
+    EARTH,
+    said(5, "Earth", "place"),
+    LIND,
+    said(5, "Karl Moe", "person"),
+)
+M_ANALYSIS = Analysis(
+    slug="dams",
+    title="Dams",
+    sentences=tuple(Sentence(i, 0, s) for i, s in enumerate(M_SENTENCES)),
+    mentions=M_MENTIONS,
+    roles=(),
+    quotes=(),
+    pools=build_pools(M_MENTIONS, list(M_SENTENCES)),
+    lower_words=frozenset({"centre"}),
+)
+# mention rule id -> (a mention it flags, a near twin it keeps)
+MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
+    "no_question": (PARIS, TREATY),
+    "unreliable_type": (PARIS, TREATY),
+    "in_quote": (M_MENTIONS[4], EARTH),
+    "doubtful_person": (LIND, ANNA),
+    "person_not_in_pool": (LIND, ANNA),
+    "person_not_subject": (said(3, "Anna Berg", "person"), ANNA),
+    "generic_word": (M_MENTIONS[3], PARIS),
+    "other_place_named": (PARIS, EARTH),
+    "everywhere": (EARTH, PARIS),
+    "answer_not_once": (said(7, "Rome", "place"), said(4, "Otto Lind", "person")),
+    "event_without_subject": (
+        said(1, "1930", "date", event="The building opened"),
+        said(6, "1624", "date", event="They sailed to North America"),
+    ),
+    "glued_event": (
+        said(6, "1624", "date", event="They sailed to North America Great Britain's colonies"),
+        said(6, "1624", "date", event="They sailed to North America"),
+    ),
+}
+
+
+def test_every_mention_rule_has_an_example() -> None:
+    assert set(MENTION_EXAMPLES) == set(MENTION_ORDER)
+
+
+@pytest.mark.parametrize("rule_id", MENTION_ORDER)
+def test_mention_rule_has_an_id_kinds_a_stage_and_a_reason(rule_id: str) -> None:
+    rule = REGISTRY[rule_id]
+    assert rule.id == rule_id and rule.flags is not None
+    assert rule.kinds and rule.kinds <= set(KINDS)
+    assert rule.stage == "mention"
+    assert len(rule.reason.split()) >= 4
+
+
+@pytest.mark.parametrize("rule_id", MENTION_ORDER)
+def test_mention_rule_flags_its_example_and_keeps_its_twin(rule_id: str) -> None:
+    flagged, kept = MENTION_EXAMPLES[rule_id]
+    rule = REGISTRY[rule_id]
+    assert rule.flags(M_ANALYSIS, flagged) is True, flagged
+    assert rule.flags(M_ANALYSIS, kept) is False, kept
+
+
+@pytest.mark.parametrize("rule_id", MENTION_ORDER)
+def test_mention_rule_names_itself_only_for_its_kinds(rule_id: str) -> None:
+    flagged, _ = MENTION_EXAMPLES[rule_id]
+    rule = REGISTRY[rule_id]
+    for kind in KINDS:
+        refused = mention_rejection(M_ANALYSIS, flagged, kind)
+        if kind in rule.kinds:
+            assert refused is not None  # this rule or one before it in MENTION_ORDER
+            assert MENTION_ORDER.index(refused[0]) <= MENTION_ORDER.index(rule_id)
+        else:
+            assert refused is None or refused[0] != rule_id
+
+
+REASONS_SCRIPT = """
+from questions.model import Item
+from questions.rules import judge
+made = Item(id="x", kind="cloze", prompt="Yuri Gagarin, the cosmonaut Gagarin, and _____ flew.",
+            answer="Yuri Gagarin", accepted=("Gagarin", "Yuri Gagarin", "Yuri", "Gagarins"),
+            source_sentence="Yuri Gagarin flew.")
+related = Item(id="y", kind="cloze", prompt="Mongols, Mongolian and Mongolic armies took _____.",
+               answer="Mongolia", source_sentence="The Mongols took Mongolia.")
+print(judge("contains_answer", made), judge("related_word", related))
+"""
+
+
+def test_explain_reasons_are_the_same_whatever_the_hash_seed() -> None:
+    """contains_answer and related_word name the same form on every run (no set order)."""
+    reasons = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", REASONS_SCRIPT], capture_output=True, text=True, env=env,
+            check=True, timeout=60,
+        )  # fmt: skip
+        reasons.add(result.stdout)
+    assert len(reasons) == 1, reasons
+    assert "None" not in reasons.pop()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import questions
-from questions.selection import FIRST, budget, floor
-from questions.worth import FEATURES, Fact, fact_features, lexrank, load_model
+from questions.facts import Sentence
+from questions.kinds.base import Candidate
+from questions.nlp import get_nlp
+from questions.selection import FIRST, Group, budget, floor, pick_kind
+from questions.worth import FEATURES, ArticleContext, Fact, fact_features, lexrank, load_model
+from quizapp.grading import grade, normalize
 from tests.questions_fixtures import generated
 
 POOL = Path(__file__).resolve().parents[2] / "shared" / "articles" / "pool"
@@ -90,8 +95,6 @@ def questions_seed_bytes() -> bytes:
 
 
 def test_lexrank_puts_the_sentence_that_shares_words_with_the_others_first():
-    from questions.nlp import get_nlp
-
     nlp = get_nlp()
     docs = [
         nlp("Volcanoes erupt molten rock called lava from the mantle."),
@@ -111,10 +114,6 @@ def test_the_model_scores_every_feature_it_was_fitted_on():
 
 
 def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
-    from questions.facts import Sentence
-    from questions.nlp import get_nlp
-    from questions.worth import ArticleContext
-
     nlp = get_nlp()
     texts = [
         "Marie Curie discovered polonium and radium in Paris.",
@@ -130,9 +129,6 @@ def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
 
 
 def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
-    from questions.kinds.base import Candidate
-    from questions.selection import Group
-
     made = [
         Candidate(
             questions.Item(id=f"{kind}{answer}", kind=kind, prompt="p", answer=answer), "0:x", 1
@@ -143,10 +139,6 @@ def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
 
 
 def test_true_false_keys_stay_balanced_and_a_true_copy_of_an_asked_sentence_is_not_made():
-    from collections import Counter
-
-    from questions.selection import pick_kind
-
     group, scores = tf_group(("true_false", "True"), ("cloze", "1970"))
     used = Counter({"cloze": 5})  # cloze used often: the statement would be preferred
     chosen = pick_kind(group, scores, used, Counter({"True": 1, "False": 2}), False)
@@ -171,7 +163,6 @@ def test_true_false_keys_are_at_most_sixty_percent_one_way(name):
 @pytest.mark.parametrize("name", POOL_ARTICLES)
 def test_every_accepted_answer_grades_as_right(name):
     """The generator's accepted forms and the grader agree, on every pool article."""
-    from quizapp.grading import grade, normalize
 
     for item in curated(name).items:
         if item.kind not in ("cloze", "short_answer"):

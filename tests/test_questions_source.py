@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 import questions
-from questions.clean import clean_article, is_furniture
-from questions.nlp import parse, split_sentences
+from questions import nlp
+from questions.clean import clean_article, drop_glosses, is_furniture
+from questions.lexicon import is_name_like
+from questions.nlp import get_segmenter, parse, split_sentences, split_simple
 from questions.source import MAX_ARTICLE_BYTES, decode_bytes, detect_format
+from tests.questions_fixtures import DATA, SEED
 
 BODY = (
     "Yuri Gagarin flew into space in 1961, and the flight lasted 108 minutes. "
@@ -156,8 +159,6 @@ def test_the_moon_is_not_a_person():
 
 
 def test_model_name_is_a_setting(monkeypatch):
-    from questions import nlp
-
     nlp.get_nlp.cache_clear()
     monkeypatch.setenv("QUIZAPP_SPACY_MODEL", "no_such_model_xyz")
     try:
@@ -191,15 +192,10 @@ def test_a_formula_split_across_lines_joins_tight():
     ],
 )
 def test_name_like(text, expected):
-    from questions.facts import is_name_like
-
     assert is_name_like(text) is expected
 
 
 def test_plain_split_agrees_with_pysbd_wherever_it_is_used():
-    from questions.nlp import get_segmenter, split_simple
-    from tests.questions_fixtures import DATA, SEED
-
     used = 0
     for path in [SEED, *sorted(DATA.glob("*.txt"))]:
         for paragraph in clean_article(path.read_text(encoding="utf-8"))[1]:
@@ -223,8 +219,6 @@ def test_plain_split_agrees_with_pysbd_wherever_it_is_used():
     ],
 )
 def test_hard_paragraphs_go_to_pysbd(paragraph):
-    from questions.nlp import split_simple
-
     assert split_simple(paragraph) is None
 
 
@@ -248,14 +242,10 @@ def test_hard_paragraphs_go_to_pysbd(paragraph):
     ],
 )
 def test_pronunciation_and_foreign_script_glosses_are_left_out(raw, clean):
-    from questions.clean import drop_glosses
-
     assert " ".join(drop_glosses(raw).split()) == clean
 
 
 def test_a_repeated_formula_fragment_is_kept():
-    from questions.clean import clean_article
-
     text = (
         "Rocks\n\nRocks are made of many minerals that formed over millions of years.\n"
         "The crust holds aluminium oxide Al\n2O\n3, in bauxite, and iron oxide Fe\n2O\n"
@@ -298,16 +288,12 @@ def test_wiki_reference_marks_and_maintenance_tags_are_removed(raw, clean):
     ],
 )
 def test_a_text_without_a_heading_gets_a_clean_title(text, filename, title):
-    import questions
-
     article = questions.generate(text, filename=filename, all_items=True)
     assert article.title == title
     assert not any(item.prompt == title for item in article.items)
 
 
 def test_an_explicit_title_wins_over_the_heading():
-    import questions
-
     text = "A Heading\n\nMarie Curie discovered polonium in 1898 in Paris."
     assert questions.generate(text, title="Radioactivity", all_items=True).title == "Radioactivity"
     assert questions.generate(text, all_items=True).title == "A Heading"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate
 from questions.kinds.cloze import make_cloze_items
 from questions.kinds.matching import make_matching_items
@@ -12,7 +13,9 @@ from questions.kinds.short_answer import make_short_answer_items
 from questions.kinds.timeline import make_timeline_items
 from questions.kinds.true_false import make_true_false_items
 
-KindMaker = Callable[[Analysis], list[Candidate]]
+# A kind maker: the article's analysis and the mentions the kind may ask (those its mention
+# rules let through) -> its candidates.
+KindMaker = Callable[[Analysis, Sequence[Mention]], list[Candidate]]
 
 KIND_MAKERS: dict[str, KindMaker] = {
     "cloze": make_cloze_items,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, rng_for
 from questions.kinds.timeline import dated_events
 from questions.lexicon import RANKS
@@ -42,8 +45,9 @@ def _matching(
     )
 
 
-def make_matching_items(analysis: Analysis) -> list[Candidate]:
-    """People-roles when three or more people have roles; events-dates likewise."""
+def make_matching_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
+    """People-roles when three or more people have roles; events-dates likewise (of the dated
+    events the mention rules let through)."""
     candidates = []
     roles = analysis.roles[:MAX_PAIRS]
     if len(roles) >= MIN_PAIRS and not any(thin_pair(r.person, r.role) for r in roles):
@@ -52,7 +56,7 @@ def make_matching_items(analysis: Analysis) -> list[Candidate]:
             analysis, "Match each person with their role.", pairs, roles[0].sentence, "person"
         )
         candidates.append(Candidate(item, "matching:roles", 0.96))
-    events = dated_events(analysis)
+    events = dated_events(mentions)
     if len(events) >= MIN_PAIRS:
         # Events not used by the first timeline, so the two items ask different facts.
         chosen = events[-MAX_PAIRS:] if len(events) >= 2 * MAX_PAIRS else events[:MAX_PAIRS]

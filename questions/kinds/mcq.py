@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from questions.dates import life_spans, outside_life, plausible_date
 from questions.distractors import (
-    confirmed_person,
-    full_name_words,
-    in_pool,
     is_variant,
     pick_distractors,
 )
-from questions.facts import Mention, normalize
+from questions.facts import Mention, mention_key
 from questions.kinds.base import (
     Analysis,
     Candidate,
@@ -21,7 +18,6 @@ from questions.kinds.base import (
     rng_for,
 )
 from questions.lexicon import OBJECT_WHO
-from questions.model import BLANK
 
 
 def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
@@ -30,23 +26,10 @@ def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
     return tuple(choices)
 
 
-# Only answers whose type the model tags reliably get multiple choice: organisations, groups
-# and places mix kinds (a venue with an event, a religion with a language), so their wrong
-# answers are often of the wrong type or also right.
-MCQ_TAGS = frozenset({"date", "number", "person"})
-
-
-def person_blank_fits(prompt: str) -> bool:
-    """A person mcq only as a subject question ('Who built ...?'): a blank after a role or
-    kinship word ('his brother _____', 'King _____', 'marriage to _____') asks for one kind of
-    person that the article's other people rarely share, so the wrong answers stand out."""
-    return prompt.startswith("Who ") and BLANK not in prompt
-
-
 def actors(mentions: Iterable[Mention]) -> frozenset[str]:
     """People the article has do something: answers of a subject question ('Who built ...?')."""
     return frozenset(
-        normalize(m.answer)
+        mention_key(m.answer)
         for m in mentions
         if m.tag == "person"
         and (m.question or "").startswith("Who ")
@@ -56,37 +39,41 @@ def actors(mentions: Iterable[Mention]) -> frozenset[str]:
 
 def named_in_prompt(choice: str, prompt: str) -> bool:
     """True when a wrong answer is named in the prompt itself ('[Möngke Khan] granted ...')."""
-    words = [w for w in normalize(choice).split() if len(w) > 2]
-    text = normalize(prompt)
-    return normalize(choice) in text or any(w in text.split() for w in words)
+    words = [w for w in mention_key(choice).split() if len(w) > 2]
+    text = mention_key(prompt)
+    return mention_key(choice) in text or any(w in text.split() for w in words)
 
 
-def make_mcq_items(analysis: Analysis) -> list[Candidate]:
-    """An mcq per mention with three distractors; plus role and speaker questions."""
+def mcq_wrong_answers(
+    analysis: Analysis,
+    mention: Mention,
+    prompt: str,
+    seed: str,
+    doers: frozenset[str],
+    spans: list[tuple[int, int]],
+) -> list[str]:
+    """Up to three wrong answers: not named in the prompt, plausible dates, within the
+    answer's life, and for a person other people who act in the article."""
+    present = analysis.pools.present
+    wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
+    wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
+    wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)]
+    wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
+    if mention.tag == "person":  # wrong people who also act in the article, like the answer
+        wrong = [w for w in wrong if mention_key(w) in doers]
+    return wrong[:3]
+
+
+def make_mcq_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
+    """An mcq with three distractors per mention the mcq may ask (its mention rules in
+    questions/rules/); plus role and speaker questions."""
     candidates = []
-    name_words = full_name_words(analysis.mentions)
     doers = actors(analysis.mentions)
     spans = life_spans(s.text for s in analysis.sentences)
-    present = analysis.pools.present
-    for mention in analysis.mentions:
-        doubtful = mention.tag == "person" and not (
-            confirmed_person(mention.answer, name_words) and in_pool(mention, analysis.pools)
-        )
-        if mention.in_quote or mention.tag not in MCQ_TAGS or doubtful:
-            continue
+    for mention in mentions:
         prompt = mention.question or mention.cloze
-        if mention.tag == "person" and not person_blank_fits(prompt):
-            continue
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
-        wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
-        wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
-        wrong = [
-            w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)
-        ]
-        wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
-        if mention.tag == "person":  # wrong people who also act in the article, like the answer
-            wrong = [w for w in wrong if normalize(w) in doers]
-        wrong = wrong[:3]
+        wrong = mcq_wrong_answers(analysis, mention, prompt, seed, doers, spans)
         if len(wrong) < 3:
             continue
         item = make_item(

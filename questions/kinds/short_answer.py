@@ -3,39 +3,32 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
-from questions.distractors import in_pool
-from questions.kinds.base import (
-    Analysis,
-    Candidate,
-    accepted_for,
-    generic_word,
-    make_item,
-    mention_candidate,
-)
+from questions.answers import accepted_for
+from questions.facts import Mention
+from questions.kinds.base import Analysis, Candidate, make_item, mention_candidate
 
 
-def make_short_answer_items(analysis: Analysis) -> list[Candidate]:
-    """A wh-question per mention the parse allows; "Who said ...?".
+def make_short_answer_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
+    """A wh-question per mention the short answer may ask (each has its question: mention
+    rules in questions/rules/); "Who said ...?".
 
     No "Who was the Dominican friar?": without the article at hand such a role names no one.
     """
     candidates = []
-    for mention in analysis.mentions:
-        if mention.in_quote or not mention.question or generic_word(analysis, mention):
-            continue
-        if mention.tag == "person" and not in_pool(mention, analysis.pools):
-            continue  # "Who did Kublai proclaim the Great Capital?": a place taken for a person
-        candidate = mention_candidate(analysis, "short_answer", mention.question, mention)
-        counted = HOW_MANY.match(mention.question)
+    for mention in mentions:
+        question = str(mention.question)
+        candidate = mention_candidate(analysis, "short_answer", question, mention)
+        counted = HOW_MANY.match(question)
         if counted and mention.answer[-1:].isdigit():  # "How many points ...?": "308 points"
             extra = f"{mention.answer} {counted.group(1)}"
             candidate = replace(
                 candidate, item=replace(candidate.item, accepted=(*candidate.item.accepted, extra))
             )
-        if mention.question.startswith("Where "):
-            candidate = with_places_around(analysis, candidate, mention.question)
+        if question.startswith("Where "):
+            candidate = with_places_around(analysis, candidate, question)
         candidates.append(candidate)
     for quote in analysis.quotes:
         verb = "said" if quote.past else "says"

@@ -2,59 +2,26 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from questions.facts import Mention, date_key
 from questions.kinds.base import Analysis, Candidate, make_item, rng_for
-from questions.lexicon import ARTICLES, WORD_TOKEN
 
-POINTING_WORD = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
 MIN_EVENTS = 3
-
-
-def names_its_subject(event: str) -> bool:
-    """True when the event names who or what it is about ("China launched ...", not "The
-    building opened" or "Two missions are planned"), and has no "here"."""
-    words = event.split()[1:]
-    named = any(w[:1].isupper() or w[:1] == "[" for w in words) or event.split()[0][:1] == "["
-    first_is_name = (
-        bool(words)
-        and event[:1].isupper()
-        and event.split()[0].lower()
-        not in ("the", "a", "an", "two", "three", "four", "some", "many", "most", "its", "their")
-    )
-    return (named or first_is_name) and not POINTING_WORD.search(event)
 
 
 MAX_EVENTS = 5
 
 
-def glued(event: str, source: str) -> bool:
-    """True when cutting the date's clause out glued two parts of the sentence together
-    ("sailed to North America Great Britain's colonies", "besieged Xiangyang the last
-    obstacle"): a name or an article follows a word it did not follow in the sentence."""
-    words = WORD_TOKEN.findall(re.sub(r"\[[^\]]*\]", " ", event))
-    tokens = WORD_TOKEN.findall(source)
-    pairs = set(zip(tokens, tokens[1:], strict=False))
-    for first, second in zip(words, words[1:], strict=False):
-        joined = second[:1].isupper() or second.lower() in ARTICLES
-        if joined and first in tokens and second in tokens and (first, second) not in pairs:
-            return True
-    return False
-
-
-def dated_events(analysis: Analysis) -> list[tuple[tuple[int, int, int], Mention]]:
-    """Events with a year, one per distinct date, in article order."""
+def dated_events(mentions: Sequence[Mention]) -> list[tuple[tuple[int, int, int], Mention]]:
+    """Events with a year, one per distinct date, in article order (of the mentions the
+    timeline and matching mention rules let through)."""
     events: list[tuple[tuple[int, int, int], Mention]] = []
     seen_keys: set[tuple[int, int, int]] = set()
     seen_events: set[str] = set()
-    for mention in analysis.mentions:
+    for mention in mentions:
         key = date_key(mention.answer)
-        if key is None or not mention.event or mention.in_quote:
-            continue
-        if not names_its_subject(mention.event):
-            continue
-        if glued(mention.event, analysis.sentences[mention.sentence].text):
+        if key is None or not mention.event:
             continue
         if key in seen_keys or mention.event in seen_events:
             continue
@@ -64,9 +31,9 @@ def dated_events(analysis: Analysis) -> list[tuple[tuple[int, int, int], Mention
     return events
 
 
-def make_timeline_items(analysis: Analysis) -> list[Candidate]:
+def make_timeline_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
     """Timelines over consecutive groups of the article's dated events."""
-    events = dated_events(analysis)
+    events = dated_events(mentions)
     if len(events) < MIN_EVENTS:
         return []
     count = -(-len(events) // MAX_EVENTS)  # groups of three to five events

@@ -9,11 +9,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.dates import plausible_date
 from questions.distractors import Pools, in_pool, pick_distractors
-from questions.facts import Mention, is_name_like
+from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
-from questions.lexicon import SAME_NUMBER_WORDS
+from questions.lexicon import ONE_ANOTHER, SAME_NUMBER_WORDS, is_name_like
 from questions.nlp import years_in
-from questions.rules.giveaways import ONE_ANOTHER
 
 # Swapping these gives a statement that is clearly false; places and groups often overlap
 # (a capital stands for its country), and the model mixes the kinds of organisations, things
@@ -160,8 +159,9 @@ def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) ->
     return any(pattern.search(s) for s in sentences)
 
 
-def make_true_false_items(analysis: Analysis) -> list[Candidate]:
-    """One statement per mention: false when a safe same-type swap exists, else true."""
+def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
+    """One statement per mention the true/false may ask (its mention rules in
+    questions/rules/): false when a safe same-type swap exists, else true."""
     candidates = []
     texts = [s.text for s in analysis.sentences]
     found: dict[str, list[str]] = {}
@@ -173,9 +173,7 @@ def make_true_false_items(analysis: Analysis) -> list[Candidate]:
         return found[name]
 
     present = analysis.pools.present
-    for mention in analysis.mentions:
-        if mention.in_quote or mention.statement.count(mention.answer) != 1:
-            continue
+    for mention in mentions:
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
         wrong = pick_distractors(mention, analysis.pools, rng, count=4, exclude=(analysis.title,))

@@ -1,18 +1,44 @@
 """The rules that turn candidate items down, registered in one place (registry.py) and run in
 the order below; each themed module registers its own: form (length, script, punctuation),
 pronouns (what "it" and "this" point to), referents (what the prompt leans on unnamed),
-shape (what is asked, and of what type), giveaways (what gives the answer away)."""
+shape (what is asked, and of what type), giveaways (what gives the answer away); and, at
+the mention stage before the kind makers, mentions (which mentions a kind may ask at all)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from questions.model import Item
-from questions.rules import form, giveaways, pronouns, referents, shape  # noqa: F401 (register)
+from questions.rules import (  # noqa: F401 (register)
+    form,
+    giveaways,
+    mentions,
+    pronouns,
+    referents,
+    shape,
+)
 from questions.rules.registry import REGISTRY, BoundRule, Rule, bound, rejection
 
 if TYPE_CHECKING:
+    from questions.facts import Mention
     from questions.kinds.base import Analysis
+
+# The order the mention rules run in, before the kind makers; the first that flags a mention
+# for a kind names it in `--explain`.
+MENTION_ORDER: tuple[str, ...] = (
+    "no_question",
+    "unreliable_type",
+    "in_quote",
+    "doubtful_person",
+    "person_not_in_pool",
+    "person_not_subject",
+    "answer_not_once",
+    "generic_word",
+    "other_place_named",
+    "everywhere",
+    "event_without_subject",
+    "glued_event",
+)
 
 # The order the rules run in; the first that rejects an item names it in `--explain`.
 ORDER: tuple[str, ...] = (
@@ -74,9 +100,20 @@ ORDER: tuple[str, ...] = (
     "orphan",
     "shared_deed",
 )
-if set(ORDER) != set(REGISTRY) or len(ORDER) != len(REGISTRY):
-    raise RuntimeError(f"rules not in ORDER: {sorted(set(REGISTRY) ^ set(ORDER))}")
+ORDERED = (*ORDER, *MENTION_ORDER)
+if set(ORDERED) != set(REGISTRY) or len(ORDERED) != len(REGISTRY):
+    raise RuntimeError(f"rules not in ORDER: {sorted(set(REGISTRY) ^ set(ORDERED))}")
 RULES: tuple[Rule, ...] = tuple(REGISTRY[rule_id] for rule_id in ORDER)
+MENTION_RULES: tuple[Rule, ...] = tuple(REGISTRY[rule_id] for rule_id in MENTION_ORDER)
+
+
+def mention_rejection(analysis: Analysis, mention: Mention, kind: str) -> tuple[str, str] | None:
+    """The first mention rule of the kind that flags the mention (its id) and its reason, or
+    None when the kind may ask it."""
+    for rule in MENTION_RULES:
+        if kind in rule.kinds and rule.flags is not None and rule.flags(analysis, mention):
+            return rule.id, rule.reason
+    return None
 
 
 def rules_for(analysis: Analysis) -> tuple[BoundRule, ...]:
@@ -105,4 +142,16 @@ def theme_rejection(theme: str, item: Item) -> tuple[str, str] | None:
     return rejection(item, item_rules(theme))
 
 
-__all__ = ["ORDER", "REGISTRY", "RULES", "Rule", "item_rules", "judge", "rejection", "rules_for"]
+__all__ = [
+    "MENTION_ORDER",
+    "MENTION_RULES",
+    "ORDER",
+    "REGISTRY",
+    "RULES",
+    "Rule",
+    "item_rules",
+    "judge",
+    "mention_rejection",
+    "rejection",
+    "rules_for",
+]

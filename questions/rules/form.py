@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from questions.facts import normalize
+from questions.facts import mention_key
 from questions.model import BLANK, Item
 from questions.rules.registry import SINGLE_KINDS, rule
 
@@ -155,7 +155,7 @@ def half_name(item: Item) -> str | None:
 @rule(kinds={"mcq"})
 def four_choices(item: Item) -> str | None:
     """A multiple-choice item has four distinct choices, one of them the answer."""
-    keys = [normalize(str(c)) for c in item.choices]
-    if len(set(keys)) != 4 or keys.count(normalize(str(item.answer))) != 1:
+    keys = [mention_key(str(c)) for c in item.choices]
+    if len(set(keys)) != 4 or keys.count(mention_key(str(item.answer))) != 1:
         return "choices not four distinct with one answer"
     return None

@@ -8,8 +8,15 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from questions.facts import normalize
-from questions.lexicon import BLANK_TITLES, MULTIPLES, NAME_PARTICLES, NOT_NAMES, NUMBER_WORDS
+from questions.facts import mention_key
+from questions.lexicon import (
+    BLANK_TITLES,
+    MULTIPLES,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    NUMBER_WORDS,
+    ONE_ANOTHER,
+)
 from questions.model import BLANK, Item
 from questions.nlp import years_in
 from questions.rules.registry import ANSWER_KINDS, Check, article_rule, rule
@@ -25,7 +32,7 @@ BLANK_GLOSSED = re.compile(r"\([^()]*_____|_____[’']?s?\s*\(|_____[^,;.()]{1,6
 LONE_YEAR = re.compile(r"\(_____\)")
 WORD_BEFORE_BLANK = re.compile(r"(\S+)\s+_____")
 WORD_AFTER_BLANK = re.compile(r"_____\s+([A-Z][\w’'-]*)")
-WORD = re.compile(r"[^\W\d_]+")
+LETTER_RUN = re.compile(r"[^\W\d_]+")  # letters only: "Mongol" of "Mongol-ruled"
 OF_NAME_AFTER_BLANK = re.compile(r"_____ of [A-Z]")
 OTHER_BLANK = re.compile(r"\bother\s+_____")
 FORMULA_COUNT = re.compile(r"[A-Z][a-z]?(\d)")
@@ -33,9 +40,11 @@ DIGIT_WORDS = {"2": "two", "3": "three", "4": "four"}
 
 
 def _text_answers(item: Item) -> list[str]:
+    """The item's answer and accepted forms (three letters or more), each once, sorted: the
+    first found in the prompt is named the same way whatever PYTHONHASHSEED is."""
     if not isinstance(item.answer, str):
         return []
-    return [a for a in {item.answer, *item.accepted} if len(a) >= 3 or a == item.answer]
+    return sorted(a for a in {item.answer, *item.accepted} if len(a) >= 3 or a == item.answer)
 
 
 def has_words(text: str, words: str) -> bool:
@@ -69,7 +78,7 @@ def title_initials(title: str) -> str:
 def make_trivial_filter(title: str) -> Check:
     """Answers that are the article's own topic ("Oxygen" in the article Oxygen), its
     initials ("UMC") or a one-word short form of it ("UChicago", "SoCal")."""
-    topic = normalize(title)
+    topic = mention_key(title)
     short_title = len(topic.split()) <= 3
     initials = title_initials(title)
     squashed = re.sub(r"\W", "", topic)
@@ -78,7 +87,7 @@ def make_trivial_filter(title: str) -> Check:
     def trivial(item: Item) -> str | None:
         if not isinstance(item.answer, str):
             return None
-        key = normalize(item.answer)
+        key = mention_key(item.answer)
         plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
         if key == topic or plural or (short_title and key and key in topic):
             return "answer is the article's topic"
@@ -158,8 +167,8 @@ def related_word(item: Item) -> str | None:
     "Mongolica", "two" with "double bond"): the item can be answered without the article."""
     if not isinstance(item.answer, str):
         return None
-    prompt_words = {w.casefold() for w in WORD.findall(item.prompt)}
-    words = WORD.findall(item.answer)
+    prompt_words = {w.casefold() for w in LETTER_RUN.findall(item.prompt)}
+    words = LETTER_RUN.findall(item.answer)
     formula = FORMULA_COUNT.fullmatch(item.answer.strip())
     count = DIGIT_WORDS.get(formula.group(1)) if formula else None
     if count and re.search(rf"\b(?:{MULTIPLES[count]})\b", item.prompt, re.I):
@@ -174,7 +183,7 @@ def related_word(item: Item) -> str | None:
         surname = person and word == words[-1]
         if len(key) < 4 or not word[:1].isupper() or (len(words) > 1 and not surname):
             continue
-        for other in prompt_words - {key}:
+        for other in sorted(prompt_words - {key}):  # sorted: the same reason on every run
             shared = _common_prefix(key, other)
             if shared >= 4 and shared >= min(len(key), len(other)) - 3:
                 return f"prompt has {other!r}, a form of the answer"
@@ -197,7 +206,6 @@ def list_member(item: Item) -> str | None:
 # Spelled counts up to twelve; larger counts are written in digits in the texts this reads.
 COUNT_WORDS = NUMBER_WORDS[:13]
 BRACKET_AFTER_BLANK = re.compile(r"_____[^()]{0,40}\(([^()]*)\)")
-ONE_ANOTHER = re.compile(r"\b(?:one|the first)\b.*\b(?:another|the other|a second|the second)\b")
 LIST_AFTER_BLANK = re.compile(r"_____\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*[,:–—]\s*(.+)")
 LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
@@ -268,7 +276,7 @@ def lookalike(item: Item) -> str | None:
     if len(answer) < 5 or counted or any(c.isdigit() for c in answer):
         return None
     size = len(answer.split())
-    words = WORD.findall(item.prompt.replace(BLANK, " "))
+    words = LETTER_RUN.findall(item.prompt.replace(BLANK, " "))
     for i in range(len(words) - size + 1):
         window = " ".join(words[i : i + size]).casefold()
         if window != answer and fuzz.ratio(window, answer) >= LOOKALIKE_RATIO:

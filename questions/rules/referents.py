@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -130,58 +131,84 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in CONTENT.findall(text) if w not in STOP_WORDS}
 
 
-def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Check:
-    """A blank or 'Who' for the doer of what other people of the article did too ('_____
-    defected to Mongol forces' when four men defected), or 'When' for what the article says
-    happened again another year (a failed expedition against Japan in 1274 and in 1281):
-    the item has several right answers."""
-    names = sorted(set(people), key=len, reverse=True)
-    name_pattern = re.compile("|".join(map(re.escape, names))) if names else None
-    stems = [_stems(s) for s in sentences]
-    named = [set(name_pattern.findall(s)) if name_pattern else set() for s in sentences]
-    years = [set(YEAR_ALONE.findall(s)) for s in sentences]
-    by_stem: dict[str, list[int]] = defaultdict(list)
-    for index, words in enumerate(stems):
-        for word in words:
-            by_stem[word].append(index)
+@dataclass(frozen=True)
+class Deeds:
+    """The article's sentences as content-word stems, people named and years: which other
+    sentences say the same thing of another person or another year."""
 
-    def alike(said: set[str], own: int) -> list[tuple[int, set[str]]]:
+    sentences: Sequence[str]
+    stems: list[set[str]]
+    named: list[set[str]]
+    years: list[set[str]]
+    by_stem: Mapping[str, list[int]]
+
+    @classmethod
+    def of(cls, sentences: Sequence[str], people: Iterable[str]) -> Deeds:
+        """The deeds of the sentences, naming the people given."""
+        names = sorted(set(people), key=len, reverse=True)
+        name_pattern = re.compile("|".join(map(re.escape, names))) if names else None
+        stems = [_stems(s) for s in sentences]
+        by_stem: dict[str, list[int]] = defaultdict(list)
+        for index, words in enumerate(stems):
+            for word in words:
+                by_stem[word].append(index)
+        return cls(
+            sentences=sentences,
+            stems=stems,
+            named=[set(name_pattern.findall(s)) if name_pattern else set() for s in sentences],
+            years=[set(YEAR_ALONE.findall(s)) for s in sentences],
+            by_stem=by_stem,
+        )
+
+    def alike(self, said: set[str], own: int) -> list[tuple[int, set[str]]]:
         """Other sentences sharing at least two and half of the stems, in article order."""
-        counts = Counter(i for word in said for i in by_stem.get(word, ()) if i != own)
+        counts = Counter(i for word in said for i in self.by_stem.get(word, ()) if i != own)
         close = sorted(i for i, n in counts.items() if n >= 2 and n * 2 >= len(said))
-        return [(i, said & stems[i]) for i in close]
+        return [(i, said & self.stems[i]) for i in close]
 
-    def shared_deed(item: Item) -> str | None:
+    def shared_deed(self, item: Item) -> str | None:
+        """Why the item has several right answers: another doer, or another year; or None."""
         if not isinstance(item.answer, str):
             return None
         if item.tags[:1] == ("date",) and item.prompt.startswith("When "):
-            return other_time(item)
+            return self.other_time(item)
         asks_doer = item.prompt.startswith((BLANK, "Who "))
         if item.tags[:1] != ("person",) or not asks_doer:
             return None
-        said = _stems(item.prompt.replace(item.answer, " "))
+        return self.other_doer(item)
+
+    def other_doer(self, item: Item) -> str | None:
+        """Another person a sentence like the item's says did the same, with the stems."""
+        said = _stems(item.prompt.replace(str(item.answer), " "))
         if len(said) < 2:
             return None
-        answer_words = set(item.answer.split())
-        for index, shared in alike(said, item.sentence_index):
-            others = sorted(n for n in named[index] if not set(n.split()) & answer_words)
+        answer_words = set(str(item.answer).split())
+        for index, shared in self.alike(said, item.sentence_index):
+            others = sorted(n for n in self.named[index] if not set(n.split()) & answer_words)
             if others:
                 return f"{others[0]!r} did the same ({', '.join(sorted(shared))})"
         return None
 
-    def other_time(item: Item) -> str | None:
+    def other_time(self, item: Item) -> str | None:
+        """Another year a sentence like the item's, naming the same names, says it happened."""
         said = _stems(item.prompt)
         names_in = [w for w in PROPER_WORD.findall(item.prompt) if w not in NOT_PROPER]
         answer_years = set(YEAR_ALONE.findall(str(item.answer)))
         if len(said) < 2 or not answer_years or not names_in:
             return None
-        for index, shared in alike(said, item.sentence_index):
-            other_years = years[index] - answer_years
-            if other_years and all(n in sentences[index] for n in names_in):
+        for index, shared in self.alike(said, item.sentence_index):
+            other_years = self.years[index] - answer_years
+            if other_years and all(n in self.sentences[index] for n in names_in):
                 return f"also happened in {min(other_years)} ({', '.join(sorted(shared))})"
         return None
 
-    return shared_deed
+
+def make_shared_deed_filter(sentences: Sequence[str], people: Iterable[str]) -> Check:
+    """A blank or 'Who' for the doer of what other people of the article did too ('_____
+    defected to Mongol forces' when four men defected), or 'When' for what the article says
+    happened again another year (a failed expedition against Japan in 1274 and in 1281):
+    the item has several right answers."""
+    return Deeds.of(sentences, people).shared_deed
 
 
 @article_rule("shared_deed")

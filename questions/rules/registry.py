@@ -5,6 +5,10 @@ A rule is a function of an item that returns why it rejects the item, or None. A
 needs the whole article (its title, its names, its people) is registered as a binder: a
 function of the article's analysis that returns such a check. Rules run in the order of
 `ORDER` (questions/rules/__init__.py); the first that rejects an item names it.
+
+A mention rule runs earlier, at the mention stage: a predicate of the article's analysis and
+one mention, true when a kind must not ask that mention at all (the kind makers then only
+make); mention rules run in the order of `MENTION_ORDER`.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from typing import TYPE_CHECKING
 from questions.model import AGGREGATE_KINDS, KINDS, Item
 
 if TYPE_CHECKING:
+    from questions.facts import Mention
     from questions.kinds.base import Analysis
 
 Check = Callable[[Item], str | None]
 Binder = Callable[["Analysis"], Check]
+MentionCheck = Callable[["Analysis", "Mention"], bool]
 
 ALL_KINDS = frozenset(KINDS)
 # Kinds that ask one fact of one sentence (not timelines or matching).
@@ -31,6 +37,7 @@ TYPED_KINDS = frozenset({"cloze", "short_answer"})
 # Kinds that ask a wh-question.
 QUESTION_KINDS = frozenset({"mcq", "short_answer"})
 ITEM_STAGE = "item"  # after the kind makers, before selection
+MENTION_STAGE = "mention"  # before the kind makers: which mentions a kind may ask
 
 
 @dataclass(frozen=True)
@@ -43,11 +50,12 @@ class Rule:
     stage: str
     check: Check | None = None  # a rule of the item alone
     bind: Binder | None = None  # a rule that first reads the article
+    flags: MentionCheck | None = None  # a mention rule: true when the kind must not ask it
 
     @property
     def theme(self) -> str:
         """The module the rule lives in ('form', 'shape', 'giveaways', 'referents')."""
-        function = self.check or self.bind
+        function = self.check or self.bind or self.flags
         return (function.__module__ if function else "").rsplit(".", 1)[-1]
 
 
@@ -82,6 +90,18 @@ def article_rule(
         doc = " ".join((bind.__doc__ or "").split())
         _register(Rule(rule_id, doc, frozenset(kinds), stage, bind=bind))
         return bind
+
+    return register
+
+
+def mention_rule(kinds: Iterable[str]) -> Callable[[MentionCheck], MentionCheck]:
+    """Register a predicate of (analysis, mention) as a mention-stage rule of these kinds; its
+    name is the rule's id and its docstring the reason."""
+
+    def register(flags: MentionCheck) -> MentionCheck:
+        doc = " ".join((flags.__doc__ or "").split())
+        _register(Rule(flags.__name__, doc, frozenset(kinds), MENTION_STAGE, flags=flags))
+        return flags
 
     return register
 

@@ -1,0 +1,94 @@
+"""questions/syntax: the wh-question make_question gives for an answer in a parsed sentence.
+
+Properties, not the generator's whole output: the question word fits the answer's type, the
+question ends with a question mark, never holds its answer, keeps what the sentence says
+around it, and asks with "did" and the base verb; where the parse gives no safe question (an
+answer in a list, a place after a preposition that is no "where") there is none.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from questions.facts import answer_span, tag_of
+from questions.nlp import parse
+from questions.syntax import make_question, wh_word
+
+
+def answer_in(sentence: str, answer: str) -> tuple[Span, str]:
+    """The entity of the parsed sentence whose answer text is `answer`, and its tag."""
+    (doc,) = parse([sentence])
+    for ent in doc.ents:
+        span = answer_span(ent)
+        if span.text == answer:
+            tag = tag_of(ent)
+            assert tag is not None, (answer, ent.label_)
+            return span, tag
+    raise AssertionError(f"no entity {answer!r} in {[e.text for e in doc.ents]}")
+
+
+# (sentence, answer, question word, words of the sentence the question keeps, past verb)
+QUESTIONS = [
+    ("Yuri Gagarin flew around the Earth in 1961.", "Yuri Gagarin", "Who", "Earth", ""),
+    ("Yuri Gagarin flew around the Earth in 1961.", "1961", "When did", "Gagarin", "flew"),
+    ("The Soviet Union launched Sputnik 1 in October 1957.", "Sputnik 1", "What did", "1957",
+     "launched"),
+    ("The Soviet Union launched Sputnik 1 in October 1957.", "October 1957", "When did",
+     "Sputnik", "launched"),
+    ("Neil Armstrong walked on the Moon in July 1969.", "Neil Armstrong", "Who", "Moon", ""),
+    ("The engineers built 12 rockets at the plant.", "12", "How many rockets", "plant",
+     "built"),
+    ("Twelve astronauts walked on the Moon.", "Twelve", "How many astronauts", "Moon", ""),
+    ("The mission landed in Florida after a long flight.", "Florida", "Where did", "flight",
+     "landed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "answer", "wh", "kept", "past"), QUESTIONS)
+def test_the_question_asks_for_its_answer_with_the_right_word(sentence, answer, wh, kept, past):
+    span, tag = answer_in(sentence, answer)
+    question = make_question(span, tag, {})
+    assert question is not None
+    assert question.startswith(f"{wh} ") and question.endswith("?"), question
+    assert answer.casefold() not in question.casefold(), question
+    assert kept in question, question
+    if past:  # "When did Gagarin fly ...?", not "When did Gagarin flew ...?"
+        assert past not in question.split(), question
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        # One name of a list is not the subject alone.
+        ("Gagarin, Titov and Nikolayev trained at the centre in 1960.", "Titov"),
+        # "around the Earth": no preposition a "Where" question can stand for.
+        ("Yuri Gagarin flew around the Earth in 1961.", "Earth"),
+    ],
+)
+def test_no_question_where_the_parse_gives_no_safe_one(sentence, answer):
+    span, tag = answer_in(sentence, answer)
+    assert make_question(span, tag, {}) is None
+
+
+def test_a_replacement_reads_in_the_question():
+    """A resolved reference ("it" -> "[Moscow]") is written into the question."""
+    (doc,) = parse(["In 1957 it launched Sputnik 1."])
+    it = next(t for t in doc if t.lower_ == "it")
+    date = next(e for e in doc.ents if e.text == "1957")
+    question = make_question(answer_span(date), "date", {it.i: (it.i + 1, "[Moscow]")})
+    assert question is not None and "[Moscow]" in question and " it " not in f" {question} "
+
+
+@pytest.mark.parametrize(
+    ("tag", "prep", "wh"),
+    [
+        ("date", "", "When"),
+        ("date", "in", "When"),
+        ("place", "in", "Where"),
+        ("place", "", None),
+        ("person", "", None),
+    ],
+)
+def test_wh_word_fits_the_answer_type_and_preposition(tag, prep, wh):
+    assert wh_word(tag, prep) == wh
