@@ -17,8 +17,9 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from questions.facts import Mention, Sentence, make_cloze, statement_of
+from questions.facts import Mention, Sentence
 from questions.syntax import Replacements, render
+from questions.terms import term_mention
 
 NAMING_VERBS = frozenset({"call", "name", "term", "dub"})
 NAMING_AS_VERBS = frozenset({"know", "define", "refer", "describe", "designate"})
@@ -33,7 +34,6 @@ RELATIVE_WORDS = frozenset({"another", "other", "exception", "example", "latter"
 MAX_ANSWER_TOKENS = 5
 MIN_DESCRIPTION_WORDS = 3
 MAX_DESCRIPTION_WORDS = 28
-DEFINITION_WEIGHT = 1.0
 
 
 def name_span(complement: Token) -> Span | None:
@@ -293,19 +293,6 @@ def find_definitions(
             if span.text.casefold() in question.casefold():
                 continue
             mentions.append(
-                Mention(
-                    sentence=sentence.index,
-                    answer=span.text,
-                    tag="term",
-                    label="DEFINED",
-                    cloze=make_cloze(doc, span, refs),
-                    statement=statement_of(doc, refs),
-                    question=question,
-                    prep="",
-                    in_quote=False,
-                    event=None,
-                    weight=DEFINITION_WEIGHT,
-                    also=other_names(span),
-                )
+                term_mention(doc, span, refs, sentence.index, question, other_names(span))
             )
     return mentions

@@ -28,6 +28,7 @@ TERMS_PER_WORDS = 250
 DEFINING_VERBS = frozenset({"be", "refer", "call", "define", "know", "mean", "describe"})
 DEFINING_CUE = re.compile(r"\b(?:known as|called|referred to as|defined as|termed)\s*$", re.I)
 TERM_WEIGHT = 0.9
+DEFINITION_WEIGHT = 1.0
 
 
 def term_span(chunk: Span) -> Span | None:
@@ -140,19 +141,31 @@ def find_terms(
         span = max(spans, key=lambda s: (centrality[doc_index[id(s.doc)]], -s.start))
         index = doc_index[id(span.doc)]
         doc, refs = docs[index], replacements[index]
-        mentions.append(
-            Mention(
-                sentence=sentences[index].index,
-                answer=span.text,
-                tag="term",
-                label="TERM",
-                cloze=make_cloze(doc, span, refs),
-                statement=statement_of(doc, refs),
-                question=None,
-                prep="",
-                in_quote=False,
-                event=None,
-                weight=TERM_WEIGHT,
-            )
-        )
+        mentions.append(term_mention(doc, span, refs, sentences[index].index))
     return mentions
+
+
+def term_mention(
+    doc: Doc,
+    span: Span,
+    refs: Replacements,
+    sentence: int,
+    question: str | None = None,
+    also: tuple[str, ...] = (),
+) -> Mention:
+    """A mention tagged "term": a key term (label TERM) or, with the question that asks for
+    it, a name the article gives to what it describes (label DEFINED)."""
+    return Mention(
+        sentence=sentence,
+        answer=span.text,
+        tag="term",
+        label="DEFINED" if question else "TERM",
+        cloze=make_cloze(doc, span, refs),
+        statement=statement_of(doc, refs),
+        question=question,
+        prep="",
+        in_quote=False,
+        event=None,
+        weight=DEFINITION_WEIGHT if question else TERM_WEIGHT,
+        also=also,
+    )
