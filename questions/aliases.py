@@ -11,7 +11,13 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from questions.facts import Mention, mention_key
-from questions.lexicon import COMMON_ABBREVIATIONS, HEAD_NOUNS, TYPE_NOUNS
+from questions.lexicon import (
+    COMMON_ABBREVIATIONS,
+    DROPPABLE_TYPE_WORDS,
+    HEAD_NOUNS,
+    LEGAL_SUFFIX,
+    TYPE_NOUNS,
+)
 
 PARTICLES = frozenset(["of", "de", "da", "di", "du", "von", "van", "der", "la", "le", "the"])
 NAME_TAGS = frozenset({"person", "org", "place", "group"})
@@ -260,10 +266,8 @@ OF_PLACE = re.compile(rf"({NAME_RUN}) of ([A-Z][\w’'-]+)")
 BRACKETED_WORD = re.compile(rf"({NAME_RUN}) \(([A-Z][\w’'-]+)\)")
 
 
-# The kind of thing a name names, written after it: "Murray River", "Labor Party". Without
-# it the name still names the river or party; not so 'Holy Roman' of 'Holy Roman Empire'.
-DROPPABLE = ("river", "lake", "sea", "ocean", "mountains", "desert", "bay", "canal", "party")
-TYPE_WORDS = (*HEAD_NOUNS, *DROPPABLE[1:])
+# The kind of thing a name names, written after it: "Murray River", "Labor Party".
+TYPE_WORDS = tuple(dict.fromkeys((*HEAD_NOUNS, *DROPPABLE_TYPE_WORDS)))
 TYPED = re.compile(rf"({NAME_RUN}) ((?i:{'|'.join(TYPE_WORDS)}))\b")
 
 
@@ -278,7 +282,8 @@ def type_word_forms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[st
         named = [w for w in rest if w.lower() not in STOP_WORDS]
         # 'Red' of 'Red Sea' is a common word the article writes in lower case: no name.
         common = len(rest) == 1 and rest[0].lower() in lower
-        if named and not common and last.lower() in DROPPABLE and rest[-1][:1].isupper():
+        droppable = last.lower() in DROPPABLE_TYPE_WORDS
+        if named and not common and droppable and rest[-1][:1].isupper():
             pairs.append((name, " ".join(rest)))
     written = {
         (tail, noun) for t in texts for run, noun in TYPED.findall(t) for tail in _endings(run)
@@ -288,7 +293,6 @@ def type_word_forms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[st
     return pairs
 
 
-LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
 INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+")
 
 

@@ -18,19 +18,19 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from questions.facts import Mention, Sentence
+from questions.lexicon import (
+    CLASS_NOUNS,
+    DEMONSTRATIVES,
+    NAMING_AS_VERBS,
+    NAMING_VERBS,
+    RELATIVE_WORDS,
+    TENSED_BE,
+)
 from questions.syntax import Replacements, render
 from questions.terms import term_mention
 
-NAMING_VERBS = frozenset({"call", "name", "term", "dub"})
-NAMING_AS_VERBS = frozenset({"know", "define", "refer", "describe", "designate"})
-TENSED_BE = frozenset({"is", "are", "was", "were"})
-DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 # What sets a class apart in a definition: a clause or a phrase on it.
 MODIFIER_DEPS = frozenset({"relcl", "acl", "prep"})
-# "Euglenophytes are a group of ...": a class noun stands for many.
-CLASS_NOUNS = frozenset({"group", "type", "kind", "class", "family", "form", "genus", "order"})
-# Words that describe a thing against what came before: "another", "an exception".
-RELATIVE_WORDS = frozenset({"another", "other", "exception", "example", "latter", "former"})
 MAX_ANSWER_TOKENS = 5
 MIN_DESCRIPTION_WORDS = 3
 MAX_DESCRIPTION_WORDS = 28

@@ -241,6 +241,25 @@ COMMON_NAMES = {
 }
 # Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
 HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
+# Type words a name is still right without ("Murray" of "Murray River", "Labor" of "Labor
+# Party"); not so "Holy Roman" of "Holy Roman Empire".
+DROPPABLE_TYPE_WORDS = (
+    "river", "lake", "sea", "ocean", "mountains", "desert", "bay", "canal", "party",
+)
+# A company's legal form after its name ("J. Lyons, Ltd.", "Acme Inc.").
+LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
+
+# --- Definitions --------------------------------------------------------------------------
+# Verbs that give a name: "is called X", "is termed X"; and those that give it with "as":
+# "is known as X", "is referred to as X".
+NAMING_VERBS = frozenset({"call", "name", "term", "dub"})
+NAMING_AS_VERBS = frozenset({"know", "define", "refer", "describe", "designate"})
+TENSED_BE = frozenset({"is", "are", "was", "were"})
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+# "Euglenophytes are a group of ...": a class noun stands for many.
+CLASS_NOUNS = frozenset({"group", "type", "kind", "class", "family", "form", "genus", "order"})
+# Words that describe a thing against what came before: "another", "an exception".
+RELATIVE_WORDS = frozenset({"another", "other", "exception", "example", "latter", "former"})
 
 # --- Word shapes ------------------------------------------------------------------------------
 
