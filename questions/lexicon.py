@@ -244,7 +244,15 @@ HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "isl
 # Type words a name is still right without ("Murray" of "Murray River", "Labor" of "Labor
 # Party"); not so "Holy Roman" of "Holy Roman Empire".
 DROPPABLE_TYPE_WORDS = (
-    "river", "lake", "sea", "ocean", "mountains", "desert", "bay", "canal", "party",
+    "river",
+    "lake",
+    "sea",
+    "ocean",
+    "mountains",
+    "desert",
+    "bay",
+    "canal",
+    "party",
 )
 # A company's legal form after its name ("J. Lyons, Ltd.", "Acme Inc.").
 LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
