@@ -170,6 +170,8 @@ def written_longer(short: str, texts: Sequence[str]) -> list[str]:
     before = re.compile(rf"((?:[A-Z][\w’'-]+ ){{1,3}}){re.escape(short)}\b")
     found = set()
     for text in texts:
+        if short not in text:
+            continue  # a substring test spares most sentences the regex
         for match in before.finditer(text):
             words = [w for w in match.group(1).split() if w.lower() not in STOP_WORDS]
             if words:

@@ -39,8 +39,10 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def is_variant(a: str, b: str) -> bool:
-    """True when b is a spelling variant of a, or one contains the other."""
+    """True when b is a spelling variant of a, or one contains the other (asked again and
+    again of the same pairs as each kind picks wrong answers: kept)."""
     x, y = mention_key(a), mention_key(b)
     if not x or not y:
         return True

@@ -10,7 +10,7 @@ from dataclasses import replace
 from questions.aliases import article_aliases
 from questions.clean import clean_article
 from questions.definitions import find_definitions
-from questions.distractors import build_pools
+from questions.distractors import build_pools, is_variant
 from questions.facts import Mention, Sentence, find_mentions, mention_key
 from questions.kinds import KIND_MAKERS, Analysis, Candidate
 from questions.model import (
@@ -216,6 +216,7 @@ def make_candidates(
 ) -> list[Candidate]:
     """Every kind's candidates that pass all rules; those that do not go to `rejected`
     (when given) with the rule's id and its reason."""
+    is_variant.cache_clear()  # kept for one article's kinds, never carried to the next
     rules = rules_for(analysis)
     shared = shared_name_words(analysis)
     common = other_name_words(analysis)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from questions.answers import accepted_for
-from questions.distractors import Pools
+from questions.distractors import Pools, full_name_words
 from questions.facts import Mention, Quote, Role, Sentence
 from questions.lexicon import HEDGE
 from questions.model import SENTENCE_KINDS, Answer, Item, make_item_id
@@ -38,6 +39,11 @@ class Analysis:
     lower_words: frozenset[str] = frozenset()  # words the article writes in lower case
     # Sentences whose subject pronoun points nowhere, with that pronoun.
     orphans: Mapping[int, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def name_words(self) -> frozenset[str]:
+        """Words of the article's full names of people, found once per article."""
+        return full_name_words(self.mentions)
 
 
 @dataclass(frozen=True)

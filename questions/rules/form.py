@@ -55,7 +55,7 @@ def unbalanced_brackets(item: Item) -> str | None:
 @rule()
 def foreign_script(item: Item) -> str | None:
     """The prompt has characters of a script the student may not read (CJK and beyond)."""
-    if any(ord(c) >= 0x2E80 for c in item.prompt):
+    if not item.prompt.isascii() and any(ord(c) >= 0x2E80 for c in item.prompt):
         return "characters of a script the student may not read"
     return None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from questions.distractors import confirmed_person, full_name_words, in_pool
+from questions.distractors import confirmed_person, in_pool
 from questions.facts import Mention, mention_key
 from questions.lexicon import ARTICLES, WORD_TOKEN
 from questions.model import BLANK
@@ -53,8 +53,10 @@ def in_quote(analysis: Analysis, mention: Mention) -> bool:
 def doubtful_person(analysis: Analysis, mention: Mention) -> bool:
     """A person the article does not confirm as a safe name (one word never part of a full
     name, or no safe pick of its type): the wrong people beside it would be guesses."""
-    confirmed = confirmed_person(mention.answer, full_name_words(analysis.mentions))
-    return mention.tag == "person" and not (confirmed and in_pool(mention, analysis.pools))
+    if mention.tag != "person":
+        return False
+    confirmed = confirmed_person(mention.answer, analysis.name_words)
+    return not (confirmed and in_pool(mention, analysis.pools))
 
 
 @mention_rule(kinds=("short_answer",))
