@@ -423,3 +423,20 @@ def test_a_bracket_after_the_answer_and_a_counted_noun_are_accepted_too() -> Non
         i for i in questions.generate(text, all_items=True).items if i.prompt.startswith("How many")
     ]
     assert counted and all("308 points" in i.accepted for i in counted if i.kind == "short_answer")
+
+
+@pytest.mark.parametrize(
+    ("statement", "denies"),
+    [
+        ("Not even the fastest liner has yet crossed the ocean in 95 hours.", True),
+        ("The settlers did not move on, but formed three societies.", True),
+        ("The liner crossed the ocean in 95 hours.", False),
+        ("Nothing stopped the liner, which crossed in 95 hours.", False),
+    ],
+)
+def test_no_false_statement_is_made_of_a_denial(statement, denies):
+    number = SimpleNamespace(
+        statement=statement, answer="95" if "95" in statement else "three", tag="number", prep=""
+    )
+    wrong = "190" if "95" in statement else "four"
+    assert swappable(number, wrong, pools=None) is not denies

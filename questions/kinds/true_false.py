@@ -97,12 +97,15 @@ def in_name_list(statement: str, answer: str) -> bool:
 
 
 # A date after "after", "by" or "since" opens a range: a year moved a little stays true.
+NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|none|cannot)\b|n[’']t\b", re.I)
 OPEN_RANGE = frozenset(["after", "before", "by", "since", "until", "till", "from"])
 
 
 def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
-    """A same-shape swap: a whole person's name for one with as many words, both names."""
-    if not stands_alone(mention.statement, mention.answer):
+    """A same-shape swap: a whole person's name for one with as many words, both names; never
+    in a denial ("Not even Mr Todd has yet flown round the world in 95 minutes": in 190 it is
+    still true)."""
+    if not stands_alone(mention.statement, mention.answer) or NEGATION.search(mention.statement):
         return False
     if mention.tag == "number" and (
         number_stated_twice(mention.statement, mention.answer)
