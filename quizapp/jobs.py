@@ -58,7 +58,7 @@ HEARTBEAT_EVERY = 2.0  # seconds
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 KILL_GRACE = 2.0  # seconds between SIGTERM and SIGKILL for a generating child past its limit
 WARM_UP = "Warm-up\n\nMarie Curie was born in Warsaw in 1867. She moved to Paris in 1891."
-CRASHED = "Generation stopped its worker; try again."
+CRASHED = "Generation crashed each time it ran, so it was stopped; try again later."
 
 log = logging.getLogger(__name__)
 _forking = threading.Lock()  # one fork at a time: no child inherits another's pipe

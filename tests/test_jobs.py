@@ -314,7 +314,7 @@ def test_a_generating_child_that_keeps_dying_fails_its_job_after_crash_retries(q
     assert log.count("died (signal SIGSEGV); running it again") == jobs.CRASH_RETRIES
     assert log.count("died (signal SIGSEGV); not run again") == 1
     page = teacher.get(location).get_data(as_text=True)
-    assert "Generation stopped its worker; try again." in page
+    assert "Generation crashed each time it ran, so it was stopped; try again later." in page
     assert "Traceback" not in page + log
     assert storage.count_articles(db) == 0
     assert storage.get_generation_job(db, job_id)["status"] == "failed"
@@ -357,7 +357,7 @@ def test_a_job_whose_worker_died_runs_again_at_most_crash_retries_times(tmp_path
         assert queue.result("job1") is None
     else:  # failed with a message, its claim gone
         assert queue.pending() == []
-        assert queue.result("job1")["error"] == "Generation stopped its worker; try again."
+        assert queue.result("job1")["error"] == jobs.CRASHED
         assert queue.get(jobs.CLAIM + "job1") is None
     assert jobs.recover_crashed(queue) == []  # a second worker starting finds nothing to do
 
