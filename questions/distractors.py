@@ -338,20 +338,11 @@ def pool_candidates(mention: Mention, pools: Pools, rng: random.Random) -> list[
 
 
 def unfit_distractor(other: str, mention: Mention, pools: Pools) -> bool:
-    """A wrong answer the question itself gives away or makes also true: related to the
-    answer elsewhere, a count of another size or past the sentence's total, a share over
-    100%, a bare first name beside a full name."""
-    answer = mention.answer
-    if related_elsewhere(other, mention, pools):
-        return True
-    if mention.tag == "number" and not similar_size(other, answer):
-        return True  # 44 games beside 13 in a 16-game season: out by elimination
-    if mention.tag == "number" and beyond_total(other, answer, mention.cloze):
-        return True
-    if impossible_share(other, answer):
-        return True
-    # "William" beside "Louis XIV": a bare first name stands out
-    return mention.tag == "person" and len(answer.split()) > 1 and " " not in other
+    """A wrong answer a registered distractor rule turns down (questions/rules/distractors.py:
+    the question itself gives it away or makes it also true)."""
+    from questions.rules import DISTRACTOR_RULES  # the rules read this module's helpers
+
+    return any(rule.unfit(other, mention, pools) for rule in DISTRACTOR_RULES if rule.unfit)
 
 
 def near_values(

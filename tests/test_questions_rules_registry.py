@@ -15,6 +15,7 @@ from questions.facts import Mention, Sentence
 from questions.kinds.base import Analysis
 from questions.model import KINDS, Item
 from questions.rules import (
+    DISTRACTOR_ORDER,
     MENTION_ORDER,
     ORDER,
     REGISTRY,
@@ -297,7 +298,7 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
 
 def test_every_registered_rule_has_an_example() -> None:
     assert set(EXAMPLES) == set(ORDER)
-    assert set(EXAMPLES) | set(MENTION_EXAMPLES) == set(REGISTRY)
+    assert set(EXAMPLES) | set(MENTION_EXAMPLES) | set(DISTRACTOR_EXAMPLES) == set(REGISTRY)
 
 
 @pytest.mark.parametrize("rule_id", ORDER)
@@ -485,3 +486,60 @@ def test_explain_reasons_are_the_same_whatever_the_hash_seed() -> None:
         reasons.add(result.stdout)
     assert len(reasons) == 1, reasons
     assert "None" not in reasons.pop()
+
+
+# --- Distractor rules: which wrong answers a choice may offer -------------------------------
+
+D_SENTENCES = (
+    "Kublai Khan sent Zhang Rou to the south in 1260.",
+    "Kublai Khan and Shi Tianze served together for years.",
+    "Li Tan rebelled against the court in 1262.",
+)
+
+
+def d_mention(sentence: int, answer: str, tag: str, cloze: str = "") -> Mention:
+    text = cloze.replace("_____", answer) if cloze else D_SENTENCES[sentence]
+    blank = cloze or text.replace(answer, "_____")
+    return Mention(sentence, answer, tag, "", blank, text, None, "", False, None, 1.0)
+
+
+D_MENTIONS = (
+    d_mention(0, "Kublai Khan", "person"),
+    d_mention(0, "Zhang Rou", "person"),
+    d_mention(1, "Kublai Khan", "person"),
+    d_mention(1, "Shi Tianze", "person"),
+    d_mention(2, "Li Tan", "person"),
+)
+D_POOLS = build_pools(D_MENTIONS, list(D_SENTENCES))
+GAMES = d_mention(0, "13", "number", "The team won _____ games of a 16-game schedule.")
+SHARE = d_mention(0, "54.8%", "number", "The party won _____ of the vote.")
+KING = d_mention(0, "Louis XIV", "person", "_____ built the palace at Versailles.")
+# rule id -> (the mention asked, a wrong answer the rule turns down, one it keeps)
+DISTRACTOR_EXAMPLES: dict[str, tuple[Mention, str, str]] = {
+    "named_with_the_actors": (D_MENTIONS[1], "Shi Tianze", "Li Tan"),
+    "count_of_another_size": (GAMES, "44", "11"),
+    "past_the_total": (GAMES, "19", "11"),
+    "share_over_whole": (SHARE, "154.8%", "44.8%"),
+    "bare_first_name": (KING, "William", "Henry IV"),
+}
+
+
+def test_every_distractor_rule_has_an_example() -> None:
+    assert set(DISTRACTOR_EXAMPLES) == set(DISTRACTOR_ORDER)
+
+
+@pytest.mark.parametrize("rule_id", DISTRACTOR_ORDER)
+def test_distractor_rule_has_an_id_kinds_a_stage_and_a_reason(rule_id: str) -> None:
+    rule = REGISTRY[rule_id]
+    assert rule.id == rule_id and rule.unfit is not None
+    assert rule.kinds and rule.kinds <= set(KINDS)
+    assert rule.stage == "distractor"
+    assert len(rule.reason.split()) >= 4
+
+
+@pytest.mark.parametrize("rule_id", DISTRACTOR_ORDER)
+def test_distractor_rule_turns_down_its_example_and_keeps_its_twin(rule_id: str) -> None:
+    asked, unfit, fit = DISTRACTOR_EXAMPLES[rule_id]
+    rule = REGISTRY[rule_id]
+    assert rule.unfit(unfit, asked, D_POOLS) is True, unfit
+    assert rule.unfit(fit, asked, D_POOLS) is False, fit

@@ -2,7 +2,8 @@
 the order below; each themed module registers its own: form (length, script, punctuation),
 pronouns (what "it" and "this" point to), referents (what the prompt leans on unnamed),
 shape (what is asked, and of what type), giveaways (what gives the answer away); and, at
-the mention stage before the kind makers, mentions (which mentions a kind may ask at all)."""
+the mention stage before the kind makers, mentions (which mentions a kind may ask at all);
+and, at the distractor stage, distractors (which wrong answers a choice may offer)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from questions.model import Item
 from questions.rules import (  # noqa: F401 (register)
+    distractors,
     form,
     giveaways,
     mentions,
@@ -38,6 +40,15 @@ MENTION_ORDER: tuple[str, ...] = (
     "everywhere",
     "event_without_subject",
     "glued_event",
+)
+
+# The order the distractor rules run in, for each wrong answer the pools offer.
+DISTRACTOR_ORDER: tuple[str, ...] = (
+    "named_with_the_actors",
+    "count_of_another_size",
+    "past_the_total",
+    "share_over_whole",
+    "bare_first_name",
 )
 
 # The order the rules run in; the first that rejects an item names it in `--explain`.
@@ -100,11 +111,12 @@ ORDER: tuple[str, ...] = (
     "orphan",
     "shared_deed",
 )
-ORDERED = (*ORDER, *MENTION_ORDER)
+ORDERED = (*ORDER, *MENTION_ORDER, *DISTRACTOR_ORDER)
 if set(ORDERED) != set(REGISTRY) or len(ORDERED) != len(REGISTRY):
     raise RuntimeError(f"rules not in ORDER: {sorted(set(REGISTRY) ^ set(ORDERED))}")
 RULES: tuple[Rule, ...] = tuple(REGISTRY[rule_id] for rule_id in ORDER)
 MENTION_RULES: tuple[Rule, ...] = tuple(REGISTRY[rule_id] for rule_id in MENTION_ORDER)
+DISTRACTOR_RULES: tuple[Rule, ...] = tuple(REGISTRY[rule_id] for rule_id in DISTRACTOR_ORDER)
 
 
 def mention_rejection(analysis: Analysis, mention: Mention, kind: str) -> tuple[str, str] | None:
@@ -143,6 +155,8 @@ def theme_rejection(theme: str, item: Item) -> tuple[str, str] | None:
 
 
 __all__ = [
+    "DISTRACTOR_ORDER",
+    "DISTRACTOR_RULES",
     "MENTION_ORDER",
     "MENTION_RULES",
     "ORDER",

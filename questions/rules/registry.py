@@ -9,6 +9,10 @@ function of the article's analysis that returns such a check. Rules run in the o
 A mention rule runs earlier, at the mention stage: a predicate of the article's analysis and
 one mention, true when a kind must not ask that mention at all (the kind makers then only
 make); mention rules run in the order of `MENTION_ORDER`.
+
+A distractor rule judges a wrong answer the kinds with choices (mcq, true/false swaps) would
+offer: a predicate of (wrong answer, mention, the article's answer pools), true when it is
+unfit; distractor rules run in the order of `DISTRACTOR_ORDER`.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from typing import TYPE_CHECKING
 from questions.model import AGGREGATE_KINDS, KINDS, Item
 
 if TYPE_CHECKING:
+    from questions.distractors import Pools
     from questions.facts import Mention
     from questions.kinds.base import Analysis
 
 Check = Callable[[Item], str | None]
 Binder = Callable[["Analysis"], Check]
 MentionCheck = Callable[["Analysis", "Mention"], bool]
+DistractorCheck = Callable[[str, "Mention", "Pools"], bool]
 
 ALL_KINDS = frozenset(KINDS)
 # Kinds that ask one fact of one sentence (not timelines or matching).
@@ -38,6 +44,7 @@ TYPED_KINDS = frozenset({"cloze", "short_answer"})
 QUESTION_KINDS = frozenset({"mcq", "short_answer"})
 ITEM_STAGE = "item"  # after the kind makers, before selection
 MENTION_STAGE = "mention"  # before the kind makers: which mentions a kind may ask
+DISTRACTOR_STAGE = "distractor"  # inside the makers with choices: which wrong answers are fit
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,12 @@ class Rule:
     check: Check | None = None  # a rule of the item alone
     bind: Binder | None = None  # a rule that first reads the article
     flags: MentionCheck | None = None  # a mention rule: true when the kind must not ask it
+    unfit: DistractorCheck | None = None  # a distractor rule: true when the wrong answer is unfit
 
     @property
     def theme(self) -> str:
         """The module the rule lives in ('form', 'shape', 'giveaways', 'referents')."""
-        function = self.check or self.bind or self.flags
+        function = self.check or self.bind or self.flags or self.unfit
         return (function.__module__ if function else "").rsplit(".", 1)[-1]
 
 
@@ -102,6 +110,18 @@ def mention_rule(kinds: Iterable[str]) -> Callable[[MentionCheck], MentionCheck]
         doc = " ".join((flags.__doc__ or "").split())
         _register(Rule(flags.__name__, doc, frozenset(kinds), MENTION_STAGE, flags=flags))
         return flags
+
+    return register
+
+
+def distractor_rule(kinds: Iterable[str]) -> Callable[[DistractorCheck], DistractorCheck]:
+    """Register a predicate of (wrong answer, mention, pools) as a distractor-stage rule of
+    these kinds; its name is the rule's id and its docstring the reason."""
+
+    def register(unfit: DistractorCheck) -> DistractorCheck:
+        doc = " ".join((unfit.__doc__ or "").split())
+        _register(Rule(unfit.__name__, doc, frozenset(kinds), DISTRACTOR_STAGE, unfit=unfit))
+        return unfit
 
     return register
 

@@ -1,0 +1,52 @@
+"""Distractor rules: the wrong answers a multiple choice or a true/false swap must not offer,
+because the question itself gives them away or makes them also true. They run in
+questions.distractors.pick_distractors, for every wrong answer the article's pools offer."""
+
+from __future__ import annotations
+
+from questions.distractors import (
+    Pools,
+    beyond_total,
+    impossible_share,
+    related_elsewhere,
+    similar_size,
+)
+from questions.facts import Mention
+from questions.rules.registry import distractor_rule
+
+CHOICE_KINDS = ("mcq", "true_false")
+
+
+@distractor_rule(kinds=CHOICE_KINDS)
+def named_with_the_actors(other: str, mention: Mention, pools: Pools) -> bool:
+    """The wrong answer is named with another actor of the question's sentence in some other
+    sentence: it may be just as right ("A and B served the Khan")."""
+    return related_elsewhere(other, mention, pools)
+
+
+@distractor_rule(kinds=CHOICE_KINDS)
+def count_of_another_size(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong count far from the answer's size (44 games beside 13 in a 16-game season):
+    out by elimination."""
+    return mention.tag == "number" and not similar_size(other, mention.answer)
+
+
+@distractor_rule(kinds=CHOICE_KINDS)
+def past_the_total(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong count past a total the sentence gives ("at least 19" wins in a 16-game
+    schedule): the sentence itself rules it out."""
+    return mention.tag == "number" and beyond_total(other, mention.answer, mention.cloze)
+
+
+@distractor_rule(kinds=CHOICE_KINDS)
+def share_over_whole(other: str, mention: Mention, pools: Pools) -> bool:
+    """A share over 100% beside an answer that is a share of a whole ('154.8%' for
+    '54.8%')."""
+    return impossible_share(other, mention.answer)
+
+
+@distractor_rule(kinds=CHOICE_KINDS)
+def bare_first_name(other: str, mention: Mention, pools: Pools) -> bool:
+    """A one-word name beside an answer of several words ("William" beside "Louis XIV"):
+    the bare name stands out."""
+    return mention.tag == "person" and len(mention.answer.split()) > 1 and " " not in other
