@@ -4,12 +4,12 @@ second spelling ('Ögedei' beside 'Ogödei Khan'). A student typing any of them 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from questions.answers.normal_form import strip_accents
 from questions.facts import Mention, mention_key
 from questions.lexicon import (
     COMMON_ABBREVIATIONS,
@@ -33,8 +33,7 @@ WORD = 75
 
 def _plain(text: str) -> str:
     """mention_key without accents, for spelling comparisons."""
-    text = unicodedata.normalize("NFKD", mention_key(text))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return strip_accents(mention_key(text))
 
 
 def same_spelling(a: str, b: str, person: bool = False) -> bool:
@@ -179,10 +178,16 @@ def written_longer(short: str, texts: Sequence[str]) -> list[str]:
     return sorted(found)
 
 
+def person_key(name: str) -> tuple[str, str]:
+    """Who a full name names, as far as spelling tells: its last word and first initial
+    ('Mohammad Iqbal' and 'Muhammad Iqbal' are one person; Kublai and Ogödei Khan two)."""
+    return name.split()[-1], name[:1]
+
+
 def one_person(surname: str, names: Sequence[str]) -> bool:
-    """Full names that all end in the surname and start with the same initial ('J. A. Hobson',
+    """Full names that all end in the surname and share one person_key ('J. A. Hobson',
     'John A. Hobson') are one person written two ways."""
-    return all(n.split()[-1] == surname for n in names) and len({n[:1] for n in names}) == 1
+    return {person_key(n) for n in names} == {(surname, names[0][:1])}
 
 
 def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list[tuple[str, str]]:

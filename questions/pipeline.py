@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from questions.aliases import article_aliases
+from questions.aliases import article_aliases, person_key
 from questions.clean import clean_article
 from questions.definitions import find_definitions
 from questions.distractors import build_pools, is_variant
@@ -87,12 +87,6 @@ def analyse(
         orphans=orphan_pronouns(docs, references, person, title.casefold()),
     )
     return analysis, context
-
-
-def person_key(name: str) -> tuple[str, str]:
-    """Who a full name names, as far as spelling tells: its last word and first initial
-    ('Mohammad Iqbal' and 'Muhammad Iqbal' are one person; Kublai and Ogödei Khan two)."""
-    return name.split()[-1], name[:1]
 
 
 def shared_name_words(analysis: Analysis) -> frozenset[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from questions.answers.normal_form import strip_accents
 from quizapp import grading
 
 WORD = re.compile(r"\w+")
@@ -39,11 +39,7 @@ def words_of(text: str) -> tuple[str, ...]:
     """The text's words, case and accents aside: what "the same words" compares (an
     export asks it for the same source sentence once per item made of it)."""
     plain = text.casefold()
-    if not plain.isascii():
-        plain = "".join(
-            c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c)
-        )
-    return tuple(WORD.findall(plain))
+    return tuple(WORD.findall(plain if plain.isascii() else strip_accents(plain)))
 
 
 def alternatives_to_show(answer: object, accepted: Iterable[str] | None) -> list[str]:
