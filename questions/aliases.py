@@ -180,13 +180,13 @@ def written_longer(short: str, texts: Sequence[str]) -> list[str]:
 
 def person_key(name: str) -> tuple[str, str]:
     """Who a full name names, as far as spelling tells: its last word and first initial
-    ('Mohammad Iqbal' and 'Muhammad Iqbal' are one person; Kublai and Ogödei Khan two)."""
+    ('Mohammad Tarin' and 'Muhammad Tarin' are one person; Ana and Bea Lund two)."""
     return name.split()[-1], name[:1]
 
 
 def one_person(surname: str, names: Sequence[str]) -> bool:
-    """Full names that all end in the surname and share one person_key ('J. A. Hobson',
-    'John A. Hobson') are one person written two ways."""
+    """Full names that all end in the surname and share one person_key ('J. R. Tolliver',
+    'John R. Tolliver') are one person written two ways."""
     return {person_key(n) for n in names} == {(surname, names[0][:1])}
 
 
@@ -218,7 +218,7 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
         if not longer and (tag == "person" or short.endswith("s")):
             longer = written_longer(short, texts)  # "Denver Broncos", "Frédéric Chopin"
         if tag == "person" and len(longer) > 1 and one_person(short, longer):
-            pairs.extend((short, name) for name in longer)  # "J. A. Hobson", "John A. Hobson"
+            pairs.extend((short, name) for name in longer)  # "J. R. Tolliver", "John R. Tolliver"
             continue
         if len(longer) != 1:
             continue
@@ -273,15 +273,15 @@ OF_PLACE = re.compile(rf"({NAME_RUN}) of ([A-Z][\w’'-]+)")
 BRACKETED_WORD = re.compile(rf"({NAME_RUN}) \(([A-Z][\w’'-]+)\)")
 
 
-# The kind of thing a name names, written after it: "Murray River", "Labor Party".
+# The kind of thing a name names, written after it: "Ashby River", "Unity Party".
 TYPE_WORDS = tuple(dict.fromkeys((*HEAD_NOUNS, *DROPPABLE_TYPE_WORDS)))
 TYPED = re.compile(rf"({NAME_RUN}) ((?i:{'|'.join(TYPE_WORDS)}))\b")
 
 
 def type_word_forms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
-    """A name with its type word is right without it ('Murray River': 'Murray', not 'Red' of
-    'Red Sea'), and a name the article also writes with one is right with it ('Labor':
-    'Labor Party')."""
+    """A name with its type word is right without it ('Ashby River': 'Ashby', not 'Red' of
+    'Red Sea'), and a name the article also writes with one is right with it ('Unity':
+    'Unity Party')."""
     pairs = []
     lower = {w for t in texts for w in re.findall(r"\b[a-z][\w’'-]*", t)}
     for name in names:
@@ -305,7 +305,7 @@ INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+")
 
 def company_forms(names: Sequence[str]) -> list[tuple[str, str]]:
     """A company is right without its legal form and the initials before its name
-    ('J. Lyons, Ltd.': 'J. Lyons', 'Lyons')."""
+    ('H. Farrow, Ltd.': 'H. Farrow', 'Farrow')."""
     pairs = []
     for name in names:
         bare = LEGAL_SUFFIX.sub("", name)

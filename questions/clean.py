@@ -260,8 +260,8 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
     return merge_attributions([p for p in paragraphs if p])
 
 
-# A printed article's opening word set in capitals (a drop cap: "NOT since the Middle Ages",
-# "FOUR years ago"): a common word, not an acronym, so written as a word again.
+# A printed article's opening word set in capitals (a drop cap: "WHEN the rains came",
+# "THREE weeks later"): a common word, not an acronym, so written as a word again.
 DROP_CAP = re.compile(r"^([A-Z]{3,})(?=\s+[a-z])")
 
 

@@ -1,10 +1,10 @@
 """What the article names or defines, asked in a question of its own: "What is X called?".
 
-A sentence that gives a name to a description ("This coupling ... is called plate tectonics",
-"the upper mantle, which is called the asthenosphere", "The process by which ... is known as
-photosynthesis") or defines a term by its class and what sets it apart ("A prime number is a
-natural number greater than 1 that has no positive divisors other than 1 and itself") holds a
-fact a teacher asks: the name for the idea. The parse finds the naming verb (call, name, term,
+A sentence that gives a name to a description ("This slow sinking of a coast ... is called
+subsidence", "the cold lower layer, which is called the hypolimnion", "The process by which
+... is known as tempering") or defines a term by its class and what sets it apart ("A
+palindrome is a word that reads the same backwards and forwards") holds a fact a teacher
+asks: the name for the idea. The parse finds the naming verb (call, name, term,
 know as, refer to as, define as) in the passive with the description as its subject, in a
 relative clause on it or as a participle after it; or a copula whose complement is an
 indefinite noun phrase with something that sets it apart. Each becomes a mention tagged
@@ -43,7 +43,7 @@ def name_span(complement: Token) -> Span | None:
     tokens = [t for t in complement.subtree if t.i <= complement.i or t.dep_ in ("compound",)]
     start = min(t.i for t in tokens)
     end = complement.i + 1
-    # "the Luck of Edenhall": a name goes on through "of" and the name after it.
+    # "the Cup of Arlen": a name goes on through "of" and the name after it.
     of = [c for c in complement.children if c.dep_ == "prep" and c.lower_ == "of"]
     if complement.pos_ == "PROPN" and of and of[0].i == end:
         names = [g for g in of[0].children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
@@ -59,7 +59,7 @@ def name_span(complement: Token) -> Span | None:
     if any(t.pos_ in ("PRON", "NUM", "ADV") or not (t.is_alpha or t.text in "-’'") for t in span):
         return None
     if any(t.ent_type_ in ("PERSON", "ORDINAL") for t in span):
-        return None  # "called Mr Costa", "called the first audiobook": no name for an idea
+        return None  # "called Mr Brand", "called the first true novel": no name for an idea
     return span
 
 
@@ -89,7 +89,7 @@ def description_tokens(verb: Token) -> tuple[list[Token], str] | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "ROOT" and aux and subjects and aux[0].lower_ in TENSED_BE:
         if subjects[0].pos_ != "NOUN":
-            return None  # "Von Miller was called ...": a name described, not a thing named
+            return None  # "Ann Brand was called ...": a name described, not a thing named
         start = min(s.left_edge.i for s in subjects)
         return list(doc[start : aux[0].i]), aux[0].lower_
     if verb.dep_ == "relcl" and aux and aux[0].lower_ in TENSED_BE:
@@ -112,7 +112,7 @@ def description_tokens(verb: Token) -> tuple[list[Token], str] | None:
 
 
 def definition_tokens(be: Token) -> tuple[list[Token], Token, str] | None:
-    """'A prime number is a natural number greater than 1 that ...': the class with what sets
+    """'A palindrome is a word that reads the same backwards ...': the class with what sets
     it apart (an indefinite complement with a clause or phrase on it), the defined term (a
     common noun as subject) and the tensed 'be'."""
     if be.lemma_ != "be" or be.dep_ != "ROOT" or be.lower_ not in TENSED_BE:
@@ -125,9 +125,9 @@ def definition_tokens(be: Token) -> tuple[list[Token], Token, str] | None:
     if subject.pos_ != "NOUN" or attr.pos_ != "NOUN" or attr.i < be.i:
         return None
     if (subject.tag_ == "NNS") != (attr.tag_ == "NNS") and attr.lemma_ not in CLASS_NOUNS:
-        return None  # "Clinical pharmacists are an integral part of ...": a role, no class
+        return None  # "Nurses are an integral part of ...": a role, no class
     if any(c.dep_ in ("advmod", "neg") for c in be.children):
-        return None  # "Rugby is also a growing sport ...": one of several, or not
+        return None  # "Hockey is also a growing sport ...": one of several, or not
     if not any(c.lower_ in ("a", "an") for c in attr.children if c.dep_ == "det"):
         return None
     if not any(c.dep_ in MODIFIER_DEPS for c in attr.children):
@@ -159,8 +159,8 @@ def own_pronoun(token: Token) -> bool:
 def describes_alone(tokens: list[Token], replacements: Replacements) -> bool:
     """The tokens are a noun phrase that says what it describes without the sentences
     around it: no unresolved pronoun, no clause or name given inside it, no count or rank
-    against what came before ("three small civil wars", "a third group", "an exception"),
-    not "the ones that ..."."""
+    against what came before ("three small wars", "a third group", "an exception"), not
+    "the ones that ..."."""
     if any(unresolved(t, replacements) for t in tokens):
         return False
     if tokens[0].dep_ in ("nsubj", "nsubjpass") and tokens[0].tag_ == "WDT":
@@ -212,7 +212,7 @@ def term_of(subject: Token) -> Span | None:
     if any(t.dep_ in ("prep", "relcl", "acl", "appos") for t in subject.children):
         return None  # "The study of rocks is a ...": the subject is a description itself
     if any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES | {"the"} for t in subject.children):
-        return None  # "This law is ...", "The cooperation is a response to ...": not a class
+        return None  # "This law is ...", "The treaty is a response to ...": not a class
     span = doc[start : subject.i + 1]
     if len(span) > MAX_ANSWER_TOKENS or not all(t.is_alpha or t.text == "-" for t in span):
         return None
@@ -220,8 +220,8 @@ def term_of(subject: Token) -> Span | None:
 
 
 def other_names(span: Span) -> tuple[str, ...]:
-    """What the sentence gives as the same name: 'cryptophytes, or cryptomonads', 'known as
-    X or Y', 'etioplast (or etiolated plastid)'."""
+    """What the sentence gives as the same name: 'tarns, or corrie lakes', 'known as X or
+    Y', 'gneiss (or banded rock)'."""
     doc = span.doc
     root = span.root
     names = [
@@ -261,7 +261,7 @@ def named_in(doc: Doc, replacements: Replacements) -> Iterator[tuple[Span, str]]
             if span is None or text is None or span.start < (described[-1].i if described else 0):
                 continue
             if described[0].lower_ in ("a", "an") and any(t.pos_ == "PROPN" for t in span):
-                continue  # "a traditional VOD service called ABC": one of a class, not its name
+                continue  # "a news channel called Orbit": one of a class, not its name
             ending = "called" if token.lemma_ in NAMING_VERBS else "known as"
             yield span, f"What {be} {text} {ending}?"
         elif token.dep_ == "ROOT":

@@ -72,9 +72,7 @@ class Mention:
     in_quote: bool
     event: str | None
     weight: float
-    also: tuple[
-        str, ...
-    ] = ()  # other names the sentence gives it ("cryptophytes, or cryptomonads")
+    also: tuple[str, ...] = ()  # other names the sentence gives it ("tarns, or corrie lakes")
 
 
 @dataclass(frozen=True)

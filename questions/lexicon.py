@@ -241,7 +241,7 @@ COMMON_NAMES = {
 }
 # Common nouns written after a name ("Song dynasty", "Yangzi River" in lower case).
 HEAD_NOUNS = ("dynasty", "empire", "kingdom", "river", "province", "state", "island", "islands")
-# Type words a name is still right without ("Murray" of "Murray River", "Labor" of "Labor
+# Type words a name is still right without ("Ashby" of "Ashby River", "Unity" of "Unity
 # Party"); not so "Holy Roman" of "Holy Roman Empire".
 DROPPABLE_TYPE_WORDS = (
     "river",
@@ -254,7 +254,7 @@ DROPPABLE_TYPE_WORDS = (
     "canal",
     "party",
 )
-# A company's legal form after its name ("J. Lyons, Ltd.", "Acme Inc.").
+# A company's legal form after its name ("H. Farrow, Ltd.", "Acme Inc.").
 LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
 
 # --- Definitions --------------------------------------------------------------------------
@@ -264,7 +264,7 @@ NAMING_VERBS = frozenset({"call", "name", "term", "dub"})
 NAMING_AS_VERBS = frozenset({"know", "define", "refer", "describe", "designate"})
 TENSED_BE = frozenset({"is", "are", "was", "were"})
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
-# "Euglenophytes are a group of ...": a class noun stands for many.
+# "Tarns are a kind of ...": a class noun stands for many.
 CLASS_NOUNS = frozenset({"group", "type", "kind", "class", "family", "form", "genus", "order"})
 # Words that describe a thing against what came before: "another", "an exception".
 RELATIVE_WORDS = frozenset({"another", "other", "exception", "example", "latter", "former"})

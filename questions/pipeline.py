@@ -105,7 +105,7 @@ def other_name_words(analysis: Analysis) -> frozenset[str]:
     """Words that cannot stand alone for one person: any word of two or more full names
     ('Kong' of Kong Zhu and Kong Duanyou) or a word the article writes in lower case."""
     names = {m.answer for m in analysis.mentions if m.tag == "person" and " " in m.answer}
-    # A word of two spellings of one person's name ('Iqbal' of Mohammad and Muhammad Iqbal)
+    # A word of two spellings of one person's name ('Tarin' of Mohammad and Muhammad Tarin)
     # belongs to that person alone.
     words_of = {(person_key(n), w) for n in names for w in set(n.split())}
     counts = Counter(word for _key, word in words_of)

@@ -103,8 +103,8 @@ OPEN_RANGE = frozenset(["after", "before", "by", "since", "until", "till", "from
 
 def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     """A same-shape swap: a whole person's name for one with as many words, both names; never
-    in a denial ("Not even Mr Todd has yet flown round the world in 95 minutes": in 190 it is
-    still true)."""
+    in a denial ("No ship has yet crossed the lake in 95 minutes": in 190 it may still be
+    true)."""
     if not stands_alone(mention.statement, mention.answer) or NEGATION.search(mention.statement):
         return False
     if mention.tag == "number" and (
