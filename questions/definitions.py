@@ -2,7 +2,7 @@
 
 A sentence that gives a name to a description ("This slow sinking of a coast ... is called
 subsidence", "the cold lower layer, which is called the hypolimnion", "The process by which
-... is known as tempering") or defines a term by its class and what sets it apart ("A
+... is known as erosion") or defines a term by its class and what sets it apart ("A
 palindrome is a word that reads the same backwards and forwards") holds a fact a teacher
 asks: the name for the idea. The parse finds the naming verb (call, name, term,
 know as, refer to as, define as) in the passive with the description as its subject, in a

@@ -62,12 +62,12 @@ def test_a_lower_case_term_and_its_acronym_accept_each_other():
         "It fixes carbon with ribulose bisphosphate (RuBP) in the stroma.",
         "Cells store molecules of adenosine triphosphate (ATP) too.",
         "The city of Paris (France) and a method (see below).",
-        "Rubisco fixes it into five-carbon Ribulose bisphosphate (RuBP) molecules.",
+        "Muscles burn Creatine phosphate (CP) in the first seconds of a sprint.",
     ]
     assert term_acronyms(texts) == [
         ("ribulose bisphosphate", "RuBP"),
         ("adenosine triphosphate", "ATP"),
-        ("Ribulose bisphosphate", "RuBP"),
+        ("Creatine phosphate", "CP"),
     ]
 
 
@@ -135,41 +135,41 @@ def test_a_building_named_after_a_person_is_no_form_of_the_persons_name():
 
 
 def test_a_surname_also_accepts_each_way_the_article_writes_that_person_in_full() -> None:
-    people = [mention("Hobson"), mention("J. A. Hobson"), mention("John A. Hobson")]
-    assert {long for short, long in fuller_names(people) if short == "Hobson"} == {
-        "J. A. Hobson",
-        "John A. Hobson",
+    people = [mention("Tolliver"), mention("J. R. Tolliver"), mention("John R. Tolliver")]
+    assert {long for short, long in fuller_names(people) if short == "Tolliver"} == {
+        "J. R. Tolliver",
+        "John R. Tolliver",
     }
     # Two people who share a family name: the surname alone names neither.
-    others = [mention("Qutb"), mention("Sayyid Qutb"), mention("Muhammad Qutb")]
-    assert not [pair for pair in fuller_names(others) if pair[0] == "Qutb"]
+    others = [mention("Lund"), mention("Ana Lund"), mention("Bea Lund")]
+    assert not [pair for pair in fuller_names(others) if pair[0] == "Lund"]
 
 
 def test_two_spellings_of_one_name_keep_its_surname_accepted() -> None:
     text = (
-        "Poets\n\nMohammad Iqbal was a poet and philosopher of British India. "
-        "In 1930 Muhammad Iqbal outlined a vision of a state for Muslims in the north-west. "
-        "Kublai Khan and Ogodei Khan ruled the Mongol empire before him.\n"
+        "Poets\n\nMohammad Tarin was a poet and teacher of the northern valleys. "
+        "In 1930 Muhammad Tarin outlined a plan for a school for girls in the north-west. "
+        "Ana Lund and Bea Lund ran the school before him.\n"
     )
     items = questions.generate(text, all_items=True).items
-    typed = [i for i in items if i.kind in ("cloze", "short_answer") and "Iqbal" in i.answer]
+    typed = [i for i in items if i.kind in ("cloze", "short_answer") and "Tarin" in i.answer]
     assert typed, [(i.kind, i.answer) for i in items]
     for asked in typed:
-        assert "Iqbal" in asked.accepted and not {"Mohammad", "Muhammad"} & set(asked.accepted)
+        assert "Tarin" in asked.accepted and not {"Mohammad", "Muhammad"} & set(asked.accepted)
 
 
 def test_a_name_is_right_with_or_without_its_type_word() -> None:
-    texts = ["The Red Sea is red in places.", "Traditionally the Labor Party won the west."]
-    pairs = type_word_forms(["Murray River", "Red Sea", "Labor", "Holy Roman Empire"], texts)
-    assert ("Murray River", "Murray") in pairs
-    assert ("Labor", "Labor Party") in pairs
+    texts = ["The Red Sea is red in places.", "Traditionally the Unity Party won the west."]
+    pairs = type_word_forms(["Ashby River", "Red Sea", "Unity", "Holy Roman Empire"], texts)
+    assert ("Ashby River", "Ashby") in pairs
+    assert ("Unity", "Unity Party") in pairs
     # 'Red' is a word the article writes in lower case; 'Holy Roman' names no empire alone.
     assert not [p for p in pairs if p[0] in ("Red Sea", "Holy Roman Empire")]
 
 
 def test_a_company_is_right_without_its_legal_form_and_initials() -> None:
-    assert company_forms(["J. Lyons, Ltd.", "Acme Inc.", "Lyons Tea Shops"]) == [
-        ("J. Lyons, Ltd.", "J. Lyons"),
-        ("J. Lyons, Ltd.", "Lyons"),
+    assert company_forms(["H. Farrow, Ltd.", "Acme Inc.", "Farrow Tea Shops"]) == [
+        ("H. Farrow, Ltd.", "H. Farrow"),
+        ("H. Farrow, Ltd.", "Farrow"),
         ("Acme Inc.", "Acme"),
     ]

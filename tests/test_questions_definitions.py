@@ -15,39 +15,39 @@ NAMED = [
         "composite number",
     ),
     (
-        "The plates move across the weak, hot upper mantle, which is called the asthenosphere.",
-        "What is the weak, hot upper mantle called?",
-        "asthenosphere",
+        "Fish rarely swim into the cold, dark lower layer, which is called the hypolimnion.",
+        "What is the cold, dark lower layer called?",
+        "hypolimnion",
     ),
     (
-        "The process by which green plants make sugar from light is known as photosynthesis.",
-        "What is the process by which green plants make sugar from light known as?",
-        "photosynthesis",
+        "The process by which wind and rain slowly wear away rock is known as erosion.",
+        "What is the process by which wind and rain slowly wear away rock known as?",
+        "erosion",
     ),
     (
-        "An etioplast is a plastid that lacks chlorophyll.",
-        "What is a plastid that lacks chlorophyll called?",
-        "etioplast",
+        "A palindrome is a word that reads the same backwards.",
+        "What is a word that reads the same backwards called?",
+        "palindrome",
     ),
     (
-        "Cryptophytes are a group of algae that contain a red chloroplast.",
-        "What is a group of algae that contain a red chloroplast called?",
-        "Cryptophytes",
+        "Tarns are a kind of lake that fills a hollow left by ice.",
+        "What is a kind of lake that fills a hollow left by ice called?",
+        "Tarns",
     ),
 ]
 NOT_DEFINITIONS = [
     # The subject points to another sentence, or is one thing rather than a class.
     "This law is an extension of the insight that steady motion needs no force.",
-    "The cooperation is a response to the policy of the western powers.",
+    "The treaty is a response to the policy of the western powers.",
     # A person described, and a person named: no idea gets its name.
-    "Denver linebacker Von Miller was called the most valuable player of the game.",
-    "The former shareholder of an energy company called Mr Costa sued the state.",
+    "Team captain Ann Brand was called the best player of the season.",
+    "The former owner of a mill company called Mr Brand sued the town.",
     # A role in a team, not a class of things; one of several ("also").
-    "Clinical pharmacists are an integral part of the team that cares for patients.",
-    "Rugby is also a growing sport in the south of the country.",
+    "Nurses are an integral part of the team that cares for patients.",
+    "Hockey is also a growing sport in the south of the country.",
     # Too little to tell the thing apart, and a quantity that other sentences explain.
     "He used a technique called dating.",
-    "The country fought three small civil wars known as the rebellions.",
+    "The kingdom fought three small wars known as the risings.",
     # Described against what came before: which group it is a third of, the article says.
     "A third group of pigments found in red algae is called the phycobilins.",
 ]
@@ -72,30 +72,30 @@ def test_statements_that_define_nothing_give_no_naming_question(sentence):
 
 def test_the_naming_question_reaches_the_items_and_grades_the_name():
     text = (
-        "Plastids\n\n"
-        "Plastids are organelles found in the cells of plants and algae. "
-        "An etioplast is a plastid that lacks chlorophyll. "
-        "Etioplasts turn into chloroplasts when the plant is exposed to light.\n"
+        "Words\n\n"
+        "Word games are played with letters and sounds in many languages. "
+        "A palindrome is a word that reads the same backwards. "
+        "Palindromes were carved on walls in the old town in the year 79.\n"
     )
     items = questions.generate(text, all_items=True).items
-    asked = [i for i in items if i.prompt == "What is a plastid that lacks chlorophyll called?"]
+    asked = [i for i in items if i.prompt == "What is a word that reads the same backwards called?"]
     assert asked, [i.prompt for i in items]
     assert asked[0].kind == "short_answer"
-    assert "etioplast" in {a.casefold() for a in asked[0].accepted}
+    assert "palindrome" in {a.casefold() for a in asked[0].accepted}
 
 
 def test_another_name_the_sentence_gives_is_accepted_too():
     text = (
-        "Algae\n\nCryptophytes, or cryptomonads, are a group of algae that contain a red "
-        "chloroplast. Cryptophytes live in lakes and in the sea.\n"
+        "Lakes\n\nTarns, or corries, are a kind of lake that fills a hollow left by ice. "
+        "Tarns lie high in the hills of the north.\n"
     )
     asked = [
         i
         for i in questions.generate(text, all_items=True).items
-        if i.prompt == "What is a group of algae that contain a red chloroplast called?"
+        if i.prompt == "What is a kind of lake that fills a hollow left by ice called?"
     ]
     assert asked
-    assert {"cryptophytes", "cryptomonads"} <= {a.casefold() for a in asked[0].accepted}
+    assert {"tarns", "corries"} <= {a.casefold() for a in asked[0].accepted}
 
 
 def test_the_topic_itself_is_not_asked_for():

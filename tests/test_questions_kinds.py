@@ -428,10 +428,10 @@ def test_a_bracket_after_the_answer_and_a_counted_noun_are_accepted_too() -> Non
 @pytest.mark.parametrize(
     ("statement", "denies"),
     [
-        ("Not even the fastest liner has yet crossed the ocean in 95 hours.", True),
-        ("The settlers did not move on, but formed three societies.", True),
-        ("The liner crossed the ocean in 95 hours.", False),
-        ("Nothing stopped the liner, which crossed in 95 hours.", False),
+        ("Not even the fastest ferry has yet crossed the lake in 95 minutes.", True),
+        ("The farmers did not move on, but formed three villages.", True),
+        ("The ferry crossed the lake in 95 minutes.", False),
+        ("Nothing stopped the ferry, which crossed in 95 minutes.", False),
     ],
 )
 def test_no_false_statement_is_made_of_a_denial(statement, denies):

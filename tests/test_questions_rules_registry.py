@@ -107,8 +107,8 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         short("When did China launch the Dongfanghong-1 satellite?"),
     ),
     "pointing_word": (
-        item("Then the _____ was the only way out.", "Channel"),
-        item("In 1940 the _____ was the only way out.", "Channel"),
+        item("Then the _____ was the only way out.", "pass"),
+        item("In 1840 the _____ was the only way out.", "pass"),
     ),
     "lost_antecedent": (
         short(
@@ -336,12 +336,12 @@ def test_rejection_names_the_first_rule_in_order() -> None:
 @pytest.mark.parametrize(
     ("prompt", "points"),
     [
-        ("The journey to either, by the shortest route, is _____ miles.", True),
+        ("The road to either, by the shortest way, is _____ miles.", True),
         ("Either the Senate or the _____ may propose a law.", False),
-        ("President _____ has promised precisely that.", True),
+        ("Mayor _____ has promised precisely that.", True),
         ("The _____ said that the Earth is round.", False),
-        ("Four years ago the last men left the beaches at _____.", False),
-        ("Now the cleavage runs across the _____.", True),
+        ("Four years ago the last boats left the harbour at _____.", False),
+        ("Now the split runs across the _____.", True),
         ("Nowhere else did the _____ grow so fast.", False),
     ],
 )
@@ -350,8 +350,10 @@ def test_pointing_words_are_judged_where_they_stand(prompt: str, points: bool) -
 
 
 def test_time_counted_from_the_article_s_day_is_judged_where_time_is_asked() -> None:
-    assert judge("pointing_word", item("_____ years ago the last men left.", "Four", tag="number"))
-    statement = item("A year ago Germany went to war.", "True", kind="true_false")
+    assert judge(
+        "pointing_word", item("_____ years ago the last boats left.", "Four", tag="number")
+    )
+    statement = item("A year ago the town built a bridge.", "True", kind="true_false")
     assert judge("pointing_word", statement)
 
 
@@ -491,9 +493,9 @@ def test_explain_reasons_are_the_same_whatever_the_hash_seed() -> None:
 # --- Distractor rules: which wrong answers a choice may offer -------------------------------
 
 D_SENTENCES = (
-    "Kublai Khan sent Zhang Rou to the south in 1260.",
-    "Kublai Khan and Shi Tianze served together for years.",
-    "Li Tan rebelled against the court in 1262.",
+    "Olaf Berg sent Ivo Marsh to the south in 1260.",
+    "Olaf Berg and Tom Reed served together for years.",
+    "Saul Pike rebelled against the court in 1262.",
 )
 
 
@@ -504,19 +506,19 @@ def d_mention(sentence: int, answer: str, tag: str, cloze: str = "") -> Mention:
 
 
 D_MENTIONS = (
-    d_mention(0, "Kublai Khan", "person"),
-    d_mention(0, "Zhang Rou", "person"),
-    d_mention(1, "Kublai Khan", "person"),
-    d_mention(1, "Shi Tianze", "person"),
-    d_mention(2, "Li Tan", "person"),
+    d_mention(0, "Olaf Berg", "person"),
+    d_mention(0, "Ivo Marsh", "person"),
+    d_mention(1, "Olaf Berg", "person"),
+    d_mention(1, "Tom Reed", "person"),
+    d_mention(2, "Saul Pike", "person"),
 )
 D_POOLS = build_pools(D_MENTIONS, list(D_SENTENCES))
 GAMES = d_mention(0, "13", "number", "The team won _____ games of a 16-game schedule.")
 SHARE = d_mention(0, "54.8%", "number", "The party won _____ of the vote.")
-KING = d_mention(0, "Louis XIV", "person", "_____ built the palace at Versailles.")
+KING = d_mention(0, "Karl Vane IV", "person", "_____ built the palace by the lake.")
 # rule id -> (the mention asked, a wrong answer the rule turns down, one it keeps)
 DISTRACTOR_EXAMPLES: dict[str, tuple[Mention, str, str]] = {
-    "named_with_the_actors": (D_MENTIONS[1], "Shi Tianze", "Li Tan"),
+    "named_with_the_actors": (D_MENTIONS[1], "Tom Reed", "Saul Pike"),
     "count_of_another_size": (GAMES, "44", "11"),
     "past_the_total": (GAMES, "19", "11"),
     "share_over_whole": (SHARE, "154.8%", "44.8%"),

@@ -309,8 +309,8 @@ def test_bracketed_citations_and_cross_references_are_removed():
 @pytest.mark.parametrize(
     ("opening", "expected"),
     [
-        ("NOT since the Middle Ages have men watched the sky.", "Not since the Middle Ages"),
-        ("FOUR years ago the last men left the beaches.", "Four years ago the last"),
+        ("WHEN the rains came the river rose.", "When the rains came"),
+        ("THREE weeks later the harvest began.", "Three weeks later the"),
         # An acronym opening the article stays as it is.
         ("NATO was founded in 1949 by twelve countries.", "NATO was founded"),
     ],
