@@ -163,9 +163,15 @@ def merge_attributions(paragraphs: list[str]) -> list[str]:
 
 # Wiki residue: reference marks ("[12]", "[a]", "[note 3]") with their page numbers
 # ("[12]:64"), and maintenance tags in lower case that end in "needed" or a question mark
-# ("[citation needed]", "[improper synthesis?]", "[who?]").
+# ("[citation needed]", "[improper synthesis?]", "[who?]") or are one of the inline
+# templates of the wiki format ("as of 2013[update]", "[dubious – discuss]", "[sic]").
+WIKI_TAGS = (
+    "update|sic|vague|specify|clarify|dead link|permanent dead link|failed verification"
+    "|not in citation given|citation not found|self-published source|unreliable source"
+    "|original research|(?:dubious|disputed)(?: [–-] discuss)?"
+)
 FOOTNOTE = re.compile(
-    r"\s*\[(?:\d{1,3}|[a-z]|note \d{1,3}|[a-z][a-z '’–-]{0,40}(?:needed|\?))\]"
+    rf"\s*\[(?:\d{{1,3}}|[a-z]|note \d{{1,3}}|[a-z][a-z '’–-]{{0,40}}(?:needed|\?)|{WIKI_TAGS})\]"
     r"(?::\s?\d{1,4}(?:[–-]\d{1,4})?)?"
 )
 # Citations and cross-references in brackets: "(Goldreich 2008, Chapter 1.2)", "(Smith and

@@ -262,6 +262,8 @@ def test_a_repeated_formula_fragment_is_kept():
         ("He said so.:64 Many were lost.", "He said so. Many were lost."),
         ("It was new[citation needed] then.", "It was new then."),
         ("It grew[improper synthesis?] fast [who?].", "It grew fast."),
+        ("It had 2 mills as of May 2013[update].", "It had 2 mills as of May 2013."),
+        ("The mill was [dubious – discuss] the oldest.", "The mill was the oldest."),
         ("A ratio of 3:2 at 10:30 in a forest [less than three years] old.", None),
     ],
 )
