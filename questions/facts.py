@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from questions.lexicon import MONTH_NUMBERS, is_name_like
+from questions.lexicon import ARTICLES, DEMONSTRATIVES, MONTH_NUMBERS, is_name_like
 from questions.nlp import doc_text, years_in
 from questions.syntax import PRONOUNS, Replacements, event_phrase, make_question, render
 
@@ -155,9 +155,12 @@ def date_key(text: str) -> tuple[int, int, int] | None:
 
 
 def answer_span(ent: Span) -> Span:
-    """The entity without a leading article or a trailing possessive."""
+    """The entity without a leading article, demonstrative or possessive determiner ("This
+    Arden Festival", "their Harvest Fair") or a trailing possessive."""
     start, end = ent.start, ent.end
-    if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1:
+    first = ent[0]
+    determiner = first.lower_ in ARTICLES or first.lower_ in DEMONSTRATIVES or first.tag_ == "PRP$"
+    if determiner and len(ent) > 1:
         start += 1
     if ent.label_ in AMOUNTS:
         doc = ent.doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from spacy.tokens import Span
 
 import questions
 from questions.clean import clean_article
@@ -165,3 +166,16 @@ def test_words_before_a_count_or_name_stay_out_of_the_answer(sentence, entity, a
     spans = [answer_span(e).text for e in doc.ents]
     assert answer in spans, spans
     assert not any(s != entity and s.endswith(entity) for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "answer"),
+    [
+        ("This Arden Festival of the valley draws many visitors.", 3, "Arden Festival"),
+        ("Their Harvest Fair opens every October.", 3, "Harvest Fair"),
+        ("The Arden Festival draws many visitors.", 3, "Arden Festival"),
+    ],
+)
+def test_a_leading_determiner_stays_out_of_the_answer(sentence, words, answer) -> None:
+    doc = next(iter(parse([sentence], frozenset())))
+    assert answer_span(Span(doc, 0, words, label="EVENT")).text == answer
