@@ -83,28 +83,37 @@ def near_dates(answer: str, rng: random.Random, count: int) -> list[str]:
     return [d for d in dates if not CENTURY_DECADE.search(d)][:count]
 
 
+def near_number_words(words: list[str], i: int, rng: random.Random, count: int) -> list[str]:
+    """The answer's words with its number word (words[i]) replaced by near ones ("three
+    ships" -> "five ships")."""
+    value = NUMBER_WORDS.index(words[i].lower())
+    options = [
+        v
+        for v in (value - 2, value - 1, value + 1, value + 2, value + 3, value * 2)
+        if 1 < v < len(NUMBER_WORDS) and v != value
+    ]
+    rng.shuffle(options)
+    out = []
+    for v in options[:count]:
+        new = NUMBER_WORDS[v]
+        new = new.capitalize() if words[i][0].isupper() else new
+        out.append(" ".join([*words[:i], new, *words[i + 1 :]]))
+    return out
+
+
 def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
-    """Numbers of the same form near the answer's value."""
+    """Numbers of the same form near the answer's value; none for a record ("12–4") or a
+    range ("six to nine percent", "75,000 to 100,000"), whose parts must fit each other."""
     words = answer.split()
+    if sum(w.lower() in NUMBER_WORDS for w in words) + len(NUMBER.findall(answer)) > 1:
+        return []
     for i, word in enumerate(words):
         if word.lower() in NUMBER_WORDS:
-            value = NUMBER_WORDS.index(word.lower())
-            options = [
-                v
-                for v in (value - 2, value - 1, value + 1, value + 2, value + 3, value * 2)
-                if 1 < v < len(NUMBER_WORDS) and v != value
-            ]
-            rng.shuffle(options)
-            out = []
-            for v in options[:count]:
-                new = NUMBER_WORDS[v]
-                new = new.capitalize() if word[0].isupper() else new
-                out.append(" ".join([*words[:i], new, *words[i + 1 :]]))
-            return out
+            return near_number_words(words, i, rng, count)
     match = NUMBER.search(answer)
     glued = match is not None and answer[match.end() : match.end() + 1].isalpha()  # "49ers"
     if not match or SCORE.search(answer) or glued or len(NUMBER.findall(answer)) > 1:
-        return []  # a record ("12–4") or range ("75,000 to 100,000") has parts that must fit
+        return []
     raw = match.group().replace(",", "")
     value = float(raw)
     # Not ten times the answer: "760" beside "76" shows which one the others were made from.

@@ -122,6 +122,9 @@ def test_no_near_numbers_for_a_record():
     assert near_numbers("12–4", random.Random(1), 3) == []
     assert near_numbers("49ers", random.Random(1), 3) == []
     assert near_numbers("75,000 to 100,000", random.Random(1), 3) == []
+    assert near_numbers("six to nine percent", random.Random(1), 3) == []
+    assert near_numbers("four to 9 percent", random.Random(1), 3) == []
+    assert near_numbers("six percent", random.Random(1), 3)  # one number: near ones exist
     assert len(near_numbers("517 yards", random.Random(1), 3)) == 3
 
 
