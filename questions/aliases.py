@@ -100,8 +100,12 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
         for match in BRACKETED.finditer(text):
             name, said, alt = match.group(1).strip(), match.group(2), match.group(3).strip()
             name = re.sub(r"^The\s+", "", name)
-            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            acronym = alt.isupper() and len(alt) > 1 and alt == initials[-len(alt) :]
+            # "Engineering News-Record (ENR)": a hyphenated word may give a letter per part
+            shapes = {
+                "".join(w[0] for w in words if w[:1].isupper())
+                for words in (name.split(), re.split(r"[\s-]+", name))
+            }
+            acronym = alt.isupper() and len(alt) > 1 and any(alt == i[-len(alt) :] for i in shapes)
             if (said or acronym) and mention_key(name) != mention_key(alt):
                 pairs.append((name, alt))
     return pairs

@@ -80,6 +80,12 @@ def test_bracket_pairs_are_acronyms_or_also() -> None:
     assert all(alt != "NFC" for _, alt in pairs)
 
 
+def test_a_hyphenated_word_may_give_a_letter_per_part() -> None:
+    pairs = bracket_pairs(["The Harbour Ledger-Gazette (HLG) and the Ledger-Gazette (LX) print."])
+    assert ("Harbour Ledger-Gazette", "HLG") in pairs
+    assert all(alt != "LX" for _, alt in pairs)
+
+
 def test_same_spelling_keeps_different_names_apart() -> None:
     assert same_spelling("Ögedei", "Ogödei Khan", person=True)
     assert same_spelling("Ögedei Khan", "Ogödei Khan")
