@@ -275,6 +275,9 @@ def test_count_before_a_list_of_names_is_not_swapped():
     assert counts_a_list(statement, "three")
     assert counts_a_list("Two brothers, Abel and Cain, quarrelled.", "Two")
     assert not counts_a_list("He wrote three books about Rome.", "three")
+    assert counts_a_list("There are three kinds of mill: water, wind and horse.", "three")
+    assert counts_a_list("The town has 4 gates: north, south, east and west.", "4")
+    assert not counts_a_list("There are three kinds of mill: water and wind.", "three")
 
 
 def test_swapped_year_keeps_order_with_other_years():

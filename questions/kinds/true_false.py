@@ -66,13 +66,25 @@ COUNT_LIST = re.compile(
 )
 
 
+# "three sectors: homes, roads and plants": a count, then a colon and that many things.
+COLON_LIST = re.compile(r"^[^.;:]{0,60}:\s*([^.;:]+)")
+
+
 def counts_a_list(statement: str, answer: str) -> bool:
-    """True when the answer is a count word followed by names ("three tutors, A, B and C")
-    or by "one ..., another ..., a third ...": a swapped count would contradict the list."""
+    """True when the answer is a count word followed by names ("three tutors, A, B and C"),
+    by a colon and as many things ("three sectors: homes, roads and plants") or by "one ...,
+    another ..., a third ...": a swapped count would contradict the list."""
     match = COUNT_LIST.search(statement)
     if match is not None and match.group(1).lower() == answer.strip().lower():
         return True
     tail = statement.split(answer, 1)[1] if answer in statement else ""
+    word = answer.strip().lower()
+    count = SPELLED.get(word, word)
+    listed = COLON_LIST.match(tail)
+    if listed and count.isdigit():
+        members = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", listed.group(1))
+        if len([m for m in members if m.strip()]) == int(count):
+            return True
     return bool(ONE_ANOTHER.search(tail))
 
 
