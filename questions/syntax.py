@@ -24,6 +24,10 @@ DISCOURSE_WORDS = (
 )
 DISCOURSE_ADVERBS = frozenset(DISCOURSE_WORDS.split())
 COPULAS = frozenset({"be", "become", "remain", "seem"})
+# Verbs of a state, not an event: "In 2014 the town had 45,000 people" dates no happening.
+STATIVE_VERBS = frozenset({"be", "have", "remain", "seem", "contain", "consist", "include"})
+# What a verb needs to say what happened: "supported" needs whom, "said" what was said.
+COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
 NAME_LABELS = frozenset(
     [
         "PERSON",
@@ -391,7 +395,9 @@ def _dets(token: Token) -> set[int]:
 
 
 def event_phrase(span: Span, replacements: Replacements, max_words: int = 18) -> str | None:
-    """What happened at the date span, as a clause without the date ("China launched ...")."""
+    """What happened at the date span, as a clause without the date ("China launched ..."),
+    or None when the clause states a condition rather than an event, or would lose the
+    object or complement its verb needs."""
     attached = attachment_verb(span.root)
     verb = clause_head(attached) if attached is not None else None
     if attached is None or verb is None:
@@ -403,8 +409,14 @@ def event_phrase(span: Span, replacements: Replacements, max_words: int = 18) ->
     subj = subject_text(subject, replacements)
     if subj is None:
         return None
+    if verb.lemma_ in STATIVE_VERBS:
+        return None
     removed = phrase | _subtree(subject) | _leading_adjuncts(verb, subject)
-    rest = render(_clause_tokens(verb, removed), replacements)
+    tokens = _clause_tokens(verb, removed)
+    kept = {t.i for t in tokens}
+    if any(c.dep_ in COMPLEMENT_DEPS and c.i not in kept for c in verb.children):
+        return None  # cutting the date out took the object with it: "governments supported"
+    rest = render(tokens, replacements)
     text = tidy(f"{subj} {tidy(rest)}")
     words = text.split()
     if len(words) < 3 or len(words) > max_words:

@@ -78,6 +78,13 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         short("When did China launch it?", source_sentence="In 1970."),
         short("When did China launch the Dongfanghong-1 satellite?"),
     ),
+    "question_sentence": (
+        short(
+            "When did China launch it?",
+            source_sentence=SOURCE.replace("China launched", "Did China launch").replace(".", "?"),
+        ),
+        short("When did China launch the Dongfanghong-1 satellite?"),
+    ),
     "link_or_handle": (
         item("Where is www.example.com hosted since _____?", "1999"),
         item("Where is the example site hosted since _____?", "1999"),
@@ -421,13 +428,28 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
     "answer_not_once": (said(7, "Rome", "place"), said(4, "Otto Lind", "person")),
     "event_without_subject": (
         said(1, "1930", "date", event="The building opened"),
-        said(6, "1624", "date", event="They sailed to North America"),
+        said(6, "1624", "date", event="[The settlers] sailed to North America"),
     ),
     "glued_event": (
         said(6, "1624", "date", event="They sailed to North America Great Britain's colonies"),
         said(6, "1624", "date", event="They sailed to North America"),
     ),
+    "event_with_another_date": (
+        said(6, "1624", "date", event="Ships built in 1590 sailed to North America"),
+        said(6, "1624", "date", event="Ships built in Bristol sailed to North America"),
+    ),
 }
+
+
+@pytest.mark.parametrize(
+    "event",
+    ["Its founder sailed to North America", "This pact between Paris and Moscow broke down",
+     "Centre staff moved north"],
+)  # fmt: skip
+def test_an_event_must_name_its_subject_itself(event: str) -> None:
+    """An opening pronoun or "This" names no subject, whatever names follow; nor does a first
+    word the article writes in lower case elsewhere ("centre")."""
+    assert REGISTRY["event_without_subject"].flags(M_ANALYSIS, said(6, "1624", "date", event=event))
 
 
 def test_every_mention_rule_has_an_example() -> None:

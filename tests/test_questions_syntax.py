@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from questions.facts import answer_span, tag_of
 from questions.nlp import parse
-from questions.syntax import make_question, wh_word
+from questions.syntax import event_phrase, make_question, wh_word
 
 
 def answer_in(sentence: str, answer: str) -> tuple[Span, str]:
@@ -92,3 +92,25 @@ def test_a_replacement_reads_in_the_question():
 )
 def test_wh_word_fits_the_answer_type_and_preposition(tag, prep, wh):
     assert wh_word(tag, prep) == wh
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "event"),
+    [
+        ("The Arden council opened the new bridge in 1911.", "1911", "opened the new bridge"),
+        ("In 1911, the Arden council had a budget of 40,000 pounds.", "1911", None),
+        ("In 1911 the Arden council was the largest in the valley.", "1911", None),
+    ],
+)
+def test_an_event_is_something_that_happened(sentence, date, event) -> None:
+    span, _ = answer_in(sentence, date)
+    phrase = event_phrase(span, {})
+    assert (phrase is None) if event is None else (phrase is not None and event in phrase)
+
+
+def test_an_event_keeps_the_object_its_verb_needs() -> None:
+    (doc,) = parse(["During the 1920s, Arden farmers often supported new cooperatives."])
+    spans = [answer_span(e) for e in doc.ents if "1920s" in e.text]
+    assert spans, [e.text for e in doc.ents]
+    phrase = event_phrase(spans[0], {})
+    assert phrase is None or "cooperatives" in phrase, phrase

@@ -40,6 +40,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "everywhere",
     "event_without_subject",
     "glued_event",
+    "event_with_another_date",
 )
 
 # The order the distractor rules run in, for each wrong answer the pools offer.
@@ -55,6 +56,7 @@ DISTRACTOR_ORDER: tuple[str, ...] = (
 ORDER: tuple[str, ...] = (
     # the sentence and the prompt as text
     "source_length",
+    "question_sentence",
     "link_or_handle",
     "unbalanced_brackets",
     "foreign_script",

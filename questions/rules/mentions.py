@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from questions.distractors import confirmed_person, in_pool
 from questions.facts import Mention, mention_key
-from questions.lexicon import ARTICLES, WORD_TOKEN
+from questions.lexicon import ARTICLES, DEMONSTRATIVES, WORD_TOKEN
 from questions.model import BLANK
+from questions.nlp import years_in
 from questions.rules.registry import mention_rule
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ BACKGROUND_SHARE = 0.08
 BACKGROUND_MIN = 6
 POSSESSIVE_MIN = 3
 THE_POSSESSIVE = re.compile(r"\b[Tt]he _____[’']s\b")
+PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "we", "our"})
 POINTING_WORD = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
 
 
@@ -127,18 +129,23 @@ def everywhere(analysis: Analysis, mention: Mention) -> bool:
     return count >= max(BACKGROUND_MIN, BACKGROUND_SHARE * len(analysis.sentences))
 
 
-def names_its_subject(event: str) -> bool:
+def names_its_subject(event: str, lower_words: frozenset[str] = frozenset()) -> bool:
     """True when the event names who or what it is about ("China launched ...", not "The
-    building opened" or "Two missions are planned"), and has no "here"."""
-    words = event.split()[1:]
-    named = any(w[:1].isupper() or w[:1] == "[" for w in words) or event.split()[0][:1] == "["
+    building opened", "Two missions are planned" or "Minor changes were made", whose first
+    word the article writes in lower case elsewhere), and has no "here" and no opening
+    "This" or "Its" left unresolved."""
+    first, *words = event.split()
+    named = any(w[:1].isupper() or w[:1] == "[" for w in words) or first[:1] == "["
     first_is_name = (
         bool(words)
-        and event[:1].isupper()
-        and event.split()[0].lower()
+        and first[:1].isupper()
+        and first.lower()
         not in ("the", "a", "an", "two", "three", "four", "some", "many", "most", "its", "their")
+        and first.lower().strip(",") not in lower_words
     )
-    return (named or first_is_name) and not POINTING_WORD.search(event)
+    opening = first.lower()
+    pointing = bool(POINTING_WORD.search(event)) or opening in DEMONSTRATIVES | PRONOUN_WORDS
+    return (named or first_is_name) and not pointing
 
 
 def glued(event: str, source: str) -> bool:
@@ -159,7 +166,8 @@ def glued(event: str, source: str) -> bool:
 def event_without_subject(analysis: Analysis, mention: Mention) -> bool:
     """A dated event that does not name who or what it is about ("The building opened", "Two
     missions are planned") or says "here": put in order with others, it points at nothing."""
-    return bool(mention.event) and not names_its_subject(str(mention.event))
+    event = str(mention.event or "")
+    return bool(event) and not names_its_subject(event, analysis.lower_words)
 
 
 @mention_rule(kinds=("timeline", "matching"))
@@ -168,3 +176,11 @@ def glued_event(analysis: Analysis, mention: Mention) -> bool:
     to North America Great Britain's colonies"): the event reads wrong."""
     source = analysis.sentences[mention.sentence].text
     return bool(mention.event) and glued(str(mention.event), source)
+
+
+@mention_rule(kinds=("timeline", "matching"))
+def event_with_another_date(analysis: Analysis, mention: Mention) -> bool:
+    """The event names a year of its own besides the date it is put in order by ("Rock
+    carvings from AD 0-1250 were found", dated by their finding in 1977): a student cannot
+    tell which date counts."""
+    return bool(mention.event) and bool(years_in(str(mention.event)))
