@@ -316,3 +316,17 @@ def test_place_by_place_feedback_fits_a_phone_in_a_named_region(page, live_db, k
     for size in (PHONE, DESKTOP):
         page.set_viewport_size(size)
         assert serious_violations(axe, page) == []
+
+
+def test_question_pages_have_a_heading_one(page, live_db):
+    (article,) = storage.list_articles(live_db)
+    page.goto(f"/articles/{article['slug']}/quiz")
+    page.click("text=Start the quiz")
+    axe = Axe()
+    for number in (1, 2):
+        expect(page.locator("h1")).to_have_text(f"Question {number} of 10")
+        violations = axe.run(page).response["violations"]
+        assert "page-has-heading-one" not in [v["id"] for v in violations]
+        item_id = page.locator("input[name=item_id]").input_value()
+        answer_question(page, storage.get_items(live_db, [item_id])[item_id], right=True)
+        page.click("#next")
