@@ -330,3 +330,17 @@ def test_question_pages_have_a_heading_one(page, live_db):
         item_id = page.locator("input[name=item_id]").input_value()
         answer_question(page, storage.get_items(live_db, [item_id])[item_id], right=True)
         page.click("#next")
+
+
+@pytest.mark.parametrize("kind", ["timeline", "matching"])
+def test_explanations_keep_their_lines_on_feedback_and_result(page, live_db, kind):
+    item = ashby_feedback(page, live_db, kind)
+
+    def shown_lines(selector: str) -> list[str]:
+        return [line for line in page.locator(selector).inner_text().splitlines() if line]
+
+    lines = item.explanation.split("\n")
+    assert shown_lines(".feedback .explanation") == lines
+    page.click("#next")
+    page.wait_for_url(re.compile(r"/result$"))
+    assert shown_lines(".mistakes .explanation") == lines
