@@ -148,6 +148,21 @@ def test_add_article_errors(teacher, db, data, message):
     assert len(storage.list_articles(db)) == count
 
 
+@pytest.mark.parametrize("content", [b"", b" \r\n\n "])
+def test_an_empty_file_is_called_empty_and_the_form_keeps_what_was_typed(teacher, db, content):
+    data = {
+        "title": "The Ashby valley",
+        "text": "The Ashby River flooded in 1612.",
+        "upload": (io.BytesIO(content), "ashby.txt"),
+    }
+    response = teacher.post("/teach/articles", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and storage.get_article(db, "the-ashby-valley") is None
+    assert "The chosen file “ashby.txt” is empty" in page and "Paste the article" not in page
+    assert 'value="The Ashby valley"' in page  # the title and text typed are still there
+    assert "The Ashby River flooded in 1612.</textarea>" in page
+
+
 def test_edit_item(teacher, db):
     page = teacher.get("/teach/items/c1/edit").get_data(as_text=True)
     assert "_____ flew in 1961." in page

@@ -79,17 +79,9 @@ def add_article():
         upload = form.upload.data
         data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", PASTED)
         options = {"source": name, "title": form.title.data, "as_new": bool(form.as_new.data)}
-        try:
-            if not data.strip():
-                raise questions.ArticleError("Paste the article's text or choose a file.")
-            if name == PASTED and not data.lstrip().startswith("<"):
-                # Plain text without a title: ask for one with the form, now (a pasted page's
-                # title comes from its markup, which the worker reads).
-                jobs.article_title(form.title.data, data.lstrip(), PASTED)
-        except jobs.TitleNeeded as error:
-            form.title.errors.append(str(error))
-        except questions.ArticleError as error:
-            form.text.errors.append(str(error))
+        if problem := article_form_problem(form, data, name):
+            field, message = problem
+            field.errors.append(message)
         else:
             return redirect(url_for("teach.job", job_id=start_generation(data, options)))
     db = storage.get_db()
@@ -99,6 +91,23 @@ def add_article():
         deleted=storage.deleted_articles(db),
         form=form,
     ), 400
+
+
+def article_form_problem(form: ArticleForm, data: str | bytes, name: str):
+    """The field to blame and what to tell the teacher when the form cannot start a
+    generation (nothing to read, or a pasted text that needs a title), else None."""
+    if name != PASTED and not data.strip():
+        return form.upload, f"The chosen file “{name}” is empty: choose another, or paste the text."
+    if not data.strip():
+        return form.text, "Paste the article's text or choose a file."
+    if name == PASTED and not data.lstrip().startswith("<"):
+        # Plain text without a title: ask for one with the form, now (a pasted page's title
+        # comes from its markup, which the worker reads).
+        try:
+            jobs.article_title(form.title.data, data.lstrip(), PASTED)
+        except jobs.TitleNeeded as error:
+            return form.title, str(error)
+    return None
 
 
 def offer_restore(db, title: str) -> None:
