@@ -283,6 +283,13 @@ def test_a_failed_job_shows_its_error(app, teacher, db):
     assert "job.js" not in page
 
 
+def test_a_failed_jobs_tab_title_says_it_failed(app, teacher, db):
+    response = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"})
+    page = teacher.get(response.location).get_data(as_text=True)
+    title = re.search(r"<title>(.*)</title>", page)[1]
+    assert title == "Could not add “Space” · quizapp" and "Generating" not in title
+
+
 def test_jobs_are_private(app, teacher, db, login):
     location = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"}).location
     other = login("tom", "teacher")
