@@ -297,12 +297,27 @@ def test_jobs_are_private(app, teacher, db, login):
     assert teacher.get("/teach/jobs/nope").status_code == 404
 
 
-def test_a_job_no_worker_has_taken_says_so_and_keeps_checking(teacher, db):
+def test_a_job_no_worker_has_taken_says_so_and_keeps_checking(teacher, db, caplog):
     user_id = storage.get_user_by_name(db, "tea")["id"]
     job_id = storage.create_generation_job(db, user_id, "long.txt")
     page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
-    assert "Waiting for a generation worker" in page and 'src="/static/job.js"' in page
+    assert "Waiting to start…" in page and 'src="/static/job.js"' in page
     assert "Check again" in page and "http-equiv" not in page  # no meta refresh (axe)
+    # In a teacher's words: the command that runs a worker is for the log, not this page.
+    assert "quizapp worker" not in page and "generation worker" not in page
+    assert "quizapp worker" not in caplog.text
+
+
+def test_a_job_waiting_long_tells_the_teacher_and_the_log_the_hint(teacher, db, caplog):
+    user_id = storage.get_user_by_name(db, "tea")["id"]
+    job_id = storage.create_generation_job(db, user_id, "long.txt")
+    db.execute("UPDATE generation_jobs SET created = '2020-01-01T00:00:00+00:00'")
+    db.conn.commit()
+    for _ in range(2):
+        page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
+        assert "tell whoever runs quizapp" in page and "quizapp worker" not in page
+    hints = [r for r in caplog.records if "quizapp worker" in r.getMessage()]
+    assert len(hints) == 1 and hints[0].levelname == "WARNING" and job_id in hints[0].getMessage()
 
 
 def test_generate_buttons_announce_progress(teacher):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import (
     Blueprint,
     abort,
@@ -34,6 +36,7 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
 REVIEW_PAGE = 50  # items per page of the review page
 REJECTED_SHOWN = 200  # candidates the generator dropped, listed on the review page
+QUEUE_PATIENCE = 120  # seconds a job may wait for a worker before the teacher is told more
 
 
 def article_or_404(slug: str) -> dict:
@@ -208,7 +211,28 @@ def job(job_id: str):
             return "", 204
         flash(job["message"], "success")
         return redirect(url_for("teach.review", slug=job["slug"]))
-    return render_template("teach/job.html", job=job, queued=queued)
+    stalled = queued and waited_too_long(job)
+    return render_template("teach/job.html", job=job, queued=queued, stalled=stalled)
+
+
+_stalls_logged: set[str] = set()  # jobs this process has logged as waiting too long
+
+
+def waited_too_long(job: dict) -> bool:
+    """Whether a job no worker has taken has waited past QUEUE_PATIENCE. The first time this
+    process sees that, the log gets the technical hint; the teacher's page says it in a
+    teacher's words."""
+    waited = (datetime.now(UTC) - datetime.fromisoformat(job["created"])).total_seconds()
+    if waited < QUEUE_PATIENCE:
+        return False
+    if job["id"] not in _stalls_logged:
+        _stalls_logged.add(job["id"])
+        current_app.logger.warning(
+            "Generation job %s (%s) has waited %d s for a worker: is `quizapp worker` running "
+            "on this queue (or `quizapp serve` without --no-worker)?",
+            job["id"], job["name"], waited,
+        )  # fmt: skip
+    return True
 
 
 @bp.get("/articles/<slug>")
