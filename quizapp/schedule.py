@@ -153,7 +153,8 @@ def record_quiz_answer(
 
 @dataclass(frozen=True)
 class Queue:
-    """What a student studies next in one article, and how much is left today."""
+    """What a student studies next in one article, and how much is left today (the counts
+    include the card shown when it is due or new)."""
 
     item: dict[str, Any] | None
     card: Card | None
@@ -163,6 +164,7 @@ class Queue:
     next_due: datetime | None
     seen: int
     total: int
+    shown: str = ""  # which card item is: "due", "new", "ahead" (learning, due soon) or ""
 
 
 def next_card(
@@ -190,13 +192,13 @@ def next_card(
     by_id = {item.id: item for item in items}
     soon = stamp(now + LEARN_AHEAD)
     ahead = [row for row in rows.values() if row["due"] <= soon and _in_learning(row)]
-    item, row = None, None
+    item, row, shown = None, None, ""
     if due:
-        row = min(due, key=lambda r: r["due"])
+        row, shown = min(due, key=lambda r: r["due"]), "due"
     elif new_count:
-        item = fresh[0]
+        item, shown = fresh[0], "new"
     elif ahead:
-        row = min(ahead, key=lambda r: r["due"])
+        row, shown = min(ahead, key=lambda r: r["due"]), "ahead"
     if row is not None:
         item = by_id[row["item_id"]]
     next_due = None
@@ -214,6 +216,7 @@ def next_card(
         next_due=next_due,
         seen=len(rows),
         total=len(items),
+        shown=shown,
     )
 
 

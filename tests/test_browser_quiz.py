@@ -15,11 +15,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from questions import Article, Item
 from quizapp import storage
 from tests.conftest import BROWSER_PASSWORD, add_user, log_in
 from tests.server_helpers import Worker
+from tests.test_browser_pages import DESKTOP, PHONE, serious_violations
 
 pytestmark = pytest.mark.browser
 PASSWORD = BROWSER_PASSWORD
@@ -171,7 +174,9 @@ def test_an_articles_status_page_moves_on_by_itself(page, live_app, live_db, tmp
     page.click("text=Add and generate questions")
     page.wait_for_url(re.compile(r"/teach/jobs/"))
     expect(page.locator("h1")).to_have_text("Generating questions…")
-    expect(page.locator("main")).to_contain_text("Waiting for a generation worker")
+    expect(page.locator("[data-job-note]")).to_have_text(
+        "Waiting to start… Other articles may be ahead of it."
+    )
     # job.js checks the job and goes on to the article when it is ready, with its message.
     with Worker(live_app.config["DATABASE"], tmp_path / "worker.log"):
         page.wait_for_url(re.compile(r"/teach/articles/warsaw$"), timeout=300_000)
@@ -253,3 +258,91 @@ def test_new_quizzes_vary_and_feedback_says_the_sentence_once(page, live_db):
         main = page.locator("main").inner_text()
         assert main.count(sentence) == 1
         expect(page.locator("blockquote.source mark")).to_be_visible()
+
+
+# An invented article with a timeline and a matching item whose events hold long words (the
+# width a phone's table column cannot go below) and whose explanations are one fact a line.
+ASHBY_EVENTS = (
+    "The Ashby River flooded the “Marlowcrossbridge” quarter for the first time on record",
+    "H. Farrow, Ltd. opened the “Ashbyweirtannery” beside the Ashby weir",
+    "The Marlow Cross bridge was rebuilt in stone after the second great flood",
+    "The town council bought the tannery and turned it into a museum",
+)
+ASHBY_DATES = ("1612", "1698", "1744", "1902")
+ASHBY_TIMELINE = Item(
+    id="ashby-timeline", kind="timeline", prompt="Put these events in order, earliest first.",
+    answer=ASHBY_EVENTS, choices=tuple(ASHBY_EVENTS[i] for i in (2, 0, 3, 1)),
+    explanation="\n".join(f"{d}: {e}" for d, e in zip(ASHBY_DATES, ASHBY_EVENTS, strict=True)),
+)  # fmt: skip
+ASHBY_MATCHING = Item(
+    id="ashby-matching", kind="matching", prompt="Match each event with its year.",
+    answer=tuple(zip(ASHBY_EVENTS, ASHBY_DATES, strict=True)),
+    choices=tuple(ASHBY_DATES[i] for i in (2, 0, 3, 1)),
+    explanation="\n".join(f"{e}: {d}" for d, e in zip(ASHBY_DATES, ASHBY_EVENTS, strict=True)),
+)  # fmt: skip
+
+
+def ashby_feedback(page, live_db, kind: str) -> Item:
+    """The invented article's item of this kind answered wrong, its feedback page open."""
+    paragraph = " ".join(f"In {d}, {e}." for d, e in zip(ASHBY_DATES, ASHBY_EVENTS, strict=True))
+    items = (ASHBY_TIMELINE, ASHBY_MATCHING)
+    storage.save_article(live_db, Article("The Ashby valley", "ashby-valley", (paragraph,), items))
+    page.goto("/articles/ashby-valley/quiz")
+    for box in page.locator("input[name=kinds]").all():
+        box.set_checked(box.get_attribute("value") == kind)
+    page.click("text=Start the quiz")
+    item = ASHBY_TIMELINE if kind == "timeline" else ASHBY_MATCHING
+    answer_question(page, item, right=False)
+    page.wait_for_url(re.compile(r"/feedback$"))
+    page.wait_for_load_state()  # the stylesheet too
+    return item
+
+
+@pytest.mark.parametrize("kind", ["timeline", "matching"])
+def test_place_by_place_feedback_fits_a_phone_in_a_named_region(page, live_db, kind):
+    page.set_viewport_size(PHONE)
+    ashby_feedback(page, live_db, kind)
+    regions = page.locator(".table-wrap")
+    expect(regions).to_have_count(1)
+    # Every column is on screen: no cell reaches past the region's right edge on a phone.
+    cut = regions.evaluate(
+        """w => [...w.querySelectorAll('th, td')].filter(c =>
+          c.getBoundingClientRect().right > w.getBoundingClientRect().right + 1).length"""
+    )
+    assert cut == 0 and regions.evaluate("w => w.scrollWidth <= w.clientWidth")
+    # Where a table does scroll, the keyboard reaches it and a screen reader names it.
+    expect(regions).to_have_attribute("tabindex", "0")
+    expect(regions).to_have_attribute("role", "region")
+    expect(regions).to_have_attribute("aria-label", re.compile(r"\w"))
+    axe = Axe()
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        assert serious_violations(axe, page) == []
+
+
+def test_question_pages_have_a_heading_one(page, live_db):
+    (article,) = storage.list_articles(live_db)
+    page.goto(f"/articles/{article['slug']}/quiz")
+    page.click("text=Start the quiz")
+    axe = Axe()
+    for number in (1, 2):
+        expect(page.locator("h1")).to_have_text(f"Question {number} of 10")
+        violations = axe.run(page).response["violations"]
+        assert "page-has-heading-one" not in [v["id"] for v in violations]
+        item_id = page.locator("input[name=item_id]").input_value()
+        answer_question(page, storage.get_items(live_db, [item_id])[item_id], right=True)
+        page.click("#next")
+
+
+@pytest.mark.parametrize("kind", ["timeline", "matching"])
+def test_explanations_keep_their_lines_on_feedback_and_result(page, live_db, kind):
+    item = ashby_feedback(page, live_db, kind)
+
+    def shown_lines(selector: str) -> list[str]:
+        return [line for line in page.locator(selector).inner_text().splitlines() if line]
+
+    lines = item.explanation.split("\n")
+    assert shown_lines(".feedback .explanation") == lines
+    page.click("#next")
+    page.wait_for_url(re.compile(r"/result$"))
+    assert shown_lines(".mistakes .explanation") == lines

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from quizapp import storage
 from tests.conftest import BROWSER_PASSWORD, add_user, log_in
+from tests.test_browser_pages import DESKTOP, PHONE, serious_violations
 
 pytestmark = pytest.mark.browser
 PASSWORD = BROWSER_PASSWORD
@@ -154,3 +156,17 @@ def test_again_hard_good_and_easy_look_different(page, live_db, seed):
         "bs => bs.map(b => getComputedStyle(b).backgroundColor + '|' + getComputedStyle(b).color)"
     )
     assert len(set(looks)) == 4, looks
+
+
+def test_the_rating_buttons_and_their_intervals_are_readable(page, live_db, seed):
+    article, _ = seed
+    add_user(live_db, "rita")
+    log_in(page, "rita")
+    page.goto(f"/articles/{article['slug']}/study")
+    page.keyboard.press("Space")  # axe checks only what is shown: the ratings after the flip
+    expect(page.locator("#ratings .interval")).to_have_count(4)
+    axe = Axe()
+    for size, scheme in ((PHONE, "light"), (DESKTOP, "light"), (DESKTOP, "dark")):
+        page.set_viewport_size(size)
+        page.emulate_media(color_scheme=scheme)
+        assert serious_violations(axe, page) == [], (size, scheme)

@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from quizapp import storage
 from tests.conftest import add_user, log_in
+from tests.test_browser_pages import DESKTOP, PHONE, serious_violations
 
 pytestmark = pytest.mark.browser
 DATA = Path(__file__).resolve().parent / "data"
@@ -69,3 +71,23 @@ def test_review_filters_bulk_disables_by_keyboard_and_keeps_the_place(page, live
     page.wait_for_url(lambda u: u.split("#")[0] == url)
     expect(page.locator(".flash")).to_have_text("Item deleted.")
     expect(page.locator(f"#{third}")).to_have_count(0)
+
+
+def test_disabled_items_read_clearly_and_say_they_are_off(page, live_db):
+    (article,) = storage.list_articles(live_db)
+    items = storage.items_for_article(live_db, article["id"])
+    storage.set_items_enabled(live_db, article["id"], [item.id for item in items[1::2]], False)
+    add_user(live_db, "tess", role="teacher")
+    log_in(page, "tess")
+    page.goto(f"/teach/articles/{article['slug']}")
+    off, on = page.locator(".item.disabled").first, page.locator(".item:not(.disabled)").first
+    # Marked by its look and a label, not by fading its text (which failed contrast).
+    expect(off.locator(".tag.off")).to_be_visible()
+    look = "e => [getComputedStyle(e).opacity, getComputedStyle(e).backgroundColor]"
+    (opacity, background), (_, enabled_background) = off.evaluate(look), on.evaluate(look)
+    assert opacity == "1" and background != enabled_background
+    axe = Axe()
+    for size, scheme in ((PHONE, "light"), (DESKTOP, "light"), (DESKTOP, "dark")):
+        page.set_viewport_size(size)
+        page.emulate_media(color_scheme=scheme)
+        assert serious_violations(axe, page) == [], (size, scheme)

@@ -63,3 +63,30 @@ def test_anki_backs_leave_out_a_repeated_explanation_and_forgiven_answers():
     fields = item_fields(ExportItem(item=ITEM, updated=datetime.now(UTC)), "Crisis")
     # prompt, answer, other accepted answers, source, explanation, article
     assert fields[2] == "" and "sanctions followed" in fields[3] and fields[4] == ""
+
+
+def test_an_explanation_keeps_its_lines_escaped_on_every_page(client, db, login):
+    lines = ["1612: the <b>Ashby</b> flood", "1698: Farrow & Sons open the tannery"]
+    item = Item(
+        id="t1", kind="timeline", prompt="Put these events in order, earliest first.",
+        answer=("the Ashby flood", "the tannery"), choices=("the tannery", "the Ashby flood"),
+        explanation="\r\n".join(lines),  # as a teacher's edit box sends it
+    )  # fmt: skip
+    storage.save_article(db, Article("Ashby", "ashby", ("In 1612 the Ashby flooded.",), (item,)))
+    student = login("stu", client=client)
+    location = student.post("/articles/ashby/quiz", data={"length": "10", "kinds": ["timeline"]})
+    attempt = re.fullmatch(r"/quiz/([\w-]+)/1", location.location)[1]
+    student.post(f"/quiz/{attempt}/1", data={"item_id": "t1", "pos-0": "1", "pos-1": "2"})
+    flipped = {"item_id": "t1", "reps": "1"}  # the quiz answer made the card
+    pages = [
+        student.get(f"/quiz/{attempt}/1/feedback"),
+        student.get(f"/quiz/{attempt}/result"),
+        student.post("/articles/ashby/study", data=flipped),
+    ]
+    paragraphs = (
+        "<p>1612: the &lt;b&gt;Ashby&lt;/b&gt; flood</p>"
+        "<p>1698: Farrow &amp; Sons open the tannery</p>"
+    )
+    for response in pages:
+        html = re.sub(r">\s+<", "><", response.get_data(as_text=True))
+        assert paragraphs in html, response.request.path

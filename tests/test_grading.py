@@ -112,6 +112,17 @@ def test_matching_all_or_nothing():
     assert not result.correct and result.credit == 0
 
 
+def test_a_partly_right_answer_is_noted_in_its_kinds_words():
+    timeline = {"kind": "timeline", "answer": ["a", "b", "c", "d"], "choices": ["c", "a", "d", "b"]}
+    assert grade(timeline, ["a", "b", "d", "c"]).note == "2 of 4 in the right place."
+    matching = {
+        "kind": "matching",
+        "answer": [["Armstrong", "commander"], ["Aldrin", "pilot"], ["Gagarin", "cosmonaut"]],
+        "choices": ["pilot", "cosmonaut", "commander"],
+    }
+    assert grade(matching, ["commander", "cosmonaut", "pilot"]).note == "1 of 3 matched correctly."
+
+
 def test_unknown_kind():
     with pytest.raises(ValueError, match="Unknown item kind"):
         grade({"kind": "essay", "answer": "x"}, "x")

@@ -57,7 +57,7 @@ def test_a_worker_process_generates_what_the_web_side_queued(queued, tmp_path):
     text = (DATA / "warsaw.txt").read_text()
     location = teacher.post("/teach/articles", data={"text": text}).location
     page = teacher.get(location).get_data(as_text=True)
-    assert "Waiting for a generation worker" in page  # nothing runs it in the web process
+    assert "Waiting to start…" in page  # nothing runs it in the web process
     assert storage.count_articles(db) == 0
     with Worker(app.config["DATABASE"], tmp_path / "worker.log") as worker:
         done = wait_until(lambda: stored(teacher, location), "the job's article", worker)

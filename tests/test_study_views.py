@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
 from questions import Article, Item
-from quizapp import create_app, storage
+from quizapp import create_app, schedule, storage
 
 ITEMS = (
     Item(
@@ -161,6 +162,33 @@ def test_daily_new_limit_comes_from_config(app, client, student):
     client.post("/articles/space/study", data={"item_id": "c1", "reps": "0", "rating": 4})
     html = page(client.get("/articles/space/study"))
     assert "Nothing due until" in html and "00:00 UTC" in html
+
+
+def study_counts(html: str) -> str:
+    """The header line above the card, as read."""
+    line = re.search(r'<p class="progress" id="study-counts">(.*?)</p>', html, re.S)[1]
+    return " ".join(re.sub(r"<[^>]+>", "", line).split())
+
+
+def test_the_header_says_which_card_it_shows_and_counts_it(app, client, student, monkeypatch):
+    html = page(client.get("/articles/space/study"))
+    assert (
+        study_counts(html)
+        == "New card · 0 due and 4 new left today, this one included · 0 of 4 seen"
+    )
+    app.config["STUDY_NEW_PER_DAY"] = 1
+    client.post("/articles/space/study", data={"item_id": "c1", "reps": "0", "rating": 1})
+    html = page(client.get("/articles/space/study"))  # "Again": back in a minute, shown now
+    assert study_counts(html) == (
+        "Learning card, shown a few minutes early: nothing else is due · 1 of 4 seen"
+    )
+    later = schedule.utcnow() + timedelta(minutes=30)
+    monkeypatch.setattr(schedule, "utcnow", lambda: later)
+    html = page(client.get("/articles/space/study"))
+    assert (
+        study_counts(html)
+        == "Due card · 1 due and 0 new left today, this one included · 1 of 4 seen"
+    )
 
 
 def test_csrf_is_checked(app, client, student, db):

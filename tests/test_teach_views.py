@@ -148,6 +148,21 @@ def test_add_article_errors(teacher, db, data, message):
     assert len(storage.list_articles(db)) == count
 
 
+@pytest.mark.parametrize("content", [b"", b" \r\n\n "])
+def test_an_empty_file_is_called_empty_and_the_form_keeps_what_was_typed(teacher, db, content):
+    data = {
+        "title": "The Ashby valley",
+        "text": "The Ashby River flooded in 1612.",
+        "upload": (io.BytesIO(content), "ashby.txt"),
+    }
+    response = teacher.post("/teach/articles", data=data, content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and storage.get_article(db, "the-ashby-valley") is None
+    assert "The chosen file “ashby.txt” is empty" in page and "Paste the article" not in page
+    assert 'value="The Ashby valley"' in page  # the title and text typed are still there
+    assert "The Ashby River flooded in 1612.</textarea>" in page
+
+
 def test_edit_item(teacher, db):
     page = teacher.get("/teach/items/c1/edit").get_data(as_text=True)
     assert "_____ flew in 1961." in page
@@ -268,6 +283,13 @@ def test_a_failed_job_shows_its_error(app, teacher, db):
     assert "job.js" not in page
 
 
+def test_a_failed_jobs_tab_title_says_it_failed(app, teacher, db):
+    response = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"})
+    page = teacher.get(response.location).get_data(as_text=True)
+    title = re.search(r"<title>(.*)</title>", page)[1]
+    assert title == "Could not add “Space” · quizapp" and "Generating" not in title
+
+
 def test_jobs_are_private(app, teacher, db, login):
     location = teacher.post("/teach/articles", data={"text": f"Space\n\n{TEXT}"}).location
     other = login("tom", "teacher")
@@ -275,12 +297,27 @@ def test_jobs_are_private(app, teacher, db, login):
     assert teacher.get("/teach/jobs/nope").status_code == 404
 
 
-def test_a_job_no_worker_has_taken_says_so_and_keeps_checking(teacher, db):
+def test_a_job_no_worker_has_taken_says_so_and_keeps_checking(teacher, db, caplog):
     user_id = storage.get_user_by_name(db, "tea")["id"]
     job_id = storage.create_generation_job(db, user_id, "long.txt")
     page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
-    assert "Waiting for a generation worker" in page and 'src="/static/job.js"' in page
+    assert "Waiting to start…" in page and 'src="/static/job.js"' in page
     assert "Check again" in page and "http-equiv" not in page  # no meta refresh (axe)
+    # In a teacher's words: the command that runs a worker is for the log, not this page.
+    assert "quizapp worker" not in page and "generation worker" not in page
+    assert "quizapp worker" not in caplog.text
+
+
+def test_a_job_waiting_long_tells_the_teacher_and_the_log_the_hint(teacher, db, caplog):
+    user_id = storage.get_user_by_name(db, "tea")["id"]
+    job_id = storage.create_generation_job(db, user_id, "long.txt")
+    db.execute("UPDATE generation_jobs SET created = '2020-01-01T00:00:00+00:00'")
+    db.conn.commit()
+    for _ in range(2):
+        page = teacher.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
+        assert "tell whoever runs quizapp" in page and "quizapp worker" not in page
+    hints = [r for r in caplog.records if "quizapp worker" in r.getMessage()]
+    assert len(hints) == 1 and hints[0].levelname == "WARNING" and job_id in hints[0].getMessage()
 
 
 def test_generate_buttons_announce_progress(teacher):

@@ -123,13 +123,16 @@ def grade_typed(item: ItemLike, response: Response) -> Grade:
     return match_text(str(response), [item.answer, *(item.accepted or ())])
 
 
-def grade_places(expected: Sequence[str], response: Response) -> Grade:
-    """A list answer with partial credit: the share of places right."""
+def grade_places(
+    expected: Sequence[str], response: Response, hit: str = "in the right place"
+) -> Grade:
+    """A list answer with partial credit: the share of places right; a partly right answer is
+    noted as "2 of 4 " + hit, in the words of its kind."""
     given = list(response)
     hits = sum(1 for a, b in zip(given, expected, strict=False) if a == b)
     credit = hits / len(expected) if expected else 0.0
     right = given == list(expected)
-    note = "" if right or not hits else f"{hits} of {len(expected)} in the right place."
+    note = "" if right or not hits else f"{hits} of {len(expected)} {hit}."
     return Grade(right, credit, note)
 
 

@@ -30,7 +30,7 @@ def read(item: ItemLike, form: Mapping[str, str]) -> tuple[Response, str | None]
 
 def grade(item: ItemLike, response: Response) -> Grade:
     """The share of rows matched right."""
-    return grade_places([pair[1] for pair in item.answer], response)
+    return grade_places([pair[1] for pair in item.answer], response, hit="matched correctly")
 
 
 def check_edit(edit: Edit) -> Checked:

@@ -17,6 +17,10 @@
     }
     running.querySelector("progress").value = progress.querySelector("progress").value;
     running.querySelector(".percent").textContent = progress.querySelector(".percent").textContent;
+    const note = running.querySelector("[data-job-note]");
+    const freshNote = progress.querySelector("[data-job-note]");
+    note.textContent = freshNote.textContent; // waiting, waiting long, or started (hidden)
+    note.hidden = freshNote.hidden;
     setTimeout(check, 2000);
   };
   setTimeout(check, 2000);

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import (
     Blueprint,
     abort,
@@ -34,6 +36,7 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 ITEMS_PER_PAGE = 50  # rows of the class results' item table per page
 REVIEW_PAGE = 50  # items per page of the review page
 REJECTED_SHOWN = 200  # candidates the generator dropped, listed on the review page
+QUEUE_PATIENCE = 120  # seconds a job may wait for a worker before the teacher is told more
 
 
 def article_or_404(slug: str) -> dict:
@@ -79,17 +82,9 @@ def add_article():
         upload = form.upload.data
         data, name = (upload.read(), upload.filename) if upload else (form.text.data or "", PASTED)
         options = {"source": name, "title": form.title.data, "as_new": bool(form.as_new.data)}
-        try:
-            if not data.strip():
-                raise questions.ArticleError("Paste the article's text or choose a file.")
-            if name == PASTED and not data.lstrip().startswith("<"):
-                # Plain text without a title: ask for one with the form, now (a pasted page's
-                # title comes from its markup, which the worker reads).
-                jobs.article_title(form.title.data, data.lstrip(), PASTED)
-        except jobs.TitleNeeded as error:
-            form.title.errors.append(str(error))
-        except questions.ArticleError as error:
-            form.text.errors.append(str(error))
+        if problem := article_form_problem(form, data, name):
+            field, message = problem
+            field.errors.append(message)
         else:
             return redirect(url_for("teach.job", job_id=start_generation(data, options)))
     db = storage.get_db()
@@ -99,6 +94,23 @@ def add_article():
         deleted=storage.deleted_articles(db),
         form=form,
     ), 400
+
+
+def article_form_problem(form: ArticleForm, data: str | bytes, name: str):
+    """The field to blame and what to tell the teacher when the form cannot start a
+    generation (nothing to read, or a pasted text that needs a title), else None."""
+    if name != PASTED and not data.strip():
+        return form.upload, f"The chosen file “{name}” is empty: choose another, or paste the text."
+    if not data.strip():
+        return form.text, "Paste the article's text or choose a file."
+    if name == PASTED and not data.lstrip().startswith("<"):
+        # Plain text without a title: ask for one with the form, now (a pasted page's title
+        # comes from its markup, which the worker reads).
+        try:
+            jobs.article_title(form.title.data, data.lstrip(), PASTED)
+        except jobs.TitleNeeded as error:
+            return form.title, str(error)
+    return None
 
 
 def offer_restore(db, title: str) -> None:
@@ -199,7 +211,28 @@ def job(job_id: str):
             return "", 204
         flash(job["message"], "success")
         return redirect(url_for("teach.review", slug=job["slug"]))
-    return render_template("teach/job.html", job=job, queued=queued)
+    stalled = queued and waited_too_long(job)
+    return render_template("teach/job.html", job=job, queued=queued, stalled=stalled)
+
+
+_stalls_logged: set[str] = set()  # jobs this process has logged as waiting too long
+
+
+def waited_too_long(job: dict) -> bool:
+    """Whether a job no worker has taken has waited past QUEUE_PATIENCE. The first time this
+    process sees that, the log gets the technical hint; the teacher's page says it in a
+    teacher's words."""
+    waited = (datetime.now(UTC) - datetime.fromisoformat(job["created"])).total_seconds()
+    if waited < QUEUE_PATIENCE:
+        return False
+    if job["id"] not in _stalls_logged:
+        _stalls_logged.add(job["id"])
+        current_app.logger.warning(
+            "Generation job %s (%s) has waited %d s for a worker: is `quizapp worker` running "
+            "on this queue (or `quizapp serve` without --no-worker)?",
+            job["id"], job["name"], waited,
+        )  # fmt: skip
+    return True
 
 
 @bp.get("/articles/<slug>")
