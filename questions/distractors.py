@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from questions.dates import DECADE, FUTURE
+from questions.dates import DECADE, FUTURE, life_spans
 from questions.facts import Mention, mention_key
 from questions.lexicon import NUMBER_WORDS, OBJECT_WHO, YEAR_ALONE, is_name_like
 from questions.model import BLANK
@@ -147,6 +147,8 @@ class Pools:
     tags_of: Mapping[str, str]
     years: tuple[int, int] | None = None  # the earliest and latest year the article names
     present: int | None = None  # the latest year of a past event: about when it was written
+    actors: frozenset[str] = frozenset()  # people the article has do something (actors())
+    lives: tuple[tuple[int, int], ...] = ()  # birth and death years it gives in brackets
 
 
 def pool_key(mention: Mention) -> tuple[str, str]:
@@ -242,6 +244,26 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
             ),
             default=None,
         ),
+        actors=actors(mentions),
+        lives=tuple(life_spans(texts or ())),
+    )
+
+
+def named_in_prompt(choice: str, prompt: str) -> bool:
+    """True when a wrong answer is named in the prompt itself ('[Möngke Khan] granted ...')."""
+    words = [w for w in mention_key(choice).split() if len(w) > 2]
+    text = mention_key(prompt)
+    return mention_key(choice) in text or any(w in text.split() for w in words)
+
+
+def actors(mentions: Iterable[Mention]) -> frozenset[str]:
+    """People the article has do something: answers of a subject question ('Who built ...?')."""
+    return frozenset(
+        mention_key(m.answer)
+        for m in mentions
+        if m.tag == "person"
+        and (m.question or "").startswith("Who ")
+        and not OBJECT_WHO.match(m.question or "")
     )
 
 
@@ -346,12 +368,17 @@ def pool_candidates(mention: Mention, pools: Pools, rng: random.Random) -> list[
     return near + [pool[i][0] for i in others if not low <= i < high][:MAX_TRIES]
 
 
-def unfit_distractor(other: str, mention: Mention, pools: Pools) -> bool:
-    """A wrong answer a registered distractor rule turns down (questions/rules/distractors.py:
-    the question itself gives it away or makes it also true)."""
+def unfit_distractor(other: str, mention: Mention, pools: Pools, kind: str) -> bool:
+    """A wrong answer a registered distractor rule of the kind turns down
+    (questions/rules/distractors.py: the question itself gives it away or makes it also
+    true)."""
     from questions.rules import DISTRACTOR_RULES  # the rules read this module's helpers
 
-    return any(rule.unfit(other, mention, pools) for rule in DISTRACTOR_RULES if rule.unfit)
+    return any(
+        rule.unfit(other, mention, pools)
+        for rule in DISTRACTOR_RULES
+        if rule.unfit and kind in rule.kinds
+    )
 
 
 def near_values(
@@ -361,9 +388,11 @@ def near_values(
     count: int,
     chosen: list[str],
     banned: list[str],
+    kind: str,
 ) -> list[str]:
     """chosen topped up to count with dates or numbers near the answer (a date within the
-    article's span of years), never one already taken."""
+    article's span of years) that the kind's distractor rules let through, never one already
+    taken."""
     answer = mention.answer
     chosen = list(chosen)
     near = near_dates(answer, rng, 10) if years_in(answer) else near_numbers(answer, rng, 8)
@@ -372,8 +401,7 @@ def near_values(
     for value in near:
         if len(chosen) == count:
             break
-        possible = not beyond_total(value, answer, mention.cloze)
-        if mention_key(value) not in taken and possible and not impossible_share(value, answer):
+        if mention_key(value) not in taken and not unfit_distractor(value, mention, pools, kind):
             chosen.append(value)
             taken.add(mention_key(value))
     return chosen
@@ -385,11 +413,13 @@ def pick_distractors(
     rng: random.Random,
     count: int = 3,
     exclude: Iterable[str] = (),
+    kind: str = "mcq",
 ) -> list[str]:
     """count wrong answers for mention, or fewer when the article has no good ones.
 
     Never the answer, a spelling variant of it, or an answer of the same sentence (which could
-    also be true); article answers first, then near dates and numbers.
+    also be true), nor one a distractor rule of the kind turns down; article answers first,
+    then near dates and numbers.
     """
     answer = mention.answer
     if mention.tag == "number" and OPEN_BOUND.match(answer):
@@ -402,11 +432,11 @@ def pick_distractors(
         taken = [*banned, *chosen]
         if any(key == mention_key(b) if exact else is_variant(other, b) for b in taken):
             continue
-        if unfit_distractor(other, mention, pools):
+        if unfit_distractor(other, mention, pools, kind):
             continue
         chosen.append(other)
         if len(chosen) == count:
             return chosen
     if mention.tag == "number" or years_in(answer):
-        return near_values(mention, pools, rng, count, chosen, banned)
+        return near_values(mention, pools, rng, count, chosen, banned, kind)
     return chosen

@@ -10,10 +10,12 @@ from types import SimpleNamespace
 import pytest
 
 from questions.distractors import (
+    actors,
     beyond_total,
     build_pools,
     by_span,
     impossible_share,
+    named_in_prompt,
     near_dates,
     near_numbers,
     pick_distractors,
@@ -23,8 +25,14 @@ from questions.distractors import (
 from questions.facts import Mention
 
 
-def mention(answer: str, tag: str, sentence: int, label: str = "ORG"):
-    return Mention(sentence, answer, tag, label, "", "", None, "", False, None, 1.0)
+def mention(answer: str, tag: str, sentence: int, label: str = "ORG", question=None):
+    return Mention(sentence, answer, tag, label, "", "", question, "", False, None, 1.0)
+
+
+def actor(answer: str, sentence: int) -> Mention:
+    """A person who acts in the article (a subject question asks for them): one an mcq may
+    offer as a wrong answer."""
+    return mention(answer, "person", sentence, "PERSON", "Who led the fleet?")
 
 
 def test_distractors_match_type_and_shape_and_skip_variants():
@@ -48,7 +56,7 @@ def test_distractors_match_type_and_shape_and_skip_variants():
 
 def test_distractors_never_come_from_the_same_sentence():
     pool = [
-        mention(name, "person", 0 if i < 2 else i, "PERSON")
+        actor(name, 0 if i < 2 else i)
         for i, name in enumerate(
             [
                 "Yuri Gagarin",
@@ -82,12 +90,12 @@ def test_near_dates_keep_the_shape(answer, pattern):
 
 def test_a_person_named_with_the_same_people_elsewhere_is_no_wrong_answer():
     pool = [
-        mention("Liu Heima", "person", 0, "PERSON"),
-        mention("Ogodei Khan", "person", 0, "PERSON"),
-        mention("Zhang Rou", "person", 1, "PERSON"),  # named with Ogodei Khan elsewhere
-        mention("Ogodei Khan", "person", 1, "PERSON"),
+        actor("Liu Heima", 0),
+        actor("Ogodei Khan", 0),
+        actor("Zhang Rou", 1),  # named with Ogodei Khan elsewhere
+        actor("Ogodei Khan", 1),
         *[
-            mention(n, "person", i + 2, "PERSON")
+            actor(n, i + 2)
             for i, n in enumerate(["Marco Polo", "Yan Shi", "Shi Gang", "Li Tan", "Wang Wei"])
         ],
     ]
@@ -169,3 +177,22 @@ def test_no_wrong_count_past_the_sentences_total_nor_beside_an_open_bound() -> N
     assert not beyond_total("at least 12", "at least 15", schedule)
     bounded = SimpleNamespace(tag="number", answer="more than 350,000", sentence=0, cloze="_____")
     assert pick_distractors(bounded, None, random.Random(1)) == []
+
+
+def test_no_wrong_answer_named_in_the_prompt() -> None:
+    assert named_in_prompt("Mark Khan", "[Mark Khan] granted his brother _____ land.")
+    assert not named_in_prompt("Zora Bell", "[Mark Khan] granted his brother _____ land.")
+
+
+def test_actors_are_answers_of_subject_questions() -> None:
+    def mention(answer: str, question: str | None) -> SimpleNamespace:
+        return SimpleNamespace(tag="person", answer=answer, question=question)
+
+    doers = actors(
+        [
+            mention("Bran Hale", "Who built the dam?"),
+            mention("Olaf Berg", "Who did Bran Hale marry?"),
+            mention("Ida Lund", None),
+        ]
+    )
+    assert doers == frozenset({"bran hale"})

@@ -11,7 +11,6 @@ import questions
 from questions.clean import clean_article
 from questions.kinds.base import without_connective
 from questions.kinds.matching import thin_pair
-from questions.kinds.mcq import actors, named_in_prompt
 from questions.kinds.true_false import (
     PART_OF_WHOLE,
     also_true_of,
@@ -319,25 +318,6 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
     )
     prompts = [i.prompt for i in questions.generate(text, all_items=True).items]
     assert prompts and not [p for p in prompts if p.startswith("However")]
-
-
-def test_no_wrong_answer_named_in_the_prompt() -> None:
-    assert named_in_prompt("Mark Khan", "[Mark Khan] granted his brother _____ land.")
-    assert not named_in_prompt("Zora Bell", "[Mark Khan] granted his brother _____ land.")
-
-
-def test_actors_are_answers_of_subject_questions() -> None:
-    def mention(answer: str, question: str | None) -> SimpleNamespace:
-        return SimpleNamespace(tag="person", answer=answer, question=question)
-
-    doers = actors(
-        [
-            mention("Bran Hale", "Who built the dam?"),
-            mention("Olaf Berg", "Who did Bran Hale marry?"),
-            mention("Ida Lund", None),
-        ]
-    )
-    assert doers == frozenset({"bran hale"})
 
 
 def test_number_stated_twice_blocks_a_false_swap() -> None:

@@ -538,6 +538,20 @@ D_POOLS = build_pools(D_MENTIONS, list(D_SENTENCES))
 GAMES = d_mention(0, "13", "number", "The team won _____ games of a 16-game schedule.")
 SHARE = d_mention(0, "54.8%", "number", "The party won _____ of the vote.")
 KING = d_mention(0, "Karl Vane IV", "person", "_____ built the palace by the lake.")
+SENT = d_mention(0, "Ivo Marsh", "person", "[Olaf Berg] sent _____ to the south in 1260.")
+RAID = d_mention(0, "1262", "date", "Saul Pike rebelled against the court in _____.")
+
+
+def who(answer: str, question: str | None) -> Mention:
+    return Mention(0, answer, "person", "", "", "", question, "", False, None, 1.0)
+
+
+ACTORS = (who("Saul Pike", "Who rebelled against the court?"), who("Ivo Marsh", None))
+# Pools for the rules that read the article's life spans or the people who act in it.
+EXAMPLE_POOLS = {
+    "outside_the_life": build_pools((), ["Saul Pike (1230–1290) rebelled at last."]),
+    "not_an_actor": build_pools(ACTORS),
+}
 # rule id -> (the mention asked, a wrong answer the rule turns down, one it keeps)
 DISTRACTOR_EXAMPLES: dict[str, tuple[Mention, str, str]] = {
     "named_with_the_actors": (D_MENTIONS[1], "Tom Reed", "Saul Pike"),
@@ -545,6 +559,10 @@ DISTRACTOR_EXAMPLES: dict[str, tuple[Mention, str, str]] = {
     "past_the_total": (GAMES, "19", "11"),
     "share_over_whole": (SHARE, "154.8%", "44.8%"),
     "bare_first_name": (KING, "William", "Henry IV"),
+    "named_in_the_question": (SENT, "Olaf Berg", "Saul Pike"),
+    "implausible_date": (RAID, "1100", "1265"),
+    "outside_the_life": (RAID, "1290", "1270"),
+    "not_an_actor": (who("Tom Reed", "Who built the hall?"), "Ivo Marsh", "Saul Pike"),
 }
 
 
@@ -565,5 +583,6 @@ def test_distractor_rule_has_an_id_kinds_a_stage_and_a_reason(rule_id: str) -> N
 def test_distractor_rule_turns_down_its_example_and_keeps_its_twin(rule_id: str) -> None:
     asked, unfit, fit = DISTRACTOR_EXAMPLES[rule_id]
     rule = REGISTRY[rule_id]
-    assert rule.unfit(unfit, asked, D_POOLS) is True, unfit
-    assert rule.unfit(fit, asked, D_POOLS) is False, fit
+    pools = EXAMPLE_POOLS.get(rule_id, D_POOLS)
+    assert rule.unfit(unfit, asked, pools) is True, unfit
+    assert rule.unfit(fit, asked, pools) is False, fit

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from questions.dates import life_spans, outside_life, plausible_date
-from questions.distractors import (
-    is_variant,
-    pick_distractors,
-)
-from questions.facts import Mention, mention_key
+from questions.distractors import is_variant, pick_distractors
+from questions.facts import Mention
 from questions.kinds.base import (
     Analysis,
     Candidate,
@@ -17,7 +13,6 @@ from questions.kinds.base import (
     mention_fact,
     rng_for,
 )
-from questions.lexicon import OBJECT_WHO
 
 
 def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
@@ -26,60 +21,20 @@ def _choices(answer: str, wrong: list[str], seed: str) -> tuple[str, ...]:
     return tuple(choices)
 
 
-def actors(mentions: Iterable[Mention]) -> frozenset[str]:
-    """People the article has do something: answers of a subject question ('Who built ...?')."""
-    return frozenset(
-        mention_key(m.answer)
-        for m in mentions
-        if m.tag == "person"
-        and (m.question or "").startswith("Who ")
-        and not OBJECT_WHO.match(m.question or "")
-    )
-
-
-def named_in_prompt(choice: str, prompt: str) -> bool:
-    """True when a wrong answer is named in the prompt itself ('[Möngke Khan] granted ...')."""
-    words = [w for w in mention_key(choice).split() if len(w) > 2]
-    text = mention_key(prompt)
-    return mention_key(choice) in text or any(w in text.split() for w in words)
-
-
-def mcq_wrong_answers(
-    analysis: Analysis,
-    mention: Mention,
-    prompt: str,
-    seed: str,
-    doers: frozenset[str],
-    spans: list[tuple[int, int]],
-) -> list[str]:
-    """Up to three wrong answers: not named in the prompt, plausible dates, within the
-    answer's life, and for a person other people who act in the article."""
-    present = analysis.pools.present
-    wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 8, (analysis.title,))
-    wrong = [w for w in wrong if not named_in_prompt(w, prompt)]
-    wrong = [w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)]
-    wrong = [w for w in wrong if not outside_life(w, mention.answer, spans)]
-    if mention.tag == "person":  # wrong people who also act in the article, like the answer
-        wrong = [w for w in wrong if mention_key(w) in doers]
-    return wrong[:3]
-
-
 def make_mcq_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
     """An mcq with three distractors per mention the mcq may ask (its mention rules in
     questions/rules/); plus role and speaker questions."""
     candidates = []
-    doers = actors(analysis.mentions)
-    spans = life_spans(s.text for s in analysis.sentences)
     for mention in mentions:
-        prompt = mention.question or mention.cloze
         seed = f"{analysis.slug}|mcq|{mention.sentence}|{mention.answer}"
-        wrong = mcq_wrong_answers(analysis, mention, prompt, seed, doers, spans)
+        title = (analysis.title,)
+        wrong = pick_distractors(mention, analysis.pools, rng_for(seed), 3, title, kind="mcq")
         if len(wrong) < 3:
             continue
         item = make_item(
             analysis,
             "mcq",
-            prompt,
+            mention.question or mention.cloze,
             mention.answer,
             sentence=mention.sentence,
             tag=mention.tag,

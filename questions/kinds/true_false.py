@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.dates import plausible_date
 from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
@@ -187,14 +186,12 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
             found[name] = [t for t in texts if name in t]
         return found[name]
 
-    present = analysis.pools.present
     for mention in mentions:
         seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
         rng = rng_for(seed)
-        wrong = pick_distractors(mention, analysis.pools, rng, count=4, exclude=(analysis.title,))
-        wrong = [
-            w for w in wrong if plausible_date(w, mention.answer, mention.cloze, present=present)
-        ][:1]
+        wrong = pick_distractors(
+            mention, analysis.pools, rng, count=1, exclude=(analysis.title,), kind="true_false"
+        )
         make_false = (
             mention.tag in FALSIFIABLE
             and bool(wrong)

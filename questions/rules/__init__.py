@@ -50,6 +50,10 @@ DISTRACTOR_ORDER: tuple[str, ...] = (
     "past_the_total",
     "share_over_whole",
     "bare_first_name",
+    "named_in_the_question",
+    "implausible_date",
+    "outside_the_life",
+    "not_an_actor",
 )
 
 # The order the rules run in; the first that rejects an item names it in `--explain`.

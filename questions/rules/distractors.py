@@ -4,14 +4,16 @@ questions.distractors.pick_distractors, for every wrong answer the article's poo
 
 from __future__ import annotations
 
+from questions.dates import outside_life, plausible_date
 from questions.distractors import (
     Pools,
     beyond_total,
     impossible_share,
+    named_in_prompt,
     related_elsewhere,
     similar_size,
 )
-from questions.facts import Mention
+from questions.facts import Mention, mention_key
 from questions.rules.registry import distractor_rule
 
 CHOICE_KINDS = ("mcq", "true_false")
@@ -50,3 +52,32 @@ def bare_first_name(other: str, mention: Mention, pools: Pools) -> bool:
     """A one-word name beside an answer of several words ("William" beside "Louis XIV"):
     the bare name stands out."""
     return mention.tag == "person" and len(mention.answer.split()) > 1 and " " not in other
+
+
+@distractor_rule(kinds=("mcq",))
+def named_in_the_question(other: str, mention: Mention, pools: Pools) -> bool:
+    """The wrong answer is named in the question itself ("[Mark Khan] granted his brother
+    _____ land" offering Mark Khan): out by elimination."""
+    return named_in_prompt(other, mention.question or mention.cloze)
+
+
+@distractor_rule(kinds=CHOICE_KINDS)
+def implausible_date(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong date the question rules out: far from the answer, before a year the sentence
+    names before the blank, before the answer for a planned event, or after the article was
+    written for a past one."""
+    return not plausible_date(other, mention.answer, mention.cloze, present=pools.present)
+
+
+@distractor_rule(kinds=("mcq",))
+def outside_the_life(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong year at or beyond the birth or death year of a life the article gives, when the
+    answer falls within it: an event in that life needs a year in between."""
+    return outside_life(other, mention.answer, pools.lives)
+
+
+@distractor_rule(kinds=("mcq",))
+def not_an_actor(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong person the article never has do anything, beside an answer who acts: the
+    choices should all be people the question could be about."""
+    return mention.tag == "person" and mention_key(other) not in pools.actors
