@@ -452,6 +452,13 @@ def test_an_event_must_name_its_subject_itself(event: str) -> None:
     assert REGISTRY["event_without_subject"].flags(M_ANALYSIS, said(6, "1624", "date", event=event))
 
 
+def test_a_title_before_the_blank_is_part_of_a_name_unless_a_person_is_asked() -> None:
+    council = item("The plan went to the King _____ for a vote.", "County Council", tag="org")
+    king = item("The plan went to King _____ for his seal.", "Harald", tag="person")
+    assert judge("name_completion", council) is not None
+    assert judge("name_completion", king) is None
+
+
 def test_every_mention_rule_has_an_example() -> None:
     assert set(MENTION_EXAMPLES) == set(MENTION_ORDER)
 

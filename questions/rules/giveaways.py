@@ -131,7 +131,8 @@ def blank_glossed(item: Item) -> str | None:
 
 @rule()
 def name_completion(item: Item) -> str | None:
-    """The blank completes a name whose other part is left in place ("Adolf _____")."""
+    """The blank completes a name whose other part is left in place ("Adolf _____", or "the
+    King _____" when the answer is no person: "King" is then part of "King County")."""
     prompt = item.prompt
     if BLANK not in prompt or any(c.isdigit() for c in str(item.answer)):
         return None  # "the 2009 New Orleans Saints": a year before a name is no part of it
@@ -139,7 +140,8 @@ def name_completion(item: Item) -> str | None:
     if before and before.start() > 0:
         word = before.group(1)
         possessive = word.endswith(("’s", "'s"))
-        named = word[:1].isupper() and word not in BLANK_TITLES and word[-1].isalpha()
+        title = word in BLANK_TITLES and "person" in item.tags  # "President _____"
+        named = word[:1].isupper() and not title and word[-1].isalpha()
         if named and not possessive:
             return f"blank completes the name after {word!r}"
         if word.casefold() in NAME_PARTICLES:
