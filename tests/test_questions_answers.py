@@ -11,6 +11,7 @@ from questions.answers import ANSWER_FORMS, Asked, accepted_for, normalize, roma
 
 FORM_EXAMPLES = {
     "without_article": (Asked("the Moon", "place"), ["Moon"]),
+    "slash_parts": (Asked("Harbour Quarter/Old Town", "place"), ["Harbour Quarter", "Old Town"]),
     "surname": (Asked("Leonardo da Vinci", "person"), ["da Vinci", "Vinci", "Leonardo"]),
     "last_two_names": (Asked("Landgrave Edmund Bellinger", "person"), ["Edmund Bellinger"]),
     "hyphenated_surname": (Asked("Maria Skłodowska-Curie", "person"), ["Curie", "Maria Curie"]),
@@ -48,6 +49,7 @@ FORM_EXAMPLES = {
 # An answer each rule leaves alone: another shape, or a tag it does not apply to.
 FORM_NON_EXAMPLES = {
     "without_article": Asked("Moon", "place"),
+    "slash_parts": Asked("input/output", "term"),
     "surname": Asked("Louis XIV", "person"),
     "last_two_names": Asked("Kate Ray", "person"),
     "hyphenated_surname": Asked("Skłodowska-Curie", "person"),

@@ -89,6 +89,19 @@ def without_article(asked: Asked) -> list[str]:
 PARTICLE_SURNAME = re.compile(r"\b(?:(?:de|da|di|van|von|der|la|le)\s+)+\S+$")
 
 
+SLASHED = re.compile(r"^([^/\d]*[^\W\d][^/\d]*)/([^/\d]*[^\W\d][^/\d]*)$")
+
+
+@answer_form(not_tags=("date", "number"))
+def slash_parts(asked: Asked) -> list[str]:
+    """Two names joined by a slash are each an answer: "Harbour Quarter/Old Town" is also
+    "Harbour Quarter" and "Old Town" (not "1/2", not "and/or" of a date or count)."""
+    slashed = SLASHED.match(asked.answer)
+    if not slashed or not all(p.strip()[:1].isupper() for p in slashed.groups()):
+        return []
+    return [p.strip() for p in slashed.groups()]
+
+
 @answer_form(tags=("person",))
 def surname(asked: Asked) -> list[str]:
     """ "Yuri Gagarin" is also "Gagarin"; "Leonardo da Vinci" is also "da Vinci", "Vinci" and
