@@ -330,15 +330,25 @@ def find_mentions(
     return surnames_as_people(mentions)
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "across", "around"})
+
+
 def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     """A one-word name the model called an organisation or a thing, but which is part of a
-    person's full name in the article ("Osweiler" of "Brock Osweiler"), is that person."""
-    words = {
-        word for m in mentions if m.tag == "person" and " " in m.answer for word in m.answer.split()
-    }
-    return [
-        replace(m, tag="person", label="PERSON")
-        if m.tag in ("org", "thing") and " " not in m.answer and m.answer in words
-        else m
-        for m in mentions
-    ]
+    person's full name in the article ("Osweiler" of "Brock Osweiler"), is that person; so
+    is one it called a place when it is the surname of such a name and the article never
+    writes it after "in", "at", "to" or "from" ("Farrow repeated the test", not "in
+    Washington")."""
+    full = [m.answer.split() for m in mentions if m.tag == "person" and " " in m.answer]
+    words = {word for name in full for word in name}
+    surnames = {name[-1] for name in full}
+    located = {m.answer for m in mentions if m.tag == "place" and m.prep in LOCATIVE_PREPS}
+
+    def person(m: Mention) -> bool:
+        if " " in m.answer:
+            return False
+        if m.tag in ("org", "thing"):
+            return m.answer in words
+        return m.tag == "place" and m.answer in surnames and m.answer not in located
+
+    return [replace(m, tag="person", label="PERSON") if person(m) else m for m in mentions]

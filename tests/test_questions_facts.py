@@ -147,6 +147,16 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
     assert [x.tag for x in fixed] == ["person", "person", "org"]
 
 
+def test_a_surname_taken_for_a_place_is_the_person_unless_written_as_a_place() -> None:
+    def m(answer, tag, prep=""):
+        return Mention(0, answer, tag, tag.upper(), "", "", None, prep, False, None, 1.0)
+
+    farrow = [m("Hugh Farrow", "person"), m("Farrow", "place"), m("Leeds", "place")]
+    assert [x.tag for x in surnames_as_people(farrow)] == ["person", "person", "place"]
+    george = [m("George Washington", "person"), m("Washington", "place", prep="in")]
+    assert [x.tag for x in surnames_as_people(george)] == ["person", "place"]
+
+
 def test_the_answer_span_of_a_name_after_of() -> None:
     doc = next(iter(parse(["The descendant of Confucius at Qufu fled south."], frozenset())))
     names = [answer_span(e).text for e in doc.ents]
