@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -33,19 +32,6 @@ TAGS = {
     "LAW": "law",
     "LANGUAGE": "language",
 }
-BASE_WEIGHT = {
-    "date": 1.0,
-    "person": 0.95,
-    "org": 0.85,
-    "thing": 0.85,
-    "event": 0.8,
-    "work": 0.7,
-    "law": 0.7,
-    "number": 0.75,
-    "place": 0.55,
-    "group": 0.4,
-    "language": 0.5,
-}
 
 
 @dataclass(frozen=True)
@@ -71,7 +57,6 @@ class Mention:
     prep: str
     in_quote: bool
     event: str | None
-    weight: float
     also: tuple[str, ...] = ()  # other names the sentence gives it ("tarns, or corrie lakes")
 
 
@@ -215,18 +200,6 @@ def statement_of(doc: Doc, replacements: Replacements) -> str:
     return render(list(doc), {k: (end, f"[{text}]") for k, (end, text) in replacements.items()})
 
 
-def weight_of(tag: str, text: str, count: int) -> float:
-    """How worth asking a mention is, before kinds and ranking."""
-    weight = BASE_WEIGHT.get(tag, 0.5)
-    if tag == "date" and not years_in(text):
-        weight = 0.85 if date_has_month(text) else 0.35
-    if tag == "number" and not any(c.isdigit() for c in text):
-        weight = 0.5
-    if tag in ("place", "group", "org"):
-        weight /= 1 + 0.1 * (count - 1)
-    return round(weight, 4)
-
-
 def askable(span: Span, tag: str) -> bool:
     """False for pronouns, bracketed short names, parts of hyphenated words, "the two"."""
     if span.root.lower_ in PRONOUNS:
@@ -294,7 +267,6 @@ def find_mentions(
     docs: Sequence[Doc], sentences: Sequence[Sentence], replacements: Sequence[Replacements]
 ) -> list[Mention]:
     """Every entity that could be asked about, with its cloze, question and event phrase."""
-    counts = Counter(mention_key(answer_span(e).text) for doc in docs for e in doc.ents)
     mentions: list[Mention] = []
     for doc, sentence, refs in zip(docs, sentences, replacements, strict=True):
         seen: set[str] = set()
@@ -324,7 +296,6 @@ def find_mentions(
                     prep=prep,
                     in_quote=in_quotes(doc, span.start_char),
                     event=event_phrase(span, refs) if is_dated else None,
-                    weight=weight_of(tag, span.text, counts[key]),
                 )
             )
     return surnames_as_people(mentions)

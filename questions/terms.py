@@ -27,8 +27,6 @@ MAX_TERM_WORDS = 4
 TERMS_PER_WORDS = 250
 DEFINING_VERBS = frozenset({"be", "refer", "call", "define", "know", "mean", "describe"})
 DEFINING_CUE = re.compile(r"\b(?:known as|called|referred to as|defined as|termed)\s*$", re.I)
-TERM_WEIGHT = 0.9
-DEFINITION_WEIGHT = 1.0
 
 
 def term_span(chunk: Span) -> Span | None:
@@ -166,6 +164,5 @@ def term_mention(
         prep="",
         in_quote=False,
         event=None,
-        weight=DEFINITION_WEIGHT if question else TERM_WEIGHT,
         also=also,
     )

@@ -26,7 +26,7 @@ from questions.facts import Mention
 
 
 def mention(answer: str, tag: str, sentence: int, label: str = "ORG", question=None):
-    return Mention(sentence, answer, tag, label, "", "", question, "", False, None, 1.0)
+    return Mention(sentence, answer, tag, label, "", "", question, "", False, None)
 
 
 def actor(answer: str, sentence: int) -> Mention:

@@ -139,7 +139,7 @@ def test_a_role_given_twice_or_relative_to_someone_is_no_role():
 
 def test_a_surname_labelled_as_an_organisation_is_a_person():
     def m(answer, tag):
-        return Mention(0, answer, tag, tag.upper(), "", "", None, "", False, None, 1.0)
+        return Mention(0, answer, tag, tag.upper(), "", "", None, "", False, None)
 
     fixed = surnames_as_people(
         [m("Brock Osweiler", "person"), m("Osweiler", "org"), m("NFL", "org")]
@@ -149,7 +149,7 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
 
 def test_a_surname_taken_for_a_place_is_the_person_unless_written_as_a_place() -> None:
     def m(answer, tag, prep=""):
-        return Mention(0, answer, tag, tag.upper(), "", "", None, prep, False, None, 1.0)
+        return Mention(0, answer, tag, tag.upper(), "", "", None, prep, False, None)
 
     farrow = [m("Hugh Farrow", "person"), m("Farrow", "place"), m("Leeds", "place")]
     assert [x.tag for x in surnames_as_people(farrow)] == ["person", "person", "place"]

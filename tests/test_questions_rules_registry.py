@@ -38,7 +38,7 @@ SENTENCES = (
 def mention(sentence: int, answer: str, tag: str) -> Mention:
     text = SENTENCES[sentence]
     return Mention(
-        sentence, answer, tag, "", text.replace(answer, "_____"), text, None, "", False, None, 1.0
+        sentence, answer, tag, "", text.replace(answer, "_____"), text, None, "", False, None
     )
 
 
@@ -383,7 +383,7 @@ def said(
 ) -> Mention:
     text = M_SENTENCES[sentence]
     cloze = text.replace(answer, "_____", 1)
-    return Mention(sentence, answer, tag, "", cloze, text, question, "", in_quote, event, 1.0)
+    return Mention(sentence, answer, tag, "", cloze, text, question, "", in_quote, event)
 
 
 PARIS = said(0, "Paris", "place")
@@ -531,7 +531,7 @@ D_SENTENCES = (
 def d_mention(sentence: int, answer: str, tag: str, cloze: str = "") -> Mention:
     text = cloze.replace("_____", answer) if cloze else D_SENTENCES[sentence]
     blank = cloze or text.replace(answer, "_____")
-    return Mention(sentence, answer, tag, "", blank, text, None, "", False, None, 1.0)
+    return Mention(sentence, answer, tag, "", blank, text, None, "", False, None)
 
 
 D_MENTIONS = (
@@ -550,7 +550,7 @@ RAID = d_mention(0, "1262", "date", "Saul Pike rebelled against the court in ___
 
 
 def who(answer: str, question: str | None) -> Mention:
-    return Mention(0, answer, "person", "", "", "", question, "", False, None, 1.0)
+    return Mention(0, answer, "person", "", "", "", question, "", False, None)
 
 
 ACTORS = (who("Saul Pike", "Who rebelled against the court?"), who("Ivo Marsh", None))

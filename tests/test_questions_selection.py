@@ -130,9 +130,7 @@ def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
 
 def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
     made = [
-        Candidate(
-            questions.Item(id=f"{kind}{answer}", kind=kind, prompt="p", answer=answer), "0:x", 1
-        )
+        Candidate(questions.Item(id=f"{kind}{answer}", kind=kind, prompt="p", answer=answer), "0:x")
         for kind, answer in items
     ]
     return Group("0:x", None, made), {c.item.id: 1.0 for c in made}

@@ -48,11 +48,11 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Candidate:
-    """An item before ranking, with the fact it asks about and that fact's weight."""
+    """An item before ranking, with the fact it asks about (candidates of one fact are one
+    choice for the selection)."""
 
     item: Item
     fact: str
-    weight: float
 
 
 def rng_for(*parts: object) -> random.Random:
@@ -143,4 +143,4 @@ def mention_candidate(analysis: Analysis, kind: str, prompt: str, mention: Menti
         tag=mention.tag,
         accepted=tuple(dict.fromkeys(accepted)),
     )
-    return Candidate(item, mention_fact(mention), mention.weight)
+    return Candidate(item, mention_fact(mention))

@@ -55,7 +55,7 @@ def make_matching_items(analysis: Analysis, mentions: Sequence[Mention]) -> list
         item = _matching(
             analysis, "Match each person with their role.", pairs, roles[0].sentence, "person"
         )
-        candidates.append(Candidate(item, "matching:roles", 0.96))
+        candidates.append(Candidate(item, "matching:roles"))
     events = dated_events(mentions)
     if len(events) >= MIN_PAIRS:
         # Events not used by the first timeline, so the two items ask different facts.
@@ -64,5 +64,5 @@ def make_matching_items(analysis: Analysis, mentions: Sequence[Mention]) -> list
         item = _matching(
             analysis, "Match each event with its date.", pairs, chosen[0][1].sentence, "date"
         )
-        candidates.append(Candidate(item, "matching:dates", 0.95))
+        candidates.append(Candidate(item, "matching:dates"))
     return candidates

@@ -41,7 +41,7 @@ def make_mcq_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Cand
             accepted=(mention.answer,),
             choices=_choices(mention.answer, wrong, seed),
         )
-        candidates.append(Candidate(item, mention_fact(mention), mention.weight))
+        candidates.append(Candidate(item, mention_fact(mention)))
     roles = analysis.roles
     named = {m.answer for m in analysis.mentions if m.tag == "person"}
     for role in roles:
@@ -68,7 +68,7 @@ def make_mcq_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Cand
             accepted=(role.role,),
             choices=_choices(role.role, others[:3], seed),
         )
-        candidates.append(Candidate(item, f"role:{role.person.casefold()}", 0.9))
+        candidates.append(Candidate(item, f"role:{role.person.casefold()}"))
     people = sorted({m.answer for m in analysis.mentions if m.tag == "person"})
     for quote in analysis.quotes:
         others = [p for p in people if not is_variant(p, quote.speaker)]
@@ -87,5 +87,5 @@ def make_mcq_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Cand
             accepted=(quote.speaker,),
             choices=_choices(quote.speaker, others[:3], seed),
         )
-        candidates.append(Candidate(item, f"{quote.sentence}:{quote.speaker.casefold()}", 0.8))
+        candidates.append(Candidate(item, f"{quote.sentence}:{quote.speaker.casefold()}"))
     return candidates

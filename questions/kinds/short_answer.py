@@ -41,7 +41,7 @@ def make_short_answer_items(analysis: Analysis, mentions: Sequence[Mention]) -> 
             tag="person",
             accepted=accepted_for(quote.speaker, "person"),
         )
-        candidates.append(Candidate(item, f"{quote.sentence}:{quote.speaker.casefold()}", 0.8))
+        candidates.append(Candidate(item, f"{quote.sentence}:{quote.speaker.casefold()}"))
     return candidates
 
 

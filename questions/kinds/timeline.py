@@ -62,5 +62,5 @@ def make_timeline_items(analysis: Analysis, mentions: Sequence[Mention]) -> list
             explanation=explanation,
             level=min(0.4 + 0.08 * len(answer), 0.95),
         )
-        candidates.append(Candidate(item, f"timeline:{number}", 0.97 - 0.01 * number))
+        candidates.append(Candidate(item, f"timeline:{number}"))
     return candidates

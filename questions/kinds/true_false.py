@@ -225,5 +225,5 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
             choices=("True", "False"),
             explanation=explanation,
         )
-        candidates.append(Candidate(item, mention_fact(mention), mention.weight))
+        candidates.append(Candidate(item, mention_fact(mention)))
     return candidates
