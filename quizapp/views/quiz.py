@@ -323,3 +323,11 @@ def blanks(prompt: str) -> Markup:
 def kind_of(item: Any) -> kinds.Kind:
     """The app's entry for an item's kind (its label, its partial template)."""
     return kinds.kind_named(item.kind)
+
+
+@bp.app_template_global("kind_parts")
+def kind_parts(item: Any) -> Any:
+    """The macros of the item's kind's partial (templates/kinds/): the template's module, as
+    `{% import %}` gives it, made once. (The import tag also compares the two templates'
+    globals on every render: about 5% of a question page.)"""
+    return current_app.jinja_env.get_template(kind_of(item).partial).module
