@@ -200,11 +200,11 @@ def store_answer(attempt: dict, item: storage.StoredItem, response: str | list[s
     correct = bool(response) and grading.grade(item, response).correct
     seconds = seconds_taken(request.form.get("shown", ""), attempt["id"], item.id)
     user_id = attempt["user_id"]
+    if user_id is None:  # no card to move with it: the INSERT's own transaction is enough
+        storage.save_answer(db, attempt["id"], None, item.id, response, correct, seconds)
+        return
     with db.atomic():  # the answer and its card move together, or neither does
-        stored = storage.save_answer(
-            db, attempt["id"], user_id, item.id, response, correct, seconds
-        )
-        if stored and user_id is not None:
+        if storage.save_answer(db, attempt["id"], user_id, item.id, response, correct, seconds):
             schedule.record_quiz_answer(db, user_id, item.id, correct)
 
 
