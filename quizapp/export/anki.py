@@ -1,4 +1,4 @@
-"""Anki decks (.apkg) through genanki: stable ids, escaped fields, deflated zip, no temp files.
+"""Anki decks (.apkg) through genanki: stable ids, escaped fields, no temp files.
 
 Identity is what makes a re-import update instead of duplicate, so every id here is fixed:
 
@@ -41,9 +41,11 @@ CLOZE_MODEL_ID = 1_742_300_001
 MCQ_MODEL_ID = 1_742_300_002
 TYPE_ANSWER_MODEL_ID = 1_742_300_003
 BASIC_MODEL_ID = 1_742_300_004
-# zlib level for the .apkg. The bench deck's 10.3 MB collection: level 1 1.95 MB in 47 ms,
-# 2 1.89 MB in 52 ms, 4 1.75 MB in 75 ms, 6 1.59 MB in 240 ms (bench/export.py, Nov 2026).
-COMPRESS_LEVEL = 1
+# The .apkg is stored, as genanki writes it. Deflating it (zlib level 1, the cheapest) made
+# bench/export.py's package 5.9x smaller (1.79 MB instead of 10.5 MB for 10,000 notes) but
+# cost 40-46 ms of CPU, which kept the export at 1.23-1.31x genanki's own writer against an
+# aim of 1.2x (bench/NOTES.md); stored it is 1.1x.
+COMPRESSION = zipfile.ZIP_STORED
 
 CSS = """\
 .card { font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -281,12 +283,11 @@ def build_decks(articles: Sequence[ExportArticle]) -> list[genanki.Deck]:
 
 
 def write_package(decks: Sequence[genanki.Deck], out: str | IO[bytes], timestamp: float) -> None:
-    """Write decks as a deflated .apkg, building the collection in memory.
+    """Write decks as an .apkg, building the collection in memory.
 
-    genanki's Package.write_to_file stores its zip entries uncompressed and leaves its
-    temporary collection file behind in the temp folder; this writes the same collection
-    (genanki's public Package.write_to_db) to an in-memory SQLite database
-    and deflates it.
+    genanki's Package.write_to_file leaves its temporary collection file behind in the temp
+    folder; this writes the same collection (genanki's public Package.write_to_db) to an
+    in-memory SQLite database and zips it from there.
     """
     conn = sqlite3.connect(":memory:")
     try:
@@ -297,7 +298,7 @@ def write_package(decks: Sequence[genanki.Deck], out: str | IO[bytes], timestamp
         collection = conn.serialize()
     finally:
         conn.close()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as apkg:
+    with zipfile.ZipFile(out, "w", COMPRESSION) as apkg:
         apkg.writestr("collection.anki2", collection)
         apkg.writestr("media", "{}")
 
