@@ -329,5 +329,5 @@ def kind_of(item: Any) -> kinds.Kind:
 def kind_parts(item: Any) -> Any:
     """The macros of the item's kind's partial (templates/kinds/): the template's module, as
     `{% import %}` gives it, made once. (The import tag also compares the two templates'
-    globals on every render: about 5% of a question page.)"""
+    globals on every render: 16 us of the question template's 128.)"""
     return current_app.jinja_env.get_template(kind_of(item).partial).module
