@@ -238,16 +238,16 @@ class Sessions:
 FORM_TYPE = ("Content-Type", "application/x-www-form-urlencoded")
 
 
-def answer_fields(item: dict) -> dict[str, str]:
-    """A complete answer in the form fields the question page has for this kind."""
-    kind = item["kind"]
-    if kind in ("mcq", "true_false"):
-        return {"response": item["choices"][0]}
-    if kind == "timeline":
-        return {f"pos-{i}": str(i + 1) for i in range(len(item["choices"]))}
-    if kind == "matching":
-        return {f"match-{i}": choice for i, choice in enumerate(item["choices"])}
-    return {"response": item["answer"] if isinstance(item["answer"], str) else "x"}
+def answer_fields(item) -> dict[str, str]:
+    """A complete answer in the form fields the question page has for this kind (item: a
+    storage.StoredItem)."""
+    if item.kind in ("mcq", "true_false"):
+        return {"response": item.choices[0]}
+    if item.kind == "timeline":
+        return {f"pos-{i}": str(i + 1) for i in range(len(item.choices))}
+    if item.kind == "matching":
+        return {f"match-{i}": choice for i, choice in enumerate(item.choices)}
+    return {"response": item.answer if isinstance(item.answer, str) else "x"}
 
 
 def main() -> int:

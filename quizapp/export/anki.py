@@ -1,4 +1,4 @@
-"""Anki decks (.apkg) through genanki: stable ids, escaped fields, deflated zip, no temp files.
+"""Anki decks (.apkg) through genanki: stable ids, escaped fields, no temp files.
 
 Identity is what makes a re-import update instead of duplicate, so every id here is fixed:
 
@@ -41,9 +41,11 @@ CLOZE_MODEL_ID = 1_742_300_001
 MCQ_MODEL_ID = 1_742_300_002
 TYPE_ANSWER_MODEL_ID = 1_742_300_003
 BASIC_MODEL_ID = 1_742_300_004
-# zlib level for the .apkg. The bench deck's 10.3 MB collection: level 1 1.95 MB in 47 ms,
-# 2 1.89 MB in 52 ms, 4 1.75 MB in 75 ms, 6 1.59 MB in 240 ms (bench/export.py, Nov 2026).
-COMPRESS_LEVEL = 1
+# The .apkg is stored, as genanki writes it. Deflating it (zlib level 1, the cheapest) made
+# bench/export.py's package 5.9x smaller (1.79 MB instead of 10.5 MB for 10,000 notes) but
+# cost 40-46 ms of CPU, which kept the export at 1.23-1.31x genanki's own writer against an
+# aim of 1.2x (bench/NOTES.md); stored it is 1.1x.
+COMPRESSION = zipfile.ZIP_STORED
 
 CSS = """\
 .card { font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -170,9 +172,15 @@ def field(text: Any) -> str:
         text = _CONTROL.sub("", text.replace("\r\n", "\n"))
         if "\n" in text:  # a field is HTML: a line break is <br>, else lines run together
             return "<br>".join(field(line) for line in text.split("\n"))
-    # Most text needs no escaping: seven substring tests find that about twice as fast as a
-    # regex search, and such text skips building a Markup (export speed).
-    if (
+    if has_markup(text):
+        return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    return text  # most text: no Markup built (export speed)
+
+
+def has_markup(text: str) -> bool:
+    """Whether text holds a character that field() escapes."""
+    # Seven substring tests find that about twice as fast as a regex search (export speed).
+    return (
         "&" in text
         or "<" in text
         or ">" in text
@@ -180,14 +188,22 @@ def field(text: Any) -> str:
         or "'" in text
         or "{" in text
         or "}" in text
-    ):
-        return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
-    return text
+    )
+
+
+def fields(values: Iterable[Any]) -> list[str]:
+    """Several values, each as field() writes it; one test over them all passes the usual
+    values that need nothing done (a call per value cost the export more)."""
+    texts = list(map(str, values))
+    joined = "".join(texts)
+    if joined.isprintable() and not has_markup(joined):
+        return texts
+    return [field(text) for text in texts]
 
 
 def html_list(values: Iterable[Any], tag: str = "ul", marked: str | None = None) -> str:
     """Values as an HTML list; the value equal to `marked` gets class "correct"."""
-    escaped = [field(v) for v in values]
+    escaped = fields(values)
     return escaped_list(escaped, tag, None if marked is None else field(marked))
 
 
@@ -206,19 +222,20 @@ def escaped_list(escaped: Sequence[str], tag: str = "ul", marked: str | None = N
 
 def html_pairs(pairs: Iterable[Sequence[Any]]) -> str:
     """[left, right] pairs as a two-column table."""
-    rows = "".join(
-        [f"<tr><td>{field(left)}</td><td>{field(right)}</td></tr>" for left, right in pairs]
-    )
+    cells = fields([text for left, right in pairs for text in (left, right)])
+    pairs_of_cells = zip(cells[::2], cells[1::2], strict=True)
+    rows = "".join([f"<tr><td>{left}</td><td>{right}</td></tr>" for left, right in pairs_of_cells])
     return f'<table class="pairs">{rows}</table>'
 
 
 def cloze_text(prompt: str, answer: str) -> str:
     """The prompt with its blank turned into {{c1::answer}} (colons kept out of the hint syntax)."""
-    before, _, after = prompt.partition(BLANK)
-    hidden = str(field(answer)).replace(":", "&#58;")
-    if not _:
-        return f"{field(prompt)} {{{{c1::{hidden}}}}}"
-    return f"{field(before)}{{{{c1::{hidden}}}}}{field(after)}"
+    before, blank, after = prompt.partition(BLANK)
+    before, after, answer = fields([before, after, answer])
+    hidden = answer.replace(":", "&#58;")
+    if not blank:
+        return f"{before} {{{{c1::{hidden}}}}}"
+    return f"{before}{{{{c1::{hidden}}}}}{after}"
 
 
 def item_fields(item: ExportItem, article: str) -> list[str]:
@@ -266,12 +283,11 @@ def build_decks(articles: Sequence[ExportArticle]) -> list[genanki.Deck]:
 
 
 def write_package(decks: Sequence[genanki.Deck], out: str | IO[bytes], timestamp: float) -> None:
-    """Write decks as a deflated .apkg, building the collection in memory.
+    """Write decks as an .apkg, building the collection in memory.
 
-    genanki's Package.write_to_file stores its zip entries uncompressed and leaves its
-    temporary collection file behind in the temp folder; this writes the same collection
-    (genanki's public Package.write_to_db) to an in-memory SQLite database
-    and deflates it.
+    genanki's Package.write_to_file leaves its temporary collection file behind in the temp
+    folder; this writes the same collection (genanki's public Package.write_to_db) to an
+    in-memory SQLite database and zips it from there.
     """
     conn = sqlite3.connect(":memory:")
     try:
@@ -282,7 +298,7 @@ def write_package(decks: Sequence[genanki.Deck], out: str | IO[bytes], timestamp
         collection = conn.serialize()
     finally:
         conn.close()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as apkg:
+    with zipfile.ZipFile(out, "w", COMPRESSION) as apkg:
         apkg.writestr("collection.anki2", collection)
         apkg.writestr("media", "{}")
 

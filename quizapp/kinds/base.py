@@ -164,7 +164,7 @@ def anki_footer(item: Any) -> list[str]:
     """The Source, Explanation fields every note type but the cloze ends with (before Article)."""
     it = item.item
     explanation = feedback.explanation_to_show(it.explanation, it.source_sentence)
-    return [anki.field(it.source_sentence), anki.field(explanation)]
+    return anki.fields([it.source_sentence, explanation])
 
 
 def gift_typed(item: Any) -> list[str]:

@@ -31,8 +31,8 @@ def check_edit(edit: Edit) -> Checked:
 def anki_fields(item: Any, article: str) -> list[str]:
     """Text ({{c1::answer}} in the blank), Back Extra (source and explanation), Article."""
     it = item.item
-    source = anki.field(it.source_sentence)
-    explanation = anki.field(shown.explanation_to_show(it.explanation, it.source_sentence))
+    explanation = shown.explanation_to_show(it.explanation, it.source_sentence)
+    source, explanation = anki.fields([it.source_sentence, explanation])
     extra = f'<p class="source">{source}</p>' if source else ""
     extra += f'<p class="explanation">{explanation}</p>' if explanation else ""
     return [anki.cloze_text(it.prompt, str(it.answer)), extra, article]

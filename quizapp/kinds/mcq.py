@@ -28,9 +28,9 @@ def check_edit(edit: Edit) -> Checked:
 
 def anki_fields(item: Any, article: str) -> list[str]:
     """Question, Choices, Answer, Marked (the choices with the answer marked), footer."""
-    options, answer = [anki.field(v) for v in item.options], anki.field(item.item.answer)
+    prompt, answer, *options = anki.fields([item.item.prompt, item.item.answer, *item.options])
     return [
-        anki.field(item.item.prompt),
+        prompt,
         anki.escaped_list(options, "ol"),
         answer,
         anki.escaped_list(options, "ol", marked=answer),

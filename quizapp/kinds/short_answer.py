@@ -22,9 +22,7 @@ def anki_fields(item: Any, article: str) -> list[str]:
     it = item.item
     others = feedback.alternatives_to_show(it.answer, it.accepted)
     return [
-        anki.field(it.prompt),
-        anki.field(it.answer),
-        anki.field(", ".join(others)),
+        *anki.fields([it.prompt, it.answer, ", ".join(others)]),
         *anki_footer(item),
         article,
     ]

@@ -12,8 +12,8 @@ from quizapp.kinds.base import Kind, anki_footer, check_choice, grade_choice, re
 
 def anki_fields(item: Any, article: str) -> list[str]:
     """Front (the statement, "True or false?"), Back (the answer), footer."""
-    front = f'{anki.field(item.item.prompt)}<p class="hint">True or false?</p>'
-    return [front, anki.field(item.item.answer), *anki_footer(item), article]
+    prompt, answer = anki.fields([item.item.prompt, item.item.answer])
+    return [f'{prompt}<p class="hint">True or false?</p>', answer, *anki_footer(item), article]
 
 
 def is_true(item: Any) -> bool:
