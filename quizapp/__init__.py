@@ -70,6 +70,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = load_secret_key(app.instance_path)
 
     csrf.init_app(app)
+    from quizapp.session import SessionInterface
+
+    app.session_interface = SessionInterface()
     if proxies := int(app.config.get("PROXY_FIX", 0)):
         # Behind N reverse proxies: the client's address and scheme come from their
         # X-Forwarded-For/-Proto headers (the login throttle counts per address).

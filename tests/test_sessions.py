@@ -180,3 +180,23 @@ def test_new_database_is_current(tmp_path):
     app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "n.db"), "SECRET_KEY": "k"})
     with storage.open_db(app.config["DATABASE"]) as db:
         assert not storage.migrations.pending(db)
+
+
+def test_session_cookies_are_checked_with_the_current_keys(app, db):
+    """The session interface keeps its serializer between requests: a cookie signed with
+    another key is still refused, a key rotation (old key in SECRET_KEY_FALLBACKS) keeps
+    sessions, and a key change without the fallback ends them."""
+    make_user(db, "kim")
+    client = app.test_client()
+    assert login(client, "kim").status_code == 302
+    assert logged_in_as(client)
+    assert logged_in_as(client)  # the kept serializer reads its own cookie again
+
+    forged = create_app({**app.config, "SECRET_KEY": "another-secret"}).test_client()
+    copy_cookie(app, client, forged)
+    assert logged_in_as(forged) is None
+
+    app.config.update(SECRET_KEY="rotated-secret", SECRET_KEY_FALLBACKS=["test-secret"])
+    assert logged_in_as(client)
+    app.config.update(SECRET_KEY_FALLBACKS=[])
+    assert logged_in_as(client) is None
