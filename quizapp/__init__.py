@@ -87,6 +87,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp.views import register_blueprints
 
     register_blueprints(app)
+    from quizapp.urls import template_url_for
+
+    app.jinja_env.globals["url_for"] = template_url_for(app)
     app.jinja_env.globals["has_endpoint"] = lambda name: name in app.view_functions
     app.after_request(set_security_headers)
     return app
