@@ -29,9 +29,8 @@ def test_serve_refuses_zero_workers(runner):
     assert result.exit_code == 2 and "--workers" in result.output
 
 
-def asgi_get(asgi, path: str) -> tuple[dict, bytes, threading.Thread]:
-    """One GET through an ASGI app, on a fresh event loop in its own thread (another test's
-    loop may be running in this one): (start message, body, the loop's thread)."""
+def asgi_get(asgi, path: str) -> tuple[dict, bytes]:
+    """One GET through an ASGI app, in a fresh event loop: (start message, body)."""
     sent = []
 
     async def receive():
@@ -41,10 +40,8 @@ def asgi_get(asgi, path: str) -> tuple[dict, bytes, threading.Thread]:
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
-    loop_thread = threading.Thread(target=lambda: asyncio.run(asgi(scope, receive, send)))
-    loop_thread.start()
-    loop_thread.join(timeout=10)
-    return sent[0], sent[1]["body"], loop_thread
+    asyncio.run(asgi(scope, receive, send))
+    return sent[0], sent[1]["body"]
 
 
 @pytest.mark.parametrize("threads", [1, 2])
@@ -59,7 +56,7 @@ def test_pages_run_on_the_loop_thread_only_with_one_thread(threads):
         ran_on.append(threading.current_thread())
         return "hello", 201, {"X-Test": "1"}
 
-    start, body, loop_thread = asgi_get(BufferedWSGI(app, threads), "/")
+    start, body = asgi_get(BufferedWSGI(app, threads), "/")
     assert start["status"] == 201 and (b"x-test", b"1") in start["headers"]
     assert body == b"hello"
-    assert (ran_on[0] is loop_thread) == (threads == 1)
+    assert (ran_on[0] is threading.main_thread()) == (threads == 1)
