@@ -97,10 +97,9 @@ def run_wsgi(app: Callable, environ: dict[str, Any]) -> tuple[int, list, bytes]:
 
 
 class BufferedWSGI:
-    """An ASGI app around a WSGI app: the request is read whole before the app runs (on the
-    event loop's thread when `threads` is 1, else in a pool of `threads` threads) and the
-    response is sent whole after it ran, both by the event loop, so slow clients cost no
-    thread."""
+    """An ASGI app around a WSGI app: the request is read whole before the app runs (in a
+    pool of `threads` threads) and the response is sent whole after it ran, both by the
+    event loop, so slow clients cost no thread."""
 
     def __init__(self, app: Flask, threads: int = DEFAULT_THREADS):
         self.app = app
@@ -125,17 +124,10 @@ class BufferedWSGI:
         if body is None:
             return  # the client went away
         environ = wsgi_environ(scope, body)
-        if self.threads == 1:
-            # One app thread: the event loop's own. Handing each request to a pool thread
-            # and back cost about 84 us of CPU (two thread wake-ups and the loop's self-pipe)
-            # and ran no faster, since the one thread ran pages one at a time either way; the
-            # loop still reads and writes every connection, between pages.
-            status, headers, content = run_wsgi(self.app.wsgi_app, environ)
-        else:
-            loop = asyncio.get_running_loop()
-            status, headers, content = await loop.run_in_executor(
-                self.executor, run_wsgi, self.app.wsgi_app, environ
-            )
+        loop = asyncio.get_running_loop()
+        status, headers, content = await loop.run_in_executor(
+            self.executor, run_wsgi, self.app.wsgi_app, environ
+        )
         raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
         if not complete:  # a body left unread: this connection cannot carry another request
             raw_headers.append((b"connection", b"close"))
