@@ -130,8 +130,10 @@ def mention_candidate(analysis: Analysis, kind: str, prompt: str, mention: Menti
     accepted = accepted_for(mention.answer, mention.tag, mention.prep)
     accepted = (*accepted, *(form for name in mention.also for form in accepted_for(name, "term")))
     source = analysis.sentences[mention.sentence].text
-    gloss = re.search(rf"{re.escape(mention.answer)}\s*\(([^()]{{1,30}})\)", source)
-    if gloss and mention.tag in ("number", "date"):
+    gloss = None
+    if mention.tag in ("number", "date") and "(" in source:
+        gloss = re.search(rf"{re.escape(mention.answer)}\s*\(([^()]{{1,30}})\)", source)
+    if gloss:
         other = HEDGE.sub("", gloss.group(1).strip())
         accepted = (*accepted, *accepted_for(other, mention.tag))
     item = make_item(
