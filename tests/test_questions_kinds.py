@@ -6,6 +6,8 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import questions
 from questions.clean import clean_article
@@ -19,6 +21,7 @@ from questions.kinds.true_false import (
     keeps_year_order,
     number_stated_twice,
     same_place_in_a_sentence,
+    standing_alone,
     stands_alone,
     swappable,
 )
@@ -423,3 +426,15 @@ def test_no_false_statement_is_made_of_a_denial(statement, denies):
     )
     wrong = "190" if "95" in statement else "four"
     assert swappable(number, wrong, pools=None) is not denies
+
+
+@given(
+    st.text(alphabet="ab1 2.,_(3)é-", max_size=14), st.text(alphabet="12a.", min_size=1, max_size=3)
+)
+def test_standing_alone_finds_what_the_boundary_patterns_find(text: str, part: str) -> None:
+    """The scan gives the same place as the lookaround patterns it replaced (which, made of
+    each answer, flushed the re module's cache)."""
+    in_words = re.search(rf"(?<![\w.,]){re.escape(part)}(?![\w]|[.,]\d)", text)
+    in_digits = re.search(rf"(?<![\d.,]){re.escape(part)}(?![\d]|[.,]\d)", text)
+    assert standing_alone(text, part) == (in_words.start() if in_words else -1)
+    assert standing_alone(text, part, words=False) == (in_digits.start() if in_digits else -1)

@@ -36,25 +36,47 @@ BRACKET_AFTER = re.compile(r"^\s*[^\W\d]{0,12}\.?\s*\(\s*(?:about |c\. |~)?[\d.,
 # "out of 589,457 inhabitants 325,000 ...": a swapped part may outgrow its whole.
 PART_OF_WHOLE = re.compile(r"\b(?:out of|of (?:the|its|their)) [\d,.]+\d")
 DIGITS = re.compile(r"\d[\d,.]*")
+WORD = re.compile(r"\w+")
+
+
+def standing_alone(text: str, part: str, words: bool = True) -> int:
+    """Where part first stands alone in text: -1 if nowhere. Never right after a digit, "."
+    or "," nor right before a digit or "." or "," then a digit; with words, not inside a word
+    either (after or before a letter or "_"). A scan, not a pattern made of part, so the re
+    module's cache keeps the patterns it holds."""
+
+    def glued(char: str) -> bool:
+        return char.isdigit() or (words and (char.isalnum() or char == "_"))
+
+    start = text.find(part)
+    while start >= 0:
+        end = start + len(part)
+        before = text[start - 1] if start else " "
+        after = text[end : end + 2]
+        number_after = after[:1] in ".," and after[1:2].isdigit()
+        if not (before in ".," or glued(before) or glued(after[:1]) or number_after):
+            return start
+        start = text.find(part, start + 1)
+    return -1
 
 
 def number_stated_twice(statement: str, answer: str) -> bool:
     """The sentence gives the number again ('36 km (37 mi)', '16 times ... about 16', 'two ...
     diatomic'), so a swapped value would contradict the rest of the statement."""
-    found = re.search(rf"(?<![\w.,]){re.escape(answer)}(?![\w]|[.,]\d)", statement)
-    if not found:
+    start = standing_alone(statement, answer)
+    if start < 0:
         return True
-    before, after = statement[: found.start()], statement[found.end() :]
+    before, after = statement[:start], statement[start + len(answer) :]
     if before.count("(") > before.count(")") or BRACKET_AFTER.match(after):
         return True
     values = [v.rstrip(".,") for v in DIGITS.findall(answer)]
     values += [SPELLED[w] for w in answer.lower().split() if w in SPELLED]
     rest = before + " " + after
-    lowered = rest.lower()
+    words = set(WORD.findall(rest.lower()))
     for value in values:
-        if re.search(rf"(?<![\d.,]){re.escape(value)}(?![\d]|[.,]\d)", rest):
+        if standing_alone(rest, value, words=False) >= 0:
             return True
-        if any(re.search(rf"\b{w}\b", lowered) for w in SAME_NUMBER_WORDS.get(value, ())):
+        if any(w in words for w in SAME_NUMBER_WORDS.get(value, ())):
             return True
     return False
 
