@@ -100,7 +100,7 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
         for match in BRACKETED.finditer(text):
             name, said, alt = match.group(1).strip(), match.group(2), match.group(3).strip()
             name = re.sub(r"^The\s+", "", name)
-            # "Engineering News-Record (ENR)": a hyphenated word may give a letter per part
+            # "Harbour Ledger-Gazette (HLG)": a hyphenated word may give a letter per part
             shapes = {
                 "".join(w[0] for w in words if w[:1].isupper())
                 for words in (name.split(), re.split(r"[\s-]+", name))

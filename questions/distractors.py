@@ -103,7 +103,7 @@ def near_number_words(words: list[str], i: int, rng: random.Random, count: int) 
 
 def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
     """Numbers of the same form near the answer's value; none for a record ("12–4") or a
-    range ("six to nine percent", "75,000 to 100,000"), whose parts must fit each other."""
+    range ("two to five percent", "75,000 to 100,000"), whose parts must fit each other."""
     words = answer.split()
     if sum(w.lower() in NUMBER_WORDS for w in words) + len(NUMBER.findall(answer)) > 1:
         return []

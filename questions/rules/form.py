@@ -39,7 +39,7 @@ def source_length(item: Item) -> str | None:
 
 @rule()
 def question_sentence(item: Item) -> str | None:
-    """The source sentence is a question ("Could a machine ever think?"): it asks, it states
+    """The source sentence is a question ("Will the mill ever reopen?"): it asks, it states
     no fact, so a statement, a blank or a question made of it has no key in the article."""
     if item.source_sentence.rstrip(" \"'”’)").endswith("?"):
         return "the source sentence is a question"

@@ -132,7 +132,7 @@ def blank_glossed(item: Item) -> str | None:
 @rule()
 def name_completion(item: Item) -> str | None:
     """The blank completes a name whose other part is left in place ("Adolf _____", or "the
-    King _____" when the answer is no person: "King" is then part of "King County")."""
+    Queen _____" when the answer is no person: "Queen" is then part of "Queen Street")."""
     prompt = item.prompt
     if BLANK not in prompt or any(c.isdigit() for c in str(item.answer)):
         return None  # "the 2009 New Orleans Saints": a year before a name is no part of it

@@ -180,7 +180,7 @@ def glued_event(analysis: Analysis, mention: Mention) -> bool:
 
 @mention_rule(kinds=("timeline", "matching"))
 def event_with_another_date(analysis: Analysis, mention: Mention) -> bool:
-    """The event names a year of its own besides the date it is put in order by ("Rock
-    carvings from AD 0-1250 were found", dated by their finding in 1977): a student cannot
+    """The event names a year of its own besides the date it is put in order by ("Coins
+    struck in 1420 were found", dated by their finding in 1903): a student cannot
     tell which date counts."""
     return bool(mention.event) and bool(years_in(str(mention.event)))
