@@ -112,7 +112,7 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
             return near_number_words(words, i, rng, count)
     match = NUMBER.search(answer)
     glued = match is not None and answer[match.end() : match.end() + 1].isalpha()  # "49ers"
-    if not match or SCORE.search(answer) or glued or len(NUMBER.findall(answer)) > 1:
+    if not match or SCORE.search(answer) or glued:
         return []
     raw = match.group().replace(",", "")
     value = float(raw)
