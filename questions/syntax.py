@@ -64,6 +64,7 @@ PRONOUNS = frozenset(
         "these",
         "those",
         "we",
+        "our",
         "i",
         "you",
     ]

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from questions.distractors import confirmed_person, in_pool
 from questions.facts import Mention, mention_key
-from questions.lexicon import ARTICLES, DEMONSTRATIVES, WORD_TOKEN
+from questions.lexicon import ARTICLES, WORD_TOKEN
 from questions.model import BLANK
 from questions.nlp import years_in
 from questions.rules.registry import mention_rule
+from questions.syntax import PRONOUNS
 
 if TYPE_CHECKING:
     from questions.kinds.base import Analysis
@@ -26,7 +27,6 @@ BACKGROUND_SHARE = 0.08
 BACKGROUND_MIN = 6
 POSSESSIVE_MIN = 3
 THE_POSSESSIVE = re.compile(r"\b[Tt]he _____[’']s\b")
-PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "we", "our"})
 POINTING_WORD = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
 
 
@@ -135,16 +135,16 @@ def names_its_subject(event: str, lower_words: frozenset[str] = frozenset()) -> 
     word the article writes in lower case elsewhere), and has no "here" and no opening
     "This" or "Its" left unresolved."""
     first, *words = event.split()
+    opening = first.lower()
     named = any(w[:1].isupper() or w[:1] == "[" for w in words) or first[:1] == "["
     first_is_name = (
         bool(words)
         and first[:1].isupper()
-        and first.lower()
+        and opening
         not in ("the", "a", "an", "two", "three", "four", "some", "many", "most", "its", "their")
-        and first.lower().strip(",") not in lower_words
+        and opening.strip(",") not in lower_words
     )
-    opening = first.lower()
-    pointing = bool(POINTING_WORD.search(event)) or opening in DEMONSTRATIVES | PRONOUN_WORDS
+    pointing = bool(POINTING_WORD.search(event)) or opening in PRONOUNS  # "This", "Its"
     return (named or first_is_name) and not pointing
 
 
