@@ -33,6 +33,23 @@ def _typo_budget(length: int) -> int:
     return 0 if length < 5 else 1 if length < 10 else 2
 
 
+def _typos(given: str, wanted: str) -> int | None:
+    """How many typos turn `given` into `wanted`, or None when more than it allows. With as
+    many words on both sides each word has its own allowance, so a short word inside a long
+    name stays exact ("Pike Street" is another street than "Pine Street")."""
+    given_words, wanted_words = given.split(), wanted.split()
+    if len(given_words) != len(wanted_words):
+        distance = OSA.distance(given, wanted)  # a swap of two letters is one typo
+        return distance if distance <= _typo_budget(len(wanted)) else None
+    total = 0
+    for typed, word in zip(given_words, wanted_words, strict=True):
+        distance = OSA.distance(typed, word)
+        if distance > _typo_budget(len(word)):
+            return None
+        total += distance
+    return total
+
+
 def match_text(response: str, expected: Iterable[str]) -> Grade:
     """Grade a typed answer against the answer and its accepted alternatives."""
     given = normalize(response)
@@ -48,8 +65,8 @@ def match_text(response: str, expected: Iterable[str]) -> Grade:
         # Digits are facts: "1968" for "1969" is wrong, not a typo.
         if re.findall(r"\d+", given) != re.findall(r"\d+", wanted):
             continue
-        distance = OSA.distance(given, wanted)  # a swap of two letters is one typo
-        if distance <= _typo_budget(len(wanted)) and (best_typos is None or distance < best_typos):
+        distance = _typos(given, wanted)
+        if distance is not None and (best_typos is None or distance < best_typos):
             best_typos = distance
     if best_typos is not None:
         return Grade(True, 1.0, "Accepted, but check the spelling.")
