@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from questions.lexicon import ARTICLES, DEMONSTRATIVES, MONTH_NUMBERS, is_name_like
+from questions.lexicon import (
+    ARTICLES,
+    DEMONSTRATIVES,
+    MONTH_NUMBERS,
+    PLACE_TYPE_NOUNS,
+    TYPE_NOUNS,
+    is_name_like,
+)
 from questions.nlp import doc_text, years_in
 from questions.syntax import PRONOUNS, Replacements, event_phrase, make_question, render
 
@@ -105,9 +112,20 @@ def mention_key(text: str) -> str:
 def tag_of(span: Span) -> str | None:
     """The item tag of an entity: date, person, org, place, number ..."""
     tag = TAGS.get(span.label_)
+    if tag == "person" and len(span) > 1 and span[-1].text in TYPE_NOUNS:
+        # "Eldon Square", "Metro Council": the model's PERSON on a place or a body
+        return "place" if span[-1].text in PLACE_TYPE_NOUNS else "org"
     if tag == "date" and not (years_in(span.text) or date_has_month(span.text)):
         return "number" if any(t.like_num for t in span) else "date"
     return tag
+
+
+def relabelled(label: str, tag: str) -> str:
+    """The entity label that goes with the tag tag_of gave: a facility or an organisation
+    for a PERSON span that names a place or a body."""
+    if label == "PERSON" and tag != "person":
+        return "FAC" if tag == "place" else "ORG"
+    return label
 
 
 def date_has_month(text: str) -> bool:
@@ -288,7 +306,7 @@ def find_mentions(
                     sentence=sentence.index,
                     answer=span.text,
                     tag=tag,
-                    label=ent.label_,
+                    label=relabelled(ent.label_, tag),
                     cloze=make_cloze(doc, span, refs),
                     statement=statement,
                     # "By 1620, the Huguenots were on the defensive": no "When were ...?"

@@ -130,18 +130,23 @@ NAME_PARTICLES = frozenset(
         "la", "le", "al", "el", "bin", "ibn", "ben", "zu", "af",
     ]
 )
-# Kinds of places and bodies that name many things ("the Centre", "the Palace", "the Edict").
-TYPE_NOUNS = frozenset(
+# Kinds of places that name many things ("the Park", "the Bridge").
+PLACE_TYPE_NOUNS = frozenset(
     [
-        "Centre", "Center", "Palace", "Museum", "Building", "Church", "Park", "Garden", "Gardens",
-        "University", "Institute", "Academy", "Station", "Company", "Agency", "Society", "Council",
-        "Committee", "Ministry", "Department", "Theatre", "Theater", "Library", "Cathedral",
-        "Castle", "Hall", "Square", "Street", "Bridge", "River", "Lake", "Island", "Stadium",
-        "Edict", "Treaty", "League", "Conference", "Party", "Army", "Navy", "Court", "Senate",
-        "College", "School", "Hospital", "Gallery", "Foundation", "Association", "Union",
-        "Republic", "Empire", "Kingdom", "Dynasty", "Monastery", "Abbey", "Cloister", "Fortress",
-        "Tower", "Gate", "Market", "Port", "Harbour", "Harbor", "Canal", "Forest", "Mountain",
-        "Mountains", "Valley",
+        "Park", "Garden", "Gardens", "Square", "Street", "Bridge", "River", "Lake", "Island",
+        "Station", "Stadium", "Castle", "Tower", "Gate", "Market", "Port", "Harbour", "Harbor",
+        "Canal", "Forest", "Mountain", "Mountains", "Valley",
+    ]
+)
+# Kinds of places and bodies that name many things ("the Centre", "the Palace", "the Edict").
+TYPE_NOUNS = PLACE_TYPE_NOUNS | frozenset(
+    [
+        "Centre", "Center", "Palace", "Museum", "Building", "Church", "University", "Institute",
+        "Academy", "Company", "Agency", "Society", "Council", "Committee", "Ministry",
+        "Department", "Theatre", "Theater", "Library", "Cathedral", "Hall", "Edict", "Treaty",
+        "League", "Conference", "Party", "Army", "Navy", "Court", "Senate", "College", "School",
+        "Hospital", "Gallery", "Foundation", "Association", "Union", "Republic", "Empire",
+        "Kingdom", "Dynasty", "Monastery", "Abbey", "Cloister", "Fortress",
     ]
 )
 # Plural nouns of a group of people or states ("the two countries").

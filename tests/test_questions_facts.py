@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 import questions
 from questions.clean import clean_article
-from questions.facts import Mention, answer_span, surnames_as_people
+from questions.facts import Mention, answer_span, relabelled, surnames_as_people, tag_of
 from questions.nlp import parse
 from questions.pipeline import analyse
 
@@ -145,6 +145,16 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
         [m("Brock Osweiler", "person"), m("Osweiler", "org"), m("NFL", "org")]
     )
     assert [x.tag for x in fixed] == ["person", "person", "org"]
+
+
+@pytest.mark.parametrize(
+    ("words", "tag"),
+    [("Eldon Square", "place"), ("Metro Council", "org"), ("Ada Lovelace", "person")],
+)
+def test_a_person_label_on_a_name_ending_in_a_type_noun_is_a_place_or_body(words, tag) -> None:
+    (doc,) = parse([f"Yesterday {words} was in the news."])
+    assert tag_of(Span(doc, 1, 1 + len(words.split()), label="PERSON")) == tag
+    assert relabelled("PERSON", tag) == {"place": "FAC", "org": "ORG"}.get(tag, "PERSON")
 
 
 def test_a_surname_taken_for_a_place_is_the_person_unless_written_as_a_place() -> None:
