@@ -18,7 +18,14 @@ from questions.lexicon import (
     is_name_like,
 )
 from questions.nlp import doc_text, years_in
-from questions.syntax import PRONOUNS, Replacements, event_phrase, make_question, render
+from questions.syntax import (
+    PRONOUNS,
+    STATIVE_VERBS,
+    Replacements,
+    event_phrase,
+    make_question,
+    render,
+)
 
 TAGS = {
     "DATE": "date",
@@ -299,7 +306,7 @@ def find_mentions(
             root = span.root
             prep = root.head.lower_ if root.dep_ == "pobj" and root.head.dep_ == "prep" else ""
             is_dated = tag == "date" and years_in(span.text)
-            state = root.head.head.lemma_ in ("be", "remain", "have")  # "By 1620 they were"
+            state = root.head.head.lemma_ in STATIVE_VERBS  # "By 1620 they were"
             open_range = tag == "date" and (prep in OPEN_RANGE_PREPS or (prep == "by" and state))
             mentions.append(
                 Mention(
