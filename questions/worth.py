@@ -259,21 +259,32 @@ FEATURES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class WorthModel:
-    """A logistic regression over standardised features."""
+    """A logistic regression over standardised features. With `clip`, a standardised value
+    is held within +-clip: a feature the training rows rarely show (a kind read six times)
+    moves the estimate as far as a common one at most, not tens of standard deviations."""
 
     features: tuple[str, ...]
     means: tuple[float, ...]
     scales: tuple[float, ...]
     weights: tuple[float, ...]
     intercept: float
+    clip: float = 0.0  # 0: no clipping
+
+    def standardised(self, features: dict[str, float]) -> list[float]:
+        """The features in the model's order, standardised (and clipped)."""
+        values = [
+            (features.get(name, 0.0) - mean) / scale
+            for name, mean, scale in zip(self.features, self.means, self.scales, strict=True)
+        ]
+        if self.clip:
+            values = [min(self.clip, max(-self.clip, v)) for v in values]
+        return values
 
     def probability(self, features: dict[str, float]) -> float:
         """The estimated chance that a reader asks this fact."""
-        z = self.intercept
-        for name, mean, scale, weight in zip(
-            self.features, self.means, self.scales, self.weights, strict=True
-        ):
-            z += weight * (features.get(name, 0.0) - mean) / scale
+        z = self.intercept + sum(
+            w * v for w, v in zip(self.weights, self.standardised(features), strict=True)
+        )
         return 1 / (1 + math.exp(-z))
 
     def to_json(self) -> str:
@@ -285,6 +296,8 @@ class WorthModel:
             "weights": [round(w, 6) for w in self.weights],
             "intercept": round(self.intercept, 6),
         }
+        if self.clip:
+            data["clip"] = self.clip
         return json.dumps(data, indent=1) + "\n"
 
 
@@ -298,6 +311,7 @@ def load_model(path: Path = MODEL_PATH) -> WorthModel:
         scales=tuple(data["scales"]),
         weights=tuple(data["weights"]),
         intercept=float(data["intercept"]),
+        clip=float(data.get("clip", 0.0)),
     )
 
 

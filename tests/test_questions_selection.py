@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,15 @@ from questions.facts import Sentence
 from questions.kinds.base import Candidate
 from questions.nlp import get_nlp
 from questions.selection import FIRST, Group, budget, floor, pick_kind
-from questions.worth import FEATURES, ArticleContext, Fact, fact_features, lexrank, load_model
+from questions.worth import (
+    FEATURES,
+    ArticleContext,
+    Fact,
+    WorthModel,
+    fact_features,
+    lexrank,
+    load_model,
+)
 from quizapp.grading import grade, normalize
 from tests.questions_fixtures import generated
 
@@ -105,6 +114,18 @@ def test_lexrank_puts_the_sentence_that_shares_words_with_the_others_first():
     scores = lexrank(docs)
     assert scores[0] == max(scores) and scores[3] == min(scores)
     assert sum(scores) == pytest.approx(len(docs))
+
+
+def test_a_clipped_model_holds_a_rare_feature_within_its_clip(tmp_path):
+    rare = WorthModel(("timeline",), (0.01,), (0.1,), (1.0,), 0.0)  # 1.0 is 9.9 deviations
+    clipped = WorthModel(("timeline",), (0.01,), (0.1,), (1.0,), 0.0, clip=3.0)
+    logit = 3.0
+    assert rare.probability({"timeline": 1.0}) > 0.999
+    assert clipped.probability({"timeline": 1.0}) == pytest.approx(1 / (1 + math.exp(-logit)))
+    assert clipped.probability({"timeline": 0.0}) == rare.probability({"timeline": 0.0})
+    path = tmp_path / "model.json"
+    path.write_text(clipped.to_json(), encoding="utf-8")
+    assert load_model(path) == clipped
 
 
 def test_the_model_scores_every_feature_it_was_fitted_on():

@@ -29,19 +29,23 @@ def fit(
     y: np.ndarray,
     features: tuple[str, ...] = FEATURES,
     regularisation: float = REGULARISATION,
+    clip: float = 0.0,
 ) -> WorthModel:
-    """A standardised L2 logistic regression, as plain numbers."""
+    """A standardised L2 logistic regression, as plain numbers; with `clip`, standardised
+    values are held within +-clip (WorthModel)."""
     means = x.mean(axis=0)
     scales = x.std(axis=0)
     scales[scales == 0] = 1.0
+    z = (x - means) / scales
     model = LogisticRegression(C=regularisation, max_iter=2000)
-    model.fit((x - means) / scales, y)
+    model.fit(np.clip(z, -clip, clip) if clip else z, y)
     return WorthModel(
         features=features,
         means=tuple(float(m) for m in means),
         scales=tuple(float(s) for s in scales),
         weights=tuple(float(w) for w in model.coef_[0]),
         intercept=float(model.intercept_[0]),
+        clip=clip,
     )
 
 
