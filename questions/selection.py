@@ -194,20 +194,21 @@ def order_items(
     most, least = budget(words), floor(words)
     chosen: dict[str, str] = {}
     while remaining and len(state.items) < most:
-        # An article with few facts may have to ask a sentence twice; never more dates.
-        options = (
-            [g for g in remaining if state.allowed(g)]
-            or [g for g in remaining if state.allowed(g, strict=False)]
-            or remaining
-        )
+        past_floor = len(state.items) >= least
+        if past_floor:  # only facts that clear the threshold, each as the rules allow
+            remaining = [g for g in remaining if g.worth >= THRESHOLD]
+        options = [g for g in remaining if state.allowed(g)]
+        if not (options or past_floor):
+            # An article with few facts may have to ask a sentence twice to reach the floor.
+            options = [g for g in remaining if state.allowed(g, strict=False)] or remaining
+        if not options:
+            break
         fresh = state.fresh_kind_needed()
         if fresh:
             options = [
                 g for g in options if any(c.item.kind not in state.kinds for c in g.candidates)
             ] or options
         best = max(options, key=lambda g: (state.value(g), -g.sentence))
-        if len(state.items) >= least and best.worth < THRESHOLD:
-            break
         remaining.remove(best)
         seen = best.sentence in state.used_sentences
         candidate = pick_kind(best, scores, state.kinds, state.truth, seen, fresh)

@@ -13,7 +13,7 @@ import questions
 from questions.facts import Sentence
 from questions.kinds.base import Candidate
 from questions.nlp import get_nlp
-from questions.selection import FIRST, Group, budget, floor, pick_kind
+from questions.selection import FIRST, THRESHOLD, Group, budget, floor, order_items, pick_kind
 from questions.worth import (
     FEATURES,
     ArticleContext,
@@ -155,6 +155,29 @@ def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
         for kind, answer in items
     ]
     return Group("0:x", None, made), {c.item.id: 1.0 for c in made}
+
+
+def test_past_the_floor_every_fact_that_clears_the_threshold_is_curated():
+    """A fact whose paragraph already gave items counts for less in the order, but once the
+    floor is reached it still belongs to the curated set if its own worth clears the
+    threshold; a fact below the threshold in a fresh paragraph does not stop the choice."""
+    paragraphs = [1, 1, *range(2, 15), 1, 20]  # fifteen good facts, then two more
+    worth = [0.9] * 15 + [THRESHOLD + 0.1, THRESHOLD - 0.05]
+    sentences = [Sentence(n, p, f"Sentence {n}.") for n, p in enumerate(paragraphs)]
+    made = [
+        Candidate(
+            questions.Item(
+                id=f"i{n}", kind="cloze", prompt=f"p{n}", answer=f"a{n}", sentence_index=n
+            ),
+            f"{n}:a{n}",
+        )
+        for n in range(len(sentences))
+    ]
+    scores = {c.item.id: w for c, w in zip(made, worth, strict=True)}
+    items = order_items(made, lambda c: scores[c.item.id], sentences, 1000)
+    curated = {i.id for i in items if i.selected}
+    assert len(curated) >= floor(1000)
+    assert "i15" in curated and "i16" not in curated
 
 
 def test_true_false_keys_stay_balanced_and_a_true_copy_of_an_asked_sentence_is_not_made():
