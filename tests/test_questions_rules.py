@@ -400,6 +400,11 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
         ),
         (
             "unnamed_referent",
+            cloze("The rest of the crew landed in _____.", "Kazakhstan", "place"),
+            cloze("The construction of the Orbital Yard should end by _____.", "2040", "date"),
+        ),
+        (
+            "unnamed_referent",
             short_item("When did the $1.2 billion stadium open?", "2014", tags=("date",)),
             short_item("When did Levi's Stadium open?", "2014", tags=("date",)),
         ),

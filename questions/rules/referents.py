@@ -53,8 +53,11 @@ def unnamed_referent(item: Item) -> str | None:
         words = prompt.rstrip("?").split()[1:]
         named = any(w[:1].isupper() or w[:1] == "[" for w in words)
         return None if named else "question names nothing"
-    # The subject's first words ("The couple left", "Overall, the offense ranked") name nothing.
-    head = " ".join(LEADING_LINK.sub("", prompt).split()[1:4])
+    # The subject's first words ("The couple left", "Overall, the offense ranked") name nothing;
+    # an "of" among them reaches as far again ("The construction of the Orbital Yard").
+    words = LEADING_LINK.sub("", prompt).split()[1:]
+    reach = words.index("of") + 4 if "of" in words[:3] else 3
+    head = " ".join(words[:reach])
     if UNNAMED_SUBJECT.match(prompt) and not NAME_WORD.search(head) and BLANK not in head:
         return "subject is an unnamed 'the ...'"
     return None
