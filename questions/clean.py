@@ -89,8 +89,8 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip().strip("|•·-–—:").strip()
     if not stripped:
         return True
-    if FURNITURE.match(stripped) or BYLINE.match(stripped):
-        return True
+    if FURNITURE.match(stripped) or BYLINE.match(stripped) or stripped.startswith("^"):
+        return True  # "^" opens a wiki's reference note ("^ Smith, J. (2004) ...")
     # A lone lower-case token ("fbpx", "amp") is a tracking or template leftover.
     return len(stripped.split()) == 1 and stripped.isalpha() and stripped.islower()
 
@@ -109,6 +109,30 @@ def is_heading(line: str) -> bool:
     """True for a short line that could be a title or a section heading."""
     words = words_of(line)
     return 1 <= len(words) <= 20 and not is_furniture(line) and not line.strip().endswith(".")
+
+
+# Headings of the back matter that ends a reference work's article: its notes, sources and
+# links to read on (wiki and encyclopedia pages carry them as text, reference by reference).
+BACK_MATTER = re.compile(
+    r"^(?:references|footnotes|citations|bibliography|works\s+cited"
+    r"|further\s+reading|external\s+links|see\s+also|notes\s+and\s+references)"
+    r"(?:\s*\[edit\])?:?$",
+    re.I,
+)
+
+
+def without_back_matter(blocks: list[list[str]]) -> list[list[str]]:
+    """The blocks before the first back-matter heading after the text's first quarter (a
+    long reference list can outweigh the article; "Sources" or "Notes" may head a section of
+    the article itself, so they are not taken for back matter)."""
+    words = sum(len(line.split()) for block in blocks for line in block)
+    seen = 0
+    for b, block in enumerate(blocks):
+        for n, line in enumerate(block):
+            if seen >= words / 4 and BACK_MATTER.match(line.strip()):
+                return [*blocks[:b], block[:n]] if n else blocks[:b]
+            seen += len(line.split())
+    return blocks
 
 
 def split_blocks(text: str) -> list[list[str]]:
@@ -282,7 +306,7 @@ def without_drop_cap(paragraph: str) -> str:
 def clean_article(text: str) -> tuple[str, list[str]]:
     """Return (title, body paragraphs) of raw article text, page furniture removed; the title
     is "" when no heading line stands before the prose (questions.title derives one)."""
-    blocks = split_blocks(text)
+    blocks = without_back_matter(split_blocks(text))
     lines = [line for block in blocks for line in block]
     if not lines:
         raise ArticleError("The article is empty.")

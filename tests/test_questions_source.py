@@ -99,6 +99,7 @@ def test_clean_finds_repeated_headline_and_drops_furniture():
         "By Jane Writer",
         "Share this",
         "Subscribe to our newsletter",
+        '^ "Harbour opens". The Gazette. Retrieved 2012-08-18.',
     ],
 )
 def test_furniture_lines(line):
@@ -243,6 +244,24 @@ def test_hard_paragraphs_go_to_pysbd(paragraph):
 )
 def test_pronunciation_and_foreign_script_glosses_are_left_out(raw, clean):
     assert " ".join(drop_glosses(raw).split()) == clean
+
+
+def test_back_matter_after_the_article_is_left_out():
+    body = [
+        f"The harbour of Westport {n} was dredged again in spring of the next year."
+        for n in range(8)
+    ]
+    back = [
+        "Further reading",
+        "Smith, John. A History of Westport Harbour and its Docks. Westport Press, 1990.",
+        "External links",
+        "Westport Harbour Trust official website with its timetables and tide tables.",
+    ]
+    _, paragraphs = clean_article("\n\n".join(["Westport Harbour", *body, *back]))
+    assert len(paragraphs) == len(body) and not any("tide tables" in p for p in paragraphs)
+    # A heading of the same words early in an article heads a section of the article itself.
+    _, early = clean_article("\n\n".join(["Westport Harbour", body[0], *back, *body[1:]]))
+    assert any("tide tables" in p for p in early)
 
 
 def test_a_repeated_formula_fragment_is_kept():
