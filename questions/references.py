@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -174,9 +174,16 @@ def resolve_references(
     previous: Antecedent | None = None
     pair: tuple[int, str] | None = None
     persons: list[str] = []
+    lost = False  # the sentence before had a "he" or "she" subject nobody could name
+    others: list[str] = []  # people the sentence before names beside its subject
     for doc, sentence in zip(docs, sentences, strict=True):
         if sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph:
-            previous, persons = None, []
+            previous, persons, lost, others = None, [], False, []
+        words = {t.text for t in doc}
+        if previous is not None and any(not set(o.split()) & words for o in others):
+            # "Kay argued that Lund deserved credit. He ...": either may be "he", unless this
+            # sentence names one of them ("He sent Martin to school" is not Martin).
+            previous = None
         subject = main_subject(doc)
         replacements: dict[int, tuple[int, str]] = {}
         for token in doc:
@@ -185,15 +192,36 @@ def resolve_references(
                 if group[1] is not None:
                     replacements[group[0].start] = (group[0].end, group[1])
                 continue
-            text = token_reference(token, subject, previous, persons, topic, place)
+            text = token_reference(token, subject, previous, [] if lost else persons, topic, place)
             if text and text.removesuffix("’s").removeprefix("in ") not in doc_text(doc):
                 replacements[token.i] = (token.i + 1, text)
         here = {e.text for e in doc.ents if e.label_ == "PERSON"}
         persons = list(dict.fromkeys([*persons, *sorted(here)]))
         pair = named_group(doc, subject, sentence.index) or pair
         previous = subject_as_antecedent(subject, replacements)
+        # Who else is the subject of a clause ("Kay argued that Lund deserved credit"); a
+        # person named as an object ("succeeded Ögedei's son") does not compete. The model
+        # takes some people for organisations ("that Alhazen should be credited"): those too.
+        clause_subjects = [
+            e.text
+            for e in doc.ents
+            if e.label_ in ("PERSON", "ORG")
+            and e.root.dep_ in SUBJECT_DEPS
+            and (subject is None or e.root.i != subject.root.i)
+        ]
+        person = previous is not None and previous[1] == "PERSON"
+        others = rivals(previous[0], clause_subjects) if previous and person else []
+        lost = subject is not None and subject.root.lower_ in ("he", "she")
+        lost = lost and subject.root.i not in replacements
         result.append(replacements)
     return result
+
+
+def rivals(name: str, persons: Iterable[str]) -> list[str]:
+    """The people other than `name` (sharing no word with it) among `persons`: each could as
+    well be the next sentence's "he" or "she"."""
+    words = set(name.split())
+    return [other for other in persons if not words & set(other.split())]
 
 
 def two_group_reference(

@@ -45,3 +45,27 @@ def test_generated_items_never_show_an_orphan_pronoun() -> None:
     article = questions.generate(text, all_items=True)
     assert article.items
     assert not [i.prompt for i in article.items if " they prospered" in i.prompt]
+
+
+def all_prompts(text: str) -> list[str]:
+    return [i.prompt for i in questions.generate(text, all_items=True).items]
+
+
+def test_he_after_a_sentence_naming_two_people_is_nobody() -> None:
+    prompts = all_prompts(
+        "Lens Makers\n\nIan Marsh argued in 1996 that Omar Haddad deserved credit for the "
+        "discovery of the lens. He wrote a description of the lens in 1021 in Cairo.\n"
+    )
+    assert prompts
+    assert not [p for p in prompts if "] wrote" in p]
+
+
+def test_she_after_a_she_nobody_could_name_is_nobody() -> None:
+    prompts = all_prompts(
+        "Card Makers\n\nThe printer's story begins in London, where she was born in 1878. "
+        "She studied art in New York under Arthur Dowell, though she did not earn a degree. "
+        "She set up shop as an illustrator in London in 1899. "
+        "The Rider deck was printed in London in 1909 by William Rider and Son.\n"
+    )
+    assert prompts
+    assert not [p for p in prompts if "[Arthur Dowell]" in p]
