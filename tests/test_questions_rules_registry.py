@@ -375,6 +375,7 @@ M_SENTENCES = (
     "Karl Moe weighed the Earth's core.",
     "They sailed to North America in 1624; as well as Great Britain's colonies.",
     "Rome built roads, and Rome built walls.",
+    *(f"Anna Berg drew the plans of dam {n}." for n in range(2, 6)),
 )
 
 
@@ -397,7 +398,9 @@ M_MENTIONS = (
     TREATY,
     said(1, "Centre", "org"),
     said(2, "Earth", "place", in_quote=True),
+    said(2, "Anna Berg", "person"),
     ANNA,
+    *(said(n, "Anna Berg", "person") for n in range(8, 12)),
     said(3, "Paris", "place"),
     EARTH,
     said(5, "Earth", "place"),
@@ -425,6 +428,7 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
     "generic_word": (M_MENTIONS[3], PARIS),
     "other_place_named": (PARIS, EARTH),
     "everywhere": (EARTH, PARIS),
+    "protagonist": (ANNA, LIND),  # Anna Berg in six of the twelve sentences, Lind in one
     "answer_not_once": (said(7, "Rome", "place"), said(4, "Otto Lind", "person")),
     "event_without_subject": (
         said(1, "1930", "date", event="The building opened"),

@@ -38,6 +38,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "generic_word",
     "other_place_named",
     "everywhere",
+    "protagonist",
     "event_without_subject",
     "glued_event",
     "event_with_another_date",

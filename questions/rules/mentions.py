@@ -184,3 +184,18 @@ def event_with_another_date(analysis: Analysis, mention: Mention) -> bool:
     struck in 1420 were found", dated by their finding in 1903): a student cannot
     tell which date counts."""
     return bool(mention.event) and bool(years_in(str(mention.event)))
+
+
+PROTAGONIST_SHARE = 0.25
+PROTAGONIST_MIN = BACKGROUND_MIN
+
+
+@mention_rule(kinds=("cloze", "short_answer", "mcq"))
+def protagonist(analysis: Analysis, mention: Mention) -> bool:
+    """A person (or a name the model took for an organisation) named in a quarter of the
+    article's sentences or more is whom the article is about, whatever its title calls them
+    ("Alhazen" in Ibn al-Haytham): "Who ...?" is guessed without reading."""
+    if mention.tag not in ("person", "org"):
+        return False
+    count = len(analysis.pools.sentences_of.get(mention_key(mention.answer), ()))
+    return count >= max(PROTAGONIST_MIN, PROTAGONIST_SHARE * len(analysis.sentences))
