@@ -135,7 +135,8 @@ PLACE_TYPE_NOUNS = frozenset(
     [
         "Park", "Garden", "Gardens", "Square", "Street", "Bridge", "River", "Lake", "Island",
         "Station", "Stadium", "Castle", "Tower", "Gate", "Market", "Port", "Harbour", "Harbor",
-        "Canal", "Forest", "Mountain", "Mountains", "Valley",
+        "Canal", "Forest", "Mountain", "Mountains", "Valley", "Jail", "Gaol", "Prison",
+        "Airport", "Barracks",
     ]
 )
 # Kinds of places and bodies that name many things ("the Centre", "the Palace", "the Edict").

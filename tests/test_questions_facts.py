@@ -149,7 +149,12 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
 
 @pytest.mark.parametrize(
     ("words", "tag"),
-    [("Eldon Square", "place"), ("Metro Council", "org"), ("Ada Lovelace", "person")],
+    [
+        ("Eldon Square", "place"),
+        ("Metro Council", "org"),
+        ("Millbrook Jail", "place"),
+        ("Ada Lovelace", "person"),
+    ],
 )
 def test_a_person_label_on_a_name_ending_in_a_type_noun_is_a_place_or_body(words, tag) -> None:
     (doc,) = parse([f"Yesterday {words} was in the news."])

@@ -289,10 +289,18 @@ def share_as_percent(asked: Asked) -> list[str]:
     return [share] if share else []
 
 
+SAINT = re.compile(r"^(?:St\.?|Saint) ([A-Z][\w’'-]+)$")
+
+
 @answer_form()
 def saint_spelled_out(asked: Asked) -> list[str]:
-    """ "St. Martin of Tours" is also "Saint Martin of Tours"."""
-    return [asked.answer.replace("St. ", "Saint ")] if "St. " in asked.answer else []
+    """ "St. Martin of Tours" is also "Saint Martin of Tours"; a saint named alone ("St
+    Petroc", not the city "St. Louis") is also the name."""
+    forms = [re.sub(r"\bSt\.? (?=[A-Z])", "Saint ", asked.answer)]
+    named = SAINT.match(asked.answer)
+    if named and asked.tag != "place":
+        forms.append(named.group(1))
+    return [f for f in forms if f != asked.answer]
 
 
 PERCENT = re.compile(r"(.*?\d)\s*(?:percent|per cent|%)")
