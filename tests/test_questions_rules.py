@@ -399,6 +399,22 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             cloze("He was made to wake at _____ every morning.", "four", "number"),
         ),
         (
+            "dangling_reference",
+            cloze(
+                "[Ada Berg’s] survey showed that this scheme would fail in _____.", "1921", "date"
+            ),
+            cloze(
+                "[Ada Berg’s] survey showed that the dam scheme would fail in _____.",
+                "1921",
+                "date",
+            ),
+        ),
+        (
+            "pointing_word",
+            cloze("Then [Ada Berg] surveyed the river in _____.", "1921", "date"),
+            cloze("Later [Ada Berg] surveyed the river in _____.", "1921", "date"),
+        ),
+        (
             "unnamed_referent",
             cloze("The rest of the crew landed in _____.", "Kazakhstan", "place"),
             cloze("The construction of the Orbital Yard should end by _____.", "2040", "date"),

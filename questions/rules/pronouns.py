@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from questions.kinds.base import Analysis
 
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.I)
+BRACKETED = re.compile(r"\[[^\]]+\]")  # a name the generator put for a pronoun
 DEMONSTRATIVE_START = re.compile(r"^(?:this|that|these|those|such)\b", re.I)
 # "this boulevard", "these issues", "such schools", "the latter": what they point to is in
 # another sentence ("such as" introduces examples and points nowhere).
@@ -48,9 +49,8 @@ def pointing_word(item: Item) -> str | None:
     """The prompt leans on a word that points outside it: an opening "Then" or "Now", an
     "either" or "that" that ends a clause; or it asks about time, or whether a statement
     holds, counted from the day the article appeared ("a year ago")."""
-    if re.search(r"\[[^\]]+\]", item.prompt):
-        return None
-    match = POINTING_WORDS.search(LEADING_CONJUNCTION.sub("", item.prompt))
+    # A bracket names what a pronoun stood for; a pointing word outside it still points.
+    match = POINTING_WORDS.search(LEADING_CONJUNCTION.sub("", BRACKETED.sub("", item.prompt)))
     if match is not None:
         return f"{match.group().strip()!r} points outside the prompt"
     # "Four years ago" matters where the item asks about time, or whether a statement holds.
@@ -71,8 +71,8 @@ def dangling_reference(item: Item) -> str | None:
         body = WH_START.sub("", body).lstrip(" ,")
     if DEMONSTRATIVE_START.match(body):
         return "starts with a demonstrative"
-    pointer = DEMONSTRATIVE_INSIDE.search(body)
-    if pointer and not re.search(r"\[[^\]]+\]", body):
+    pointer = DEMONSTRATIVE_INSIDE.search(BRACKETED.sub("", body))
+    if pointer:  # "[Kay's] field work showed this scheme failed": which scheme?
         return f"{pointer.group().strip()!r} points to a sentence the prompt does not show"
     if VAGUE_GROUP.search(prompt):
         return "vague group reference"
