@@ -111,6 +111,33 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+NAME_PART = r"(?:[A-Z][\w’'-]*|(?:al|el|ibn|bin|de|da|di|von|van|of|the)(?:-[\w’'-]+)?)"
+GLOSSED_NAME = re.compile(
+    rf"([A-Z][\w’'-]*(?: {NAME_PART}){{0,4}}) \(([A-Z][\w’'-]*(?: {NAME_PART}){{0,4}})\)"
+)
+REPEATED = 2
+
+
+def repeated_glosses(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """A name with a name of several words in brackets, written so at least twice ('Kitab
+    al-Manazir (Book of Optics)'): the article's two names of one thing (once, it may be a
+    place's country or a work's author)."""
+    seen: dict[tuple[str, str], int] = {}
+    for text in texts:
+        for match in GLOSSED_NAME.finditer(text):
+            words = match.group(1).split()
+            while words and words[0].lower() in STOP_WORDS:
+                words = words[1:]  # "Then Kitab al-Manazir": a sentence's first word
+            name, alt = " ".join(words), match.group(2)
+            # A one-word bracket is more often a place or an author ("University (Pakistan)"),
+            # and acronyms are bracket_pairs' (their letters are checked there).
+            if " " not in alt or alt.isupper():
+                continue
+            if name and mention_key(name) != mention_key(alt):
+                seen[name, alt] = seen.get((name, alt), 0) + 1
+    return [pair for pair, count in seen.items() if count >= REPEATED]
+
+
 def article_aliases(
     mentions: Sequence[Mention], texts: Sequence[str]
 ) -> Mapping[str, tuple[str, ...]]:
@@ -122,7 +149,7 @@ def article_aliases(
         out.setdefault(mention_key(a), []).append(b)
         out.setdefault(mention_key(b), []).append(a)
 
-    for name, alt in [*bracket_pairs(texts), *term_acronyms(texts)]:
+    for name, alt in [*bracket_pairs(texts), *term_acronyms(texts), *repeated_glosses(texts)]:
         add(name, alt)
     for name, alt in bracketed_spellings(names, texts):
         add(name, alt)

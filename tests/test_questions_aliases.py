@@ -14,6 +14,7 @@ from questions.aliases import (
     company_forms,
     fuller_names,
     of_place_forms,
+    repeated_glosses,
     same_spelling,
     term_acronyms,
     type_word_forms,
@@ -78,6 +79,16 @@ def test_bracket_pairs_are_acronyms_or_also() -> None:
     assert ("Arctic Survey Office", "ASO") in pairs
     assert ("Daidu", "Dadu") in pairs
     assert all(alt != "NFC" for _, alt in pairs)
+
+
+def test_a_name_glossed_the_same_way_twice_is_one_thing() -> None:
+    texts = [
+        "Then Kitab al-Tawil (Book of Tides) appeared in 1021.",
+        "The Kitab al-Tawil (Book of Tides) describes the sea.",
+        "He lived in Leeds (Yorkshire) for a year, and later in Leeds (Yorkshire) again.",
+        "The Treaty on Fishing Rights (TFR) and the Treaty on Fishing Rights (TFR) differ.",
+    ]
+    assert repeated_glosses(texts) == [("Kitab al-Tawil", "Book of Tides")]
 
 
 def test_a_hyphenated_word_may_give_a_letter_per_part() -> None:
