@@ -85,6 +85,15 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         ),
         short("When did China launch the Dongfanghong-1 satellite?"),
     ),
+    "role_question": (
+        short(
+            "According to the article, who was Ada Berg?",
+            "dam engineer",
+            kind="mcq",
+            tags=("role",),
+        ),
+        short("Who built the first dam?", "Ada Berg", kind="mcq", tags=("person",)),
+    ),
     "link_or_handle": (
         item("Where is www.example.com hosted since _____?", "1999"),
         item("Where is the example site hosted since _____?", "1999"),

@@ -46,6 +46,14 @@ def question_sentence(item: Item) -> str | None:
     return None
 
 
+@rule(kinds=("mcq",))
+def role_question(item: Item) -> str | None:
+    """ "Who was X?" with roles for choices ("British expatriate who", "researcher"): of the
+    46 read, none was acceptable; a role cut from an apposition is seldom a whole
+    description, and the other people's roles rarely make plausible wrong answers."""
+    return "a role question" if item.tags[:1] == ("role",) else None
+
+
 @rule()
 def link_or_handle(item: Item) -> str | None:
     """The prompt holds a web address or a handle."""
