@@ -246,6 +246,9 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
                 or n.startswith(f"{short} of ")  # "Philo of Byzantium"
             )
         ]
+        # "Margaret Hamilton Lego" (a caption's figure) holds "Margaret Hamilton": the shorter
+        # of two nested names is the name.
+        longer = [n for n in longer if not any(o != n and o in n for o in longer)]
         if not longer and (tag == "person" or short.endswith("s")):
             longer = written_longer(short, texts)  # "Denver Broncos", "Frédéric Chopin"
         if tag == "person" and len(longer) > 1 and one_person(short, longer):

@@ -81,6 +81,11 @@ def test_bracket_pairs_are_acronyms_or_also() -> None:
     assert all(alt != "NFC" for _, alt in pairs)
 
 
+def test_a_name_nested_in_a_longer_one_is_the_full_name() -> None:
+    people = [mention("Hopper"), mention("Grace Hopper"), mention("Grace Hopper Award")]
+    assert ("Hopper", "Grace Hopper") in fuller_names(people)
+
+
 def test_a_name_glossed_the_same_way_twice_is_one_thing() -> None:
     texts = [
         "Then Kitab al-Tawil (Book of Tides) appeared in 1021.",
