@@ -115,7 +115,9 @@ def is_heading(line: str) -> bool:
 # links to read on (wiki and encyclopedia pages carry them as text, reference by reference).
 BACK_MATTER = re.compile(
     r"^(?:references|footnotes|citations|bibliography|works\s+cited"
-    r"|further\s+reading|external\s+links|see\s+also|notes\s+and\s+references)"
+    r"|further\s+reading|external\s+links|see\s+also|notes\s+and\s+references"
+    r"|selected\s+(?:writings|works|publications|bibliography)|publications|discography"
+    r"|filmography)"
     r"(?:\s*\[edit\])?:?$",
     re.I,
 )
