@@ -269,6 +269,10 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         item("Liu Heima and _____ served Ogödei Khan.", "Shi Tianze", tag="person"),
         item("_____ served Ogödei Khan.", "Shi Tianze", tag="person"),
     ),
+    "blank_speaker": (
+        item("“The dam will hold,” _____ told reporters in Oslo.", "Ada Berg", tag="person"),
+        item("_____ argued that the dam would hold for a century.", "Ada Berg", tag="person"),
+    ),
     "counted_blank": (
         item("He threw a league-leading _____ total touchdowns (35 passing, 10 rushing).", "45"),
         item("He threw _____ total touchdowns (35 passing, 10 rushing).", "44"),

@@ -109,6 +109,7 @@ ORDER: tuple[str, ...] = (
     "frequency_answer",
     # more giveaways and referents
     "list_member",
+    "blank_speaker",
     "counted_blank",
     "unnamed_setting",
     "glued_names",

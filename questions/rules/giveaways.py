@@ -203,6 +203,22 @@ def list_member(item: Item) -> str | None:
     return None
 
 
+# Verbs that report a remark; verbs that give a thinker's idea ("argues that", "concluded
+# that", "believed") are not among them, nor "wrote", which also names an author's work.
+SPEAKER_BLANK = re.compile(
+    r"_____,? (?:\w+ly )?(?:said|says|told|tells|recalls|recalled|added|adds|remarked|remarks"
+    r"|stated|states|claimed|claims)\b"
+)
+
+
+@rule(kinds=("cloze", "mcq"))
+def blank_speaker(item: Item) -> str | None:
+    """The blank is who made a remark ("_____ told me", "_____ recalls"): the remark is the
+    article's point, its speaker a passing name (none of the 56 read was acceptable; a
+    thinker's idea, "_____ argues that ...", is another matter)."""
+    return "the blank is who made a remark" if SPEAKER_BLANK.search(item.prompt) else None
+
+
 # --- Counted blanks: the prompt counts the answer for the student -------------------------
 
 # Spelled counts up to twelve; larger counts are written in digits in the texts this reads.
