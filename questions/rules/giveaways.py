@@ -214,8 +214,9 @@ SPEAKER_BLANK = re.compile(
 @rule(kinds=("cloze", "mcq"))
 def blank_speaker(item: Item) -> str | None:
     """The blank is who made a remark ("_____ told me", "_____ recalls"): the remark is the
-    article's point, its speaker a passing name (none of the 56 read was acceptable; a
-    thinker's idea, "_____ argues that ...", is another matter)."""
+    article's point, its speaker a passing name (in reads 1-10 none of 56 verdicts on 18 such
+    items in 8 articles was acceptable; a thinker's idea, "_____ argues that ...", is another
+    matter)."""
     return "the blank is who made a remark" if SPEAKER_BLANK.search(item.prompt) else None
 
 
