@@ -179,7 +179,7 @@ def resolve_references(
     for doc, sentence in zip(docs, sentences, strict=True):
         if sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph:
             previous, persons, lost, others = None, [], False, []
-        words = {t.text for t in doc}
+        words = {t.text for t in doc} if others else set()
         if previous is not None and any(not set(o.split()) & words for o in others):
             # "Kay argued that Lund deserved credit. He ...": either may be "he", unless this
             # sentence names one of them ("He sent Martin to school" is not Martin).

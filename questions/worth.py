@@ -270,21 +270,14 @@ class WorthModel:
     intercept: float
     clip: float = 0.0  # 0: no clipping
 
-    def standardised(self, features: dict[str, float]) -> list[float]:
-        """The features in the model's order, standardised (and clipped)."""
-        values = [
-            (features.get(name, 0.0) - mean) / scale
-            for name, mean, scale in zip(self.features, self.means, self.scales, strict=True)
-        ]
-        if self.clip:
-            values = [min(self.clip, max(-self.clip, v)) for v in values]
-        return values
-
     def probability(self, features: dict[str, float]) -> float:
         """The estimated chance that a reader asks this fact."""
-        z = self.intercept + sum(
-            w * v for w, v in zip(self.weights, self.standardised(features), strict=True)
-        )
+        z = self.intercept
+        clip = self.clip or math.inf
+        for name, mean, scale, weight in zip(
+            self.features, self.means, self.scales, self.weights, strict=True
+        ):
+            z += weight * min(clip, max(-clip, (features.get(name, 0.0) - mean) / scale))
         return 1 / (1 + math.exp(-z))
 
     def to_json(self) -> str:
