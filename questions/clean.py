@@ -31,6 +31,11 @@ LISTING_MARKERS = re.compile(
     r"^(?:previous|next|related|recommended|popular|latest|more|trending|read\s+(?:more|next))\b",
     re.I,
 )
+# A caption's credit, alone or after a bar: "Lab bench in Leeds | photo by Ann Lee".
+CREDIT = re.compile(
+    r"(?:^|[|•·]\s*)(?:photo(?:graph)?s?|images?|illustrations?|pictures?)\s+(?:by|courtesy)\b",
+    re.I,
+)
 BYLINE = re.compile(
     r"^(?:[Bb]y|[Ww]ritten\s+by|[Ww]ords\s+by|[Aa]uthor:?)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|di|la|le)){0,5}(?:\s*[|,·-].*)?$"
 )
@@ -91,6 +96,8 @@ def is_furniture(line: str) -> bool:
         return True
     if FURNITURE.match(stripped) or BYLINE.match(stripped) or stripped.startswith("^"):
         return True  # "^" opens a wiki's reference note ("^ Smith, J. (2004) ...")
+    if CREDIT.search(stripped):
+        return True
     # A lone lower-case token ("fbpx", "amp") is a tracking or template leftover.
     return len(stripped.split()) == 1 and stripped.isalpha() and stripped.islower()
 

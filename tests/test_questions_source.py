@@ -100,13 +100,23 @@ def test_clean_finds_repeated_headline_and_drops_furniture():
         "Share this",
         "Subscribe to our newsletter",
         '^ "Harbour opens". The Gazette. Retrieved 2012-08-18.',
+        "Ann Lee at the harbour office in Westport | photo by Tom Reed",
+        "Photo by Tom Reed for the Gazette",
     ],
 )
 def test_furniture_lines(line):
     assert is_furniture(line)
 
 
-@pytest.mark.parametrize("line", [BODY, "Said the minister in 2020.", "Menus were printed."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "Said the minister in 2020.",
+        "Menus were printed.",
+        "The photo by Tom Reed won the regional prize for news pictures in 2019.",
+    ],
+)
 def test_body_lines_are_not_furniture(line):
     assert not is_furniture(line)
 
