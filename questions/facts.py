@@ -119,9 +119,11 @@ def mention_key(text: str) -> str:
 def tag_of(span: Span) -> str | None:
     """The item tag of an entity: date, person, org, place, number ..."""
     tag = TAGS.get(span.label_)
-    if tag == "person" and len(span) > 1 and span[-1].text in TYPE_NOUNS:
-        # "Eldon Square", "Metro Council": the model's PERSON on a place or a body
-        return "place" if span[-1].text in PLACE_TYPE_NOUNS else "org"
+    kind = next((t.text for t in span[1:] if t.text in TYPE_NOUNS), None)
+    if tag == "person" and kind is not None:
+        # "Eldon Square", "Metro Council", "King Street West": the model's PERSON on a place
+        # or a body
+        return "place" if kind in PLACE_TYPE_NOUNS else "org"
     if tag == "date" and not (years_in(span.text) or date_has_month(span.text)):
         return "number" if any(t.like_num for t in span) else "date"
     return tag

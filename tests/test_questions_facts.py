@@ -153,6 +153,7 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
         ("Eldon Square", "place"),
         ("Metro Council", "org"),
         ("Millbrook Jail", "place"),
+        ("Queen Street East", "place"),
         ("Ada Lovelace", "person"),
     ],
 )

@@ -470,6 +470,8 @@ def test_an_event_must_name_its_subject_itself(event: str) -> None:
 
 
 def test_a_title_before_the_blank_is_part_of_a_name_unless_a_person_is_asked() -> None:
+    street = item("The bank stood at 80 Queen _____.", "Street East", tag="person")
+    assert judge("name_completion", street) is not None
     council = item("The plan went to the King _____ for a vote.", "County Council", tag="org")
     king = item("The plan went to King _____ for his seal.", "Harald", tag="person")
     assert judge("name_completion", council) is not None

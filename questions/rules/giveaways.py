@@ -16,6 +16,7 @@ from questions.lexicon import (
     NOT_NAMES,
     NUMBER_WORDS,
     ONE_ANOTHER,
+    TYPE_NOUNS,
 )
 from questions.model import BLANK, Item
 from questions.nlp import years_in
@@ -140,7 +141,10 @@ def name_completion(item: Item) -> str | None:
     if before and before.start() > 0:
         word = before.group(1)
         possessive = word.endswith(("’s", "'s"))
-        title = word in BLANK_TITLES and "person" in item.tags  # "President _____"
+        # "President _____" before a person; not "King _____" for "Street West", which the
+        # model called a person but whose first word says it is a street.
+        person = "person" in item.tags and str(item.answer).split()[0] not in TYPE_NOUNS
+        title = word in BLANK_TITLES and person
         named = word[:1].isupper() and not title and word[-1].isalpha()
         if named and not possessive:
             return f"blank completes the name after {word!r}"
