@@ -85,6 +85,10 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         ),
         short("When did China launch the Dongfanghong-1 satellite?"),
     ),
+    "colon_ending": (
+        short("When did China write its plan?", source_sentence="In 1970 China wrote its plan:"),
+        short("When did China launch the Dongfanghong-1 satellite?"),
+    ),
     "role_question": (
         short(
             "According to the article, who was Ada Berg?",

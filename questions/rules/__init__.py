@@ -62,6 +62,7 @@ ORDER: tuple[str, ...] = (
     # the sentence and the prompt as text
     "source_length",
     "question_sentence",
+    "colon_ending",
     "role_question",
     "link_or_handle",
     "unbalanced_brackets",

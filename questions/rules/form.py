@@ -46,6 +46,15 @@ def question_sentence(item: Item) -> str | None:
     return None
 
 
+@rule()
+def colon_ending(item: Item) -> str | None:
+    """The source sentence ends in a colon ("The columnist wrote on her blog:"): what it
+    announces (a quotation, a list) comes after it, and the item would ask without it."""
+    if item.source_sentence.rstrip().endswith(":"):
+        return "the source sentence ends in a colon"
+    return None
+
+
 @rule(kinds=("mcq",))
 def role_question(item: Item) -> str | None:
     """ "Who was X?" with roles for choices ("British expatriate who", "researcher"): in reads
