@@ -16,6 +16,7 @@ from questions.lexicon import (
     DROPPABLE_TYPE_WORDS,
     HEAD_NOUNS,
     LEGAL_SUFFIX,
+    NAME_PARTICLES,
     TYPE_NOUNS,
 )
 
@@ -111,7 +112,8 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-NAME_PART = r"(?:[A-Z][\w’'-]*|(?:al|el|ibn|bin|de|da|di|von|van|of|the)(?:-[\w’'-]+)?)"
+PARTICLE = "|".join(map(re.escape, sorted(NAME_PARTICLES | {"of", "the"}, key=len, reverse=True)))
+NAME_PART = rf"(?:[A-Z][\w’'-]*|(?:{PARTICLE})(?:-[\w’'-]+)?)"
 GLOSSED_NAME = re.compile(
     rf"([A-Z][\w’'-]*(?: {NAME_PART}){{0,4}}) \(([A-Z][\w’'-]*(?: {NAME_PART}){{0,4}})\)"
 )
@@ -120,16 +122,16 @@ REPEATED = 2
 
 def repeated_glosses(texts: Iterable[str]) -> list[tuple[str, str]]:
     """A name with a name of several words in brackets, written so at least twice ('Kitab
-    al-Manazir (Book of Optics)'): the article's two names of one thing (once, it may be a
+    al-Tawil (Book of Tides)'): the article's two names of one thing (once, it may be a
     place's country or a work's author)."""
     seen: dict[tuple[str, str], int] = {}
     for text in texts:
         for match in GLOSSED_NAME.finditer(text):
             words = match.group(1).split()
             while words and words[0].lower() in STOP_WORDS:
-                words = words[1:]  # "Then Kitab al-Manazir": a sentence's first word
+                words = words[1:]  # "Then Kitab al-Tawil": a sentence's first word
             name, alt = " ".join(words), match.group(2)
-            # A one-word bracket is more often a place or an author ("University (Pakistan)"),
+            # A one-word bracket is more often a place or an author ("College (Norway)"),
             # and acronyms are bracket_pairs' (their letters are checked there).
             if " " not in alt or alt.isupper():
                 continue
@@ -246,8 +248,8 @@ def fuller_names(mentions: Sequence[Mention], texts: Sequence[str] = ()) -> list
                 or n.startswith(f"{short} of ")  # "Philo of Byzantium"
             )
         ]
-        # "Margaret Hamilton Lego" (a caption's figure) holds "Margaret Hamilton": the shorter
-        # of two nested names is the name.
+        # "Grace Hopper Award" holds "Grace Hopper": the shorter of two nested names is the
+        # name.
         longer = [n for n in longer if not any(o != n and o in n for o in longer)]
         if not longer and (tag == "person" or short.endswith("s")):
             longer = written_longer(short, texts)  # "Denver Broncos", "Frédéric Chopin"

@@ -119,11 +119,12 @@ def mention_key(text: str) -> str:
 def tag_of(span: Span) -> str | None:
     """The item tag of an entity: date, person, org, place, number ..."""
     tag = TAGS.get(span.label_)
-    kind = next((t.text for t in span[1:] if t.text in TYPE_NOUNS), None)
-    if tag == "person" and kind is not None:
-        # "Eldon Square", "Metro Council", "King Street West": the model's PERSON on a place
-        # or a body
-        return "place" if kind in PLACE_TYPE_NOUNS else "org"
+    if tag == "person":
+        # "Harbour Square", "Valley Council", "Queen Street East": the model's PERSON on a
+        # place or a body
+        kind = next((t.text for t in span[1:] if t.text in TYPE_NOUNS), None)
+        if kind is not None:
+            return "place" if kind in PLACE_TYPE_NOUNS else "org"
     if tag == "date" and not (years_in(span.text) or date_has_month(span.text)):
         return "number" if any(t.like_num for t in span) else "date"
     return tag
