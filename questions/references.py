@@ -182,7 +182,7 @@ def resolve_references(
         words = {t.text for t in doc} if others else set()
         if previous is not None and any(not set(o.split()) & words for o in others):
             # "Kay argued that Lund deserved credit. He ...": either may be "he", unless this
-            # sentence names one of them ("He sent Martin to school" is not Martin).
+            # sentence names one of them ("He sent Lund to school" is not Lund).
             previous = None
         subject = main_subject(doc)
         replacements: dict[int, tuple[int, str]] = {}
@@ -200,8 +200,8 @@ def resolve_references(
         pair = named_group(doc, subject, sentence.index) or pair
         previous = subject_as_antecedent(subject, replacements)
         # Who else is the subject of a clause ("Kay argued that Lund deserved credit"); a
-        # person named as an object ("succeeded Ögedei's son") does not compete. The model
-        # takes some people for organisations ("that Alhazen should be credited"): those too.
+        # person named as an object ("succeeded his uncle Lund") does not compete. The model
+        # takes some people for organisations ("that Haddad should be credited"): those too.
         clause_subjects = [
             e.text
             for e in doc.ents

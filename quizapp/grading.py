@@ -36,7 +36,7 @@ def _typo_budget(length: int) -> int:
 def _typos(given: str, wanted: str) -> int | None:
     """How many typos turn `given` into `wanted`, or None when more than it allows. With as
     many words on both sides each word has its own allowance, so a short word inside a long
-    name stays exact ("Pike Street" is another street than "Pine Street")."""
+    name stays exact ("Mill Street" is another street than "Hill Street")."""
     given_words, wanted_words = given.split(), wanted.split()
     if len(given_words) != len(wanted_words):
         distance = OSA.distance(given, wanted)  # a swap of two letters is one typo

@@ -35,7 +35,7 @@ FORM_EXAMPLES = {
         ["United States Space Command", "Space Command"],
     ),
     "share_as_percent": (Asked("three-quarters", "number"), ["75%"]),
-    "saint_spelled_out": (Asked("St Petroc", "org"), ["Saint Petroc", "Petroc"]),
+    "saint_spelled_out": (Asked("St Ninian", "org"), ["Saint Ninian", "Ninian"]),
     "percent_forms": (Asked("30 percent", "number"), ["30%", "30 per cent"]),
     "fraction_forms": (Asked("5½ km", "number"), ["5.5 km", "5 1/2 km"]),
     "with_preposition": (Asked("1970", "date", "in"), ["in 1970"]),

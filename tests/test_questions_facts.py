@@ -150,8 +150,8 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
 @pytest.mark.parametrize(
     ("words", "tag"),
     [
-        ("Eldon Square", "place"),
-        ("Metro Council", "org"),
+        ("Harbour Square", "place"),
+        ("Valley Council", "org"),
         ("Millbrook Jail", "place"),
         ("Queen Street East", "place"),
         ("Ada Lovelace", "person"),

@@ -295,7 +295,7 @@ SAINT = re.compile(r"^(?:St\.?|Saint) ([A-Z][\w’'-]+)$")
 @answer_form()
 def saint_spelled_out(asked: Asked) -> list[str]:
     """ "St. Martin of Tours" is also "Saint Martin of Tours"; a saint named alone ("St
-    Petroc", not the city "St. Louis") is also the name."""
+    Ninian", not the city "St. Louis") is also the name."""
     forms = [re.sub(r"\bSt\.? (?=[A-Z])", "Saint ", asked.answer)]
     named = SAINT.match(asked.answer)
     if named and asked.tag != "place":

@@ -48,7 +48,7 @@ def question_sentence(item: Item) -> str | None:
 
 @rule()
 def colon_ending(item: Item) -> str | None:
-    """The source sentence ends in a colon ("The columnist wrote on her blog:"): what it
+    """The source sentence ends in a colon ("The mayor wrote in her diary:"): what it
     announces (a quotation, a list) comes after it, and the item would ask without it."""
     if item.source_sentence.rstrip().endswith(":"):
         return "the source sentence ends in a colon"
@@ -57,7 +57,7 @@ def colon_ending(item: Item) -> str | None:
 
 @rule(kinds=("mcq",))
 def role_question(item: Item) -> str | None:
-    """ "Who was X?" with roles for choices ("British expatriate who", "researcher"): in reads
+    """ "Who was X?" with roles for choices ("local doctor who", "researcher"): in reads
     1-10 none of 46 verdicts on 21 such items in 14 articles was acceptable; a role cut from an
     apposition is seldom a whole description, and other people's roles rarely make plausible
     wrong answers."""

@@ -141,7 +141,7 @@ def name_completion(item: Item) -> str | None:
     if before and before.start() > 0:
         word = before.group(1)
         possessive = word.endswith(("’s", "'s"))
-        # "President _____" before a person; not "King _____" for "Street West", which the
+        # "President _____" before a person; not "Queen _____" for "Street East", which the
         # model called a person but whose first word says it is a street.
         person = "person" in item.tags and str(item.answer).split()[0] not in TYPE_NOUNS
         title = word in BLANK_TITLES and person

@@ -194,7 +194,8 @@ PROTAGONIST_MIN = BACKGROUND_MIN
 def protagonist(analysis: Analysis, mention: Mention) -> bool:
     """A person (or a name the model took for an organisation) named in a quarter of the
     article's sentences or more is whom the article is about, whatever its title calls them
-    ("Alhazen" in Ibn al-Haytham): "Who ...?" is guessed without reading."""
+    ("Haddad" in an article titled "Omar ibn Haddad al-Basri"): "Who ...?" is guessed
+    without reading."""
     if mention.tag not in ("person", "org"):
         return False
     count = len(analysis.pools.sentences_of.get(mention_key(mention.answer), ()))
