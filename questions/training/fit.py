@@ -9,6 +9,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
+from questions.selection import THRESHOLD
 from questions.training import holdout
 from questions.worth import ACCEPT_FEATURES, ACCEPT_PATH, FEATURES, MODEL_PATH, WorthModel
 
@@ -93,11 +94,13 @@ def fit_and_save(rows: Sequence[Mapping[str, object]]) -> WorthModel:
 
 
 def fit_accept(rows: Sequence[Mapping[str, object]]) -> WorthModel:
-    """Cross-validate the acceptability model by article on blind-read verdicts, then fit it
-    on all of them and write questions/data/accept-model.json."""
-    x = np.array([[float(r[name]) for name in ACCEPT_FEATURES] for r in rows])
-    y = np.array([int(r["acceptable"]) for r in rows])
-    groups = np.array([str(r["article"]) for r in rows])
+    """Cross-validate the acceptability model by article on the pool's blind-read verdicts,
+    fit it on all of them and write questions/data/accept-model.json; then test it on the
+    verdicts of the articles read outside the pool, which it never sees."""
+    fitted = [r for r in rows if not r.get("held_out")]
+    x = np.array([[float(r[name]) for name in ACCEPT_FEATURES] for r in fitted])
+    y = np.array([int(r["acceptable"]) for r in fitted])
+    groups = np.array([str(r["article"]) for r in fitted])
     predicted = np.zeros(len(y))
     splits = min(4, len(set(groups)))
     for fit_rows, test_rows in GroupKFold(n_splits=splits).split(x, y, groups):
@@ -117,4 +120,20 @@ def fit_accept(rows: Sequence[Mapping[str, object]]) -> WorthModel:
     weights = sorted(zip(ACCEPT_FEATURES, model.weights, strict=True), key=lambda p: -abs(p[1]))
     for name, weight in weights[:20]:
         print(f"  {name:28s} {weight:+.3f}")
+    report_held_out(model, [r for r in rows if r.get("held_out")])
     return model
+
+
+def report_held_out(model: WorthModel, rows: Sequence[Mapping[str, object]]) -> None:
+    """AUC on verdicts the model never saw, and how acceptable the items above and below
+    the selection's threshold were."""
+    if not rows:
+        return
+    y = np.array([int(r["acceptable"]) for r in rows])
+    scores = np.array([model.probability({n: float(r[n]) for n in ACCEPT_FEATURES}) for r in rows])
+    articles = len({r["article"] for r in rows})
+    print(f"held-out verdicts {len(y)} on {articles} articles: AUC {roc_auc_score(y, scores):.3f}")
+    above = scores >= THRESHOLD
+    for label, mask in (("at or above", above), ("below", ~above)):
+        if mask.any():
+            print(f"  {label} the threshold {THRESHOLD}: {y[mask].mean():.1%} of {mask.sum()}")

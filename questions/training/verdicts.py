@@ -17,6 +17,9 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LABELS_PATH = DATA / "verdicts.csv"
+# Openly licensed articles read blind outside the pool, kept so their verdicts can be refitted
+# (README.md there names each source and licence); the pool's articles stay in ../shared.
+READ_ARTICLES = Path(__file__).resolve().parent / "articles"
 ITEM_LINE = re.compile(r"^#(\d+) \[(\w+)\] (.*)$")
 ROW = re.compile(r"^\|\s*B?(\d+)\s*\|")
 YES = {"y", "yes", "✓", "true"}
@@ -97,7 +100,8 @@ def load_verdicts(path: Path = LABELS_PATH) -> list[dict[str, str]]:
 
 
 def feature_rows(pool: Path, verdicts: list[dict[str, str]]) -> list[dict[str, object]]:
-    """The verdicts joined to the features of the candidates they judged."""
+    """The verdicts joined to the features of the candidates they judged; `held_out` marks
+    the articles outside the pool (training/articles), which the fit leaves for testing."""
     from questions.clean import clean_article
     from questions.kinds import KIND_MAKERS
     from questions.pipeline import analyse, make_candidates
@@ -109,6 +113,9 @@ def feature_rows(pool: Path, verdicts: list[dict[str, str]]) -> list[dict[str, o
     rows: list[dict[str, object]] = []
     for article in sorted({v["article"] for v in verdicts}):
         path = pool / f"{article}.txt"
+        held_out = not path.exists()
+        if held_out:
+            path = READ_ARTICLES / f"{article}.txt"
         head, paragraphs = clean_article(read_article(path.read_bytes(), filename=path.name))
         analysis, context = analyse(choose_title(None, head, paragraphs, path.name), paragraphs)
         scorer = Scorer(context, asked, asked)
@@ -126,6 +133,7 @@ def feature_rows(pool: Path, verdicts: list[dict[str, str]]) -> list[dict[str, o
                 {
                     "article": article,
                     "acceptable": int(verdict["acceptable"]),
+                    "held_out": held_out,
                     **{name: round(features.get(name, 0.0), 5) for name in ACCEPT_FEATURES},
                 }
             )
