@@ -6,8 +6,8 @@ Facts are taken greedily, best first, with the article's parts sharing the place
 paragraph that already gave items counts for less), each fact and each sentence once and at
 most 40% dates among the first twenty, three kinds among the first ten, and for each fact its
 best candidate, a kind already used often counting for less. The curated set is the first
-`budget(words)` of them whose worth clears the threshold (never fewer than the floor); the
-others follow, not selected, for `--all`.
+`budget(words)` of them whose worth clears `bar` (never fewer than the floor), a bar that
+rises with every item past the floor; the others follow, not selected, for `--all`.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ MOST_DATES_FIRST = 0.4
 PARAGRAPH_DECAY = 0.6  # worth kept by a fact from a paragraph that already gave an item
 ANSWER_DECAY = 0.3  # worth kept by an answer already asked from another sentence
 THRESHOLD = 0.2  # estimated chance that a strict reader accepts it (about 0.33 on average)
+THRESHOLD_RISE = 0.2  # the bar rises by this much for each floor's worth of items past the floor
 KIND_ORDER = ("short_answer", "mcq", "cloze", "true_false", "timeline", "matching")
 
 
@@ -45,6 +46,13 @@ def budget(words: int) -> int:
     """Most items in the curated set: grows with length, less than linearly (25 at 1,000
     words, 57 at 3,000, 141 at 10,000), never under the floor."""
     return max(floor(words), round(25 * (words / 1000) ** 0.75))
+
+
+def bar(chosen: int, least: int) -> float:
+    """The worth a fact needs to join once `chosen` items are in: THRESHOLD at the floor
+    (`least`), rising by THRESHOLD_RISE for each floor's worth of items past it, so that the
+    longer the quiz already is, the better a further item must be."""
+    return THRESHOLD + THRESHOLD_RISE * max(0, chosen - least) / max(1, least)
 
 
 @dataclass
@@ -195,8 +203,8 @@ def order_items(
     chosen: dict[str, str] = {}
     while remaining and len(state.items) < most:
         past_floor = len(state.items) >= least
-        if past_floor:  # only facts that clear the threshold, each as the rules allow
-            remaining = [g for g in remaining if g.worth >= THRESHOLD]
+        if past_floor:  # only facts that clear the bar, each as the rules allow
+            remaining = [g for g in remaining if g.worth >= bar(len(state.items), least)]
         options = [g for g in remaining if state.allowed(g)]
         if not (options or past_floor):
             # An article with few facts may have to ask a sentence twice to reach the floor.

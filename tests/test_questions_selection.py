@@ -13,7 +13,17 @@ import questions
 from questions.facts import Sentence
 from questions.kinds.base import Candidate
 from questions.nlp import get_nlp
-from questions.selection import FIRST, THRESHOLD, Group, budget, floor, order_items, pick_kind
+from questions.selection import (
+    FIRST,
+    THRESHOLD,
+    THRESHOLD_RISE,
+    Group,
+    bar,
+    budget,
+    floor,
+    order_items,
+    pick_kind,
+)
 from questions.worth import (
     FEATURES,
     ArticleContext,
@@ -178,6 +188,31 @@ def test_past_the_floor_every_fact_that_clears_the_threshold_is_curated():
     curated = {i.id for i in items if i.selected}
     assert len(curated) >= floor(1000)
     assert "i15" in curated and "i16" not in curated
+
+
+def test_the_bar_rises_with_every_item_past_the_floor():
+    """At the floor a fact needs THRESHOLD; a floor's worth of items later it needs
+    THRESHOLD_RISE more, so a fact that would have joined a short set stays out of a long one."""
+    paragraphs = list(range(40))  # every fact in a paragraph of its own
+    worth = [0.9] * 30 + [THRESHOLD + THRESHOLD_RISE / 2] * 10
+    sentences = [Sentence(n, p, f"Sentence {n}.") for n, p in enumerate(paragraphs)]
+    made = [
+        Candidate(
+            questions.Item(
+                id=f"i{n}", kind="cloze", prompt=f"p{n}", answer=f"a{n}", sentence_index=n
+            ),
+            f"{n}:a{n}",
+        )
+        for n in range(len(sentences))
+    ]
+    scores = {c.item.id: w for c, w in zip(made, worth, strict=True)}
+    curated = [
+        i for i in order_items(made, lambda c: scores[c.item.id], sentences, 2000) if i.selected
+    ]
+    assert floor(2000) == 15 and budget(2000) > 40  # the bar, not the budget, ends the set
+    assert bar(15, 15) == THRESHOLD and bar(30, 15) == pytest.approx(THRESHOLD + THRESHOLD_RISE)
+    assert len(curated) == 30  # the thirty good facts; the weaker ten would have joined at 15
+    assert all(bar(15, 15) <= w < bar(30, 15) for w in worth[30:])
 
 
 def test_true_false_keys_stay_balanced_and_a_true_copy_of_an_asked_sentence_is_not_made():
