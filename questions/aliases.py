@@ -20,7 +20,8 @@ from questions.lexicon import (
     TYPE_NOUNS,
 )
 
-PARTICLES = frozenset(["of", "de", "da", "di", "du", "von", "van", "der", "la", "le", "the"])
+# Lower-case words a multi-word name may hold ("Philo of Byzantium", "Ibn al-Haytham").
+PARTICLES = NAME_PARTICLES | {"of", "the"}
 NAME_TAGS = frozenset({"person", "org", "place", "group"})
 BRACKETED = re.compile(
     r"([A-Z][\w’'-]*(?:\s+(?:of|the|for|and|de|von|van|[A-Z][\w’'-]*))*)\s*"
@@ -112,7 +113,7 @@ def bracket_pairs(texts: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-PARTICLE = "|".join(map(re.escape, sorted(NAME_PARTICLES | {"of", "the"}, key=len, reverse=True)))
+PARTICLE = "|".join(map(re.escape, sorted(PARTICLES, key=len, reverse=True)))
 NAME_PART = rf"(?:[A-Z][\w’'-]*|(?:{PARTICLE})(?:-[\w’'-]+)?)"
 GLOSSED_NAME = re.compile(
     rf"([A-Z][\w’'-]*(?: {NAME_PART}){{0,4}}) \(([A-Z][\w’'-]*(?: {NAME_PART}){{0,4}})\)"
