@@ -118,6 +118,14 @@ def is_heading(line: str) -> bool:
     return 1 <= len(words) <= 20 and not is_furniture(line) and not line.strip().endswith(".")
 
 
+def is_headline(lines: list[str], index: int) -> bool:
+    """True for a text's first line written as a news headline: a sentence in sentence case
+    without a full stop ("Alaskan halibut, caught by an old boat, provides a glimpse of ..."),
+    with more text after it. Long lines without final punctuation are otherwise prose."""
+    line = lines[index].strip()
+    return index == 0 and len(lines) > 1 and is_heading(line) and not SENTENCE_END.search(line)
+
+
 # Headings of the back matter that ends a reference work's article: its notes, sources and
 # links to read on (wiki and encyclopedia pages carry them as text, reference by reference).
 BACK_MATTER = re.compile(
@@ -333,7 +341,10 @@ def clean_article(text: str) -> tuple[str, list[str]]:
             kept.append(line)
         if kept:
             unique_blocks.append(kept)
-    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    first_prose = next(
+        (i for i, line in enumerate(lines) if is_prose(line) and not is_headline(lines, i)),
+        len(lines),
+    )
     title_index = find_title(lines, first_prose)
     title = lines[title_index] if title_index is not None else ""
     body_blocks = [

@@ -327,6 +327,18 @@ def test_a_text_without_a_heading_gets_a_clean_title(text, filename, title):
     assert not any(item.prompt == title for item in article.items)
 
 
+def test_a_headline_in_sentence_case_is_the_title_and_gives_no_item():
+    """A news headline is a sentence without a full stop; it is the title, not the first
+    paragraph, while a first line that ends like a sentence stays prose."""
+    headline = "Old wooden boats, rebuilt by a small crew, reveal how the harbour trade changed"
+    body = "The harbour trade changed in 1990. Gale Marsh rebuilt the boats in 1995."
+    title, paragraphs = clean_article(f"{headline}\n\n{body}")
+    assert title == headline and paragraphs == [body]
+    items = questions.generate(f"{headline}\n\n{body}", all_items=True).items
+    assert items and not any("wooden" in item.prompt for item in items)
+    assert clean_article(f"{headline}.\n\n{body}")[0] == ""
+
+
 def test_an_explicit_title_wins_over_the_heading():
     text = "A Heading\n\nMarie Curie discovered polonium in 1898 in Paris."
     assert questions.generate(text, title="Radioactivity", all_items=True).title == "Radioactivity"
