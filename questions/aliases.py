@@ -62,6 +62,7 @@ def same_spelling(a: str, b: str, person: bool = False) -> bool:
         and len(short[0]) >= 5
         and fuzz.ratio(short[0], long[0]) >= FIRST_WORD
         and long[-1].title() not in TYPE_NOUNS  # "Albert Hall" is no form of Albert
+        and short[0] != f"{long[0]}s"  # "Edwards" is a surname, no form of "Edward Hale"
     )
 
 

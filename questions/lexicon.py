@@ -147,7 +147,8 @@ TYPE_NOUNS = PLACE_TYPE_NOUNS | frozenset(
         "Department", "Theatre", "Theater", "Library", "Cathedral", "Hall", "Edict", "Treaty",
         "League", "Conference", "Party", "Army", "Navy", "Court", "Senate", "College", "School",
         "Hospital", "Gallery", "Foundation", "Association", "Union", "Republic", "Empire",
-        "Kingdom", "Dynasty", "Monastery", "Abbey", "Cloister", "Fortress",
+        "Kingdom", "Dynasty", "Monastery", "Abbey", "Cloister", "Fortress", "Elementary",
+        "Studio", "Studios", "Productions", "Records", "Pictures", "Hotel", "Club",
     ]
 )
 # Plural nouns of a group of people or states ("the two countries").

@@ -109,6 +109,7 @@ def test_same_spelling_keeps_different_names_apart() -> None:
     assert not same_spelling("Louis XIII", "Louis XIV")
     assert not same_spelling("Mongolia", "Mongol Empire")
     assert not same_spelling("Ögedei", "Ogödei Khan")  # not a person: no one-word form
+    assert not same_spelling("Edwards", "Edward Hale", person=True)  # a surname of its own
 
 
 def test_article_aliases_map_both_ways() -> None:

@@ -155,6 +155,8 @@ def test_a_surname_labelled_as_an_organisation_is_a_person():
         ("Millbrook Jail", "place"),
         ("Queen Street East", "place"),
         ("Ada Lovelace", "person"),
+        ("Ruth Hollis Elementary", "org"),
+        ("Northgate Studios", "org"),
     ],
 )
 def test_a_person_label_on_a_name_ending_in_a_type_noun_is_a_place_or_body(words, tag) -> None:
