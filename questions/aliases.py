@@ -168,7 +168,7 @@ def article_aliases(
     ]
     for name, alt in one_way:
         out.setdefault(mention_key(name), []).append(alt)
-    for a, b in spelling_variants(mentions, names):
+    for a, b in [*spelling_variants(mentions, names), *without_middle_names(mentions)]:
         add(a, b)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
@@ -182,6 +182,19 @@ def after_place_forms(mentions: Sequence[Mention], names: Sequence[str]) -> list
         first, _, rest = name.partition(" ")
         if first in places and rest[:1].isupper() and " " not in rest:
             pairs.append((name, rest))
+    return pairs
+
+
+def without_middle_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    """A person's name of three words or more and the two-word name the article also writes
+    of its first and last words are one person ('Ada King Lovelace', 'Ada Lovelace')."""
+    people = {m.answer for m in mentions if m.tag == "person"}
+    pairs = []
+    for name in sorted(people):
+        words = name.split()
+        short = f"{words[0]} {words[-1]}"
+        if len(words) >= 3 and short in people:
+            pairs.append((name, short))
     return pairs
 
 
@@ -373,8 +386,10 @@ def with_head_nouns(names: Sequence[str], texts: Sequence[str]) -> list[tuple[st
 
 def of_place_forms(mentions: Sequence[Mention], texts: Sequence[str]) -> list[tuple[str, str]]:
     """'William' and 'William III' are also 'William of Orange' and 'William III of Orange'
-    when the article writes a name of theirs followed by 'of Orange'."""
+    when the article writes a name of theirs followed by 'of Orange'; so is a body's name of
+    two words or more ('Art Museum' of 'Art Museum of Leeds')."""
     people = {m.answer for m in mentions if m.tag == "person"}
+    people |= {m.answer for m in mentions if m.tag == "org" and " " in m.answer}
     pairs = set()
     for text in texts:
         for run, place in OF_PLACE.findall(text):

@@ -19,6 +19,7 @@ from questions.aliases import (
     term_acronyms,
     type_word_forms,
     with_head_nouns,
+    without_middle_names,
 )
 from tests.question_helpers import mention
 
@@ -112,6 +113,14 @@ def test_same_spelling_keeps_different_names_apart() -> None:
     assert not same_spelling("Edwards", "Edward Hale", person=True)  # a surname of its own
 
 
+def test_a_name_without_its_middle_names_is_the_same_person_when_the_article_writes_it():
+    people = [mention("Ada King Lovelace"), mention("Ada Lovelace"), mention("Ada Byron King")]
+    assert without_middle_names(people) == [("Ada King Lovelace", "Ada Lovelace")]
+    aliases = article_aliases(people, ["Ada King Lovelace wrote it. Ada Lovelace smiled."])
+    assert "Ada Lovelace" in aliases["ada king lovelace"]
+    assert "Ada King Lovelace" in aliases["ada lovelace"]
+
+
 def test_article_aliases_map_both_ways() -> None:
     aliases = article_aliases((), ["The Arctic Survey Office (ASO) met."])
     assert "ASO" in aliases["arctic survey office"]
@@ -135,6 +144,9 @@ def test_a_head_noun_and_an_of_place_the_article_writes_are_other_forms() -> Non
     pairs = of_place_forms([mention("William"), mention("William III")], texts)
     assert ("William", "William of Orange") in pairs
     assert ("William III", "William III of Orange") in pairs
+    body = [mention("Art Museum", "org"), mention("Museum", "org")]
+    pairs = of_place_forms(body, ["The Art Museum of Leeds bought the Museum of Light."])
+    assert pairs == [("Art Museum", "Art Museum of Leeds")]
 
 
 def test_acronyms_and_bracketed_spellings_the_article_writes() -> None:
