@@ -300,9 +300,13 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
     if attached is None or verb is None:
         return None
     ids = {t.i for t in span}
-    if root.dep_ in SUBJECT_DEPS and root.head == verb and _subtree(root) - ids <= _dets(root):
+    whole = _subtree(root) - ids <= _dets(root)
+    # A date or a count as subject or object has no "Who" or "What" ("2013 saw the release
+    # of ...": not "What saw the release of ...?").
+    named = tag not in ("date", "number")
+    if named and whole and root.dep_ in SUBJECT_DEPS and root.head == verb:
         return asking_subject(span, tag, verb, replacements)
-    if root.dep_ == "dobj" and root.head == attached and _subtree(root) - ids <= _dets(root):
+    if named and whole and root.dep_ == "dobj" and root.head == attached:
         return asking_object(span, tag, verb, attached, replacements)
     if tag in ("date", "place"):
         return asking_when_or_where(span, tag, verb, attached, replacements)

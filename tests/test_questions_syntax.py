@@ -64,6 +64,9 @@ def test_the_question_asks_for_its_answer_with_the_right_word(sentence, answer, 
         ("Gagarin, Titov and Nikolayev trained at the centre in 1960.", "Titov"),
         # "around the Earth": no preposition a "Where" question can stand for.
         ("Yuri Gagarin flew around the Earth in 1961.", "Earth"),
+        # A year or a count as subject or object: no "What saw ...?", "What did she win?".
+        ("1994 saw the launch of the new rocket.", "1994"),
+        ("The club returned 27 for a profit.", "27"),
     ],
 )
 def test_no_question_where_the_parse_gives_no_safe_one(sentence, answer):
