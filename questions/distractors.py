@@ -67,8 +67,29 @@ def shape_of(text: str) -> str:
     )
 
 
+SHORT_RANGE = re.compile(r"(?<!\d)(\d{4})([-–])(\d{2})(?!\d)")
+
+
 def shift_years(text: str, delta: int) -> str:
-    """The same date with every year moved by delta."""
+    """The same date with every year moved by delta; a range's short end moves with it
+    ("1979-81" -> "1985-87", not "1985-81")."""
+
+    def short_range(match: re.Match[str]) -> str:
+        start = int(match.group(1))
+        end = start // 100 * 100 + int(match.group(3))
+        end += 100 if end < start else 0
+        first, last = start + delta, end + delta
+        tail = f"{last % 100:02d}" if first // 100 == last // 100 else str(last)
+        return f"{first}{match.group(2)}{tail}"
+
+    parts = SHORT_RANGE.split(text)
+    if len(parts) > 1:  # each short range whole, the years around it on their own
+        pieces = []
+        for k in range(0, len(parts), 4):
+            pieces.append(shift_years(parts[k], delta))
+            if k + 3 < len(parts):
+                pieces.append(short_range(SHORT_RANGE.match("".join(parts[k + 1 : k + 4]))))
+        return "".join(pieces)
     return YEAR_ALONE.sub(lambda m: str(int(m.group()) + delta), text)
 
 

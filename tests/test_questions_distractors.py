@@ -19,6 +19,7 @@ from questions.distractors import (
     near_dates,
     near_numbers,
     pick_distractors,
+    shift_years,
     similar_size,
     year_span,
 )
@@ -80,12 +81,20 @@ def test_distractors_never_come_from_the_same_sentence():
         ("the 2030s", r"the \d{3}0s"),
         ("between 2027 and 2033", r"between \d{4} and \d{4}"),
         ("25 November 2022", r"25 November \d{4}"),
+        ("1979-81", r"19[5-9]\d-\d{2}"),
     ],
 )
 def test_near_dates_keep_the_shape(answer, pattern):
     near = near_dates(answer, random.Random(3), 3)
     assert len(set(near)) == 3 and answer not in near
     assert all(re.fullmatch(pattern, date) for date in near), near
+
+
+def test_a_shifted_range_keeps_its_end_after_its_start():
+    assert shift_years("1979-81", 6) == "1985-87"
+    assert shift_years("the 1995–98 seasons", 6) == "the 2001–04 seasons"
+    assert shift_years("1995-98", 3) == "1998-2001"
+    assert shift_years("from 1970 to 1975", 2) == "from 1972 to 1977"
 
 
 def test_a_person_named_with_the_same_people_elsewhere_is_no_wrong_answer():
