@@ -182,6 +182,20 @@ def _clause_tokens(verb: Token, removed: set[int]) -> list[Token]:
     return [t for t in verb.subtree if t.i not in drop]
 
 
+def _keeps_bare_quotation(verb: Token) -> bool:
+    """True when the clause quotes words whose quote marks hang on the verb: the question
+    would keep the words and lose the marks ("... summed up the trip: “It is old meets
+    new”" -> "Who summed up the trip It is old meets new?")."""
+    for mark in (c for c in verb.children if c.dep_ == "punct" and c.is_quote):
+        if mark.i + 1 >= len(mark.doc):
+            continue
+        quoted = mark.doc[mark.i + 1]
+        holder = next((c for c in verb.children if quoted.i in _subtree(c)), None)
+        if holder is not None and holder.dep_ not in DROP_DEPS:
+            return True
+    return False
+
+
 def _opens_apposition(punct: Token) -> bool:
     """True for a comma right before an appositive phrase."""
     if punct.text != "," or punct.i + 1 >= len(punct.doc):
@@ -298,6 +312,8 @@ def make_question(span: Span, tag: str, replacements: Replacements) -> str | Non
     attached = attachment_verb(anchor)
     verb = clause_head(attached) if attached is not None else None
     if attached is None or verb is None:
+        return None
+    if _keeps_bare_quotation(verb):
         return None
     ids = {t.i for t in span}
     whole = _subtree(root) - ids <= _dets(root)

@@ -67,6 +67,8 @@ def test_the_question_asks_for_its_answer_with_the_right_word(sentence, answer, 
         # A year or a count as subject or object: no "What saw ...?", "What did she win?".
         ("1994 saw the launch of the new rocket.", "1994"),
         ("The club returned 27 for a profit.", "27"),
+        # A quotation in the clause: its marks would be lost in the question.
+        ("Bob Hale summed up the voyage: “It is old Leeds meets new Leeds.”", "Bob Hale"),
     ],
 )
 def test_no_question_where_the_parse_gives_no_safe_one(sentence, answer):
