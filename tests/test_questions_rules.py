@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from questions.model import Item
-from questions.rules.giveaways import make_trivial_filter
+from questions.rules.giveaways import blank_speaker, make_trivial_filter
 from questions.rules.mentions import person_blank_fits
 from questions.rules.pronouns import make_orphan_filter
 from questions.rules.referents import (
@@ -579,3 +579,20 @@ def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):
 def test_a_number_blank_must_hold_a_number(answer, rejected):
     item = Item(id="x", kind="cloze", prompt="_____ 26,000 km2.", answer=answer, tags=("number",))
     assert bool(theme_reason("shape", item)) is rejected
+
+
+@pytest.mark.parametrize(
+    ("prompt", "speaker"),
+    [
+        ("“The dam will hold,” _____ told reporters in Oslo.", True),
+        ("“The dam will hold,” said _____, a professor at Oslo.", True),
+        ("“The dam will hold,” said Dr. _____.", True),
+        ("“I was shocked,” said Ada Berg, the largest buyer of _____ salmon.", True),
+        ("_____ argued that the dam would hold for a century.", False),
+        ("The engineers said the dam, built in _____, would hold.", False),
+        ("Ada Berg said that the “dam would hold” until _____.", False),
+    ],
+)
+def test_a_blank_on_who_made_a_remark_or_in_its_attribution(prompt, speaker):
+    found = blank_speaker(Item(id="x", kind="cloze", prompt=prompt, answer="Ada Berg"))
+    assert (found is not None) is speaker
