@@ -277,6 +277,10 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         item("“The dam will hold,” _____ told reporters in Oslo.", "Ada Berg", tag="person"),
         item("_____ argued that the dam would hold for a century.", "Ada Berg", tag="person"),
     ),
+    "quoted_statement": (
+        item("“The dam will hold for now,” Ada Berg said.", "True", kind="true_false"),
+        item("Ada Berg said that the dam would hold for a century.", "True", kind="true_false"),
+    ),
     "counted_blank": (
         item("He threw a league-leading _____ total touchdowns (35 passing, 10 rushing).", "45"),
         item("He threw _____ total touchdowns (35 passing, 10 rushing).", "44"),

@@ -111,6 +111,7 @@ ORDER: tuple[str, ...] = (
     # more giveaways and referents
     "list_member",
     "blank_speaker",
+    "quoted_statement",
     "counted_blank",
     "unnamed_setting",
     "glued_names",

@@ -232,6 +232,20 @@ def blank_speaker(item: Item) -> str | None:
     return "the blank is who made a remark" if SPEAKER_BLANK.search(item.prompt) else None
 
 
+QUOTED_STATEMENT = re.compile(
+    rf"^[“\"][^”\"]+[”\"],? (?:\w+ly )?{SPEECH_VERBS}\b|{SPEECH_VERBS}\.$"
+)
+
+
+@rule(kinds={"true_false"})
+def quoted_statement(item: Item) -> str | None:
+    """A statement that is someone's remark with its attribution ("“That is why they need
+    it,” Lee said."): true, it asks to recognise the words; false, it swaps the speaker, as a
+    blank on the speaker does (read 11: none of the 8 verdicts on two such statements was
+    acceptable)."""
+    return "a quoted remark with its speaker" if QUOTED_STATEMENT.search(item.prompt) else None
+
+
 # --- Counted blanks: the prompt counts the answer for the student -------------------------
 
 # Spelled counts up to twelve; larger counts are written in digits in the texts this reads.
