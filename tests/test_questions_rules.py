@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from questions.model import Item
-from questions.rules.giveaways import blank_speaker, make_trivial_filter
+from questions.rules.giveaways import blank_speaker, make_trivial_filter, name_completion
 from questions.rules.mentions import person_blank_fits
 from questions.rules.pronouns import make_orphan_filter
 from questions.rules.referents import (
@@ -596,3 +596,20 @@ def test_a_number_blank_must_hold_a_number(answer, rejected):
 def test_a_blank_on_who_made_a_remark_or_in_its_attribution(prompt, speaker):
     found = blank_speaker(Item(id="x", kind="cloze", prompt=prompt, answer="Ada Berg"))
     assert (found is not None) is speaker
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "tag", "half"),
+    [
+        ("The morning show was called _____ Place for ten years.", "#12 Morning", "number", True),
+        ("By then roughly _____ Huguenots had fled.", "roughly 50,000", "number", False),
+        ("The morning show was called _____ for ten years.", "#12 Morning Place", "org", False),
+        ("In _____ China launched its first satellite.", "1970", "date", False),
+        ("The rally drew _____ Londoners to the park.", "40,000", "number", False),
+    ],
+)
+def test_a_blank_before_the_rest_of_a_name_is_half_a_name_even_with_digits(
+    prompt, answer, tag, half
+):
+    found = name_completion(Item(id="x", kind="cloze", prompt=prompt, answer=answer, tags=(tag,)))
+    assert (found is not None) is half

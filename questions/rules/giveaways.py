@@ -134,11 +134,16 @@ def blank_glossed(item: Item) -> str | None:
 def name_completion(item: Item) -> str | None:
     """The blank completes a name whose other part is left in place ("Adolf _____", or "the
     Queen _____" when the answer is no person: "Queen" is then part of "Queen Street")."""
-    prompt = item.prompt
-    if BLANK not in prompt or any(c.isdigit() for c in str(item.answer)):
-        return None  # "the 2009 New Orleans Saints": a year before a name is no part of it
+    prompt, answer = item.prompt, str(item.answer)
+    # An answer with digits is no part of the name after it ("the 2009 New Orleans Saints",
+    # "In _____ China launched") unless it ends in a name's word ("#26 Morning" Place).
+    last = answer.split()[-1] if answer.split() else ""
+    name_end = last.isalpha() and last[:1].isupper() and "date" not in item.tags[:1]
+    if BLANK not in prompt or (any(c.isdigit() for c in answer) and not name_end):
+        return None
     before = WORD_BEFORE_BLANK.search(prompt)
-    if before and before.start() > 0:
+    # "the 2009 New Orleans Saints": a year before a name is no part of it
+    if before and before.start() > 0 and not any(c.isdigit() for c in answer):
         word = before.group(1)
         possessive = word.endswith(("’s", "'s"))
         # "President _____" before a person; not "Queen _____" for "Street East", which the
