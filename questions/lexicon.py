@@ -264,6 +264,33 @@ DROPPABLE_TYPE_WORDS = (
 # A company's legal form after its name ("H. Farrow, Ltd.", "Acme Inc.").
 LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
 
+# --- Opposites ---------------------------------------------------------------------------------
+# Words whose opposite turns a statement false as plainly as the article says it true ("lowered
+# prices" -> "raised prices", "after the invasion" -> "before the invasion"); each pair once,
+# as written in running text. Not "first"/"last" ("last year" is the year before), "most"
+# ("most people"), "succeeded" ("succeeded him as king") nor words that head set phrases.
+OPPOSITE_PAIRS = (
+    ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"),
+    ("increasing", "decreasing"), ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"),
+    ("raised", "lowered"), ("higher", "lower"), ("highest", "lowest"), ("larger", "smaller"),
+    ("largest", "smallest"), ("more", "less"), ("earlier", "later"),
+    ("before", "after"), ("won", "lost"), ("accepted", "rejected"), ("supported", "opposed"),
+    ("allowed", "banned"), ("strengthened", "weakened"), ("better", "worse"), ("best", "worst"),
+    ("stronger", "weaker"), ("strongest", "weakest"), ("faster", "slower"),
+    ("fastest", "slowest"), ("older", "younger"), ("oldest", "youngest"), ("longer", "shorter"),
+    ("longest", "shortest"), ("legal", "illegal"), ("public", "private"),
+    ("positive", "negative"), ("success", "failure"), ("successful", "unsuccessful"),
+    ("north", "south"), ("east", "west"), ("northern", "southern"), ("eastern", "western"),
+    ("inside", "outside"), ("above", "below"), ("maximum", "minimum"), ("grew", "shrank"),
+    ("growth", "decline"), ("victory", "defeat"), ("agreed", "refused"), ("gain", "loss"),
+)  # fmt: skip
+OPPOSITES = {a: b for a, b in OPPOSITE_PAIRS} | {b: a for a, b in OPPOSITE_PAIRS}
+# Verbs after which "after" names, not orders ("named after", "looked after").
+NAMING_BEFORE_AFTER = frozenset(
+    ["named", "called", "modelled", "modeled", "patterned", "look", "looks", "looked", "take",
+     "takes", "took", "go", "goes", "went", "ran", "run", "runs"]
+)  # fmt: skip
+
 # --- Definitions --------------------------------------------------------------------------
 # Verbs that give a name: "is called X", "is termed X"; and those that give it with "as":
 # "is known as X", "is referred to as X".

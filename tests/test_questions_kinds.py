@@ -20,6 +20,7 @@ from questions.kinds.true_false import (
     in_name_list,
     keeps_year_order,
     number_stated_twice,
+    opposite_statement,
     same_place_in_a_sentence,
     standing_alone,
     stands_alone,
@@ -438,3 +439,37 @@ def test_standing_alone_finds_what_the_boundary_patterns_find(text: str, part: s
     in_digits = re.search(rf"(?<![\d.,]){re.escape(part)}(?![\d]|[.,]\d)", text)
     assert standing_alone(text, part) == (in_words.start() if in_words else -1)
     assert standing_alone(text, part, words=False) == (in_digits.start() if in_digits else -1)
+
+
+@pytest.mark.parametrize(
+    ("statement", "turned"),
+    [
+        ("The council lowered the fares in 1990.", "The council raised the fares in 1990."),
+        ("He has an older brother in Leeds.", "He has a younger brother in Leeds."),
+        ("The club moved north after the war.", "The club moved south after the war."),
+        ("The fares did not rise in 1990.", None),  # a denial
+        ("“Fares rose,” she said.", None),  # a quotation
+        ("Sales rose and fell in 1990.", None),  # the opposite is already there
+        ("The ship was named after his father.", None),
+        ("She grew up in Leeds.", None),
+        ("Teams of two or more players met.", None),
+        ("The town (larger than Leeds) met.", None),
+        ("Middle eastern traders came.", None),
+    ],
+)
+def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):
+    made = opposite_statement(statement)
+    assert (made[0] if made else None) == turned
+
+
+def test_a_fact_offers_its_true_statement_and_the_same_claim_turned_round():
+    text = (
+        "Harbour Fares\n\nThe Leeds Transit Board lowered the harbour fares in 1990. "
+        "The board was founded by Ada Berg in 1971. Ada Berg ran the board until 1985."
+    )
+    items = questions.generate(text, all_items=True).items
+    statements = {i.prompt: i.answer for i in items if i.kind == "true_false"}
+    source = "The Leeds Transit Board lowered the harbour fares in 1990."
+    assert statements.get(source.replace("lowered", "raised")) == "False", statements
+    turned = [i for i in items if i.prompt == source.replace("lowered", "raised")]
+    assert "lowered, not raised" in turned[0].explanation

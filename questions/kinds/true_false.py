@@ -10,7 +10,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
-from questions.lexicon import ONE_ANOTHER, SAME_NUMBER_WORDS, is_name_like
+from questions.lexicon import (
+    NAMING_BEFORE_AFTER,
+    ONE_ANOTHER,
+    OPPOSITES,
+    SAME_NUMBER_WORDS,
+    is_name_like,
+)
 from questions.nlp import years_in
 
 # Swapping these gives a statement that is clearly false; places and groups often overlap
@@ -195,6 +201,41 @@ def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) ->
     return any(pattern.search(s) for s in sentences)
 
 
+LOWER_WORD = re.compile(r"[a-z]+")
+# Set phrases whose word is no claim: "after all", "before long", "more and more", "grew up",
+# "two or more", "no more", "Middle Eastern", "far north".
+FIXED_AFTER = frozenset(["all", "long", "and", "up", "out", "off"])
+FIXED_BEFORE = frozenset(["or", "no", "any", "once", "middle", "far", "near"])
+
+
+def opposite_statement(statement: str) -> tuple[str, str, str] | None:
+    """The statement with its first word that has a plain opposite turned into it ("Prices
+    rose in 1990" -> "Prices fell in 1990"), with the word and its opposite; None in a denial,
+    a quotation or brackets, or when the opposite is already written there."""
+    if NEGATION.search(statement) or any(q in statement for q in '“”"'):
+        return None
+    written = set(LOWER_WORD.findall(statement))
+    for match in LOWER_WORD.finditer(statement):
+        word = match.group()
+        opposite = OPPOSITES.get(word)
+        if opposite is None or opposite in written or statement.count(word) != 1:
+            continue
+        before, after = statement[: match.start()], statement[match.end() :]
+        previous = before.split()[-1].lower() if before.split() else ""
+        following = after.split()[0].lower().strip(",.;:") if after.split() else ""
+        if before.count("(") > before.count(")") or following in FIXED_AFTER:
+            continue
+        if previous in FIXED_BEFORE:
+            continue
+        if word == "after" and previous in NAMING_BEFORE_AFTER:
+            continue  # "named after his father"
+        if previous in ("a", "an"):  # "an older brother" -> "a younger brother"
+            article = "an" if opposite[0] in "aeiou" else "a"
+            before = before[: before.lower().rfind(previous)] + article + " "
+        return f"{before}{opposite}{after}", word, opposite
+    return None
+
+
 def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
     """One statement per mention the true/false may ask (its mention rules in
     questions/rules/): false when a safe same-type swap exists, else true."""
@@ -236,16 +277,37 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
             )
         else:
             statement, answer, explanation = mention.statement, "True", ""
-        item = make_item(
-            analysis,
-            "true_false",
-            statement,
-            answer,
-            sentence=mention.sentence,
-            tag=mention.tag,
-            accepted=(answer,),
-            choices=("True", "False"),
-            explanation=explanation,
-        )
-        candidates.append(Candidate(item, mention_fact(mention)))
+            # The same claim turned round is the fact's false statement, beside the true one
+            # (the selection keeps the keys balanced).
+            turned = opposite_statement(mention.statement)
+            if turned is not None:
+                said = analysis.sentences[mention.sentence].text
+                candidates.append(
+                    statement_candidate(
+                        analysis,
+                        mention,
+                        turned[0],
+                        "False",
+                        f"The article says {turned[1]}, not {turned[2]}: {said}",
+                    )
+                )
+        candidates.append(statement_candidate(analysis, mention, statement, answer, explanation))
     return candidates
+
+
+def statement_candidate(
+    analysis: Analysis, mention: Mention, statement: str, answer: str, explanation: str
+) -> Candidate:
+    """A true/false item of the mention's fact."""
+    item = make_item(
+        analysis,
+        "true_false",
+        statement,
+        answer,
+        sentence=mention.sentence,
+        tag=mention.tag,
+        accepted=(answer,),
+        choices=("True", "False"),
+        explanation=explanation,
+    )
+    return Candidate(item, mention_fact(mention))
