@@ -12,6 +12,7 @@ from questions.rules.pronouns import make_orphan_filter
 from questions.rules.referents import (
     make_shared_deed_filter,
     make_short_name_filter,
+    writer_statement,
     written_type_names,
 )
 from tests.question_helpers import item, judge, theme_reason
@@ -613,3 +614,22 @@ def test_a_blank_before_the_rest_of_a_name_is_half_a_name_even_with_digits(
 ):
     found = name_completion(Item(id="x", kind="cloze", prompt=prompt, answer=answer, tags=(tag,)))
     assert (found is not None) is half
+
+
+@pytest.mark.parametrize(
+    ("statement", "writer"),
+    [
+        ("I don't blame people who joined the club.", True),
+        ("Three years later, we went back to the harbour.", True),
+        ("Three years later, the board went back to the harbour.", True),
+        ("The next year the board closed the harbour.", True),
+        ("In our survey most clubs had closed.", True),
+        ("World War I ended in 1918.", False),
+        ("The US closed the harbour in 1990.", False),
+        ("“We will win,” the captain said before the match in Leeds.", False),
+        ("Three harbours closed later that year.", False),
+    ],
+)
+def test_a_statement_in_the_writers_voice_or_counted_from_nowhere(statement, writer):
+    found = writer_statement(Item(id="x", kind="true_false", prompt=statement, answer="True"))
+    assert (found is not None) is writer

@@ -281,6 +281,10 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         item("“The dam will hold for now,” Ada Berg said.", "True", kind="true_false"),
         item("Ada Berg said that the dam would hold for a century.", "True", kind="true_false"),
     ),
+    "writer_statement": (
+        item("I do not blame people who joined the club in 1990.", "True", kind="true_false"),
+        item("Ada Berg did not blame people who joined the club.", "True", kind="true_false"),
+    ),
     "counted_blank": (
         item("He threw a league-leading _____ total touchdowns (35 passing, 10 rushing).", "45"),
         item("He threw _____ total touchdowns (35 passing, 10 rushing).", "44"),

@@ -112,6 +112,7 @@ ORDER: tuple[str, ...] = (
     "list_member",
     "blank_speaker",
     "quoted_statement",
+    "writer_statement",
     "counted_blank",
     "unnamed_setting",
     "glued_names",

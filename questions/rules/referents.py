@@ -343,6 +343,33 @@ TARGETLESS = re.compile(
 )
 
 
+QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# The writer speaking ("I don't mean to ...", "we went back"): not "World War I", "US".
+FIRST_PERSON = re.compile(
+    r"(?:^|\b[a-z]+[,;:]? )I\b(?! [A-Z])|\b(?:me|my|mine|myself|we|us|our|ours|ourselves)\b"
+    r"|^(?:We|My|Our)\b"
+)
+# A time counted from a moment the sentence does not give ("Three years later, ...").
+UNANCHORED_TIME = re.compile(
+    r"^(?:[A-Z][a-z]+|\d+|A|An) (?:years?|months?|weeks?|days?|decades?|centuries) "
+    r"(?:later|earlier|afterwards?|before)\b|^The (?:next|following|previous) "
+    r"(?:year|month|week|day|decade)\b"
+)
+
+
+@rule(kinds={"true_false"})
+def writer_statement(item: Item) -> str | None:
+    """A statement in the writer's own voice ("I don't mean to critique ...", "we went
+    back"): read as a quiz statement, its truth depends on who "I" is (read 12: 0 of 4), or
+    one counted from a moment it does not give ("Three years later, ..."; read 12: 0 of 4)."""
+    prompt = QUOTED.sub(" ", item.prompt)
+    if FIRST_PERSON.search(prompt):
+        return "the statement speaks in the first person"
+    if UNANCHORED_TIME.search(prompt):
+        return "the statement counts time from a moment it does not give"
+    return None
+
+
 @rule(kinds=QUESTION_KINDS)
 def unnamed_asked(item: Item) -> str | None:
     """The question asks what an unnamed 'they' or 'it' did ('When did they sail?')."""
