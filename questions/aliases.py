@@ -75,7 +75,7 @@ def variant_shape(p: str, q: str) -> bool:
 
 
 LOWER_TERM_ACRONYM = re.compile(
-    r"\b((?:[A-Za-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,8})\)"
+    r"\b((?:[A-Za-z][\w-]*\s+){1,3}[a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,8})[);,]"
 )
 
 
