@@ -375,6 +375,10 @@ def test_rejection_names_the_first_rule_in_order() -> None:
         ("Four years ago the last boats left the harbour at _____.", False),
         ("Now the split runs across the _____.", True),
         ("Nowhere else did the _____ grow so fast.", False),
+        ("As discussed in the previous paragraph, most teams use _____.", True),
+        ("The examples above show a tension between _____ and speed.", True),
+        ("The chapter on rivers begins with _____.", False),
+        ("The following year the club moved to _____.", False),
     ],
 )
 def test_pointing_words_are_judged_where_they_stand(prompt: str, points: bool) -> None:
