@@ -387,16 +387,23 @@ def asking_when_or_where(
 def asking_how_many(
     noun: Token, verb: Token, attached: Token, replacements: Replacements
 ) -> str | None:
-    """ "How many ships ...?" for a count of the subject or the direct object."""
+    """ "How many ships ...?" for a count of the subject or the direct object; None for one
+    of two counts ("one or sometimes two members") or when the question counts the same
+    thing again ("How many members does a team with 10-12 members have?")."""
+    counts = [t for t in noun.children if t.dep_ == "nummod"]
+    if len(counts) != 1 or any(c.dep_ in ("conj", "cc") for c in counts[0].children):
+        return None
+    question = None
     if noun.dep_ in SUBJECT_DEPS and noun.head == verb == attached:
         question = subject_question(f"How many {noun.text}", verb, set(), replacements)
-        return question if len(question.split()) >= 4 else None
-    if noun.dep_ == "dobj" and noun.head == attached:
+        question = question if len(question.split()) >= 4 else None
+    elif noun.dep_ == "dobj" and noun.head == attached:
         modifiers = [t for t in noun.children if t.i < noun.i and t.dep_ in ("amod", "compound")]
         words = [t for m in modifiers for t in m.subtree] + [noun]
         wh = f"How many {render(words, replacements)}"
-        return inverted_question(wh, verb, _subtree(noun), replacements)
-    return None
+        question = inverted_question(wh, verb, _subtree(noun), replacements)
+    counted_again = re.compile(rf"\d[\d,.–-]*\s+{re.escape(noun.text)}\b")
+    return None if question is None or counted_again.search(question) else question
 
 
 def _in_list(span: Span) -> bool:
