@@ -89,6 +89,9 @@ def is_title_case(line: str) -> bool:
     return capitals / len(words) >= 0.8
 
 
+NOTE_TEXT = re.compile(r"^\d{1,3}[A-Z][a-z]+\b")  # "24See Applying ...": a footnote's text
+
+
 def is_furniture(line: str) -> bool:
     """True for navigation, tag, share, byline and similar lines that are not article text."""
     stripped = line.strip().strip("|•·-–—:").strip()
@@ -96,6 +99,8 @@ def is_furniture(line: str) -> bool:
         return True
     if FURNITURE.match(stripped) or BYLINE.match(stripped) or stripped.startswith("^"):
         return True  # "^" opens a wiki's reference note ("^ Smith, J. (2004) ...")
+    if NOTE_TEXT.match(stripped):
+        return True  # a footnote's text, its number glued on ("24See Applying ...")
     if CREDIT.search(stripped):
         return True
     # A lone lower-case token ("fbpx", "amp") is a tracking or template leftover.
@@ -223,6 +228,10 @@ PAREN_CITATION = re.compile(
 )
 # A page number left after a reference mark that was already removed ('said.:62 Many').
 PAGE_MARK = re.compile(r"(?<=[^\d\s:]):\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")
+# A footnote number printed glued after a word and its punctuation ("alerts,22 and",
+# "seconds.23 If"), not a short abbreviation's ("c.750"); a footnote's own text starts with it
+# (NOTE_TEXT).
+GLUED_NOTE = re.compile(r"(?<=[a-z]{3}[.,;:!?\"”])\d{1,3}(?=\s|$)")
 LISTEN = re.compile(r"\(\s*(?:listen|help·info|ⓘ)\s*\)", re.I)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 SQUARE = re.compile(r"\s*\[([^\[\]]*)\]")
@@ -300,7 +309,9 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
             paragraphs.append(current)
     paragraphs = [
         " ".join(
-            drop_glosses(PAGE_MARK.sub("", PAREN_CITATION.sub("", FOOTNOTE.sub("", p)))).split()
+            drop_glosses(
+                GLUED_NOTE.sub("", PAGE_MARK.sub("", PAREN_CITATION.sub("", FOOTNOTE.sub("", p))))
+            ).split()
         )
         for p in paragraphs
     ]

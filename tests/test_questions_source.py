@@ -364,3 +364,16 @@ def test_bracketed_citations_and_cross_references_are_removed():
 def test_a_printed_drop_cap_is_written_as_a_word(opening, expected):
     _title, paragraphs = clean_article(f"Notes\n\n{opening} It was a long time.\n")
     assert paragraphs[0].startswith(expected)
+
+
+def test_footnote_numbers_glued_to_words_and_footnote_texts_are_removed():
+    text = (
+        "Harbour Alerts\n\nToo many pages make alerts,22 and slow hosts take 5 seconds.23 If "
+        "users wait, they leave.\n\nThe harbour board met in c.750 and in 1990 to plan 3D maps.\n\n"
+        "22Sometimes known as alert spam.\n\n23If 1% of requests are slow, others are fast."
+    )
+    _, paragraphs = clean_article(text)
+    assert paragraphs == [
+        "Too many pages make alerts, and slow hosts take 5 seconds. If users wait, they leave.",
+        "The harbour board met in c.750 and in 1990 to plan 3D maps.",
+    ]
