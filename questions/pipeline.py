@@ -32,6 +32,7 @@ from questions.references import (
 )
 from questions.rules import mention_rejection, rejection, rules_for
 from questions.selection import order_items
+from questions.syntax import is_command
 from questions.terms import find_terms
 from questions.title import choose_title
 from questions.worth import ArticleContext, make_scorer
@@ -85,6 +86,7 @@ def analyse(
         quotes=tuple(find_quotes(docs, sentences)),
         lower_words=lower_words,
         orphans=orphan_pronouns(docs, references, person, title.casefold()),
+        commands=frozenset(i for i, doc in enumerate(docs) if is_command(doc)),
     )
     return analysis, context
 

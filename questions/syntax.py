@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from questions.nlp import years_in
 
@@ -114,6 +114,19 @@ def find_subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return find_subject(verb.head)
     return None
+
+
+def is_command(doc: Doc) -> bool:
+    """True for a sentence in the imperative: its main verb in the base form with no subject
+    and no auxiliary before it ("Keep your mind open", "Instead of buying, try waiting")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB":
+        return False
+    # It opens the sentence, or follows an opening phrase or an adverb ("Always keep ...").
+    before = doc[root.i - 1] if root.i > 0 else None
+    if before is not None and before.text not in (",", ";", ":") and before.dep_ != "advmod":
+        return False
+    return not any(c.dep_ in (*SUBJECT_DEPS, "expl", "aux", "auxpass") for c in root.children)
 
 
 def render(tokens: Iterable[Token], replacements: Replacements) -> str:

@@ -405,6 +405,7 @@ M_SENTENCES = (
     "They sailed to North America in 1624; as well as Great Britain's colonies.",
     "Rome built roads, and Rome built walls.",
     *(f"Anna Berg drew the plans of dam {n}." for n in range(2, 6)),
+    "Keep the plans of the dam in Paris.",
 )
 
 
@@ -445,12 +446,14 @@ M_ANALYSIS = Analysis(
     quotes=(),
     pools=build_pools(M_MENTIONS, list(M_SENTENCES)),
     lower_words=frozenset({"centre"}),
+    commands=frozenset({12}),
 )
 # mention rule id -> (a mention it flags, a near twin it keeps)
 MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
     "no_question": (PARIS, TREATY),
     "unreliable_type": (PARIS, TREATY),
     "in_quote": (M_MENTIONS[4], EARTH),
+    "command": (said(12, "Paris", "place"), PARIS),
     "doubtful_person": (LIND, ANNA),
     "person_not_in_pool": (LIND, ANNA),
     "person_not_subject": (said(3, "Anna Berg", "person"), ANNA),

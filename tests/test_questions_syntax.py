@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from questions.facts import answer_span, tag_of
 from questions.nlp import parse
-from questions.syntax import event_phrase, make_question, wh_word
+from questions.syntax import event_phrase, is_command, make_question, wh_word
 
 
 def answer_in(sentence: str, answer: str) -> tuple[Span, str]:
@@ -122,3 +122,19 @@ def test_an_event_keeps_the_object_its_verb_needs() -> None:
     assert spans, [e.text for e in doc.ents]
     phrase = event_phrase(spans[0], {})
     assert phrase is None or "cooperatives" in phrase, phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "command"),
+    [
+        ("Keep your mind open and do your own research.", True),
+        ("Instead of buying a new car, try waiting a week.", True),
+        ("The board kept the plans in Leeds.", False),
+        ("Do you keep the plans in Leeds?", False),
+        ("To save money, the board waited a week.", False),
+        ("Always keep the plans in Leeds.", True),
+    ],
+)
+def test_a_sentence_in_the_imperative_is_a_command(sentence, command):
+    (doc,) = parse([sentence])
+    assert is_command(doc) is command

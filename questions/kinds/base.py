@@ -39,6 +39,7 @@ class Analysis:
     lower_words: frozenset[str] = frozenset()  # words the article writes in lower case
     # Sentences whose subject pronoun points nowhere, with that pronoun.
     orphans: Mapping[int, str] = field(default_factory=dict)
+    commands: frozenset[int] = frozenset()  # sentences in the imperative
 
     @functools.cached_property
     def name_words(self) -> frozenset[str]:

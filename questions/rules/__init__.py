@@ -31,6 +31,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "no_question",
     "unreliable_type",
     "in_quote",
+    "command",
     "doubtful_person",
     "person_not_in_pool",
     "person_not_subject",

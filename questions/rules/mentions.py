@@ -51,6 +51,13 @@ def in_quote(analysis: Analysis, mention: Mention) -> bool:
     return mention.in_quote
 
 
+@mention_rule(kinds=("true_false",))
+def command(analysis: Analysis, mention: Mention) -> bool:
+    """The sentence is advice in the imperative ("Instead of buying, try waiting a week"):
+    no claim a statement could make true or false (read 12: 0 of 4)."""
+    return mention.sentence in analysis.commands
+
+
 @mention_rule(kinds=("mcq",))
 def doubtful_person(analysis: Analysis, mention: Mention) -> bool:
     """A person the article does not confirm as a safe name (one word never part of a full
