@@ -455,6 +455,7 @@ def test_standing_alone_finds_what_the_boundary_patterns_find(text: str, part: s
         ("Teams of two or more players met.", None),
         ("The town (larger than Leeds) met.", None),
         ("Middle eastern traders came.", None),
+        ("The Blower family built high-rise towers.", None),  # no word of its own turns
     ],
 )
 def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):

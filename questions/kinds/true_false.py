@@ -201,7 +201,7 @@ def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) ->
     return any(pattern.search(s) for s in sentences)
 
 
-LOWER_WORD = re.compile(r"[a-z]+")
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a whole word: not "Blower", "high-rise"
 # Set phrases whose word is no claim: "after all", "before long", "more and more", "grew up",
 # "two or more", "no more", "Middle Eastern", "far north".
 FIXED_AFTER = frozenset(["all", "long", "and", "up", "out", "off"])
