@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -233,6 +234,12 @@ PAGE_MARK = re.compile(r"(?<=[^\d\s:]):\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")
 # (NOTE_TEXT).
 GLUED_NOTE = re.compile(r"(?<=[a-z]{3}[.,;:!?\"”])\d{1,3}(?=\s|$)")
 LISTEN = re.compile(r"\(\s*(?:listen|help·info|ⓘ)\s*\)", re.I)
+# A photo's caption written into the text: "(pictured being carried in ...)", "(above)".
+PICTURED = re.compile(
+    r"\s*\((?:pictured|photographed|shown|seen)\b[^()]*\)|\s*\((?:above|below|left|right|top|"
+    r"bottom|centre|center|far left|far right)\)",
+    re.I,
+)
 BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 SQUARE = re.compile(r"\s*\[([^\[\]]*)\]")
 GLOSS_LABEL = re.compile(r"^\s*(?:[A-Z][\w–-]*(?: [A-Z][\w–-]*)?|[a-z]+):(?:\s|$)")
@@ -251,9 +258,10 @@ def _gloss_part(part: str) -> bool:
 
 
 def drop_glosses(text: str) -> str:
-    """Leave out pronunciation guides, "( listen)" and foreign-script glosses in brackets
-    ("(Chinese: 大元; pinyin: Dà Yuán)"), keeping the bracket's other parts (life dates)."""
-    text = LISTEN.sub("", text)
+    """Leave out pronunciation guides, "( listen)", a caption's "(pictured ...)" and
+    foreign-script glosses in brackets ("(Chinese: 大元; pinyin: Dà Yuán)"), keeping the
+    bracket's other parts (life dates)."""
+    text = PICTURED.sub("", LISTEN.sub("", text))
     text = SQUARE.sub(lambda m: "" if _foreign(m.group(1)) else m.group(), text)
 
     def keep(match: re.Match[str]) -> str:
@@ -315,7 +323,26 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
         )
         for p in paragraphs
     ]
-    return merge_attributions([p for p in paragraphs if p])
+    return without_speaker_labels(merge_attributions([p for p in paragraphs if p]))
+
+
+# An interview's speaker label ("Mr Malone: Groups don't ...", "The Economist: What do you
+# mean ...?"): a name of up to four words and a colon opening the paragraph.
+SPEAKER_LABEL = re.compile(r"^((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}): (?=[A-Z“\"])")
+
+
+def without_speaker_labels(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with an interview's speaker labels taken off: a label that opens three
+    paragraphs or more names who speaks, not what is said (a glossary's labels differ from
+    one paragraph to the next and stay)."""
+    labels = Counter(m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p)))
+    speakers = {label for label, count in labels.items() if count >= 3}
+    if not speakers:
+        return paragraphs
+    return [
+        p[m.end() :] if (m := SPEAKER_LABEL.match(p)) and m.group(1) in speakers else p
+        for p in paragraphs
+    ]
 
 
 # A printed article's opening word set in capitals (a drop cap: "WHEN the rains came",

@@ -377,3 +377,25 @@ def test_footnote_numbers_glued_to_words_and_footnote_texts_are_removed():
         "Too many pages make alerts, and slow hosts take 5 seconds. If users wait, they leave.",
         "The harbour board met in c.750 and in 1990 to plan 3D maps.",
     ]
+
+
+def test_an_interviews_speaker_labels_and_a_captions_pictured_aside_are_taken_off():
+    text = "Harbour Talk\n\n" + "\n\n".join(
+        [
+            "The Gazette asked Ada Berg three questions about the harbour in 1990.",
+            "The Gazette: Why did the harbour close?",
+            "Ada Berg: The harbour closed because the river silted up.",
+            "The Gazette: Who paid for the dredging?",
+            "Ada Berg: The council paid for it in 1992.",
+            "The Gazette: Will it reopen?",
+            "Ada Berg: It reopens in 1995.",
+            "Need: a glossary label that opens one paragraph stays.",
+            "The mayor (pictured at the quay in 1990) opened the new lock.",
+        ]
+    )
+    _, paragraphs = clean_article(text)
+    assert "The harbour closed because the river silted up." in paragraphs
+    assert "Why did the harbour close?" in paragraphs
+    assert "Need: a glossary label that opens one paragraph stays." in paragraphs
+    assert "The mayor opened the new lock." in paragraphs
+    assert not any(p.startswith(("Ada Berg:", "The Gazette:")) for p in paragraphs)
