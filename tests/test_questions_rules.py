@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from questions.model import Item
-from questions.rules.giveaways import blank_speaker, make_trivial_filter, name_completion
+from questions.rules.giveaways import (
+    blank_speaker,
+    make_trivial_filter,
+    name_completion,
+    quoted_statement,
+)
 from questions.rules.mentions import person_blank_fits
 from questions.rules.pronouns import make_orphan_filter
 from questions.rules.referents import (
@@ -633,3 +638,26 @@ def test_a_blank_before_the_rest_of_a_name_is_half_a_name_even_with_digits(
 def test_a_statement_in_the_writers_voice_or_counted_from_nowhere(statement, writer):
     found = writer_statement(Item(id="x", kind="true_false", prompt=statement, answer="True"))
     assert (found is not None) is writer
+
+
+@pytest.mark.parametrize(
+    ("prompt", "half"),
+    [
+        ("Under Chancellor _____ von Bismarck the empire grew.", True),
+        ("Under _____ the empire grew and Bismarck ruled.", False),
+        ("The council met _____ in Leeds.", False),
+    ],
+)
+def test_a_blank_before_a_name_particle_is_half_a_name(prompt, half):
+    found = name_completion(
+        Item(id="x", kind="cloze", prompt=prompt, answer="Otto", tags=("person",))
+    )
+    assert (found is not None) is half
+
+
+def test_a_statement_opening_with_a_quotation_and_its_speaker_is_a_remark():
+    said = "“Fuel ran out for days,” Dr. Ada Berg, the hospital's director, said on Monday."
+    found = quoted_statement(Item(id="x", kind="true_false", prompt=said, answer="True"))
+    assert found is not None
+    fact = "The hospital ran out of “fuel” on Monday, the director said in a report."
+    assert quoted_statement(Item(id="y", kind="true_false", prompt=fact, answer="True")) is None
