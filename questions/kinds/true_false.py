@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -236,9 +236,30 @@ def opposite_statement(statement: str) -> tuple[str, str, str] | None:
     return None
 
 
+def safe_swap(
+    mention: Mention, wrong: str, pools: Pools, naming: Callable[[str], list[str]]
+) -> bool:
+    """True when swapping wrong in for the answer makes a statement plainly false (a date,
+    number or person; see swappable, counts_a_list, keeps_year_order, also_true_of)."""
+    return (
+        mention.tag in FALSIFIABLE
+        and swappable(mention, wrong, pools)
+        and not counts_a_list(mention.statement, mention.answer)
+        and keeps_year_order(mention.statement, mention.answer, wrong)
+        and not (
+            mention.tag == "person"
+            and (
+                also_true_of(mention.statement, mention.answer, wrong, naming(wrong))
+                or not same_place_in_a_sentence(mention.prep, wrong, naming(wrong))
+            )
+        )
+    )
+
+
 def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
-    """One statement per mention the true/false may ask (its mention rules in
-    questions/rules/): false when a safe same-type swap exists, else true."""
+    """The statements of each mention the true/false may ask (its mention rules in
+    questions/rules/): the claim turned round and the claim as written when a word of it has
+    a plain opposite; else false with a safe same-type swap, or else true."""
     candidates = []
     texts = [s.text for s in analysis.sentences]
     found: dict[str, list[str]] = {}
@@ -250,48 +271,26 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
         return found[name]
 
     for mention in mentions:
-        seed = f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}"
-        rng = rng_for(seed)
+        said = analysis.sentences[mention.sentence].text
+        turned = opposite_statement(mention.statement)
+        if turned is not None:
+            # The claim turned round is the fact's false statement, offered beside the true
+            # one (the selection keeps the keys balanced): preferred to a swapped name or
+            # date, which readers accepted less often (READS.md, reads 12-13).
+            why = f"The article says {turned[1]}, not {turned[2]}: {said}"
+            candidates.append(statement_candidate(analysis, mention, turned[0], "False", why))
+            candidates.append(statement_candidate(analysis, mention, mention.statement, "True", ""))
+            continue
+        rng = rng_for(f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}")
         wrong = pick_distractors(
             mention, analysis.pools, rng, count=1, exclude=(analysis.title,), kind="true_false"
         )
-        make_false = (
-            mention.tag in FALSIFIABLE
-            and bool(wrong)
-            and swappable(mention, wrong[0], analysis.pools)
-            and not counts_a_list(mention.statement, mention.answer)
-            and keeps_year_order(mention.statement, mention.answer, wrong[0])
-            and not (
-                mention.tag == "person"
-                and (
-                    also_true_of(mention.statement, mention.answer, wrong[0], naming(wrong[0]))
-                    or not same_place_in_a_sentence(mention.prep, wrong[0], naming(wrong[0]))
-                )
-            )
-        )
-        if make_false:
+        if wrong and safe_swap(mention, wrong[0], analysis.pools, naming):
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
-            answer = "False"
-            explanation = f"The article says {mention.answer}, not {wrong[0]}: " + (
-                analysis.sentences[mention.sentence].text
-            )
+            why = f"The article says {mention.answer}, not {wrong[0]}: {said}"
+            candidates.append(statement_candidate(analysis, mention, statement, "False", why))
         else:
-            statement, answer, explanation = mention.statement, "True", ""
-            # The same claim turned round is the fact's false statement, beside the true one
-            # (the selection keeps the keys balanced).
-            turned = opposite_statement(mention.statement)
-            if turned is not None:
-                said = analysis.sentences[mention.sentence].text
-                candidates.append(
-                    statement_candidate(
-                        analysis,
-                        mention,
-                        turned[0],
-                        "False",
-                        f"The article says {turned[1]}, not {turned[2]}: {said}",
-                    )
-                )
-        candidates.append(statement_candidate(analysis, mention, statement, answer, explanation))
+            candidates.append(statement_candidate(analysis, mention, mention.statement, "True", ""))
     return candidates
 
 
