@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from questions.facts import Sentence, mention_key
@@ -25,7 +25,7 @@ from questions.worth import Fact, fact_of
 
 FIRST = 20  # the items a quiz serves first, where variety is enforced
 KIND_BALANCE = 0.85  # a kind's candidates count this much less per item of it already chosen
-MOST_OF_ONE_KEY = 0.6  # of the true/false items, the most that share one key
+OTHER_KEY = {"True": "False", "False": "True"}  # true/false keys, each the other's rival
 MOST_PER_SENTENCE = 2  # after the first twenty, a sentence gives at most this many items
 MIN_FIRST_KINDS = 3  # kinds among the first FIRST_KINDS_WITHIN items
 FIRST_KINDS_WITHIN = 10
@@ -93,6 +93,21 @@ def group_candidates(candidates: Iterable[Candidate]) -> list[Group]:
     return list(groups.values())
 
 
+def open_candidates(group: Group, truth: Counter[str], seen_sentence: bool) -> list[Candidate]:
+    """The fact's candidates the true/false balance allows now: a statement whose key is not
+    already ahead of the other (the keys stay level, so always answering True does not pay),
+    and no true copy of a sentence another item asks."""
+    return [
+        c
+        for c in group.candidates
+        if c.item.kind != "true_false"
+        or (
+            truth[str(c.item.answer)] <= truth[OTHER_KEY.get(str(c.item.answer), "")]
+            and not (seen_sentence and c.item.answer == "True")
+        )
+    ]
+
+
 def pick_kind(
     group: Group,
     scores: dict[str, float],
@@ -101,19 +116,9 @@ def pick_kind(
     seen_sentence: bool,
     fresh: bool = False,
 ) -> Candidate | None:
-    """The fact's best candidate, a kind used often so far counting for less. A true/false
-    item must keep either key at most 60% of them (so always answering True does not pay),
-    and a true statement is not made of a sentence another item already asks."""
-    total = sum(truth.values())
-    options = [
-        c
-        for c in group.candidates
-        if c.item.kind != "true_false"
-        or (
-            truth[str(c.item.answer)] + 1 <= max(1, MOST_OF_ONE_KEY * (total + 1))
-            and not (seen_sentence and c.item.answer == "True")
-        )
-    ]
+    """The fact's best candidate, a kind used often so far counting for less, among those
+    open_candidates allows (true/false keys level, no true copy of an asked sentence)."""
+    options = open_candidates(group, truth, seen_sentence)
     if fresh:
         options = [c for c in options if c.item.kind not in used] or options
     if not options:
@@ -159,9 +164,15 @@ class Selection:
             return False
         return group.sentence not in self.used_sentences
 
-    def value(self, group: Group) -> float:
-        """The fact's worth, less for a paragraph or an answer already asked."""
-        value = group.worth * PARAGRAPH_DECAY ** self.paragraphs[self.paragraph(group)]
+    def value(self, group: Group, scores: Mapping[str, float]) -> float:
+        """The fact's worth as its candidates open now can ask it (a true statement the
+        true/false balance holds back counts for nothing), less for a paragraph or an answer
+        already asked."""
+        seen = group.sentence in self.used_sentences
+        worth = max(
+            (scores[c.item.id] for c in open_candidates(group, self.truth, seen)), default=0
+        )
+        value = worth * PARAGRAPH_DECAY ** self.paragraphs[self.paragraph(group)]
         if group.answer_key is not None:
             value *= ANSWER_DECAY ** self.answers[group.answer_key]
         return value
@@ -216,7 +227,7 @@ def order_items(
             options = [
                 g for g in options if any(c.item.kind not in state.kinds for c in g.candidates)
             ] or options
-        best = max(options, key=lambda g: (state.value(g), -g.sentence))
+        best = max(options, key=lambda g: (state.value(g, scores), -g.sentence))
         remaining.remove(best)
         seen = best.sentence in state.used_sentences
         candidate = pick_kind(best, scores, state.kinds, state.truth, seen, fresh)
