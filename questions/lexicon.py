@@ -265,14 +265,15 @@ DROPPABLE_TYPE_WORDS = (
 LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)\.?$")
 
 # --- Opposites ---------------------------------------------------------------------------------
-# Words whose opposite turns a statement false as plainly as the article says it true ("lowered
-# prices" -> "raised prices", "after the invasion" -> "before the invasion"); each pair once,
+# Words whose opposite turns a statement false as plainly as the article says it true ("higher
+# prices" -> "lower prices", "after the invasion" -> "before the invasion"); each pair once,
 # as written in running text. Not "first"/"last" ("last year" is the year before), "most"
-# ("most people"), "succeeded" ("succeeded him as king") nor words that head set phrases.
+# ("most people"), "succeeded" ("succeeded him as king"), "raised" ("raised the issue" is no
+# "lowered the issue") nor words that head set phrases.
 OPPOSITE_PAIRS = (
     ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"),
     ("increasing", "decreasing"), ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"),
-    ("raised", "lowered"), ("higher", "lower"), ("highest", "lowest"), ("larger", "smaller"),
+    ("higher", "lower"), ("highest", "lowest"), ("larger", "smaller"),
     ("largest", "smallest"), ("more", "less"), ("earlier", "later"),
     ("before", "after"), ("won", "lost"), ("accepted", "rejected"), ("supported", "opposed"),
     ("allowed", "banned"), ("strengthened", "weakened"), ("better", "worse"), ("best", "worst"),

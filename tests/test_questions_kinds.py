@@ -444,7 +444,9 @@ def test_standing_alone_finds_what_the_boundary_patterns_find(text: str, part: s
 @pytest.mark.parametrize(
     ("statement", "turned"),
     [
-        ("The council lowered the fares in 1990.", "The council raised the fares in 1990."),
+        ("The council cut fares to a lower level.", "The council cut fares to a higher level."),
+        ("The council raised the issue in 1990.", None),  # "raised" is no plain opposite
+        ("The general public voted in 1990.", None),
         ("He has an older brother in Leeds.", "He has a younger brother in Leeds."),
         ("The club moved north after the war.", "The club moved south after the war."),
         ("The fares did not rise in 1990.", None),  # a denial
@@ -465,12 +467,12 @@ def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):
 
 def test_a_fact_offers_its_true_statement_and_the_same_claim_turned_round():
     text = (
-        "Harbour Fares\n\nThe Leeds Transit Board lowered the harbour fares in 1990. "
+        "Harbour Fares\n\nThe Leeds Transit Board set higher harbour fares in 1990. "
         "The board was founded by Ada Berg in 1971. Ada Berg ran the board until 1985."
     )
     items = questions.generate(text, all_items=True).items
     statements = {i.prompt: i.answer for i in items if i.kind == "true_false"}
-    source = "The Leeds Transit Board lowered the harbour fares in 1990."
-    assert statements.get(source.replace("lowered", "raised")) == "False", statements
-    turned = [i for i in items if i.prompt == source.replace("lowered", "raised")]
-    assert "lowered, not raised" in turned[0].explanation
+    source = "The Leeds Transit Board set higher harbour fares in 1990."
+    assert statements.get(source.replace("higher", "lower")) == "False", statements
+    turned = [i for i in items if i.prompt == source.replace("higher", "lower")]
+    assert "higher, not lower" in turned[0].explanation

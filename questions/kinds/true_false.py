@@ -203,9 +203,9 @@ def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) ->
 
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a whole word: not "Blower", "high-rise"
 # Set phrases whose word is no claim: "after all", "before long", "more and more", "grew up",
-# "two or more", "no more", "Middle Eastern", "far north".
+# "two or more", "no more", "Middle Eastern", "far north", "the general public".
 FIXED_AFTER = frozenset(["all", "long", "and", "up", "out", "off"])
-FIXED_BEFORE = frozenset(["or", "no", "any", "once", "middle", "far", "near"])
+FIXED_BEFORE = frozenset(["or", "no", "any", "once", "middle", "far", "near", "general"])
 
 
 def opposite_statement(statement: str) -> tuple[str, str, str] | None:
