@@ -227,6 +227,12 @@ PAREN_CITATION = re.compile(
     r"\s*\((?:see|cf\.)\s[^()]*\)"
     r"|\s*\([A-Z][\w'’-]+(?:(?: and | & )[A-Z][\w'’-]+| et al\.)?,? \d{4}[a-z]?(?:[,;:][^()]*)?\)"
 )
+# Numbered citations in brackets after a space ("... of body fat (3, 10).", "(6)"): one or two
+# digits each, so a year ("Taiho Code (701)") and a subsection ("Article 17(1)") stay.
+NUMBERED_CITATION = re.compile(r"\s+\((?:\d{1,2})(?:,\s*\d{1,2})*\)(?=[.,;:]|\s|$)")
+# A news dateline: the city and the agency before the first sentence ("London (CNN)It was",
+# "PARIS (Reuters) - The ...").
+DATELINE = re.compile(r"^[A-Z][\w.,' -]{1,40}? \([A-Z][\w .]{0,15}\)\s*(?:[-—–]\s*)?(?=[A-Z“\"])")
 # A page number left after a reference mark that was already removed ('said.:62 Many').
 PAGE_MARK = re.compile(r"(?<=[^\d\s:]):\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")
 # A footnote number printed glued after a word and its punctuation ("alerts,22 and",
@@ -286,6 +292,12 @@ def join_lines(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
+def uncited(text: str) -> str:
+    """The text without reference marks, citations in brackets and footnote numbers."""
+    text = PAREN_CITATION.sub("", FOOTNOTE.sub("", text))
+    return GLUED_NOTE.sub("", PAGE_MARK.sub("", NUMBERED_CITATION.sub("", text)))
+
+
 def body_paragraphs(blocks: list[list[str]]) -> list[str]:
     """Prose paragraphs of the blocks, joining a sentence that runs across line breaks."""
     paragraphs: list[str] = []
@@ -315,14 +327,7 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
                 current = line
         if current:
             paragraphs.append(current)
-    paragraphs = [
-        " ".join(
-            drop_glosses(
-                GLUED_NOTE.sub("", PAGE_MARK.sub("", PAREN_CITATION.sub("", FOOTNOTE.sub("", p))))
-            ).split()
-        )
-        for p in paragraphs
-    ]
+    paragraphs = [" ".join(drop_glosses(DATELINE.sub("", uncited(p))).split()) for p in paragraphs]
     return without_speaker_labels(merge_attributions([p for p in paragraphs if p]))
 
 

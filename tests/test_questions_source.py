@@ -399,3 +399,17 @@ def test_an_interviews_speaker_labels_and_a_captions_pictured_aside_are_taken_of
     assert "Need: a glossary label that opens one paragraph stays." in paragraphs
     assert "The mayor opened the new lock." in paragraphs
     assert not any(p.startswith(("Ada Berg:", "The Gazette:")) for p in paragraphs)
+
+
+def test_numbered_citations_and_a_news_dateline_are_removed():
+    text = (
+        "Harbour News\n\nLeeds (Harbour Wire)It was the busiest year of the harbour since 1990."
+        "\n\nDredging is the most reliable way to keep a channel open (3, 10). The board met "
+        "in (1990) and again in 1992 (6)."
+    )
+    _, paragraphs = clean_article(text)
+    assert paragraphs == [
+        "It was the busiest year of the harbour since 1990.",
+        "Dredging is the most reliable way to keep a channel open. The board met in (1990) and "
+        "again in 1992.",
+    ]
