@@ -74,6 +74,11 @@ class Group:
         return min(c.item.sentence_index for c in self.candidates)
 
     @functools.cached_property
+    def has_statements(self) -> bool:
+        """True when a true/false statement is among the fact's candidates."""
+        return any(c.item.kind == "true_false" for c in self.candidates)
+
+    @functools.cached_property
     def answer_key(self) -> str | None:
         """The answer as compared with others, or None for an item over many facts."""
         return mention_key(self.fact.answer) if self.fact is not None else None
@@ -168,10 +173,11 @@ class Selection:
         """The fact's worth as its candidates open now can ask it (a true statement the
         true/false balance holds back counts for nothing), less for a paragraph or an answer
         already asked."""
-        seen = group.sentence in self.used_sentences
-        worth = max(
-            (scores[c.item.id] for c in open_candidates(group, self.truth, seen)), default=0
-        )
+        worth = group.worth
+        if group.has_statements:
+            seen = group.sentence in self.used_sentences
+            open_now = open_candidates(group, self.truth, seen)
+            worth = max((scores[c.item.id] for c in open_now), default=0.0)
         value = worth * PARAGRAPH_DECAY ** self.paragraphs[self.paragraph(group)]
         if group.answer_key is not None:
             value *= ANSWER_DECAY ** self.answers[group.answer_key]
