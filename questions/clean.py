@@ -90,7 +90,7 @@ def is_title_case(line: str) -> bool:
     return capitals / len(words) >= 0.8
 
 
-NOTE_TEXT = re.compile(r"^\d{1,3}[A-Z][a-z]+\b")  # "24See Applying ...": a footnote's text
+NOTE_TEXT = re.compile(r"^\d{1,3}[A-Z][a-z]+\b")  # "12See the survey ...": a footnote's text
 
 
 def is_furniture(line: str) -> bool:
@@ -101,7 +101,7 @@ def is_furniture(line: str) -> bool:
     if FURNITURE.match(stripped) or BYLINE.match(stripped) or stripped.startswith("^"):
         return True  # "^" opens a wiki's reference note ("^ Smith, J. (2004) ...")
     if NOTE_TEXT.match(stripped):
-        return True  # a footnote's text, its number glued on ("24See Applying ...")
+        return True  # a footnote's text, its number glued on ("12See the survey ...")
     if CREDIT.search(stripped):
         return True
     # A lone lower-case token ("fbpx", "amp") is a tracking or template leftover.
@@ -126,7 +126,7 @@ def is_heading(line: str) -> bool:
 
 def is_headline(lines: list[str], index: int) -> bool:
     """True for a text's first line written as a news headline: a sentence in sentence case
-    without a full stop ("Alaskan halibut, caught by an old boat, provides a glimpse of ..."),
+    without a full stop ("Old ferries, rebuilt by a small crew, show how the harbour changed"),
     with more text after it. Long lines without final punctuation are otherwise prose."""
     line = lines[index].strip()
     return index == 0 and len(lines) > 1 and is_heading(line) and not SENTENCE_END.search(line)
@@ -230,17 +230,17 @@ PAREN_CITATION = re.compile(
 # Numbered citations in brackets after a space ("... of body fat (3, 10).", "(6)"): one or two
 # digits each, so a year ("Taiho Code (701)") and a subsection ("Article 17(1)") stay.
 NUMBERED_CITATION = re.compile(r"\s+\((?:\d{1,2})(?:,\s*\d{1,2})*\)(?=[.,;:]|\s|$)")
-# A news dateline: the city and the agency before the first sentence ("London (CNN)It was",
-# "PARIS (Reuters) - The ...").
+# A news dateline: the city and the agency before the first sentence ("Leeds (Harbour Wire)It was",
+# "OSLO (Fjord News) - The ...").
 DATELINE = re.compile(r"^[A-Z][\w.,' -]{1,40}? \([A-Z][\w .]{0,15}\)\s*(?:[-—–]\s*)?(?=[A-Z“\"])")
 # A page number left after a reference mark that was already removed ('said.:62 Many').
 PAGE_MARK = re.compile(r"(?<=[^\d\s:]):\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")
-# A footnote number printed glued after a word and its punctuation ("alerts,22 and",
-# "seconds.23 If"), not a short abbreviation's ("c.750"); a footnote's own text starts with it
+# A footnote number printed glued after a word and its punctuation ("pages,14 and",
+# "minutes.15 If"), not a short abbreviation's ("c.750"); a footnote's own text starts with it
 # (NOTE_TEXT).
 GLUED_NOTE = re.compile(r"(?<=[a-z]{3}[.,;:!?\"”])\d{1,3}(?=\s|$)")
 LISTEN = re.compile(r"\(\s*(?:listen|help·info|ⓘ)\s*\)", re.I)
-# A photo's caption written into the text: "(pictured being carried in ...)", "(above)".
+# A photo's caption written into the text: "(pictured at the quay ...)", "(above)".
 PICTURED = re.compile(
     r"\s*\((?:pictured|photographed|shown|seen)\b[^()]*\)|\s*\((?:above|below|left|right|top|"
     r"bottom|centre|center|far left|far right)\)",
@@ -331,8 +331,8 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
     return without_speaker_labels(merge_attributions([p for p in paragraphs if p]))
 
 
-# An interview's speaker label ("Mr Malone: Groups don't ...", "The Economist: What do you
-# mean ...?"): a name of up to four words and a colon opening the paragraph.
+# An interview's speaker label ("Ms Berg: Harbours don't ...", "The Gazette: Why did the
+# harbour close?"): a name of up to four words and a colon opening the paragraph.
 SPEAKER_LABEL = re.compile(r"^((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}): (?=[A-Z“\"])")
 
 

@@ -72,7 +72,7 @@ SHORT_RANGE = re.compile(r"(?<!\d)(\d{4})([-–])(\d{2})(?!\d)")
 
 def shift_years(text: str, delta: int) -> str:
     """The same date with every year moved by delta; a range's short end moves with it
-    ("1979-81" -> "1985-87", not "1985-81")."""
+    ("1961-64" -> "1967-70", not "1967-64")."""
 
     def short_range(match: re.Match[str]) -> str:
         start = int(match.group(1))

@@ -401,7 +401,7 @@ def asking_how_many(
     noun: Token, verb: Token, attached: Token, replacements: Replacements
 ) -> str | None:
     """ "How many ships ...?" for a count of the subject or the direct object; None for one
-    of two counts ("one or sometimes two members") or when the question counts the same
+    of two counts ("one or at times two pilots") or when the question counts the same
     thing again ("How many members does a team with 10-12 members have?")."""
     counts = [t for t in noun.children if t.dep_ == "nummod"]
     if len(counts) != 1 or any(c.dep_ in ("conj", "cc") for c in counts[0].children):

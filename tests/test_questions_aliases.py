@@ -65,13 +65,13 @@ def test_a_lower_case_term_and_its_acronym_accept_each_other():
         "Cells store molecules of adenosine triphosphate (ATP) too.",
         "The city of Paris (France) and a method (see below).",
         "Muscles burn Creatine phosphate (CP) in the first seconds of a sprint.",
-        "Each is measured against a service level objective (SLO; see chapter 4).",
+        "Each dock answers to a harbour safety officer (HSO; see chapter 4).",
     ]
     assert term_acronyms(texts) == [
         ("ribulose bisphosphate", "RuBP"),
         ("adenosine triphosphate", "ATP"),
         ("Creatine phosphate", "CP"),
-        ("service level objective", "SLO"),
+        ("harbour safety officer", "HSO"),
     ]
 
 

@@ -81,7 +81,7 @@ def test_distractors_never_come_from_the_same_sentence():
         ("the 2030s", r"the \d{3}0s"),
         ("between 2027 and 2033", r"between \d{4} and \d{4}"),
         ("25 November 2022", r"25 November \d{4}"),
-        ("1979-81", r"19[5-9]\d-\d{2}"),
+        ("1961-64", r"19\d\d-\d{2}"),
     ],
 )
 def test_near_dates_keep_the_shape(answer, pattern):
@@ -91,7 +91,7 @@ def test_near_dates_keep_the_shape(answer, pattern):
 
 
 def test_a_shifted_range_keeps_its_end_after_its_start():
-    assert shift_years("1979-81", 6) == "1985-87"
+    assert shift_years("1961-64", 6) == "1967-70"
     assert shift_years("the 1995–98 seasons", 6) == "the 2001–04 seasons"
     assert shift_years("1995-98", 3) == "1998-2001"
     assert shift_years("from 1970 to 1975", 2) == "from 1972 to 1977"

@@ -593,7 +593,7 @@ def test_a_number_blank_must_hold_a_number(answer, rejected):
         ("“The dam will hold,” _____ told reporters in Oslo.", True),
         ("“The dam will hold,” said _____, a professor at Oslo.", True),
         ("“The dam will hold,” said Dr. _____.", True),
-        ("“I was shocked,” said Ada Berg, the largest buyer of _____ salmon.", True),
+        ("“It was a fine year,” said Ada Berg, the chief buyer of _____ salmon.", True),
         ("_____ argued that the dam would hold for a century.", False),
         ("The engineers said the dam, built in _____, would hold.", False),
         ("Ada Berg said that the “dam would hold” until _____.", False),
@@ -625,8 +625,8 @@ def test_a_blank_before_the_rest_of_a_name_is_half_a_name_even_with_digits(
     ("statement", "writer"),
     [
         ("I don't blame people who joined the club.", True),
-        ("Three years later, we went back to the harbour.", True),
-        ("Three years later, the board went back to the harbour.", True),
+        ("Four years later, we sailed on to the harbour.", True),
+        ("Four years later, the board sailed on to the harbour.", True),
         ("The next year the board closed the harbour.", True),
         ("In our survey most clubs had closed.", True),
         ("World War I ended in 1918.", False),
@@ -643,8 +643,8 @@ def test_a_statement_in_the_writers_voice_or_counted_from_nowhere(statement, wri
 @pytest.mark.parametrize(
     ("prompt", "half"),
     [
-        ("Under Chancellor _____ von Bismarck the empire grew.", True),
-        ("Under _____ the empire grew and Bismarck ruled.", False),
+        ("Under Baron _____ von Holt the estate grew.", True),
+        ("Under _____ the estate grew and Holt ruled.", False),
         ("The council met _____ in Leeds.", False),
     ],
 )

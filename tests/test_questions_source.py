@@ -368,13 +368,13 @@ def test_a_printed_drop_cap_is_written_as_a_word(opening, expected):
 
 def test_footnote_numbers_glued_to_words_and_footnote_texts_are_removed():
     text = (
-        "Harbour Alerts\n\nToo many pages make alerts,22 and slow hosts take 5 seconds.23 If "
+        "Harbour Alerts\n\nToo many pages make alarms,14 and slow hosts take 5 minutes.15 If "
         "users wait, they leave.\n\nThe harbour board met in c.750 and in 1990 to plan 3D maps.\n\n"
-        "22Sometimes known as alert spam.\n\n23If 1% of requests are slow, others are fast."
+        "14Sometimes called alarm fatigue.\n\n15If 1% of ships are slow, others wait."
     )
     _, paragraphs = clean_article(text)
     assert paragraphs == [
-        "Too many pages make alerts, and slow hosts take 5 seconds. If users wait, they leave.",
+        "Too many pages make alarms, and slow hosts take 5 minutes. If users wait, they leave.",
         "The harbour board met in c.750 and in 1990 to plan 3D maps.",
     ]
 

@@ -68,7 +68,7 @@ def test_the_question_asks_for_its_answer_with_the_right_word(sentence, answer, 
         ("1994 saw the launch of the new rocket.", "1994"),
         ("The club returned 27 for a profit.", "27"),
         # One of two counts, or a question that counts the same thing again.
-        ("A harbour team with 12 members typically has one or sometimes two members.", "two"),
+        ("A harbour team with 12 members usually has one or at times two pilots.", "two"),
         ("The harbour team with 12 members hired 4 members in 1990.", "4"),
         # A quotation in the clause: its marks would be lost in the question.
         ("Bob Hale summed up the voyage: “It is old Leeds meets new Leeds.”", "Bob Hale"),

@@ -137,7 +137,7 @@ def name_completion(item: Item) -> str | None:
     Queen _____" when the answer is no person: "Queen" is then part of "Queen Street")."""
     prompt, answer = item.prompt, str(item.answer)
     # An answer with digits is no part of the name after it ("the 2009 New Orleans Saints",
-    # "In _____ China launched") unless it ends in a name's word ("#26 Morning" Place).
+    # "In _____ China launched") unless it ends in a name's word ("#12 Morning" Place).
     last = answer.split()[-1] if answer.split() else ""
     name_end = last.isalpha() and last[:1].isupper() and "date" not in item.tags[:1]
     if BLANK not in prompt or (any(c.isdigit() for c in answer) and not name_end):
@@ -161,7 +161,7 @@ def name_completion(item: Item) -> str | None:
     after = WORD_AFTER_BLANK.search(prompt)
     if after and after.group(1) not in NOT_NAMES:
         return f"blank completes the name before {after.group(1)!r}"
-    particle = PARTICLE_AFTER_BLANK.search(prompt)  # "Chancellor _____ von Bismarck"
+    particle = PARTICLE_AFTER_BLANK.search(prompt)  # "Baron _____ von Holt"
     if particle and particle.group(1).casefold() in NAME_PARTICLES:
         return f"blank completes the name before {particle.group(1)!r}"
     return None
@@ -226,7 +226,7 @@ SPEAKER_BLANK = re.compile(
     rf"_____,? (?:\w+ly )?{SPEECH_VERBS}\b"
     # "“...,” said _____, a professor": the speaker after the verb
     rf"|[”\"],? (?:\w+ly )?{SPEECH_VERBS} (?:(?:Dr|Rev|Mr|Mrs|Ms|Prof)\.? )?_____"
-    # "“...,” said Tyler Lee, the largest buyer of _____ fish": in the attribution's aside
+    # "“...,” said Ada Berg, the chief buyer of _____ fish": in the attribution's aside
     rf"|^[“\"][^”\"]+[”\"],? (?:\w+ly )?{SPEECH_VERBS}\b[^“\"]*_____"
 )
 

@@ -344,12 +344,12 @@ TARGETLESS = re.compile(
 
 
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-# The writer speaking ("I don't mean to ...", "we went back"): not "World War I", "US".
+# The writer speaking ("I do not blame ...", "we sailed on"): not "World War I", "US".
 FIRST_PERSON = re.compile(
     r"(?:^|\b[a-z]+[,;:]? )I\b(?! [A-Z])|\b(?:me|my|mine|myself|we|us|our|ours|ourselves)\b"
     r"|^(?:We|My|Our)\b"
 )
-# A time counted from a moment the sentence does not give ("Three years later, ...").
+# A time counted from a moment the sentence does not give ("Four years later, ...").
 UNANCHORED_TIME = re.compile(
     r"^(?:[A-Z][a-z]+|\d+|A|An) (?:years?|months?|weeks?|days?|decades?|centuries) "
     r"(?:later|earlier|afterwards?|before)\b|^The (?:next|following|previous) "
@@ -359,9 +359,9 @@ UNANCHORED_TIME = re.compile(
 
 @rule(kinds={"true_false"})
 def writer_statement(item: Item) -> str | None:
-    """A statement in the writer's own voice ("I don't mean to critique ...", "we went
+    """A statement in the writer's own voice ("I do not blame anyone ...", "we sailed
     back"): read as a quiz statement, its truth depends on who "I" is (read 12: 0 of 4), or
-    one counted from a moment it does not give ("Three years later, ..."; read 12: 0 of 4)."""
+    one counted from a moment it does not give ("Four years later, ..."; read 12: 0 of 4)."""
     prompt = QUOTED.sub(" ", item.prompt)
     if FIRST_PERSON.search(prompt):
         return "the statement speaks in the first person"
