@@ -17,11 +17,14 @@ _SPACES = re.compile(r"\W+")
 
 
 def fact_keys(item: Mapping[str, Any]) -> set[str]:
-    """What makes two items the same fact: the same source sentence or the same answer."""
+    """What makes two items the same fact: the same source sentence or the same answer (not
+    a true/false key: every statement's answer is True or False)."""
     keys = set()  # not sentence_index: hand-made items leave it at its default, 0
     sentence = _SPACES.sub(" ", (item.get("source_sentence") or "").lower()).strip()
     if sentence:
         keys.add(f"t:{sentence}")
+    if item.get("kind") == "true_false":
+        return keys
     answer = item.get("answer")
     if not isinstance(answer, str):
         answer = json.dumps(answer, ensure_ascii=False, sort_keys=True)
