@@ -167,12 +167,8 @@ def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:
     return Group("0:x", None, made), {c.item.id: 1.0 for c in made}
 
 
-def test_past_the_floor_every_fact_that_clears_the_threshold_is_curated():
-    """A fact whose paragraph already gave items counts for less in the order, but once the
-    floor is reached it still belongs to the curated set if its own worth clears the
-    threshold; a fact below the threshold in a fresh paragraph does not stop the choice."""
-    paragraphs = [1, 1, *range(2, 15), 1, 20]  # fifteen good facts, then two more
-    worth = [0.9] * 15 + [THRESHOLD + 0.1, THRESHOLD - 0.05]
+def cloze_facts(paragraphs: list[int], worth: list[float], words: int) -> list[questions.Item]:
+    """The order of one cloze item per sentence, sentence n in paragraphs[n] with worth[n]."""
     sentences = [Sentence(n, p, f"Sentence {n}.") for n, p in enumerate(paragraphs)]
     made = [
         Candidate(
@@ -184,8 +180,16 @@ def test_past_the_floor_every_fact_that_clears_the_threshold_is_curated():
         for n in range(len(sentences))
     ]
     scores = {c.item.id: w for c, w in zip(made, worth, strict=True)}
-    items = order_items(made, lambda c: scores[c.item.id], sentences, 1000)
-    curated = {i.id for i in items if i.selected}
+    return order_items(made, lambda c: scores[c.item.id], sentences, words)
+
+
+def test_past_the_floor_every_fact_that_clears_the_threshold_is_curated():
+    """A fact whose paragraph already gave items counts for less in the order, but once the
+    floor is reached it still belongs to the curated set if its own worth clears the
+    threshold; a fact below the threshold in a fresh paragraph does not stop the choice."""
+    paragraphs = [1, 1, *range(2, 15), 1, 20]  # fifteen good facts, then two more
+    worth = [0.9] * 15 + [THRESHOLD + 0.1, THRESHOLD - 0.05]
+    curated = {i.id for i in cloze_facts(paragraphs, worth, 1000) if i.selected}
     assert len(curated) >= floor(1000)
     assert "i15" in curated and "i16" not in curated
 
@@ -195,20 +199,7 @@ def test_the_bar_rises_with_every_item_past_the_floor():
     THRESHOLD_RISE more, so a fact that would have joined a short set stays out of a long one."""
     paragraphs = list(range(40))  # every fact in a paragraph of its own
     worth = [0.9] * 30 + [THRESHOLD + THRESHOLD_RISE / 2] * 10
-    sentences = [Sentence(n, p, f"Sentence {n}.") for n, p in enumerate(paragraphs)]
-    made = [
-        Candidate(
-            questions.Item(
-                id=f"i{n}", kind="cloze", prompt=f"p{n}", answer=f"a{n}", sentence_index=n
-            ),
-            f"{n}:a{n}",
-        )
-        for n in range(len(sentences))
-    ]
-    scores = {c.item.id: w for c, w in zip(made, worth, strict=True)}
-    curated = [
-        i for i in order_items(made, lambda c: scores[c.item.id], sentences, 2000) if i.selected
-    ]
+    curated = [i for i in cloze_facts(paragraphs, worth, 2000) if i.selected]
     assert floor(2000) == 15 and budget(2000) > 40  # the bar, not the budget, ends the set
     assert bar(15, 15) == THRESHOLD and bar(30, 15) == pytest.approx(THRESHOLD + THRESHOLD_RISE)
     assert len(curated) == 30  # the thirty good facts; the weaker ten would have joined at 15
