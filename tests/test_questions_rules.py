@@ -627,7 +627,6 @@ def test_a_blank_before_the_rest_of_a_name_is_half_a_name_even_with_digits(
         ("I don't blame people who joined the club.", True),
         ("Four years later, we sailed on to the harbour.", True),
         ("Four years later, the board sailed on to the harbour.", True),
-        ("The next year the board closed the harbour.", True),
         ("In our survey most clubs had closed.", True),
         ("World War I ended in 1918.", False),
         ("The US closed the harbour in 1990.", False),
@@ -638,6 +637,13 @@ def test_a_blank_before_the_rest_of_a_name_is_half_a_name_even_with_digits(
 def test_a_statement_in_the_writers_voice_or_counted_from_nowhere(statement, writer):
     found = writer_statement(Item(id="x", kind="true_false", prompt=statement, answer="True"))
     assert (found is not None) is writer
+
+
+def test_a_statement_counted_from_the_next_year_is_turned_down_by_unnamed_referent():
+    made = Item(
+        id="x", kind="true_false", answer="True", prompt="The next year the board shut the dock."
+    )
+    assert judge("unnamed_referent", made) is not None
 
 
 @pytest.mark.parametrize(

@@ -349,11 +349,11 @@ FIRST_PERSON = re.compile(
     r"(?:^|\b[a-z]+[,;:]? )I\b(?! [A-Z])|\b(?:me|my|mine|myself|we|us|our|ours|ourselves)\b"
     r"|^(?:We|My|Our)\b"
 )
-# A time counted from a moment the sentence does not give ("Four years later, ...").
+# A time counted from a moment the sentence does not give ("Four years later, ..."; "the
+# next year" is DEICTIC's, for every kind).
 UNANCHORED_TIME = re.compile(
     r"^(?:[A-Z][a-z]+|\d+|A|An) (?:years?|months?|weeks?|days?|decades?|centuries) "
-    r"(?:later|earlier|afterwards?|before)\b|^The (?:next|following|previous) "
-    r"(?:year|month|week|day|decade)\b"
+    r"(?:later|earlier|afterwards?|before)\b"
 )
 
 
