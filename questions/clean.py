@@ -328,7 +328,29 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
         if current:
             paragraphs.append(current)
     paragraphs = [" ".join(drop_glosses(DATELINE.sub("", uncited(p))).split()) for p in paragraphs]
-    return without_speaker_labels(merge_attributions([p for p in paragraphs if p]))
+    return without_teasers(without_speaker_labels(merge_attributions([p for p in paragraphs if p])))
+
+
+# A full stop, question or exclamation mark followed by the next sentence's capital.
+INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
+
+
+def without_teasers(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without the one-sentence lines a page sets between its paragraphs
+    without a full stop: headlines of other stories, video titles, slide captions ("Prince
+    Harry says the Queen was not allowed to meet him"). Items of a list that a paragraph
+    ending in a colon opens stay, and so do bulleted lines ("* ..."); a paragraph of several
+    sentences that has lost its last full stop stays too."""
+    kept: list[str] = []
+    listing = False
+    for paragraph in paragraphs:
+        unfinished = not SENTENCE_END.search(paragraph)
+        listing = paragraph.endswith(":") or (listing and unfinished)
+        bulleted = paragraph.startswith("*")
+        if unfinished and not (listing or bulleted or INNER_SENTENCE_END.search(paragraph)):
+            continue
+        kept.append(paragraph)
+    return kept
 
 
 # An interview's speaker label ("Ms Berg: Harbours don't ...", "The Gazette: Why did the

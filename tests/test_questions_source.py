@@ -413,3 +413,28 @@ def test_numbered_citations_and_a_news_dateline_are_removed():
         "Dredging is the most reliable way to keep a channel open. The board met in (1990) and "
         "again in 1992.",
     ]
+
+
+def test_one_line_teasers_without_a_full_stop_are_dropped_but_a_listed_line_stays():
+    text = "Harbour News\n\n" + "\n\n".join(
+        [
+            "The harbour of Leeds closed in 1990 after the river silted up.",
+            "Mayor says the harbour will not reopen before the next election is over",
+            "The council gave three reasons for the closure of the harbour in its report of 1991:",
+            "The river silted up faster than the two old dredgers of the port could clear it",
+            "The ferry company moved its boats and its offices to the port of Hull in 1989",
+            "The board met again in 1992. It sold the quay to a builder",
+        ]
+    )
+    _, paragraphs = clean_article(text)
+    assert "Mayor says the harbour will not reopen before the next election is over" not in (
+        paragraphs
+    )
+    assert (
+        "The river silted up faster than the two old dredgers of the port could clear it"
+        in paragraphs
+    )
+    assert "The ferry company moved its boats and its offices to the port of Hull in 1989" in (
+        paragraphs
+    )
+    assert "The board met again in 1992. It sold the quay to a builder" in paragraphs
