@@ -316,6 +316,11 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
         "China has one of the largest programs."
     )
     assert without_connective("Howevers, no.") == "Howevers, no."
+    assert without_connective("But the river silted up.") == "The river silted up."
+    assert without_connective("And to be clear, the dredgers failed.") == (
+        "To be clear, the dredgers failed."
+    )
+    assert without_connective("Andrew Ball sold it.") == "Andrew Ball sold it."
     text = (
         "Paris\n\nThe Louvre Museum in Paris opened its doors in 1793. However, Napoleon "
         "Bonaparte renamed the Louvre Museum in 1803 after his own name."

@@ -78,12 +78,14 @@ CONNECTIVE = re.compile(
     r"Nonetheless|Meanwhile|In the meantime|In contrast|By contrast|On the other hand|"
     r"As a result|For example|For instance|In addition|Additionally|Also|Finally|Indeed|"
     r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|In turn),\s+"
+    r"|^(?:And|But|Yet|Or)\s+(?=\w)"  # a conjunction joining the sentence to the one before
 )
 
 
 def without_connective(prompt: str) -> str:
     """A sentence lifted from its paragraph without the word that tied it to the one before
-    ("However, ...", "As a result, ..."): asked alone, that word points at nothing."""
+    ("However, ...", "As a result, ...", "But ..."): asked alone, that word points at
+    nothing."""
     match = CONNECTIVE.match(prompt)
     if match is None or match.end() >= len(prompt):
         return prompt
