@@ -278,6 +278,7 @@ GOOD = short_item("When did China launch the Dongfanghong-1 satellite?")
         ),
         ("dangling_reference", short_item("When did the two countries sign the deal?")),
         ("dangling_reference", short_item("These achievements were made in _____.", kind="cloze")),
+        ("dangling_reference", short_item("A similar story can be told of _____.", kind="cloze")),
         ("quote_fragment", short_item("Who said “we stand ready to work?")),
         (
             "quote_fragment",
@@ -571,6 +572,9 @@ def test_a_blank_that_leaves_a_regnal_number_is_half_a_name(prompt, rejected):
         ("University of Chicago", "UChicago", True),
         ("Victoria and Albert Museum", "Henry Cole", False),
         ("University of Chicago", "Harvard", False),
+        ("Will the Mayor Write His Own Harbour Master Plan in Leeds?", "Harbour Master", True),
+        ("Will the Mayor Write His Own Harbour Master Plan in Leeds?", "Master Plan", True),
+        ("Will the Mayor Write His Own Harbour Master Plan in Leeds?", "Port Master", False),
     ],
 )
 def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):
@@ -667,3 +671,10 @@ def test_a_statement_opening_with_a_quotation_and_its_speaker_is_a_remark():
     assert found is not None
     fact = "The hospital ran out of “fuel” on Monday, the director said in a report."
     assert quoted_statement(Item(id="y", kind="true_false", prompt=fact, answer="True")) is None
+
+
+def test_similar_points_outside_the_prompt_unless_it_says_to_what() -> None:
+    pointing = item("A similar story can be told of _____.", "Reagan")
+    assert judge("dangling_reference", pointing)
+    said = item("The boiler is similar to the one Watt built in _____.", "1776")
+    assert judge("dangling_reference", said) is None

@@ -78,8 +78,9 @@ def title_initials(title: str) -> str:
 
 
 def make_trivial_filter(title: str) -> Check:
-    """Answers that are the article's own topic ("Oxygen" in the article Oxygen), its
-    initials ("UMC") or a one-word short form of it ("UChicago", "SoCal")."""
+    """Answers that are the article's own topic ("Oxygen" in the article Oxygen), a name of
+    several words its title gives, its initials ("UMC") or a one-word short form of it
+    ("UChicago", "SoCal")."""
     topic = mention_key(title)
     short_title = len(topic.split()) <= 3
     initials = title_initials(title)
@@ -93,6 +94,8 @@ def make_trivial_filter(title: str) -> Check:
         plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
         if key == topic or plural or (short_title and key and key in topic):
             return "answer is the article's topic"
+        if " " in key and f" {key} " in f" {topic} ":
+            return "answer is a name of several words from the article's title"
         letters = re.sub(r"[^a-z]", "", key)
         acronym = not any(c.islower() for c in item.answer) and len(letters) >= 2
         if acronym and len(initials) >= 2 and letters in (initials, initials[:-1]):

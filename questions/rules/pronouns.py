@@ -20,10 +20,12 @@ if TYPE_CHECKING:
 PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their)\b", re.I)
 BRACKETED = re.compile(r"\[[^\]]+\]")  # a name the generator put for a pronoun
 DEMONSTRATIVE_START = re.compile(r"^(?:this|that|these|those|such)\b", re.I)
-# "this boulevard", "these issues", "such schools", "the latter": what they point to is in
-# another sentence ("such as" introduces examples and points nowhere).
+# "this boulevard", "these issues", "such schools", "the latter", "a similar story": what
+# they point to is in another sentence ("such as" introduces examples and points nowhere).
 DEMONSTRATIVE_INSIDE = re.compile(
-    r"\b(?:this(?! (?:year|month|week)\b)|these|those|such(?! as\b)|the latter|the former)\b",
+    r"\b(?:this(?! (?:year|month|week)\b)|these|those|such(?! as\b)|the latter|the former)\b"
+    # "a similar story", "the story is similar": similar to what? ("similar to" says.)
+    r"|\bsimilar(?:ly)?\b(?!(?:\s+\w+)?\s+to\b)",
     re.I,
 )
 VAGUE_GROUP = re.compile(rf"\b(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:{GROUP_NOUNS})\b", re.I)
