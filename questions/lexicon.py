@@ -276,16 +276,21 @@ OPPOSITE_PAIRS = (
     ("higher", "lower"), ("highest", "lowest"), ("larger", "smaller"),
     ("largest", "smallest"), ("more", "less"), ("earlier", "later"),
     ("before", "after"), ("won", "lost"), ("accepted", "rejected"), ("supported", "opposed"),
-    ("allowed", "banned"), ("strengthened", "weakened"), ("better", "worse"), ("best", "worst"),
-    ("stronger", "weaker"), ("strongest", "weakest"), ("faster", "slower"),
+    ("allowed", "banned"), ("strengthened", "weakened"), ("stronger", "weaker"),
+    ("strongest", "weakest"), ("faster", "slower"),
     ("fastest", "slowest"), ("older", "younger"), ("oldest", "youngest"), ("longer", "shorter"),
     ("longest", "shortest"), ("legal", "illegal"), ("public", "private"),
     ("positive", "negative"), ("success", "failure"), ("successful", "unsuccessful"),
     ("north", "south"), ("east", "west"), ("northern", "southern"), ("eastern", "western"),
-    ("inside", "outside"), ("above", "below"), ("maximum", "minimum"), ("grew", "shrank"),
-    ("growth", "decline"), ("victory", "defeat"), ("agreed", "refused"), ("gain", "loss"),
+    ("above", "below"), ("maximum", "minimum"), ("grew", "shrank"), ("victory", "defeat"),
+    ("gain", "loss"),
 )  # fmt: skip
+# Left out, each turned nonsense in a read (read 15): "deep inside the lungs" -> "outside",
+# "agreed to an interview" -> "refused to", "the worst pollution" -> "the best" (and so
+# better/worse: "worse pollution"), "growth has slowed" -> "decline has slowed".
 OPPOSITES = {a: b for a, b in OPPOSITE_PAIRS} | {b: a for a, b in OPPOSITE_PAIRS}
+# Plurals that do not end in "s" ("more people" is "fewer people" turned round).
+IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women"])
 # Verbs after which "after" names, not orders ("named after", "looked after").
 NAMING_BEFORE_AFTER = frozenset(
     ["named", "called", "modelled", "modeled", "patterned", "look", "looks", "looked", "take",

@@ -463,6 +463,11 @@ def test_standing_alone_finds_what_the_boundary_patterns_find(text: str, part: s
         ("The town (larger than Leeds) met.", None),
         ("Middle eastern traders came.", None),
         ("The Blower family built high-rise towers.", None),  # no word of its own turns
+        ("In 1990 more people moved to Leeds.", "In 1990 fewer people moved to Leeds."),
+        ("The ferry was more serious competition.", "The ferry was less serious competition."),
+        ("They sold the quay and, shortly after, left town.", None),  # after what?
+        ("Even if fares had been higher, the line would have closed.", None),  # a supposition
+        ("Divers looked deep inside the wreck.", None),  # "outside the wreck" reads as nonsense
     ],
 )
 def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):

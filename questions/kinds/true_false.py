@@ -11,6 +11,7 @@ from questions.distractors import Pools, in_pool, pick_distractors
 from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 from questions.lexicon import (
+    IRREGULAR_PLURALS,
     NAMING_BEFORE_AFTER,
     ONE_ANOTHER,
     OPPOSITES,
@@ -206,13 +207,37 @@ LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a whole word: n
 # "two or more", "no more", "Middle Eastern", "far north", "the general public".
 FIXED_AFTER = frozenset(["all", "long", "and", "up", "out", "off"])
 FIXED_BEFORE = frozenset(["or", "no", "any", "once", "middle", "far", "near", "general"])
+# A claim under a supposition ("Even if he had found a larger audience, ...") is no claim the
+# article makes, so turning it round makes no plain falsehood.
+HYPOTHETICAL = re.compile(r"\b(?:if|unless)\b", re.I)
+
+
+def is_plural(word: str) -> bool:
+    """A count noun's plural by its ending ("years", "people"), not "serious" or "class"."""
+    return word in IRREGULAR_PLURALS or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+def no_claim(word: str, previous: str, following: str) -> bool:
+    """True when the word, between the words before and after it, makes no claim to turn: a
+    set phrase ("after all", "two or more"), "after" that names ("named after his father"),
+    or "before"/"after" with no object ("and, shortly after, left town": after what?)."""
+    if following in FIXED_AFTER or previous in FIXED_BEFORE:
+        return True
+    if word == "after" and previous in NAMING_BEFORE_AFTER:
+        return True
+    return word in ("before", "after") and not following[:1].isalnum()
 
 
 def opposite_statement(statement: str) -> tuple[str, str, str] | None:
     """The statement with its first word that has a plain opposite turned into it ("Prices
     rose in 1990" -> "Prices fell in 1990"), with the word and its opposite; None in a denial,
-    a quotation or brackets, or when the opposite is already written there."""
-    if NEGATION.search(statement) or any(q in statement for q in '“”"'):
+    a supposition ("even if"), a quotation or brackets, or when the opposite is already
+    written there."""
+    if NEGATION.search(statement) or HYPOTHETICAL.search(statement):
+        return None
+    if any(q in statement for q in '“”"'):
         return None
     written = set(LOWER_WORD.findall(statement))
     for match in LOWER_WORD.finditer(statement):
@@ -223,12 +248,10 @@ def opposite_statement(statement: str) -> tuple[str, str, str] | None:
         before, after = statement[: match.start()], statement[match.end() :]
         previous = before.split()[-1].lower() if before.split() else ""
         following = after.split()[0].lower().strip(",.;:") if after.split() else ""
-        if before.count("(") > before.count(")") or following in FIXED_AFTER:
+        if before.count("(") > before.count(")") or no_claim(word, previous, following):
             continue
-        if previous in FIXED_BEFORE:
-            continue
-        if word == "after" and previous in NAMING_BEFORE_AFTER:
-            continue  # "named after his father"
+        if word == "more" and is_plural(following):
+            opposite = "fewer"  # "more people" -> "fewer people", not "less people"
         if previous in ("a", "an"):  # "an older brother" -> "a younger brother"
             article = "an" if opposite[0] in "aeiou" else "a"
             before = before[: before.lower().rfind(previous)] + article + " "
