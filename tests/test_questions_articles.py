@@ -201,7 +201,7 @@ def test_years_in_timeline_answers_are_in_order():
             assert years == sorted(years), item.explanation
 
 
-def test_seed_asks_about_nearly_every_organisation():
+def test_seed_asks_about_nearly_every_organisation_it_names_twice():
     article = generated("seed")
     sentences = body_sentences(article)
     orgs = {
@@ -210,7 +210,9 @@ def test_seed_asks_about_nearly_every_organisation():
         for ent in doc.ents
         if ent.label_ == "ORG" and f"({ent.text})" not in doc.text  # "(ESA)" goes with its name
     }
-    assert len(orgs) >= 8
+    # An organisation named in one sentence only is passing (rule passing_name): not asked.
+    orgs = {org for org in orgs if sum(org in sentence for sentence in sentences) >= 2}
+    assert len(orgs) >= 3
     answers = answers_of(article.items)
     asked = [org for org in orgs if org in answers]
     # Organisations only named in a sentence that hangs on an unresolved "it" are not asked.

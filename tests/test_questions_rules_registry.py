@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -461,6 +462,7 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
     "other_place_named": (PARIS, EARTH),
     "everywhere": (EARTH, PARIS),
     "protagonist": (ANNA, LIND),  # Anna Berg in six of the twelve sentences, Lind in one
+    "passing_name": (said(5, "Karl Moe", "person"), ANNA),  # in LONG_ANALYSIS: Moe once
     "answer_not_once": (said(7, "Rome", "place"), said(4, "Otto Lind", "person")),
     "event_without_subject": (
         said(1, "1930", "date", event="The building opened"),
@@ -510,20 +512,37 @@ def test_mention_rule_has_an_id_kinds_a_stage_and_a_reason(rule_id: str) -> None
     assert len(rule.reason.split()) >= 4
 
 
+# The same article, long enough that a name written once is a passing one.
+LONG_ANALYSIS = replace(
+    M_ANALYSIS,
+    sentences=M_ANALYSIS.sentences
+    + tuple(Sentence(i, 1, "The river ran on.") for i in range(len(M_SENTENCES), 45)),
+)
+MENTION_ANALYSES = {"passing_name": LONG_ANALYSIS}
+
+
 @pytest.mark.parametrize("rule_id", MENTION_ORDER)
 def test_mention_rule_flags_its_example_and_keeps_its_twin(rule_id: str) -> None:
     flagged, kept = MENTION_EXAMPLES[rule_id]
     rule = REGISTRY[rule_id]
-    assert rule.flags(M_ANALYSIS, flagged) is True, flagged
-    assert rule.flags(M_ANALYSIS, kept) is False, kept
+    analysis = MENTION_ANALYSES.get(rule_id, M_ANALYSIS)
+    assert rule.flags(analysis, flagged) is True, flagged
+    assert rule.flags(analysis, kept) is False, kept
+
+
+def test_a_name_written_once_is_passing_only_in_a_long_article() -> None:
+    once = said(5, "Karl Moe", "person")
+    assert REGISTRY["passing_name"].flags(LONG_ANALYSIS, once)
+    assert not REGISTRY["passing_name"].flags(M_ANALYSIS, once)
 
 
 @pytest.mark.parametrize("rule_id", MENTION_ORDER)
 def test_mention_rule_names_itself_only_for_its_kinds(rule_id: str) -> None:
     flagged, _ = MENTION_EXAMPLES[rule_id]
     rule = REGISTRY[rule_id]
+    analysis = MENTION_ANALYSES.get(rule_id, M_ANALYSIS)
     for kind in KINDS:
-        refused = mention_rejection(M_ANALYSIS, flagged, kind)
+        refused = mention_rejection(analysis, flagged, kind)
         if kind in rule.kinds:
             assert refused is not None  # this rule or one before it in MENTION_ORDER
             assert MENTION_ORDER.index(refused[0]) <= MENTION_ORDER.index(rule_id)

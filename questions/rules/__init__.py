@@ -40,6 +40,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "other_place_named",
     "everywhere",
     "protagonist",
+    "passing_name",
     "event_without_subject",
     "glued_event",
     "event_with_another_date",
