@@ -91,6 +91,14 @@ def is_title_case(line: str) -> bool:
 
 
 NOTE_TEXT = re.compile(r"^\d{1,3}[A-Z][a-z]+\b")  # "12See the survey ...": a footnote's text
+# A publisher's note on the article rather than part of it: "Correction, Nov. 15, 2019: ...",
+# "Editor's note: ...", "This article was reprinted on ...", "An earlier version of this story".
+EDITORIAL_NOTE = re.compile(
+    r"^(?:(?:Correction|Clarification|Update|Editor[’']s\s+[Nn]ote)s?\b[^:]{0,40}:"
+    r"|This\s+(?:article|story|piece)\s+(?:was|has\s+been|is)\s+(?:reprinted|originally"
+    r"|updated|corrected|adapted|republished|published)"
+    r"|An?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|piece))"
+)
 
 
 def is_furniture(line: str) -> bool:
@@ -100,8 +108,8 @@ def is_furniture(line: str) -> bool:
         return True
     if FURNITURE.match(stripped) or BYLINE.match(stripped) or stripped.startswith("^"):
         return True  # "^" opens a wiki's reference note ("^ Smith, J. (2004) ...")
-    if NOTE_TEXT.match(stripped):
-        return True  # a footnote's text, its number glued on ("12See the survey ...")
+    if NOTE_TEXT.match(stripped) or EDITORIAL_NOTE.match(stripped):
+        return True  # a footnote's text ("12See the survey ..."), a correction note
     if CREDIT.search(stripped):
         return True
     # A lone lower-case token ("fbpx", "amp") is a tracking or template leftover.

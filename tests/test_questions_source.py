@@ -102,6 +102,10 @@ def test_clean_finds_repeated_headline_and_drops_furniture():
         '^ "Harbour opens". The Gazette. Retrieved 2012-08-18.',
         "Ann Lee at the harbour office in Westport | photo by Tom Reed",
         "Photo by Tom Reed for the Gazette",
+        "Correction, Nov. 15, 2019: This article misnamed the harbour's first owner.",
+        "Editor's note: Ann Lee is a board member of the Gazette.",
+        "This article was reprinted on the Harbour Gazette's website.",
+        "An earlier version of this story gave the wrong date for the closure.",
     ],
 )
 def test_furniture_lines(line):
@@ -115,6 +119,8 @@ def test_furniture_lines(line):
         "Said the minister in 2020.",
         "Menus were printed.",
         "The photo by Tom Reed won the regional prize for news pictures in 2019.",
+        "The correction came in 1990: the harbour lost half its trade.",
+        "This article of the treaty was signed in 1990.",
     ],
 )
 def test_body_lines_are_not_furniture(line):
