@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
-from questions.facts import Mention, Sentence, make_cloze, statement_of
+from questions.facts import Mention, Sentence, in_quotes, make_cloze, statement_of
 from questions.syntax import Replacements
 
 LEADING_POS = frozenset({"DET", "PRON", "NUM", "PUNCT", "CCONJ", "PART", "ADV"})
@@ -131,12 +131,21 @@ def find_terms(
     centrality: Sequence[float],
     words: int,
 ) -> list[Mention]:
-    """Mentions of the article's key terms, each in its defining or most central sentence."""
+    """Mentions of the article's key terms, each in its defining or most central sentence,
+    outside a quotation where the article has one."""
     chosen = choose_terms(title, term_uses(docs), words)
     doc_index = {id(doc): n for n, doc in enumerate(docs)}
     mentions = []
     for _key, spans in chosen:
-        span = max(spans, key=lambda s: (centrality[doc_index[id(s.doc)]], -s.start))
+        # The writer's own sentence before a quotation (the quoted words are the speaker's).
+        span = max(
+            spans,
+            key=lambda s: (
+                not in_quotes(s.doc, s.start_char),
+                centrality[doc_index[id(s.doc)]],
+                -s.start,
+            ),
+        )
         index = doc_index[id(span.doc)]
         doc, refs = docs[index], replacements[index]
         mentions.append(term_mention(doc, span, refs, sentences[index].index))
@@ -162,7 +171,7 @@ def term_mention(
         statement=statement_of(doc, refs),
         question=question,
         prep="",
-        in_quote=False,
+        in_quote=in_quotes(doc, span.start_char),
         event=None,
         also=also,
     )

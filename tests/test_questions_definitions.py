@@ -6,7 +6,10 @@ import pytest
 
 import questions
 from questions.clean import clean_article
+from questions.facts import Sentence
+from questions.nlp import parse
 from questions.pipeline import analyse
+from questions.terms import find_terms, term_mention, term_uses
 
 NAMED = [
     (
@@ -105,3 +108,22 @@ def test_the_topic_itself_is_not_asked_for():
     title, paragraphs = clean_article(f"Glaciers\n\n{sentence}\n")
     analysis = analyse(title, paragraphs)[0]
     assert not [m for m in analysis.mentions if m.label == "DEFINED"]
+
+
+def test_a_key_term_is_asked_outside_quotation_marks():
+    docs = list(
+        parse(
+            [
+                "The new quay was paid for by harbour dues in 1990.",
+                "“We pay harbour dues for a river? Come on,” the mayor said to the board.",
+                "The board raised harbour dues twice in the 1990s, and harbour dues rose again.",
+            ]
+        )
+    )
+    sentences = [Sentence(i, 0, doc.text) for i, doc in enumerate(docs)]
+    quoted = next(s for s in term_uses(docs)["harbour due"] if s.doc is docs[1])
+    assert term_mention(docs[1], quoted, {}, 1).in_quote
+    central = [0.1, 5.0, 0.2]  # the quotation is the most central use
+    mention = next(m for m in find_terms("Leeds", docs, sentences, [{}] * 3, central, 100))
+    assert mention.answer == "harbour dues" and mention.sentence != 1
+    assert not mention.in_quote

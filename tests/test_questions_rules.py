@@ -422,6 +422,16 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             cloze("Later [Ada Berg] surveyed the river in _____.", "1921", "date"),
         ),
         (
+            "pointing_word",
+            cloze("After that, [Ada Berg] surveyed the river in _____.", "1921", "date"),
+            cloze("After the flood, [Ada Berg] surveyed the river in _____.", "1921", "date"),
+        ),
+        (
+            "pointing_word",
+            cloze("Soon after, [Ada Berg] surveyed the river in _____.", "1921", "date"),
+            cloze("Soon after the flood [Ada Berg] surveyed the river in _____.", "1921", "date"),
+        ),
+        (
             "unnamed_referent",
             cloze("The rest of the crew landed in _____.", "Kazakhstan", "place"),
             cloze("The construction of the Orbital Yard should end by _____.", "2040", "date"),

@@ -77,7 +77,8 @@ CONNECTIVE = re.compile(
     r"^(?:However|Moreover|Furthermore|Consequently|Therefore|Thus|Hence|Nevertheless|"
     r"Nonetheless|Meanwhile|In the meantime|In contrast|By contrast|On the other hand|"
     r"As a result|For example|For instance|In addition|Additionally|Also|Finally|Indeed|"
-    r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|In turn),\s+"
+    r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|In turn|Either way|"
+    r"In any case|In any event|Even so|Anyway),\s+"
     r"|^(?:And|But|Yet|Or)\s+(?=\w)"  # a conjunction joining the sentence to the one before
 )
 

@@ -34,14 +34,15 @@ NAME_AFTER_COMMA = re.compile(r"\s*(?:the\s+)?[A-Z]")
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|yet)\s+", re.I)
 
 
-# Words that point outside the prompt without being pronouns: an opening "Then" or "Now"
-# (then when?), "either" or "that" closing a clause (either of what? promised what?), time
-# counted from the day the article appeared ("a year ago").
+# Words that point outside the prompt without being pronouns: an opening "Then", "Now" or
+# "After that" (then when? after what?), "either" or "that" closing a clause (either of
+# what? promised what?), time counted from the day the article appeared ("a year ago").
 # Parts of the document the prompt cannot show: "as discussed in the previous paragraph",
 # "the examples above", "see Chapter 4".
 DOCUMENT_PART = r"(?:paragraphs?|sections?|chapters?|examples?|figures?|tables?|pages?)"
 POINTING_WORDS = re.compile(
-    r"^(?:Then|Now|Since then|By then|Until then|At that time|At the time)\b"
+    r"^(?:Then|Now|Since then|By then|Until then|At that time|At the time|After that"
+    r"|Before that|Afterwards)\b|^(?:Soon|Shortly) after(?:wards)?(?=,)"
     r"|\b(?:either|neither)(?=\s*(?:[,.;:?!)]|$))|\bthat(?=\s*(?:[.;:?!)]|$))"
     rf"|\b(?:previous|preceding|following|next|above|below) {DOCUMENT_PART}\b"
     rf"|\b{DOCUMENT_PART} (?:above|below)\b|\bsee (?:chapter|section|figure|table)\b"
