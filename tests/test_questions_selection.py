@@ -241,3 +241,30 @@ def test_every_accepted_answer_grades_as_right(name):
         for typed in (item.answer, *item.accepted):
             assert normalize(typed), (item.prompt, typed)
             assert grade(data, typed).correct, (item.prompt, typed)
+
+
+def test_matching_items_stay_out_of_the_curated_set_but_not_out_of_all():
+    """Even the best-scored matching item, in an article short of facts for its floor."""
+    sentences = [Sentence(n, n, f"Sentence {n}.") for n in range(4)]
+    made = [
+        Candidate(
+            questions.Item(
+                id=f"i{n}", kind="cloze", prompt=f"p{n}", answer=f"a{n}", sentence_index=n
+            ),
+            f"{n}:a{n}",
+        )
+        for n in range(3)
+    ]
+    pairs = [["Ada Berg", "mayor"], ["Otto Lind", "engineer"], ["Karl Moe", "pilot"]]
+    matching = questions.Item(
+        id="m",
+        kind="matching",
+        prompt="Match each person with their role.",
+        answer=pairs,
+        sentence_index=3,
+    )
+    made.append(Candidate(matching, "matching:roles"))
+    items = order_items(made, lambda c: 0.9 if c.item.kind == "matching" else 0.3, sentences,
+                        1000)  # fmt: skip
+    assert [i.id for i in items if i.selected] == ["i0", "i1", "i2"]
+    assert "m" in [i.id for i in items]
