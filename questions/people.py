@@ -33,14 +33,22 @@ def role_phrase(person: Span) -> str | None:
     return text if len(words) <= 10 else None
 
 
+# Relative pronouns and determiners: "which", "who", "whose", "that" open a clause.
+RELATIVE = frozenset({"WDT", "WP", "WP$"})
+
+
 def apposition_role(person: Span) -> str | None:
     """The role an apposition after the name gives ("Yuri Gagarin, a Soviet pilot"), cut
-    before a conjunction or a clause, without its article; None when there is none."""
+    before a conjunction or a clause ("chief economist at Flexport, which ..."), without its
+    article; None when there is none."""
     root = person.root
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and not child.ent_type_:
             tokens = list(child.subtree)
-            cut = next((t.i for t in tokens if t.dep_ in ("cc", "relcl", "acl")), None)
+            cut = next(
+                (t.i for t in tokens if t.dep_ in ("cc", "relcl", "acl") or t.tag_ in RELATIVE),
+                None,
+            )
             if cut is not None:
                 tokens = [t for t in tokens if t.i < cut]
             text = render(tokens, {}).strip(" ,")

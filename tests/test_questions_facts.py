@@ -56,9 +56,11 @@ def test_roles_from_apposition_and_title_before_the_name():
     analysis = analysis_of(
         "People\n\n“We will return,” said Lev Zeleny, scientific director of the Space "
         "Research Institute, in 2023. Russian President Vladimir Putin visited China in 2024. "
-        "The Soviet cosmonaut Yuri Gagarin flew into space in 1961.\n"
+        "The Soviet cosmonaut Yuri Gagarin flew into space in 1961. Phil Levy, chief "
+        "economist at Flexport, which helps companies ship goods, said the talks stalled.\n"
     )
     roles = {r.person: r.role for r in analysis.roles}
+    assert roles["Phil Levy"] == "chief economist at Flexport"
     assert roles["Lev Zeleny"].startswith("scientific director of the Space Research Institute")
     assert roles["Vladimir Putin"] == "Russian President"
     assert roles["Yuri Gagarin"] == "Soviet cosmonaut"
