@@ -472,6 +472,10 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
         said(6, "1624", "date", event="They sailed to North America Great Britain's colonies"),
         said(6, "1624", "date", event="They sailed to North America"),
     ),
+    "event_with_object_pronoun": (
+        said(6, "1624", "date", event="Ships sailed it to North America"),
+        said(6, "1624", "date", event="Ships sailed to North America"),
+    ),
     "event_with_another_date": (
         said(6, "1624", "date", event="Ships built in 1590 sailed to North America"),
         said(6, "1624", "date", event="Ships built in Bristol sailed to North America"),

@@ -43,6 +43,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "passing_name",
     "event_without_subject",
     "glued_event",
+    "event_with_object_pronoun",
     "event_with_another_date",
 )
 

@@ -27,6 +27,7 @@ BACKGROUND_SHARE = 0.08
 BACKGROUND_MIN = 6
 POSSESSIVE_MIN = 3
 THE_POSSESSIVE = re.compile(r"\b[Tt]he _____[’']s\b")
+OBJECT_PRONOUN = re.compile(r"\b(?:it|them|him)\b")
 POINTING_WORD = re.compile(r"\b(?:here|there|this|that|these|those)$|\bhere\b", re.I)
 
 
@@ -183,6 +184,13 @@ def glued_event(analysis: Analysis, mention: Mention) -> bool:
     to North America Great Britain's colonies"): the event reads wrong."""
     source = analysis.sentences[mention.sentence].text
     return bool(mention.event) and glued(str(mention.event), source)
+
+
+@mention_rule(kinds=("timeline", "matching"))
+def event_with_object_pronoun(analysis: Analysis, mention: Mention) -> bool:
+    """The event names what it acts on by a pronoun ("Pocket published it"): put in order
+    with others, away from its sentence, "it" points at nothing."""
+    return bool(mention.event) and bool(OBJECT_PRONOUN.search(str(mention.event)))
 
 
 @mention_rule(kinds=("timeline", "matching"))
