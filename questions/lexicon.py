@@ -297,6 +297,14 @@ NAMING_BEFORE_AFTER = frozenset(
      "takes", "took", "go", "goes", "went", "ran", "run", "runs"]
 )  # fmt: skip
 
+# --- What a date dates ---------------------------------------------------------------------
+# A sentence that reports a finding ("a 2009 study found", "the census of 2011", "a survey
+# estimated") or a statistic ("41 percent in 2015"): its year dates the finding or the figure,
+# a detail, not the event the article is about. (Not "published": in a history the year a
+# discovery was published is the event.)
+REPORT_WORDS = r"\b(?:stud(?:y|ies)|survey(?:ed|s)?|found that|estimated|census|poll(?:ed|s)?)\b"
+STATISTIC = r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|million\b|billion\b)"
+
 # --- Definitions --------------------------------------------------------------------------
 # Verbs that give a name: "is called X", "is termed X"; and those that give it with "as":
 # "is known as X", "is referred to as X".

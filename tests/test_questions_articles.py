@@ -7,6 +7,7 @@ import pytest
 import questions
 from questions.lexicon import YEAR
 from questions.nlp import parse, split_sentences
+from questions.rules.mentions import REPORTED
 from questions.rules.pronouns import DEMONSTRATIVE_INSIDE
 from questions.rules.referents import UNNAMED_SUBJECT
 from tests.questions_fixtures import (
@@ -59,12 +60,13 @@ def test_articles_ask_nearly_every_year(name):
     answers = answers_of(article.items)
     # Years whose sentence hangs on an unresolvable "he" or sits in a quote are not asked, nor
     # are years of a sentence about an unnamed "the building": those do not count against.
-    # Nor years of a sentence that points back with "this work", "these issues".
+    # Nor years of a sentence that points back with "this work", "these issues", nor those
+    # that date a census, a survey or a statistic (rule date_of_a_report).
     vague = {
         y
         for y in years
         if all(
-            UNNAMED_SUBJECT.match(s) or DEMONSTRATIVE_INSIDE.search(s)
+            UNNAMED_SUBJECT.match(s) or DEMONSTRATIVE_INSIDE.search(s) or REPORTED.search(s)
             for s in body_sentences(article)
             if y in s
         )

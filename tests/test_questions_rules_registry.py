@@ -407,6 +407,8 @@ M_SENTENCES = (
     "Rome built roads, and Rome built walls.",
     *(f"Anna Berg drew the plans of dam {n}." for n in range(2, 6)),
     "Keep the plans of the dam in Paris.",
+    "A survey of the dam in 1990 found cracks.",
+    "The dam burst in 1990.",
 )
 
 
@@ -472,6 +474,7 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
         said(6, "1624", "date", event="They sailed to North America Great Britain's colonies"),
         said(6, "1624", "date", event="They sailed to North America"),
     ),
+    "date_of_a_report": (said(13, "1990", "date"), said(14, "1990", "date")),
     "event_with_object_pronoun": (
         said(6, "1624", "date", event="Ships sailed it to North America"),
         said(6, "1624", "date", event="Ships sailed to North America"),

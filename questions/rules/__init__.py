@@ -41,6 +41,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "everywhere",
     "protagonist",
     "passing_name",
+    "date_of_a_report",
     "event_without_subject",
     "glued_event",
     "event_with_object_pronoun",
