@@ -46,6 +46,19 @@ class Analysis:
         """Words of the article's full names of people, found once per article."""
         return full_name_words(self.mentions)
 
+    @functools.cached_property
+    def _naming_counts(self) -> dict[tuple[str, ...], int]:
+        return {}
+
+    def sentences_naming(self, names: tuple[str, ...]) -> int:
+        """In how many sentences the article writes any of the names as whole words
+        (counted once per article and names)."""
+        counts = self._naming_counts
+        if names not in counts:
+            written = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n))
+            counts[names] = sum(1 for s in self.sentences if written.search(s.text))
+        return counts[names]
+
 
 @dataclass(frozen=True)
 class Candidate:

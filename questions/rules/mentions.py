@@ -244,6 +244,5 @@ def passing_name(analysis: Analysis, mention: Mention) -> bool:
         return False
     # A person by surname; anything else by its name or its initials ("ESA" for "European
     # Space Agency", which an article writes once in full and then by its initials).
-    names = [words[-1]] if mention.tag == "person" else [mention.answer, initials(mention.answer)]
-    written = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n))
-    return sum(1 for s in analysis.sentences if written.search(s.text)) <= 1
+    names = (words[-1],) if mention.tag == "person" else (mention.answer, initials(mention.answer))
+    return analysis.sentences_naming(names) <= 1
