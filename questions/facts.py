@@ -14,6 +14,7 @@ from questions.lexicon import (
     DEMONSTRATIVES,
     MONTH_NUMBERS,
     PLACE_TYPE_NOUNS,
+    TIMES_OF_DAY_AND_YEAR,
     TYPE_NOUNS,
     is_name_like,
 )
@@ -281,13 +282,17 @@ def no_persons_name(span: Span, tag: str) -> bool:
 
 
 def vague_amount(span: Span, tag: str) -> bool:
-    """A number or date that asks nothing: "one", "the two", "last year", "decades"."""
+    """A number or date that asks nothing: "one", "the two", "last year", "decades", "one
+    night"."""
     before, _ = neighbours(span)
     if tag == "number" and span.text.lower() in ("one", "a", "an"):
         return True
     relative = not (years_in(span.text) or date_has_month(span.text))
     if tag == "date" and relative and not any(t.like_num for t in span):
         return True  # "last year", "decades": relative to when the text was written
+    some = span[0].lower_ in ("one", "a", "an") and len(span) == 2
+    if some and relative and span[1].lemma_.lower() in TIMES_OF_DAY_AND_YEAR:
+        return True  # "one night", "one summer": some night, not a count of nights
     return tag == "number" and before is not None and before.lower_ in ("the", "these")
 
 

@@ -279,15 +279,16 @@ OPPOSITE_PAIRS = (
     ("allowed", "banned"), ("strengthened", "weakened"), ("stronger", "weaker"),
     ("strongest", "weakest"), ("faster", "slower"),
     ("fastest", "slowest"), ("older", "younger"), ("oldest", "youngest"), ("longer", "shorter"),
-    ("longest", "shortest"), ("legal", "illegal"), ("public", "private"),
-    ("positive", "negative"), ("success", "failure"), ("successful", "unsuccessful"),
+    ("longest", "shortest"), ("legal", "illegal"), ("positive", "negative"),
+    ("success", "failure"), ("successful", "unsuccessful"),
     ("north", "south"), ("east", "west"), ("northern", "southern"), ("eastern", "western"),
     ("above", "below"), ("maximum", "minimum"), ("grew", "shrank"), ("victory", "defeat"),
     ("gain", "loss"),
 )  # fmt: skip
 # Left out, each turned nonsense in a read (read 15): "deep inside the lungs" -> "outside",
 # "agreed to an interview" -> "refused to", "the worst pollution" -> "the best" (and so
-# better/worse: "worse pollution"), "growth has slowed" -> "decline has slowed".
+# better/worse: "worse pollution"), "growth has slowed" -> "decline has slowed"; and in read
+# 16 "the bored public" -> "the bored private" (a noun as often as an adjective).
 OPPOSITES = {a: b for a, b in OPPOSITE_PAIRS} | {b: a for a, b in OPPOSITE_PAIRS}
 # Plurals that do not end in "s" ("more people" is "fewer people" turned round).
 IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women"])
@@ -295,6 +296,12 @@ IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women"])
 NAMING_BEFORE_AFTER = frozenset(
     ["named", "called", "modelled", "modeled", "patterned", "look", "looks", "looked", "take",
      "takes", "took", "go", "goes", "went", "ran", "run", "runs"]
+)  # fmt: skip
+
+# "One night", "one summer": a time named by "one" is some time, not a count of them.
+TIMES_OF_DAY_AND_YEAR = frozenset(
+    ["night", "day", "morning", "afternoon", "evening", "weekend", "summer", "winter",
+     "spring", "autumn", "fall"]
 )  # fmt: skip
 
 # --- What a date dates ---------------------------------------------------------------------

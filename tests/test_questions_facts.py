@@ -209,3 +209,13 @@ def test_words_before_a_count_or_name_stay_out_of_the_answer(sentence, entity, a
 def test_a_leading_determiner_stays_out_of_the_answer(sentence, words, answer) -> None:
     doc = next(iter(parse([sentence], frozenset())))
     assert answer_span(Span(doc, 0, words, label="EVENT")).text == answer
+
+
+def test_one_night_is_some_night_not_a_count_to_ask():
+    analysis = analysis_of(
+        "Harbour\n\nThe strange new reality had ambushed Ada Berg in a hospital one night. "
+        "Ada Berg rebuilt the harbour wall in 1990 with one million bricks.\n"
+    )
+    answers = {m.answer for m in analysis.mentions}
+    assert "one night" not in answers
+    assert {"1990", "one million"} <= answers

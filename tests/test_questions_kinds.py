@@ -469,6 +469,9 @@ def test_standing_alone_finds_what_the_boundary_patterns_find(text: str, part: s
         ("They sold the quay and, shortly after, left town.", None),  # after what?
         ("Even if fares had been higher, the line would have closed.", None),  # a supposition
         ("Divers looked deep inside the wreck.", None),  # "outside the wreck" reads as nonsense
+        ("The band played before an English crowd.", None),  # in front of, not earlier
+        ("The board met without more information.", None),
+        ("The bored public wonders why.", None),  # "public" as a noun
     ],
 )
 def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):

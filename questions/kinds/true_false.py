@@ -204,9 +204,12 @@ def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) ->
 
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a whole word: not "Blower", "high-rise"
 # Set phrases whose word is no claim: "after all", "before long", "more and more", "grew up",
-# "two or more", "no more", "Middle Eastern", "far north", "the general public".
+# "two or more", "no more", "Middle Eastern", "far north", "the general public", "without
+# more information".
 FIXED_AFTER = frozenset(["all", "long", "and", "up", "out", "off"])
-FIXED_BEFORE = frozenset(["or", "no", "any", "once", "middle", "far", "near", "general"])
+FIXED_BEFORE = frozenset(
+    ["or", "no", "any", "once", "middle", "far", "near", "general", "without"]
+)
 # A claim under a supposition ("Even if he had found a larger audience, ...") is no claim the
 # article makes, so turning it round makes no plain falsehood.
 HYPOTHETICAL = re.compile(r"\b(?:if|unless)\b", re.I)
@@ -222,11 +225,14 @@ def is_plural(word: str) -> bool:
 def no_claim(word: str, previous: str, following: str) -> bool:
     """True when the word, between the words before and after it, makes no claim to turn: a
     set phrase ("after all", "two or more"), "after" that names ("named after his father"),
-    or "before"/"after" with no object ("and, shortly after, left town": after what?)."""
+    "before" that places ("before a crowd"), or "before"/"after" with no object ("and,
+    shortly after, left town": after what?)."""
     if following in FIXED_AFTER or previous in FIXED_BEFORE:
         return True
     if word == "after" and previous in NAMING_BEFORE_AFTER:
         return True
+    if word in ("before", "after") and following in ("a", "an"):
+        return True  # "played before an English crowd": in front of, not earlier than
     return word in ("before", "after") and not following[:1].isalnum()
 
 
