@@ -207,9 +207,7 @@ LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a whole word: n
 # "two or more", "no more", "Middle Eastern", "far north", "the general public", "without
 # more information".
 FIXED_AFTER = frozenset(["all", "long", "and", "up", "out", "off"])
-FIXED_BEFORE = frozenset(
-    ["or", "no", "any", "once", "middle", "far", "near", "general", "without"]
-)
+FIXED_BEFORE = frozenset(["or", "no", "any", "once", "middle", "far", "near", "general", "without"])
 # A claim under a supposition ("Even if he had found a larger audience, ...") is no claim the
 # article makes, so turning it round makes no plain falsehood.
 HYPOTHETICAL = re.compile(r"\b(?:if|unless)\b", re.I)
