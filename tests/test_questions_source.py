@@ -444,3 +444,14 @@ def test_one_line_teasers_without_a_full_stop_are_dropped_but_a_listed_line_stay
         paragraphs
     )
     assert "The board met again in 1992. It sold the quay to a builder" in paragraphs
+
+
+def test_a_numbered_lists_marker_is_taken_off_its_paragraph():
+    text = (
+        "Harbour Myths\n\nThe harbour of Leeds closed in 1990 after the river silted up.\n\n"
+        '1.  "The harbour never made money for the town"\n\n'
+        "2. The council paid for the dredging of the harbour in 1992 and in 1995."
+    )
+    _, paragraphs = clean_article(text)
+    assert '"The harbour never made money for the town"' in paragraphs
+    assert "The council paid for the dredging of the harbour in 1992 and in 1995." in paragraphs
