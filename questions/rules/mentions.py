@@ -53,10 +53,11 @@ def in_quote(analysis: Analysis, mention: Mention) -> bool:
     return mention.in_quote
 
 
-@mention_rule(kinds=("true_false",))
+@mention_rule(kinds=("cloze", "short_answer", "mcq", "true_false"))
 def command(analysis: Analysis, mention: Mention) -> bool:
-    """The sentence is advice in the imperative ("Instead of buying, try waiting a week"):
-    no claim a statement could make true or false (read 12: 0 of 4)."""
+    """The sentence is advice or an instruction in the imperative ("Instead of buying, try
+    waiting a week", "Take a rider in 2012."): no claim a statement could make true or false
+    (read 12: 0 of 4), nor a fact to recall."""
     return mention.sentence in analysis.commands
 
 
