@@ -350,6 +350,23 @@ def year_span_forms(asked: Asked) -> list[str]:
     return []
 
 
+SHORT_DECADE = re.compile(r"(?<![\d’'])[’']?([3-9]0|00)s\b")
+
+
+@answer_form(tags=("date",))
+def decades_in_full(asked: Asked) -> list[str]:
+    """ "the 90s and 2000s" is also "the 1990s and 2000s": a decade by its last two digits
+    written in full ('30s to '90s of the 1900s, '00s of the 2000s; the '10s and '20s could be
+    either century, so they stay as written)."""
+
+    def full(match: re.Match[str]) -> str:
+        tens = match.group(1)
+        return f"{'20' if tens == '00' else '19'}{tens}s"
+
+    written = SHORT_DECADE.sub(full, asked.answer)
+    return [written] if written != asked.answer else []
+
+
 @answer_form(tags=("number", "date"))
 def without_hedge(asked: Asked) -> list[str]:
     """ "About 15 kilometres" is also "15 kilometres", "early 2012" also "2012"."""
