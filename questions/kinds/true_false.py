@@ -223,12 +223,14 @@ def is_plural(word: str) -> bool:
 def no_claim(word: str, previous: str, following: str) -> bool:
     """True when the word, between the words before and after it, makes no claim to turn: a
     set phrase ("after all", "two or more"), "after" that names ("named after his father"),
-    "before" that places ("before a crowd"), or "before"/"after" with no object ("and,
-    shortly after, left town": after what?)."""
+    "before" that places ("before a crowd"), "opposed to" (no "supported to"), or
+    "before"/"after" with no object ("and, shortly after, left town": after what?)."""
     if following in FIXED_AFTER or previous in FIXED_BEFORE:
         return True
     if word == "after" and previous in NAMING_BEFORE_AFTER:
         return True
+    if word == "opposed" and following == "to":
+        return True  # "opposed to all forms" is no "supported to all forms"
     if word in ("before", "after") and following in ("a", "an"):
         return True  # "played before an English crowd": in front of, not earlier than
     return word in ("before", "after") and not following[:1].isalnum()
