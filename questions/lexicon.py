@@ -67,13 +67,6 @@ MULTIPLES = {
     "three": r"triple|triply|thrice|trio|triad|triatomic",
     "four": r"quadruple|quartet",
 }
-# A number written in digits and the words that state the same number in a sentence.
-SAME_NUMBER_WORDS = {
-    "2": ("two", "double", "twice", "pair", "diatomic", "twin", "dual", "both"),
-    "3": ("three", "triple", "thrice", "triatomic", "trio"),
-    "4": ("four", "quadruple", "quartet"),
-    "12": ("twelve", "dozen"),
-}
 
 # --- Years --------------------------------------------------------------------------------
 

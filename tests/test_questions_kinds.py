@@ -6,23 +6,17 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import questions
 from questions.clean import clean_article
 from questions.kinds.base import without_connective
 from questions.kinds.matching import thin_pair
 from questions.kinds.true_false import (
-    PART_OF_WHOLE,
+    NEGATION,
     also_true_of,
-    counts_a_list,
     in_name_list,
-    keeps_year_order,
-    number_stated_twice,
     opposite_statement,
     same_place_in_a_sentence,
-    standing_alone,
     stands_alone,
     swappable,
 )
@@ -273,22 +267,6 @@ def test_no_who_was_question_for_a_bare_role_or_a_place():
     assert not any(p.endswith("who was Hassan al-Banna?") for p in prompts)
 
 
-def test_count_before_a_list_of_names_is_not_swapped():
-    statement = "He had three tutors, John Smith, Anne Lee and Carl Brown."
-    assert counts_a_list(statement, "three")
-    assert counts_a_list("Two brothers, Abel and Cain, quarrelled.", "Two")
-    assert not counts_a_list("He wrote three books about Rome.", "three")
-    assert counts_a_list("There are three kinds of mill: water, wind and horse.", "three")
-    assert counts_a_list("The town has 4 gates: north, south, east and west.", "4")
-    assert not counts_a_list("There are three kinds of mill: water and wind.", "three")
-
-
-def test_swapped_year_keeps_order_with_other_years():
-    statement = "In 1705 the church opened, followed by a school in 1715."
-    assert keeps_year_order(statement, "1715", "1712")
-    assert not keeps_year_order(statement, "1715", "1702")
-
-
 def test_no_name_swap_that_leaves_the_persons_other_mention() -> None:
     statement = "Oxygen was found by Joseph Priestley, but Priestley is given priority."
     found = SimpleNamespace(tag="person", statement=statement, answer="Joseph Priestley")
@@ -330,16 +308,6 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
     assert prompts and not [p for p in prompts if p.startswith("However")]
 
 
-def test_number_stated_twice_blocks_a_false_swap() -> None:
-    assert number_stated_twice("The crater is 36 km (22 mi) wide.", "36")
-    assert number_stated_twice("The crater is 36 km (22 mi) wide.", "22")
-    assert number_stated_twice("It is 16 times heavier; about 16 parts.", "16")
-    assert number_stated_twice("Oxygen is diatomic: 2 atoms bond.", "2")
-    assert number_stated_twice("Two atoms bind to form a diatomic gas.", "Two")
-    assert not number_stated_twice("The crater is 36 km wide and 3 km deep.", "36")
-    assert not number_stated_twice("It was 160 m tall in 16 parts.", "16")
-
-
 def test_thin_pair_is_a_rank_alone_or_a_glued_title() -> None:
     assert thin_pair("Kublai", "King")
     assert thin_pair("Kong Zhu", "southern Duke")
@@ -349,25 +317,12 @@ def test_thin_pair_is_a_rank_alone_or_a_glued_title() -> None:
     assert not thin_pair("Joseph Priestley", "English chemist")
 
 
-def test_part_of_whole_is_never_swapped() -> None:
-    assert PART_OF_WHOLE.search("In 1933, out of 589,457 inhabitants 325,000 spoke Polish.")
-    assert not PART_OF_WHOLE.search("In 1933 the city had 589,457 inhabitants.")
-
-
 def test_no_false_statement_from_a_swap_the_sentence_makes_odd_or_true() -> None:
     her = "Maria Curie was known for her research and was the first female laureate."
     found = SimpleNamespace(tag="person", statement=her, answer="Maria Curie")
     assert not swappable(found, "Casimir Pulaski", None)
     assert in_name_list("Liu Heima and Shi Tianze served Ogödei Khan.", "Shi Tianze")
     assert not in_name_list("Shi Tianze served Ogödei Khan.", "Shi Tianze")
-    listed = (
-        "They formed three societies; one in New York, another north of it, and a third upstate."
-    )
-    assert counts_a_list(listed, "three")
-    by = SimpleNamespace(
-        tag="date", prep="by", statement="By 1620 they were beaten.", answer="1620"
-    )
-    assert not swappable(by, "1622", None)
     han = ["Shi Tianze, Zhang Rou and Yan Shi, Han Chinese who served in the Jin dynasty."]
     assert also_true_of(
         "Shi Tianze was a Han Chinese who lived in the Jin dynasty.", "Shi Tianze", "Yan Shi", han
@@ -421,30 +376,17 @@ def test_a_bracket_after_the_answer_and_a_counted_noun_are_accepted_too() -> Non
 @pytest.mark.parametrize(
     ("statement", "denies"),
     [
-        ("Not even the fastest ferry has yet crossed the lake in 95 minutes.", True),
-        ("The farmers did not move on, but formed three villages.", True),
-        ("The ferry crossed the lake in 95 minutes.", False),
-        ("Nothing stopped the ferry, which crossed in 95 minutes.", False),
+        ("Not even Ada Berg has yet crossed the lake in 95 minutes.", True),
+        ("The farmers did not move on, but Ada Berg formed three villages.", True),
+        ("Ada Berg crossed the lake in 95 minutes.", False),
+        ("Nothing stopped Ada Berg, who crossed in 95 minutes.", False),
     ],
 )
 def test_no_false_statement_is_made_of_a_denial(statement, denies):
-    number = SimpleNamespace(
-        statement=statement, answer="95" if "95" in statement else "three", tag="number", prep=""
-    )
-    wrong = "190" if "95" in statement else "four"
-    assert swappable(number, wrong, pools=None) is not denies
-
-
-@given(
-    st.text(alphabet="ab1 2.,_(3)é-", max_size=14), st.text(alphabet="12a.", min_size=1, max_size=3)
-)
-def test_standing_alone_finds_what_the_boundary_patterns_find(text: str, part: str) -> None:
-    """The scan gives the same place as the lookaround patterns it replaced (which, made of
-    each answer, flushed the re module's cache)."""
-    in_words = re.search(rf"(?<![\w.,]){re.escape(part)}(?![\w]|[.,]\d)", text)
-    in_digits = re.search(rf"(?<![\d.,]){re.escape(part)}(?![\d]|[.,]\d)", text)
-    assert standing_alone(text, part) == (in_words.start() if in_words else -1)
-    assert standing_alone(text, part, words=False) == (in_digits.start() if in_digits else -1)
+    person = SimpleNamespace(statement=statement, answer="Ada Berg", tag="person", prep="")
+    if denies:
+        assert not swappable(person, "Otto Lind", pools=None)
+    assert bool(NEGATION.search(statement)) is denies
 
 
 @pytest.mark.parametrize(
@@ -492,3 +434,20 @@ def test_a_fact_offers_its_true_statement_and_the_same_claim_turned_round():
     assert statements.get(source.replace("higher", "lower")) == "False", statements
     turned = [i for i in items if i.prompt == source.replace("higher", "lower")]
     assert "higher, not lower" in turned[0].explanation
+
+
+def test_a_swapped_count_makes_no_false_statement():
+    text = (
+        "Harbour Fleet\n\nThe Leeds Harbour Board owned 36 ferries when Ada Berg ran it. "
+        "The Hull Harbour Board owned 12 cranes when Otto Lind ran it. The York Harbour Board "
+        "owned 48 barges when Karl Moe ran it. The Leeds Harbour Board sold 20 tugs to the "
+        "navy."
+    )
+    items = questions.generate(text, all_items=True).items
+    statements = [i for i in items if i.kind == "true_false"]
+    assert statements
+    false = [i for i in statements if i.answer == "False"]
+    counts = {"36", "12", "48", "20"}
+    for item in false:
+        source_counts = counts & set(item.source_sentence.replace(".", "").split())
+        assert source_counts <= set(item.prompt.replace(".", "").split()), item.prompt

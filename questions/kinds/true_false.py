@@ -1,4 +1,4 @@
-"""True/false items: the sentence as written, or with a same-type entity swapped in."""
+"""True/false items: the sentence as written, its claim turned round, or another person in."""
 
 from __future__ import annotations
 
@@ -13,17 +13,17 @@ from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, r
 from questions.lexicon import (
     IRREGULAR_PLURALS,
     NAMING_BEFORE_AFTER,
-    ONE_ANOTHER,
     OPPOSITES,
-    SAME_NUMBER_WORDS,
     is_name_like,
 )
-from questions.nlp import years_in
 
-# Swapping these gives a statement that is clearly false; places and groups often overlap
+# Swapping a person gives a statement that is clearly false; places and groups often overlap
 # (a capital stands for its country), and the model mixes the kinds of organisations, things
-# and works (a group for a book), so those only make true statements.
-FALSIFIABLE = frozenset({"date", "number", "person"})
+# and works (a group for a book), so those only make true statements. Nor numbers and dates:
+# in reads 1-17 a swapped count was an acceptable false statement 5 times in 56 ("a sibling
+# or three", "X-rays of four different energies"), a swapped date 0 times in 10, against 28
+# of 68 swapped people and 26 of 48 turned claims (lexicon.OPPOSITE_PAIRS).
+FALSIFIABLE = frozenset({"person"})
 NEXT_NAME = re.compile(r"^\s*[A-Z][\w’'-]")
 NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s*$")
 
@@ -38,93 +38,6 @@ def stands_alone(statement: str, answer: str) -> bool:
     return not NEXT_NAME.match(after) and not (before.strip() and NAME_BEFORE.search(before))
 
 
-SPELLED = {w[0]: v for v, w in SAME_NUMBER_WORDS.items()}
-BRACKET_AFTER = re.compile(r"^\s*[^\W\d]{0,12}\.?\s*\(\s*(?:about |c\. |~)?[\d.,]")
-# "out of 589,457 inhabitants 325,000 ...": a swapped part may outgrow its whole.
-PART_OF_WHOLE = re.compile(r"\b(?:out of|of (?:the|its|their)) [\d,.]+\d")
-DIGITS = re.compile(r"\d[\d,.]*")
-WORD = re.compile(r"\w+")
-
-
-def standing_alone(text: str, part: str, words: bool = True) -> int:
-    """Where part first stands alone in text: -1 if nowhere. Never right after a digit, "."
-    or "," nor right before a digit or "." or "," then a digit; with words, not inside a word
-    either (after or before a letter or "_"). A scan, not a pattern made of part, so the re
-    module's cache keeps the patterns it holds."""
-
-    def glued(char: str) -> bool:
-        return char.isdigit() or (words and (char.isalnum() or char == "_"))
-
-    start = text.find(part)
-    while start >= 0:
-        end = start + len(part)
-        before = text[start - 1] if start else " "
-        after = text[end : end + 2]
-        number_after = after[:1] in ".," and after[1:2].isdigit()
-        if not (before in ".," or glued(before) or glued(after[:1]) or number_after):
-            return start
-        start = text.find(part, start + 1)
-    return -1
-
-
-def number_stated_twice(statement: str, answer: str) -> bool:
-    """The sentence gives the number again ('36 km (37 mi)', '16 times ... about 16', 'two ...
-    diatomic'), so a swapped value would contradict the rest of the statement."""
-    start = standing_alone(statement, answer)
-    if start < 0:
-        return True
-    before, after = statement[:start], statement[start + len(answer) :]
-    if before.count("(") > before.count(")") or BRACKET_AFTER.match(after):
-        return True
-    values = [v.rstrip(".,") for v in DIGITS.findall(answer)]
-    values += [SPELLED[w] for w in answer.lower().split() if w in SPELLED]
-    rest = before + " " + after
-    words = set(WORD.findall(rest.lower()))
-    for value in values:
-        if standing_alone(rest, value, words=False) >= 0:
-            return True
-        if any(w in words for w in SAME_NUMBER_WORDS.get(value, ())):
-            return True
-    return False
-
-
-COUNT_LIST = re.compile(
-    r"\b((?i:two|three|four|five|six|seven|eight|nine|ten))\b[^.;:]{0,60}?"
-    r"(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)*, )*[A-Z][\w'-]*(?: [A-Z][\w'-]*)* and [A-Z]"
-)
-
-
-# "three sectors: homes, roads and plants": a count, then a colon and that many things.
-COLON_LIST = re.compile(r"^[^.;:]{0,60}:\s*([^.;:]+)")
-
-
-def counts_a_list(statement: str, answer: str) -> bool:
-    """True when the answer is a count word followed by names ("three tutors, A, B and C"),
-    by a colon and as many things ("three sectors: homes, roads and plants") or by "one ...,
-    another ..., a third ...": a swapped count would contradict the list."""
-    match = COUNT_LIST.search(statement)
-    if match is not None and match.group(1).lower() == answer.strip().lower():
-        return True
-    tail = statement.split(answer, 1)[1] if answer in statement else ""
-    word = answer.strip().lower()
-    count = SPELLED.get(word, word)
-    listed = COLON_LIST.match(tail)
-    if listed and count.isdigit():
-        members = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", listed.group(1))
-        if len([m for m in members if m.strip()]) == int(count):
-            return True
-    return bool(ONE_ANOTHER.search(tail))
-
-
-def keeps_year_order(statement: str, answer: str, wrong: str) -> bool:
-    """A swapped year stays on the same side of every other year in the sentence."""
-    right, new = years_in(answer), years_in(wrong)
-    if not right or not new:
-        return True
-    others = years_in(statement.replace(answer, " ", 1))
-    return all((o < right[0]) == (o < new[0]) and o != new[0] for o in others if o != right[0])
-
-
 def in_name_list(statement: str, answer: str) -> bool:
     """True when the answer is one name of a list ("A, B and C", "A and B")."""
     at = statement.find(answer)
@@ -136,27 +49,16 @@ def in_name_list(statement: str, answer: str) -> bool:
     return bool(listed_before or listed_after)
 
 
-# A date after "after", "by" or "since" opens a range: a year moved a little stays true.
 NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|none|cannot)\b|n[’']t\b", re.I)
-OPEN_RANGE = frozenset(["after", "before", "by", "since", "until", "till", "from"])
 
 
 def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
     """A same-shape swap: a whole person's name for one with as many words, both names; never
-    in a denial ("No ship has yet crossed the lake in 95 minutes": in 190 it may still be
-    true)."""
+    in a denial ("No one has yet crossed the lake like Ada Berg": Otto Lind may have)."""
     if not stands_alone(mention.statement, mention.answer) or NEGATION.search(mention.statement):
         return False
-    if mention.tag == "number" and (
-        number_stated_twice(mention.statement, mention.answer)
-        or number_stated_twice(mention.statement.replace(mention.answer, wrong, 1), wrong)
-        or PART_OF_WHOLE.search(mention.statement)
-    ):
-        return False  # either value said again elsewhere: the false statement betrays itself
-    if mention.tag == "date" and mention.prep in OPEN_RANGE:
-        return False
     if mention.tag != "person":
-        return True
+        return False
     if in_name_list(mention.statement, mention.answer):
         return False  # "Liu Heima and Ariq Böke served ...": the article is silent, not against
     if FEMALE.search(mention.statement):
@@ -268,20 +170,13 @@ def opposite_statement(statement: str) -> tuple[str, str, str] | None:
 def safe_swap(
     mention: Mention, wrong: str, pools: Pools, naming: Callable[[str], list[str]]
 ) -> bool:
-    """True when swapping wrong in for the answer makes a statement plainly false (a date,
-    number or person; see swappable, counts_a_list, keeps_year_order, also_true_of)."""
+    """True when swapping wrong in for the answer makes a statement plainly false (a person
+    of FALSIFIABLE; see swappable, also_true_of, same_place_in_a_sentence)."""
     return (
         mention.tag in FALSIFIABLE
         and swappable(mention, wrong, pools)
-        and not counts_a_list(mention.statement, mention.answer)
-        and keeps_year_order(mention.statement, mention.answer, wrong)
-        and not (
-            mention.tag == "person"
-            and (
-                also_true_of(mention.statement, mention.answer, wrong, naming(wrong))
-                or not same_place_in_a_sentence(mention.prep, wrong, naming(wrong))
-            )
-        )
+        and not also_true_of(mention.statement, mention.answer, wrong, naming(wrong))
+        and same_place_in_a_sentence(mention.prep, wrong, naming(wrong))
     )
 
 
