@@ -32,7 +32,7 @@ from questions.references import (
 )
 from questions.rules import mention_rejection, rejection, rules_for
 from questions.selection import order_items
-from questions.syntax import is_command
+from questions.syntax import is_command, is_fragment
 from questions.terms import find_terms
 from questions.title import choose_title
 from questions.worth import ArticleContext, make_scorer
@@ -87,6 +87,7 @@ def analyse(
         lower_words=lower_words,
         orphans=orphan_pronouns(docs, references, person, title.casefold()),
         commands=frozenset(i for i, doc in enumerate(docs) if is_command(doc)),
+        fragments=frozenset(i for i, doc in enumerate(docs) if is_fragment(doc)),
     )
     return analysis, context
 

@@ -129,6 +129,22 @@ def is_command(doc: Doc) -> bool:
     return not any(c.dep_ in (*SUBJECT_DEPS, "expl", "aux", "auxpass") for c in root.children)
 
 
+LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+
+
+FRAGMENT_WORDS = 6  # a longer sentence without a verb is more likely one the parser misread
+
+
+def is_fragment(doc: Doc) -> bool:
+    """True for a sentence that states nothing: a short one with no verb at all ("Four of
+    the bridge chairs.", a caption), or an item of a numbered list the sentence splitter cut
+    out of its paragraph ("2. An antibiotic (a pill).")."""
+    if LIST_ITEM.match(doc.text):
+        return True
+    words = [t for t in doc if not t.is_punct]
+    return len(words) <= FRAGMENT_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
 def render(tokens: Iterable[Token], replacements: Replacements) -> str:
     """Join tokens with their own spacing, replacing resolved references.
 

@@ -409,6 +409,7 @@ M_SENTENCES = (
     "Keep the plans of the dam in Paris.",
     "A survey of the dam in 1990 found cracks.",
     "The dam burst in 1990.",
+    "Four chairs of the dam in Paris.",
 )
 
 
@@ -450,6 +451,7 @@ M_ANALYSIS = Analysis(
     pools=build_pools(M_MENTIONS, list(M_SENTENCES)),
     lower_words=frozenset({"centre"}),
     commands=frozenset({12}),
+    fragments=frozenset({15}),
 )
 # mention rule id -> (a mention it flags, a near twin it keeps)
 MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
@@ -457,6 +459,7 @@ MENTION_EXAMPLES: dict[str, tuple[Mention, Mention]] = {
     "unreliable_type": (PARIS, TREATY),
     "in_quote": (M_MENTIONS[4], EARTH),
     "command": (said(12, "Paris", "place"), PARIS),
+    "fragment": (said(15, "Paris", "place"), PARIS),
     "doubtful_person": (LIND, ANNA),
     "person_not_in_pool": (LIND, ANNA),
     "person_not_subject": (said(3, "Anna Berg", "person"), ANNA),

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from questions.facts import answer_span, tag_of
 from questions.nlp import parse
-from questions.syntax import event_phrase, is_command, make_question, wh_word
+from questions.syntax import event_phrase, is_command, is_fragment, make_question, wh_word
 
 
 def answer_in(sentence: str, answer: str) -> tuple[Span, str]:
@@ -138,3 +138,19 @@ def test_an_event_keeps_the_object_its_verb_needs() -> None:
 def test_a_sentence_in_the_imperative_is_a_command(sentence, command):
     (doc,) = parse([sentence])
     assert is_command(doc) is command
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        ("Four of the bridge chairs.", True),
+        ("2. An antibiotic (minocycline, a pill).", True),
+        ("2. The board kept the plans in Leeds.", True),
+        ("The board kept the plans in Leeds.", False),
+        ("In 1990, a new quay for the harbour was built.", False),
+        ("Confucius's descendants in Quzhou alone number 30,000.", False),  # "number" misread
+    ],
+)
+def test_a_sentence_without_a_verb_or_a_list_item_is_a_fragment(sentence, fragment):
+    (doc,) = parse([sentence])
+    assert is_fragment(doc) is fragment

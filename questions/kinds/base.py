@@ -40,6 +40,7 @@ class Analysis:
     # Sentences whose subject pronoun points nowhere, with that pronoun.
     orphans: Mapping[int, str] = field(default_factory=dict)
     commands: frozenset[int] = frozenset()  # sentences in the imperative
+    fragments: frozenset[int] = frozenset()  # sentences without a verb, numbered list items
 
     @functools.cached_property
     def name_words(self) -> frozenset[str]:

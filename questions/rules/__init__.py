@@ -32,6 +32,7 @@ MENTION_ORDER: tuple[str, ...] = (
     "unreliable_type",
     "in_quote",
     "command",
+    "fragment",
     "doubtful_person",
     "person_not_in_pool",
     "person_not_subject",

@@ -61,6 +61,14 @@ def command(analysis: Analysis, mention: Mention) -> bool:
     return mention.sentence in analysis.commands
 
 
+@mention_rule(kinds=("cloze", "short_answer", "mcq", "true_false"))
+def fragment(analysis: Analysis, mention: Mention) -> bool:
+    """The sentence states nothing: it has no verb (a caption, "Four of the bridge chairs.")
+    or it is one item of a numbered list ("2. An antibiotic (a pill)."; read 17 got a
+    "False" statement by changing the item's number)."""
+    return mention.sentence in analysis.fragments
+
+
 @mention_rule(kinds=("mcq",))
 def doubtful_person(analysis: Analysis, mention: Mention) -> bool:
     """A person the article does not confirm as a safe name (one word never part of a full
