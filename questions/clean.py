@@ -91,7 +91,7 @@ def is_title_case(line: str) -> bool:
 
 
 NOTE_TEXT = re.compile(r"^\d{1,3}[A-Z][a-z]+\b")  # "12See the survey ...": a footnote's text
-# A publisher's note on the article rather than part of it: "Correction, Nov. 15, 2019: ...",
+# A publisher's note on the article rather than part of it: "Correction, May 2, 1990: ...",
 # "Editor's note: ...", "This article was reprinted on ...", "An earlier version of this story".
 EDITORIAL_NOTE = re.compile(
     r"^(?:(?:Correction|Clarification|Update|Editor[’']s\s+[Nn]ote)s?\b[^:]{0,40}:"
@@ -240,7 +240,7 @@ PAREN_CITATION = re.compile(
 NUMBERED_CITATION = re.compile(r"\s+\((?:\d{1,2})(?:,\s*\d{1,2})*\)(?=[.,;:]|\s|$)")
 # A news dateline: the city and the agency before the first sentence ("Leeds (Harbour Wire)It was",
 # "OSLO (Fjord News) - The ...").
-# A numbered list's marker opening a paragraph ("2.  “This is futile ...”"): no fact.
+# A numbered list's marker opening a paragraph ("2.  “Ferries never paid”"): no fact.
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[\"“‘'A-Z])")
 DATELINE = re.compile(r"^[A-Z][\w.,' -]{1,40}? \([A-Z][\w .]{0,15}\)\s*(?:[-—–]\s*)?(?=[A-Z“\"])")
 # A page number left after a reference mark that was already removed ('said.:62 Many').

@@ -278,10 +278,11 @@ OPPOSITE_PAIRS = (
     ("above", "below"), ("maximum", "minimum"), ("grew", "shrank"), ("victory", "defeat"),
     ("gain", "loss"),
 )  # fmt: skip
-# Left out, each turned nonsense in a read (read 15): "deep inside the lungs" -> "outside",
-# "agreed to an interview" -> "refused to", "the worst pollution" -> "the best" (and so
-# better/worse: "worse pollution"), "growth has slowed" -> "decline has slowed"; and in read
-# 16 "the bored public" -> "the bored private" (a noun as often as an adjective).
+# Left out, each turned into nonsense in reads 15-16: inside/outside ("deep inside the hull"
+# -> "deep outside the hull"), agreed/refused ("agreed to a meeting" -> "refused to a
+# meeting"), best/worst and better/worse ("the worst flood" -> "the best flood"),
+# growth/decline ("growth has slowed" -> "decline has slowed"), public/private (a noun as
+# often as an adjective: "the weary public" -> "the weary private").
 OPPOSITES = {a: b for a, b in OPPOSITE_PAIRS} | {b: a for a, b in OPPOSITE_PAIRS}
 # Plurals that do not end in "s" ("more people" is "fewer people" turned round).
 IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women"])

@@ -39,7 +39,7 @@ RELATIVE = frozenset({"WDT", "WP", "WP$"})
 
 def apposition_role(person: Span) -> str | None:
     """The role an apposition after the name gives ("Yuri Gagarin, a Soviet pilot"), cut
-    before a conjunction or a clause ("chief economist at Flexport, which ..."), without its
+    before a conjunction or a clause ("chief engineer at Harbourworks, which ..."), without its
     article; None when there is none."""
     root = person.root
     for child in root.children:

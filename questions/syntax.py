@@ -136,9 +136,9 @@ FRAGMENT_WORDS = 6  # a longer sentence without a verb is more likely one the pa
 
 
 def is_fragment(doc: Doc) -> bool:
-    """True for a sentence that states nothing: a short one with no verb at all ("Four of
-    the bridge chairs.", a caption), or an item of a numbered list the sentence splitter cut
-    out of its paragraph ("2. An antibiotic (a pill).")."""
+    """True for a sentence that states nothing: a short one with no verb at all ("Two of the
+    harbour cranes.", a caption), or an item of a numbered list the sentence splitter cut out
+    of its paragraph ("2. A dredger (a steam one).")."""
     if LIST_ITEM.match(doc.text):
         return True
     words = [t for t in doc if not t.is_punct]

@@ -41,7 +41,7 @@ FORM_EXAMPLES = {
     "with_preposition": (Asked("1970", "date", "in"), ["in 1970"]),
     "without_date_preposition": (Asked("in 1970", "date"), ["1970"]),
     "year_span_forms": (Asked("1271–1368", "date"), ["1271-1368", "1271 to 1368"]),
-    "decades_in_full": (Asked("90s and 2000s", "date"), ["1990s and 2000s"]),
+    "decades_in_full": (Asked("the 60s and 70s", "date"), ["the 1960s and 1970s"]),
     "without_hedge": (Asked("about 15 kilometres", "number"), ["15 kilometres"]),
     "org_without_the": (Asked("The Royal Society", "org"), ["Royal Society"]),
     "counted_forms": (Asked("27 punts", "number"), ["27", "punts"]),

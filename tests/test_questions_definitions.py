@@ -115,7 +115,7 @@ def test_a_key_term_is_asked_outside_quotation_marks():
         parse(
             [
                 "The new quay was paid for by harbour dues in 1990.",
-                "“We pay harbour dues for a river? Come on,” the mayor said to the board.",
+                "“We pay harbour dues for a river? Never,” the mayor said to the board.",
                 "The board raised harbour dues twice in the 1990s, and harbour dues rose again.",
             ]
         )

@@ -56,11 +56,11 @@ def test_roles_from_apposition_and_title_before_the_name():
     analysis = analysis_of(
         "People\n\n“We will return,” said Lev Zeleny, scientific director of the Space "
         "Research Institute, in 2023. Russian President Vladimir Putin visited China in 2024. "
-        "The Soviet cosmonaut Yuri Gagarin flew into space in 1961. Phil Levy, chief "
-        "economist at Flexport, which helps companies ship goods, said the talks stalled.\n"
+        "The Soviet cosmonaut Yuri Gagarin flew into space in 1961. Otto Lind, chief "
+        "engineer at Harbourworks, which builds quays, said the talks stalled.\n"
     )
     roles = {r.person: r.role for r in analysis.roles}
-    assert roles["Phil Levy"] == "chief economist at Flexport"
+    assert roles["Otto Lind"] == "chief engineer at Harbourworks"
     assert roles["Lev Zeleny"].startswith("scientific director of the Space Research Institute")
     assert roles["Vladimir Putin"] == "Russian President"
     assert roles["Yuri Gagarin"] == "Soviet cosmonaut"
@@ -213,7 +213,7 @@ def test_a_leading_determiner_stays_out_of_the_answer(sentence, words, answer) -
 
 def test_one_night_is_some_night_not_a_count_to_ask():
     analysis = analysis_of(
-        "Harbour\n\nThe strange new reality had ambushed Ada Berg in a hospital one night. "
+        "Harbour\n\nThe storm had caught Ada Berg in the old harbour one night. "
         "Ada Berg rebuilt the harbour wall in 1990 with one million bricks.\n"
     )
     answers = {m.answer for m in analysis.mentions}

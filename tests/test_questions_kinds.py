@@ -408,12 +408,12 @@ def test_no_false_statement_is_made_of_a_denial(statement, denies):
         ("The Blower family built high-rise towers.", None),  # no word of its own turns
         ("In 1990 more people moved to Leeds.", "In 1990 fewer people moved to Leeds."),
         ("The ferry was more serious competition.", "The ferry was less serious competition."),
-        ("They sold the quay and, shortly after, left town.", None),  # after what?
+        ("They sold the quay and, soon after, left Leeds.", None),  # after what?
         ("Even if fares had been higher, the line would have closed.", None),  # a supposition
         ("Divers looked deep inside the wreck.", None),  # "outside the wreck" reads as nonsense
-        ("The band played before an English crowd.", None),  # in front of, not earlier
+        ("The band played before a home crowd.", None),  # in front of, not earlier
         ("The board met without more information.", None),
-        ("The bored public wonders why.", None),  # "public" as a noun
+        ("The weary public asks why.", None),  # "public" as a noun
         ("Sailors opposed to the tax met.", None),  # "supported to the tax" is no English
         ("Sailors opposed the tax.", "Sailors supported the tax."),
     ],

@@ -684,7 +684,7 @@ def test_a_statement_opening_with_a_quotation_and_its_speaker_is_a_remark():
 
 
 def test_similar_points_outside_the_prompt_unless_it_says_to_what() -> None:
-    pointing = item("A similar story can be told of _____.", "Reagan")
+    pointing = item("A similar story can be told of _____.", "Berg")
     assert judge("dangling_reference", pointing)
     said = item("The boiler is similar to the one Watt built in _____.", "1776")
     assert judge("dangling_reference", said) is None

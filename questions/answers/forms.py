@@ -355,7 +355,7 @@ SHORT_DECADE = re.compile(r"(?<![\d’'])[’']?([3-9]0|00)s\b")
 
 @answer_form(tags=("date",))
 def decades_in_full(asked: Asked) -> list[str]:
-    """ "the 90s and 2000s" is also "the 1990s and 2000s": a decade by its last two digits
+    """ "the 60s and 70s" is also "the 1960s and 1970s": a decade by its last two digits
     written in full ('30s to '90s of the 1900s, '00s of the 2000s; the '10s and '20s could be
     either century, so they stay as written)."""
 

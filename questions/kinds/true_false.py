@@ -20,8 +20,8 @@ from questions.lexicon import (
 # Swapping a person gives a statement that is clearly false; places and groups often overlap
 # (a capital stands for its country), and the model mixes the kinds of organisations, things
 # and works (a group for a book), so those only make true statements. Nor numbers and dates:
-# in reads 1-17 a swapped count was an acceptable false statement 5 times in 56 ("a sibling
-# or three", "X-rays of four different energies"), a swapped date 0 times in 10, against 28
+# in reads 1-17 a swapped count was an acceptable false statement 5 times in 56 ("a crew of
+# five" for four, "two ferries a day" for three), a swapped date 0 times in 10, against 28
 # of 68 swapped people and 26 of 48 turned claims (lexicon.OPPOSITE_PAIRS).
 FALSIFIABLE = frozenset({"person"})
 NEXT_NAME = re.compile(r"^\s*[A-Z][\w’'-]")
@@ -110,7 +110,7 @@ LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a whole word: n
 # more information".
 FIXED_AFTER = frozenset(["all", "long", "and", "up", "out", "off"])
 FIXED_BEFORE = frozenset(["or", "no", "any", "once", "middle", "far", "near", "general", "without"])
-# A claim under a supposition ("Even if he had found a larger audience, ...") is no claim the
+# A claim under a supposition ("Even if the ferry had been faster, ...") is no claim the
 # article makes, so turning it round makes no plain falsehood.
 HYPOTHETICAL = re.compile(r"\b(?:if|unless)\b", re.I)
 
@@ -126,15 +126,15 @@ def no_claim(word: str, previous: str, following: str) -> bool:
     """True when the word, between the words before and after it, makes no claim to turn: a
     set phrase ("after all", "two or more"), "after" that names ("named after his father"),
     "before" that places ("before a crowd"), "opposed to" (no "supported to"), or
-    "before"/"after" with no object ("and, shortly after, left town": after what?)."""
+    "before"/"after" with no object ("and, soon after, sold the quay": after what?)."""
     if following in FIXED_AFTER or previous in FIXED_BEFORE:
         return True
     if word == "after" and previous in NAMING_BEFORE_AFTER:
         return True
     if word == "opposed" and following == "to":
-        return True  # "opposed to all forms" is no "supported to all forms"
+        return True  # "opposed to the tax" is no "supported to the tax"
     if word in ("before", "after") and following in ("a", "an"):
-        return True  # "played before an English crowd": in front of, not earlier than
+        return True  # "played before a home crowd": in front of, not earlier than
     return word in ("before", "after") and not following[:1].isalnum()
 
 

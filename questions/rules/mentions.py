@@ -56,15 +56,15 @@ def in_quote(analysis: Analysis, mention: Mention) -> bool:
 @mention_rule(kinds=("cloze", "short_answer", "mcq", "true_false"))
 def command(analysis: Analysis, mention: Mention) -> bool:
     """The sentence is advice or an instruction in the imperative ("Instead of buying, try
-    waiting a week", "Take a rider in 2012."): no claim a statement could make true or false
+    waiting a week", "Take the ferry in 1990."): no claim a statement could make true or false
     (read 12: 0 of 4), nor a fact to recall."""
     return mention.sentence in analysis.commands
 
 
 @mention_rule(kinds=("cloze", "short_answer", "mcq", "true_false"))
 def fragment(analysis: Analysis, mention: Mention) -> bool:
-    """The sentence states nothing: it has no verb (a caption, "Four of the bridge chairs.")
-    or it is one item of a numbered list ("2. An antibiotic (a pill)."; read 17 got a
+    """The sentence states nothing: it has no verb (a caption, "Two of the harbour cranes.")
+    or it is one item of a numbered list ("2. A dredger (a steam one)."; read 17 got a
     "False" statement by changing the item's number)."""
     return mention.sentence in analysis.fragments
 
@@ -207,7 +207,7 @@ def glued_event(analysis: Analysis, mention: Mention) -> bool:
 
 @mention_rule(kinds=("timeline", "matching"))
 def event_with_object_pronoun(analysis: Analysis, mention: Mention) -> bool:
-    """The event names what it acts on by a pronoun ("Pocket published it"): put in order
+    """The event names what it acts on by a pronoun ("The council sold it"): put in order
     with others, away from its sentence, "it" points at nothing."""
     return bool(mention.event) and bool(OBJECT_PRONOUN.search(str(mention.event)))
 
@@ -251,7 +251,7 @@ def passing_name(analysis: Analysis, mention: Mention) -> bool:
         return False
     if len(analysis.sentences) < PASSING_MIN_SENTENCES:
         return False
-    # A person by surname; anything else by its name or its initials ("ESA" for "European
-    # Space Agency", which an article writes once in full and then by its initials).
+    # A person by surname; anything else by its name or its initials ("NHB" for "Northern
+    # Harbour Board", which an article writes once in full and then by its initials).
     names = (words[-1],) if mention.tag == "person" else (mention.answer, initials(mention.answer))
     return analysis.sentences_naming(names) <= 1
