@@ -25,6 +25,9 @@ KIND_DIFFICULTY = {
 TAG_DIFFICULTY = {"date": 0.1, "number": 0.1, "person": 0.0, "org": 0.05, "group": -0.1}
 
 
+WORDS = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class Analysis:
     """An article's sentences and facts: everything the kinds make items from."""
@@ -48,17 +51,26 @@ class Analysis:
         return full_name_words(self.mentions)
 
     @functools.cached_property
-    def _naming_counts(self) -> dict[tuple[str, ...], int]:
-        return {}
+    def _word_sentences(self) -> dict[str, set[int]]:
+        """For each word, the sentences that write it (an index built once per article)."""
+        index: dict[str, set[int]] = {}
+        for n, sentence in enumerate(self.sentences):
+            for word in WORDS.findall(sentence.text):
+                index.setdefault(word, set()).add(n)
+        return index
 
     def sentences_naming(self, names: tuple[str, ...]) -> int:
-        """In how many sentences the article writes any of the names as whole words
-        (counted once per article and names)."""
-        counts = self._naming_counts
-        if names not in counts:
-            written = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n))
-            counts[names] = sum(1 for s in self.sentences if written.search(s.text))
-        return counts[names]
+        """In how many sentences the article writes any of the names as whole words."""
+        found: set[int] = set()
+        for name in names:
+            words = WORDS.findall(name)
+            if not words:
+                continue
+            # Only the sentences holding every word of the name can hold the name.
+            maybe = set.intersection(*(self._word_sentences.get(w, set()) for w in words))
+            written = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            found |= {n for n in maybe if written.search(self.sentences[n].text)}
+        return len(found)
 
 
 @dataclass(frozen=True)
