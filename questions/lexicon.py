@@ -321,6 +321,19 @@ RELATIVE_WORDS = frozenset({"another", "other", "exception", "example", "latter"
 # --- Word shapes ------------------------------------------------------------------------------
 
 
+def has_words(text: str, words: str) -> bool:
+    """True when words occur in text with no letter or digit directly around them."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
 def is_name_like(text: str) -> bool:
     """Words of a personal name: "Yuri Gagarin", "Louis XIV", "Jan van Riebeeck", "C. J."."""
     words = text.replace("-", " ").split()

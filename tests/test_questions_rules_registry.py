@@ -660,3 +660,17 @@ def test_distractor_rule_turns_down_its_example_and_keeps_its_twin(rule_id: str)
     pools = EXAMPLE_POOLS.get(rule_id, D_POOLS)
     assert rule.unfit(unfit, asked, pools) is True, unfit
     assert rule.unfit(fit, asked, pools) is False, fit
+
+
+def test_sentences_naming_counts_whole_names_and_their_initials() -> None:
+    texts = [
+        "Ada Berg sailed from Bergen.",
+        "The Northern Harbour Board paid Berg.",
+        "The NHB met in Bergen.",
+        "Bergen harbour froze.",
+    ]
+    analysis = replace(M_ANALYSIS, sentences=tuple(Sentence(i, 0, t) for i, t in enumerate(texts)))
+    assert analysis.sentences_naming(("Berg",)) == 2
+    assert analysis.sentences_naming(("Bergen",)) == 3
+    assert analysis.sentences_naming(("Northern Harbour Board", "NHB")) == 2
+    assert analysis.sentences_naming(("Harbour Board Northern",)) == 0

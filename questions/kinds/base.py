@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from questions.answers import accepted_for
 from questions.distractors import Pools, full_name_words
 from questions.facts import Mention, Quote, Role, Sentence
-from questions.lexicon import HEDGE
+from questions.lexicon import HEDGE, has_words
 from questions.model import SENTENCE_KINDS, Answer, Item, make_item_id
 
 KIND_DIFFICULTY = {
@@ -68,8 +68,7 @@ class Analysis:
                 continue
             # Only the sentences holding every word of the name can hold the name.
             maybe = set.intersection(*(self._word_sentences.get(w, set()) for w in words))
-            written = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-            found |= {n for n in maybe if written.search(self.sentences[n].text)}
+            found |= {n for n in maybe if has_words(self.sentences[n].text, name)}
         return len(found)
 
 

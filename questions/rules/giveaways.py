@@ -17,6 +17,7 @@ from questions.lexicon import (
     NUMBER_WORDS,
     ONE_ANOTHER,
     TYPE_NOUNS,
+    has_words,
 )
 from questions.model import BLANK, Item
 from questions.nlp import years_in
@@ -47,19 +48,6 @@ def _text_answers(item: Item) -> list[str]:
     if not isinstance(item.answer, str):
         return []
     return sorted(a for a in {item.answer, *item.accepted} if len(a) >= 3 or a == item.answer)
-
-
-def has_words(text: str, words: str) -> bool:
-    """True when words occur in text with no letter or digit directly around them."""
-    start = text.find(words)
-    while start != -1:
-        end = start + len(words)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
-            return True
-        start = text.find(words, start + 1)
-    return False
 
 
 @rule(kinds=ANSWER_KINDS)
