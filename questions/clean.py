@@ -7,6 +7,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from questions.lexicon import LIST_MARKER
 from questions.model import ArticleError
 
 # Lines that are page furniture wherever they appear (navigation, sharing, tags, author boxes).
@@ -240,8 +241,6 @@ PAREN_CITATION = re.compile(
 NUMBERED_CITATION = re.compile(r"\s+\((?:\d{1,2})(?:,\s*\d{1,2})*\)(?=[.,;:]|\s|$)")
 # A news dateline: the city and the agency before the first sentence ("Leeds (Harbour Wire)It was",
 # "OSLO (Fjord News) - The ...").
-# A numbered list's marker opening a paragraph ("2.  “Ferries never paid”"): no fact.
-LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[\"“‘'A-Z])")
 DATELINE = re.compile(r"^[A-Z][\w.,' -]{1,40}? \([A-Z][\w .]{0,15}\)\s*(?:[-—–]\s*)?(?=[A-Z“\"])")
 # A page number left after a reference mark that was already removed ('said.:62 Many').
 PAGE_MARK = re.compile(r"(?<=[^\d\s:]):\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")
@@ -338,7 +337,7 @@ def body_paragraphs(blocks: list[list[str]]) -> list[str]:
         if current:
             paragraphs.append(current)
     paragraphs = [
-        " ".join(drop_glosses(DATELINE.sub("", LIST_NUMBER.sub("", uncited(p)))).split())
+        " ".join(drop_glosses(DATELINE.sub("", LIST_MARKER.sub("", uncited(p)))).split())
         for p in paragraphs
     ]
     return without_teasers(without_speaker_labels(merge_attributions([p for p in paragraphs if p])))

@@ -318,6 +318,10 @@ CLASS_NOUNS = frozenset({"group", "type", "kind", "class", "family", "form", "ge
 # Words that describe a thing against what came before: "another", "an exception".
 RELATIVE_WORDS = frozenset({"another", "other", "exception", "example", "latter", "former"})
 
+# A numbered list's marker opening a paragraph or a sentence ("2.  “Ferries never paid”",
+# "2. A dredger (a steam one)."): the number orders the list and states no fact.
+LIST_MARKER = re.compile(r"^\d{1,2}[.)]\s+(?=[\"“‘'A-Z])")
+
 # --- Word shapes ------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from questions.lexicon import LIST_MARKER
 from questions.nlp import years_in
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -129,9 +130,6 @@ def is_command(doc: Doc) -> bool:
     return not any(c.dep_ in (*SUBJECT_DEPS, "expl", "aux", "auxpass") for c in root.children)
 
 
-LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
-
-
 FRAGMENT_WORDS = 6  # a longer sentence without a verb is more likely one the parser misread
 
 
@@ -139,7 +137,7 @@ def is_fragment(doc: Doc) -> bool:
     """True for a sentence that states nothing: a short one with no verb at all ("Two of the
     harbour cranes.", a caption), or an item of a numbered list the sentence splitter cut out
     of its paragraph ("2. A dredger (a steam one).")."""
-    if LIST_ITEM.match(doc.text):
+    if LIST_MARKER.match(doc.text):
         return True
     words = [t for t in doc if not t.is_punct]
     return len(words) <= FRAGMENT_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in doc)
