@@ -183,7 +183,7 @@ def safe_swap(
 def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
     """The statements of each mention the true/false may ask (its mention rules in
     questions/rules/): the claim turned round and the claim as written when a word of it has
-    a plain opposite; else false with a safe same-type swap, or else true."""
+    a plain opposite; else false with a safe swap of another person, or else true."""
     candidates = []
     texts = [s.text for s in analysis.sentences]
     found: dict[str, list[str]] = {}
@@ -199,8 +199,8 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
         turned = opposite_statement(mention.statement)
         if turned is not None:
             # The claim turned round is the fact's false statement, offered beside the true
-            # one (the selection keeps the keys balanced): preferred to a swapped name or
-            # date, which readers accepted less often (READS.md, reads 12-13).
+            # one (the selection keeps the keys balanced): preferred to a swapped person,
+            # whom readers accepted less often (READS.md, reads 12-13 and after read 17).
             why = f"The article says {turned[1]}, not {turned[2]}: {said}"
             candidates.append(statement_candidate(analysis, mention, turned[0], "False", why))
             candidates.append(statement_candidate(analysis, mention, mention.statement, "True", ""))
