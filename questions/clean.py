@@ -349,8 +349,8 @@ INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
 
 def without_teasers(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the one-sentence lines a page sets between its paragraphs
-    without a full stop: headlines of other stories, video titles, slide captions ("Prince
-    Harry says the Queen was not allowed to meet him"). Items of a list that a paragraph
+    without a full stop: headlines of other stories, video titles, slide captions ("Mayor
+    says the harbour will not reopen before the election"). Items of a list that a paragraph
     ending in a colon opens stay, and so do bulleted lines ("* ..."); a paragraph of several
     sentences that has lost its last full stop stays too."""
     kept: list[str] = []
