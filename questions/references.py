@@ -176,6 +176,10 @@ def resolve_references(
     persons: list[str] = []
     lost = False  # the sentence before had a "he" or "she" subject nobody could name
     others: list[str] = []  # people the sentence before names beside its subject
+    full_name_words = {
+        word for d in docs for e in d.ents if e.label_ == "PERSON" and " " in e.text
+        for word in e.text.split()
+    }  # fmt: skip
     for doc, sentence in zip(docs, sentences, strict=True):
         if sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph:
             previous, persons, lost, others = None, [], False, []
@@ -195,7 +199,13 @@ def resolve_references(
             text = token_reference(token, subject, previous, [] if lost else persons, topic, place)
             if text and text.removesuffix("’s").removeprefix("in ") not in doc_text(doc):
                 replacements[token.i] = (token.i + 1, text)
-        here = {e.text for e in doc.ents if e.label_ == "PERSON"}
+        # A one-word name counts only if the article also gives it as part of a full name: a
+        # single word the model took for a person may be a brand ("Clearasil ... she").
+        here = {
+            e.text
+            for e in doc.ents
+            if e.label_ == "PERSON" and (" " in e.text or e.text in full_name_words)
+        }
         persons = list(dict.fromkeys([*persons, *sorted(here)]))
         pair = named_group(doc, subject, sentence.index) or pair
         previous = subject_as_antecedent(subject, replacements)

@@ -219,3 +219,20 @@ def test_one_night_is_some_night_not_a_count_to_ask():
     answers = {m.answer for m in analysis.mentions}
     assert "one night" not in answers
     assert {"1990", "one million"} <= answers
+
+
+def test_she_is_not_a_one_word_name_the_model_took_for_a_person():
+    text = (
+        "Skin\n\nAda Berg grew up in Leeds and worked as an engineer in 1990.\n\n"
+        "She tried Zestra for a month. “On a bad day I spent $50 on soap.” For a year, she "
+        "spent $50 a month on soaps.\n"
+    )
+    assert not [p for p in prompts_of(text) if "[Zestra" in p]
+
+
+def test_his_is_the_full_name_of_the_paragraph_when_one_person_is_named():
+    text = (
+        "Dams\n\nOtto Lind was an engineer who lived in Leeds. Dams were common there at this "
+        "time. His father was Karl Lind, a miller.\n"
+    )
+    assert any(p.startswith("[Otto Lind’s] father") for p in prompts_of(text))
