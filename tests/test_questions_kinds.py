@@ -300,6 +300,11 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
     )
     assert without_connective("Andrew Ball sold it.") == "Andrew Ball sold it."
     assert without_connective("Either way, the dredgers failed.") == "The dredgers failed."
+    assert without_connective("Secondly, however, the dredgers failed.") == "The dredgers failed."
+    assert without_connective("Second, the dredgers failed.") == "The dredgers failed."
+    assert without_connective("Second World War dredgers failed.") == (
+        "Second World War dredgers failed."
+    )
     text = (
         "Paris\n\nThe Louvre Museum in Paris opened its doors in 1793. However, Napoleon "
         "Bonaparte renamed the Louvre Museum in 1803 after his own name."

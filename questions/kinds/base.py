@@ -103,7 +103,8 @@ CONNECTIVE = re.compile(
     r"Nonetheless|Meanwhile|In the meantime|In contrast|By contrast|On the other hand|"
     r"As a result|For example|For instance|In addition|Additionally|Also|Finally|Indeed|"
     r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|In turn|Either way|"
-    r"In any case|In any event|Even so|Anyway),\s+"
+    r"In any case|In any event|Even so|Anyway|First|Firstly|Second|Secondly|Third|Thirdly|"
+    r"Lastly)(?:, however)?,\s+"
     r"|^(?:And|But|Yet|Or)\s+(?=\w)"  # a conjunction joining the sentence to the one before
 )
 
