@@ -200,7 +200,7 @@ def resolve_references(
             if text and text.removesuffix("’s").removeprefix("in ") not in doc_text(doc):
                 replacements[token.i] = (token.i + 1, text)
         # A one-word name counts only if the article also gives it as part of a full name: a
-        # single word the model took for a person may be a brand ("Clearasil ... she").
+        # single word the model took for a person may be a brand ("Zestra ... she").
         here = {
             e.text
             for e in doc.ents
