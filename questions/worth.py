@@ -132,6 +132,16 @@ def span_role(span: Span) -> str:
     return "other"
 
 
+PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def word_string(text: str) -> str:
+    """The text's words, case-folded, between single spaces and with a space at each end, so
+    that " curie " is found in "... honoured Marie Curie." and "Curie's prize"."""
+    words = PUNCTUATION.sub(" ", mention_key(text)).split()
+    return f" {' '.join(words)} "
+
+
 @dataclass(frozen=True)
 class ArticleContext:
     """What the features of every fact of one article share, computed once."""
@@ -171,14 +181,14 @@ class ArticleContext:
             paragraph_starts=starts,
             paragraphs=max(1, len(sizes)),
             title_lemmas=frozenset(title_words),
-            normalized=tuple(f" {mention_key(s.text)} " for s in sentences),
+            normalized=tuple(word_string(s.text) for s in sentences),
         )
 
     def answer_count(self, answer: str) -> int:
         """In how many sentences the article writes the answer (its last word for a name)."""
         key = mention_key(answer)
         if key not in self.counts:
-            needle = f" {key} "
+            needle = word_string(key)
             self.counts[key] = sum(needle in text for text in self.normalized) if key else 0
         return self.counts[key]
 
@@ -216,6 +226,8 @@ def fact_features(context: ArticleContext, fact: Fact) -> dict[str, float]:
             or any(t.tag_ in ("JJS", "RBS") for t in doc)
         ),
         "answer_mentions": math.log1p(count),
+        # Not a feature of the asked model (FEATURES); the acceptability model's answer_share.
+        "answer_share": count / len(context.sentences),
         "answer_title_overlap": float(bool(answer_words & context.title_lemmas)),
         "answer_words": min(len(fact.answer.split()), 8) / 8,
         "answer_in_list": float(span is not None and in_list(span)),
@@ -316,8 +328,16 @@ DISCOURSE = re.compile(
     r"again|another|other|further|still|then)\b",
     re.I,
 )
+# Which kind suits which answer: a year asked by mcq fares worse than by short answer, a
+# person better in a cloze than in an mcq (reads 1-18: mcq on a year 28% acceptable, on a
+# name 2%; cloze on a name 34%). One feature per pair, so the fit can tell them apart.
+PAIRED_KINDS = ("cloze", "mcq", "true_false", "short_answer")
+PAIRED_TAGS = ("number", "date", "person", "org", "place", "term")
+KIND_TAG_FEATURES = tuple(f"{kind}_{tag}" for kind in PAIRED_KINDS for tag in PAIRED_TAGS)
 ITEM_FEATURES: tuple[str, ...] = (
     *(f"kind_{kind}" for kind in KIND_FEATURES),
+    *KIND_TAG_FEATURES,
+    "answer_share",
     "prompt_words",
     "prompt_reference",
     "prompt_demonstrative",
@@ -340,6 +360,10 @@ def item_features(
     words = prompt.split()
     capitalised = [w for w in answer.split() if w[:1].isupper()]
     features = {f"kind_{kind}": float(item_kind == kind) for kind in KIND_FEATURES}
+    for kind in PAIRED_KINDS:
+        for tag in PAIRED_TAGS:
+            paired = item_kind == kind and fact_values.get(f"tag_{tag}", 0.0) == 1.0
+            features[f"{kind}_{tag}"] = float(paired)
     features.update(
         {
             "prompt_words": math.log(len(words) + 1),
@@ -351,6 +375,9 @@ def item_features(
             "prompt_digits": min(sum(c.isdigit() for c in prompt), 12) / 12,
             "answer_digits": float(any(c.isdigit() for c in answer)),
             "answer_once": float(fact_values.get("answer_mentions", 0.0) <= math.log(2) + 1e-9),
+            # A name in one sentence in eight is what the article is about: guessed, not
+            # recalled (with answer_mentions, worth rises with mentions and then falls).
+            "answer_share": fact_values.get("answer_share", 0.0),
             "answer_capitalised": len(capitalised) / max(1, len(answer.split())),
             "answer_chars": min(len(answer), 60) / 60,
             "asked_logit": math.log(asked / (1 - asked)) if 0 < asked < 1 else 0.0,

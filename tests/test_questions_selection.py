@@ -24,12 +24,17 @@ from questions.selection import (
     order_items,
     pick_kind,
 )
+from questions.training.verdicts import load_read_rows, save_read_rows
 from questions.worth import (
+    ACCEPT_FEATURES,
+    ACCEPT_PATH,
     FEATURES,
+    KIND_TAG_FEATURES,
     ArticleContext,
     Fact,
     WorthModel,
     fact_features,
+    item_features,
     lexrank,
     load_model,
 )
@@ -157,6 +162,36 @@ def test_a_name_in_a_list_is_worth_less_than_the_same_name_as_subject():
     listed = model.probability(fact_features(context, Fact(1, "Marie Curie", "person")))
     assert fact_features(context, Fact(1, "Marie Curie", "person"))["answer_in_list"] == 1.0
     assert subject > listed
+
+
+def test_the_acceptability_model_pairs_each_kind_with_its_answer_type():
+    nlp = get_nlp()
+    texts = [
+        "Marie Curie discovered polonium in 1898.",
+        "Marie Curie won two Nobel Prizes.",
+        "Paris honoured Marie Curie.",
+        "The element was named after Poland.",
+    ]
+    sentences = [Sentence(i, i, t) for i, t in enumerate(texts)]
+    context = ArticleContext.build("Radioactivity", sentences, [nlp(t) for t in texts])
+    values = fact_features(context, Fact(0, "Marie Curie", "person"))
+    assert values["answer_share"] == pytest.approx(3 / 4)  # named in three sentences of four
+    features = item_features("mcq", "Who discovered polonium?", "Marie Curie", values, 0.5)
+    paired = [name for name in KIND_TAG_FEATURES if features[name]]
+    assert paired == ["mcq_person"]
+    assert features["answer_share"] == values["answer_share"]
+    assert load_model(ACCEPT_PATH).features == ACCEPT_FEATURES
+
+
+def test_the_reads_feature_rows_survive_the_round_trip(tmp_path):
+    rows = [{"read": "reads19", "article": "a", "acceptable": 1, "mcq_person": 0.0}]
+    path = tmp_path / "rows.csv.gz"
+    assert load_read_rows(path) == []
+    save_read_rows(rows, path)
+    loaded = load_read_rows(path)
+    assert [(r["article"], int(r["acceptable"]), r["held_out"]) for r in loaded] == [
+        ("a", 1, False)
+    ]
 
 
 def tf_group(*items: tuple[str, str]) -> tuple[object, dict[str, float]]:

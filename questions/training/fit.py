@@ -94,9 +94,10 @@ def fit_and_save(rows: Sequence[Mapping[str, object]]) -> WorthModel:
 
 
 def fit_accept(rows: Sequence[Mapping[str, object]]) -> WorthModel:
-    """Cross-validate the acceptability model by article on the pool's blind-read verdicts,
-    fit it on all of them and write questions/data/accept-model.json; then test it on the
-    verdicts of the articles read outside the pool, which it never sees."""
+    """Cross-validate the acceptability model by article on the blind-read verdicts (the
+    pool's and the saved rows of reads outside the repository), fit it on all of them and
+    write questions/data/accept-model.json; then test it on the verdicts of the openly
+    licensed articles of training/articles, which it never sees."""
     fitted = [r for r in rows if not r.get("held_out")]
     x = np.array([[float(r[name]) for name in ACCEPT_FEATURES] for r in fitted])
     y = np.array([int(r["acceptable"]) for r in fitted])

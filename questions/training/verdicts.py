@@ -10,6 +10,7 @@ without the read files.
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LABELS_PATH = DATA / "verdicts.csv"
+READ_ROWS_PATH = DATA / "read-rows.csv.gz"
 # Openly licensed articles read blind outside the pool, kept so their verdicts can be refitted
 # (README.md there names each source and licence); the pool's articles stay in ../shared.
 READ_ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -99,9 +101,15 @@ def load_verdicts(path: Path = LABELS_PATH) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def feature_rows(pool: Path, verdicts: list[dict[str, str]]) -> list[dict[str, object]]:
-    """The verdicts joined to the features of the candidates they judged; `held_out` marks
-    the articles outside the pool (training/articles), which the fit leaves for testing."""
+def feature_rows(
+    pool: Path,
+    verdicts: list[dict[str, str]],
+    elsewhere: Path = READ_ARTICLES,
+    held_out: bool = True,
+) -> list[dict[str, object]]:
+    """The verdicts joined to the features of the candidates they judged, an article found in
+    the pool or else in `elsewhere`; `held_out` marks the rows of articles outside the pool
+    (by default training/articles, which the fit leaves for testing)."""
     from questions.clean import clean_article
     from questions.kinds import KIND_MAKERS
     from questions.pipeline import analyse, make_candidates
@@ -113,9 +121,9 @@ def feature_rows(pool: Path, verdicts: list[dict[str, str]]) -> list[dict[str, o
     rows: list[dict[str, object]] = []
     for article in sorted({v["article"] for v in verdicts}):
         path = pool / f"{article}.txt"
-        held_out = not path.exists()
-        if held_out:
-            path = READ_ARTICLES / f"{article}.txt"
+        outside = not path.exists()
+        if outside:
+            path = elsewhere / f"{article}.txt"
         head, paragraphs = clean_article(read_article(path.read_bytes(), filename=path.name))
         analysis, context = analyse(choose_title(None, head, paragraphs, path.name), paragraphs)
         scorer = Scorer(context, asked, asked)
@@ -133,9 +141,37 @@ def feature_rows(pool: Path, verdicts: list[dict[str, str]]) -> list[dict[str, o
                 {
                     "article": article,
                     "acceptable": int(verdict["acceptable"]),
-                    "held_out": held_out,
+                    "held_out": outside and held_out,
                     **{name: round(features.get(name, 0.0), 5) for name in ACCEPT_FEATURES},
                 }
             )
         print(f"{article}: {len(rows)} rows so far, {missing} verdicts without a candidate")
     return rows
+
+
+def read_rows(folders: list[Path], pool: Path) -> list[dict[str, object]]:
+    """Feature rows of blind reads kept outside the repository: each folder holds the items
+    files, the readers' files and articles/ with the texts (questions/data/READS.md says
+    where each came from). The rows are fitted on, not held out."""
+    rows: list[dict[str, object]] = []
+    for folder in folders:
+        found = feature_rows(pool, read_verdicts(folder), folder / "articles", held_out=False)
+        rows.extend({"read": folder.name, **row} for row in found)
+    return rows
+
+
+def save_read_rows(rows: list[dict[str, object]], path: Path = READ_ROWS_PATH) -> None:
+    """Write the reads' feature rows (numbers only: the articles are other people's text and
+    stay out of the repository) to questions/data/read-rows.csv.gz."""
+    with gzip.open(path, "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def load_read_rows(path: Path = READ_ROWS_PATH) -> list[dict[str, object]]:
+    """The saved feature rows of the reads outside the repository (empty before any)."""
+    if not path.exists():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        return [{**row, "held_out": False} for row in csv.DictReader(handle)]
