@@ -8,7 +8,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -136,26 +136,43 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
     if not match or SCORE.search(answer) or glued:
         return []
     raw = match.group().replace(",", "")
-    value = float(raw)
-    # Not ten times the answer: "760" beside "76" shows which one the others were made from.
-    factors = [0.5, 2, 1.5, 0.75, 3, 1.25, 0.25]
-    if re.search(r"[^\W\d_]{3,}", answer):  # "47 years": a counted noun stays near its value
-        factors = [0.5, 2, 1.5, 0.75, 1.25, 0.6]
+    factors = scale_factors(answer, raw)
     rng.shuffle(factors)
     out: list[str] = []
     for factor in factors:
-        new = value * factor
-        if "." in raw:
-            text = f"{new:.{len(raw.split('.')[1])}f}"
-        else:
-            new = round(new)
-            if new == value or new <= 0:
-                continue
-            text = f"{new:,}" if "," in match.group() else str(new)
-        out.append(answer[: match.start()] + text + answer[match.end() :])
+        text = scaled(raw, factor, "," in match.group())
+        made = answer[: match.start()] + text + answer[match.end() :] if text else None
+        if made is None or made in out:
+            continue  # "2.5%" rounds 0.95 and 1.05 of itself to the same neighbour
+        out.append(made)
         if len(out) == count:
             break
     return out
+
+
+def scale_factors(answer: str, raw: str) -> list[float]:
+    """What the answer's value is multiplied by to make wrong ones."""
+    if "." in raw:
+        # A measurement ("1.854 m", "9.58 seconds") keeps its scale: half or twice a height
+        # is no height (read 18: 2.317, 2.781 and 3.708 m offered for 1.854 m).
+        return [0.85, 0.9, 0.95, 1.05, 1.1, 1.15]
+    if re.search(r"[^\W\d_]{3,}", answer):  # "47 years": a counted noun stays near its value
+        return [0.5, 2, 1.5, 0.75, 1.25, 0.6]
+    # Not ten times the answer: "760" beside "76" shows which one the others were made from.
+    return [0.5, 2, 1.5, 0.75, 3, 1.25, 0.25]
+
+
+def scaled(raw: str, factor: float, commas: bool) -> str | None:
+    """The number raw times factor, written the way raw is (its decimals, thousands commas),
+    or None when that writes the same number or none above zero."""
+    value = float(raw)
+    if "." in raw:
+        text = f"{value * factor:.{len(raw.split('.')[1])}f}"
+        return None if text == raw else text
+    new = round(value * factor)
+    if new == value or new <= 0:
+        return None
+    return f"{new:,}" if commas else str(new)
 
 
 @dataclass(frozen=True)
@@ -170,6 +187,7 @@ class Pools:
     present: int | None = None  # the latest year of a past event: about when it was written
     actors: frozenset[str] = frozenset()  # people the article has do something (actors())
     lives: tuple[tuple[int, int], ...] = ()  # birth and death years it gives in brackets
+    pronouns: Mapping[str, str] = field(default_factory=dict)  # person key -> "he" or "she"
 
 
 def pool_key(mention: Mention) -> tuple[str, str]:
@@ -214,6 +232,54 @@ def cued_people(mentions: Iterable[Mention], texts: Sequence[str]) -> frozenset[
         if actor or PERSON_CUE.search(texts[mention.sentence]):
             cued.add(mention_key(mention.answer))
     return frozenset(cued)
+
+
+HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+PRONOUN_EVIDENCE = 2  # sentences a pronoun must outnumber the other in, twice over
+
+
+def pronoun_of(text: str) -> str | None:
+    """ "he" or "she" when the text (outside quotations) uses one set of pronouns only."""
+    text = QUOTATION.sub(" ", text)
+    he, she = bool(HE.search(text)), bool(SHE.search(text))
+    return "he" if he and not she else "she" if she and not he else None
+
+
+def people_pronouns(mentions: Iterable[Mention], texts: Sequence[str]) -> dict[str, str]:
+    """The pronoun the article uses for each person (by full name and by surname): in a
+    sentence that names one person only, and the next one when it names nobody, the
+    pronouns that follow; a person gets one when it is seen at least PRONOUN_EVIDENCE times
+    and twice as often as the other."""
+    named: dict[int, set[str]] = {}
+    for mention in mentions:
+        if mention.tag == "person":
+            named.setdefault(mention.sentence, set()).add(mention.answer)
+    seen: dict[str, Counter[str]] = {}
+    for index, names in named.items():
+        if len(names) != 1 or index >= len(texts):
+            continue
+        name = next(iter(names))
+        after = texts[index].split(name, 1)[-1]
+        if index + 1 < len(texts) and index + 1 not in named:
+            after += " " + texts[index + 1]
+        pronoun = pronoun_of(after)
+        if pronoun:
+            for key in {mention_key(name), mention_key(name.split()[-1])}:
+                seen.setdefault(key, Counter())[pronoun] += 1
+    found = {}
+    for key, counts in seen.items():
+        (best, most), *rest = [*counts.most_common(), ("", 0)]
+        if most >= PRONOUN_EVIDENCE and most >= 2 * rest[0][1]:
+            found[key] = best
+    return found
+
+
+def pronoun_for(name: str, pools: Pools) -> str | None:
+    """The pronoun the article uses for a person, by full name or else by surname."""
+    key = mention_key(name)
+    return pools.pronouns.get(key) or pools.pronouns.get(mention_key(name.split()[-1]))
 
 
 def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None) -> Pools:
@@ -267,6 +333,7 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
         ),
         actors=actors(mentions),
         lives=tuple(life_spans(texts or ())),
+        pronouns=people_pronouns(mentions, texts or ()),
     )
 
 

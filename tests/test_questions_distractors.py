@@ -166,6 +166,15 @@ def test_counted_nouns_stay_near_their_value() -> None:
     assert "80" not in bare and {"4", "16"} <= bare  # ten times shows where it came from
 
 
+def test_a_measurement_keeps_its_scale() -> None:
+    for seed in range(20):
+        made = near_numbers("1.854 m", random.Random(seed), 3)
+        assert len(made) == 3 and len(set(made)) == 3
+        for value in made:
+            assert 1.5 < float(value.split()[0]) < 2.2 and value != "1.854 m"
+    assert len(set(near_numbers("2.5%", random.Random(3), 3))) == 3
+
+
 def test_made_up_dates_stay_in_the_article_span() -> None:
     span = year_span(["February 2022", "1957", "by 2035"])
     assert span == (1957, 2035)

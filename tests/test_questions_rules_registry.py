@@ -626,6 +626,20 @@ EXAMPLE_POOLS = {
     "outside_the_life": build_pools((), ["Saul Pike (1230–1290) rebelled at last."]),
     "not_an_actor": build_pools(ACTORS),
 }
+# Ada Lund is "she" twice, Tom Reed "he" twice, Saul Pike once only (not enough to tell).
+PRONOUN_TEXTS = [
+    "Ada Lund sailed north.", "She mapped the coast.", "Tom Reed stayed home.",
+    "He wrote letters.", "Ada Lund came back.", "She sold her maps.", "Tom Reed bought them.",
+    "He was pleased.", "Saul Pike watched.", "He said nothing.", "Ivo Marsh paid Ada Lund.",
+]  # fmt: skip
+PRONOUN_MENTIONS = tuple(
+    d_mention(i, name, "person", text.replace(name, "_____"))
+    for i, text in enumerate(PRONOUN_TEXTS)
+    for name in ("Ada Lund", "Tom Reed", "Saul Pike", "Ivo Marsh")
+    if name in text
+)
+EXAMPLE_POOLS["other_pronoun"] = build_pools(PRONOUN_MENTIONS, PRONOUN_TEXTS)
+HIS_MAP = d_mention(0, "Tom Reed", "person", "_____ drew his own map of the coast.")
 # rule id -> (the mention asked, a wrong answer the rule turns down, one it keeps)
 DISTRACTOR_EXAMPLES: dict[str, tuple[Mention, str, str]] = {
     "named_with_the_actors": (D_MENTIONS[1], "Tom Reed", "Saul Pike"),
@@ -637,6 +651,7 @@ DISTRACTOR_EXAMPLES: dict[str, tuple[Mention, str, str]] = {
     "implausible_date": (RAID, "1100", "1265"),
     "outside_the_life": (RAID, "1290", "1270"),
     "not_an_actor": (who("Tom Reed", "Who built the hall?"), "Ivo Marsh", "Saul Pike"),
+    "other_pronoun": (HIS_MAP, "Ada Lund", "Saul Pike"),
 }
 
 
@@ -660,6 +675,12 @@ def test_distractor_rule_turns_down_its_example_and_keeps_its_twin(rule_id: str)
     pools = EXAMPLE_POOLS.get(rule_id, D_POOLS)
     assert rule.unfit(unfit, asked, pools) is True, unfit
     assert rule.unfit(fit, asked, pools) is False, fit
+
+
+def test_the_article_gives_a_person_a_pronoun_only_on_enough_evidence() -> None:
+    pools = EXAMPLE_POOLS["other_pronoun"]
+    assert pools.pronouns["ada lund"] == "she" and pools.pronouns["reed"] == "he"
+    assert "saul pike" not in pools.pronouns and "ivo marsh" not in pools.pronouns
 
 
 def test_sentences_naming_counts_whole_names_and_their_initials() -> None:

@@ -60,6 +60,7 @@ DISTRACTOR_ORDER: tuple[str, ...] = (
     "implausible_date",
     "outside_the_life",
     "not_an_actor",
+    "other_pronoun",
 )
 
 # The order the rules run in; the first that rejects an item names it in `--explain`.

@@ -10,6 +10,8 @@ from questions.distractors import (
     beyond_total,
     impossible_share,
     named_in_prompt,
+    pronoun_for,
+    pronoun_of,
     related_elsewhere,
     similar_size,
 )
@@ -81,3 +83,15 @@ def not_an_actor(other: str, mention: Mention, pools: Pools) -> bool:
     """A wrong person the article never has do anything, beside an answer who acts: the
     choices should all be people the question could be about."""
     return mention.tag == "person" and mention_key(other) not in pools.actors
+
+
+@distractor_rule(kinds=CHOICE_KINDS)
+def other_pronoun(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong person the article calls "she" where the question says "he" of the answer, or
+    the other way round ("Diane Kennedy reflected on ... his own reluctance"): the pronoun
+    gives the swap away (reads 15-18: four verdicts)."""
+    if mention.tag != "person":
+        return False
+    said = pronoun_of(mention.statement or mention.cloze)
+    answer, wrong = pronoun_for(mention.answer, pools), pronoun_for(other, pools)
+    return said is not None and answer in (None, said) and wrong is not None and wrong != said
