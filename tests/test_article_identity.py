@@ -33,11 +33,12 @@ def test_readding_a_deleted_article_keeps_both(teacher, db):
     first = post_job(teacher, "/teach/articles", data={"text": TEXT})
     assert first.location == "/teach/articles/space-race"
     old = storage.get_article(db, "space-race")
-    items = storage.items_for_article(db, old["id"])
-    assert items
+    items = storage.items_for_article(db, old["id"], include_disabled=True)
+    assert len(items) >= 2  # every candidate is stored, the curated ones enabled
     edited, removed = items[0], items[-1]
     teacher.post(f"/teach/items/{removed.id}/delete")
-    form = {"prompt": "Edited prompt", "answer": edited.answer, "enabled": "y"}
+    new_prompt = f"Edited: {edited.prompt}"  # a cloze keeps its blank
+    form = {"prompt": new_prompt, "answer": edited.answer, "enabled": "y"}
     if edited.kind in ("mcq", "true_false", "timeline"):
         form["choices"] = "\n".join(edited.choices)
     if edited.kind == "matching":
@@ -54,21 +55,21 @@ def test_readding_a_deleted_article_keeps_both(teacher, db):
     assert teacher.get(second.location).status_code == 200  # the redirect lands on it
     assert rows_of(db, old["id"]) == before  # the deleted article's rows are untouched
     again = storage.get_article(db, "space-race-2")
-    fresh = storage.items_for_article(db, again["id"])
+    fresh = storage.items_for_article(db, again["id"], include_disabled=True)
     assert len(fresh) == len(items)
-    assert all(item.edited == 0 and item.prompt != "Edited prompt" for item in fresh)
+    assert all(item.edited == 0 and item.prompt != new_prompt for item in fresh)
 
     teacher.post("/teach/articles/space-race-2/delete")
     third = post_job(teacher, "/teach/articles", data={"text": TEXT, "as_new": "y"})
     assert third.location == "/teach/articles/space-race-3"
     live = storage.get_article(db, "space-race-3")
-    assert len(storage.items_for_article(db, live["id"])) == len(items)
+    assert len(storage.items_for_article(db, live["id"], include_disabled=True)) == len(items)
     assert rows_of(db, old["id"]) == before
 
     # Regenerating the live copy leaves the deleted ones alone too.
     post_job(teacher, "/teach/articles/space-race-3/regenerate")
     assert rows_of(db, old["id"]) == before
-    assert len(storage.items_for_article(db, live["id"])) == len(items)
+    assert len(storage.items_for_article(db, live["id"], include_disabled=True)) == len(items)
 
 
 def test_same_title_twice_is_refused_while_live(teacher, db):

@@ -220,8 +220,13 @@ In 1972 Apollo 17 was the last crewed Moon landing; Eugene Cernan <i>left</i> la
 
 
 def test_exports_of_a_tricky_article_import_cleanly(app, teacher, db, tmp_path):
-    article_id = load_article(db, TRICKY_TEXT.encode(), filename="apollo.txt")
+    text = questions.read_article(TRICKY_TEXT.encode(), filename="apollo.txt")
+    generated = questions.generate(text, all_items=True)
+    article_id = storage.save_article(db, generated, source="apollo.txt")
     slug = db.execute("SELECT slug FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    # Every candidate switched on, as a teacher may: the exports meet every kind's markup.
+    with db.conn:
+        db.execute("UPDATE items SET enabled = 1 WHERE article_id = ?", [article_id])
     n_items = len(storage.items_for_article(db, article_id))
     assert n_items >= 3
 
