@@ -259,22 +259,19 @@ LEGAL_SUFFIX = re.compile(r",?\s+(?:Ltd|Limited|Inc|plc|PLC|Co|Corp|LLC|AG|GmbH)
 
 # --- Opposites ---------------------------------------------------------------------------------
 # Words whose opposite turns a statement false as plainly as the article says it true ("higher
-# prices" -> "lower prices", "after the invasion" -> "before the invasion"); each pair once,
-# as written in running text. Not "first"/"last" ("last year" is the year before), "most"
-# ("most people"), "succeeded" ("succeeded him as king"), "raised" ("raised the issue" is no
-# "lowered the issue") nor words that head set phrases.
+# prices" -> "lower prices", "fares rose" -> "fares fell"); each pair once, as written in
+# running text. Not "first"/"last" ("last year" is the year before), "most" ("most people"),
+# "succeeded" ("succeeded him as king"), "raised" ("raised the issue" is no "lowered the
+# issue") nor words that head set phrases.
 OPPOSITE_PAIRS = (
     ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"),
     ("increasing", "decreasing"), ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"),
-    ("higher", "lower"), ("highest", "lowest"), ("larger", "smaller"),
-    ("largest", "smallest"), ("more", "less"), ("earlier", "later"),
-    ("before", "after"), ("won", "lost"), ("accepted", "rejected"), ("supported", "opposed"),
-    ("allowed", "banned"), ("strengthened", "weakened"), ("stronger", "weaker"),
+    ("higher", "lower"), ("highest", "lowest"), ("larger", "smaller"), ("more", "less"),
+    ("earlier", "later"), ("won", "lost"), ("accepted", "rejected"), ("supported", "opposed"),
+    ("strengthened", "weakened"), ("stronger", "weaker"),
     ("strongest", "weakest"), ("faster", "slower"),
     ("fastest", "slowest"), ("older", "younger"), ("oldest", "youngest"), ("longer", "shorter"),
-    ("longest", "shortest"), ("legal", "illegal"), ("positive", "negative"),
-    ("success", "failure"), ("successful", "unsuccessful"),
-    ("north", "south"), ("east", "west"), ("northern", "southern"), ("eastern", "western"),
+    ("longest", "shortest"), ("positive", "negative"), ("success", "failure"),
     ("above", "below"), ("maximum", "minimum"), ("grew", "shrank"), ("victory", "defeat"),
     ("gain", "loss"),
 )  # fmt: skip
@@ -282,16 +279,15 @@ OPPOSITE_PAIRS = (
 # -> "deep outside the hull"), agreed/refused ("agreed to a meeting" -> "refused to a
 # meeting"), best/worst and better/worse ("the worst flood" -> "the best flood"),
 # growth/decline ("growth has slowed" -> "decline has slowed"), public/private (a noun as
-# often as an adjective: "the weary public" -> "the weary private").
+# often as an adjective: "the weary public" -> "the weary private"). And after reads 1-19:
+# before/after (6 of 20 acceptable; "named the planet before their god", "on a donkey,
+# before treading through a minefield"), largest/smallest (2 of 6: "the smallest volcanoes
+# ..., 600 km across"), successful/unsuccessful ("the first unsuccessful landing"),
+# allowed/banned ("banned him to save": no English), legal/illegal ("the illegal assault on
+# his reputation" for a lawsuit) and the compass (2 of 8: where a passing trip went).
 OPPOSITES = {a: b for a, b in OPPOSITE_PAIRS} | {b: a for a, b in OPPOSITE_PAIRS}
 # Plurals that do not end in "s" ("more people" is "fewer people" turned round).
 IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women"])
-# Verbs after which "after" names, not orders ("named after", "looked after").
-NAMING_BEFORE_AFTER = frozenset(
-    ["named", "called", "modelled", "modeled", "patterned", "look", "looks", "looked", "take",
-     "takes", "took", "go", "goes", "went", "ran", "run", "runs"]
-)  # fmt: skip
-
 # "One night", "one summer": a time named by "one" is some time, not a count of them.
 TIMES_OF_DAY_AND_YEAR = frozenset(
     ["night", "day", "morning", "afternoon", "evening", "weekend", "summer", "winter",

@@ -401,22 +401,20 @@ def test_no_false_statement_is_made_of_a_denial(statement, denies):
         ("The council raised the issue in 1990.", None),  # "raised" is no plain opposite
         ("The general public voted in 1990.", None),
         ("He has an older brother in Leeds.", "He has a younger brother in Leeds."),
-        ("The club moved north after the war.", "The club moved south after the war."),
+        ("The club moved to larger grounds.", "The club moved to smaller grounds."),
+        ("The club moved north after the war.", None),  # compass and before/after turns: out
         ("The fares did not rise in 1990.", None),  # a denial
         ("“Fares rose,” she said.", None),  # a quotation
         ("Sales rose and fell in 1990.", None),  # the opposite is already there
-        ("The ship was named after his father.", None),
         ("She grew up in Leeds.", None),
         ("Teams of two or more players met.", None),
         ("The town (larger than Leeds) met.", None),
-        ("Middle eastern traders came.", None),
         ("The Blower family built high-rise towers.", None),  # no word of its own turns
         ("In 1990 more people moved to Leeds.", "In 1990 fewer people moved to Leeds."),
         ("The ferry was more serious competition.", "The ferry was less serious competition."),
-        ("They sold the quay and, soon after, left Leeds.", None),  # after what?
         ("Even if fares had been higher, the line would have closed.", None),  # a supposition
         ("Divers looked deep inside the wreck.", None),  # "outside the wreck" reads as nonsense
-        ("The band played before a home crowd.", None),  # in front of, not earlier
+        ("Dock workers were allowed to strike.", None),  # "banned to strike" is no English
         ("The board met without more information.", None),
         ("The weary public asks why.", None),  # "public" as a noun
         ("Sailors opposed to the tax met.", None),  # "supported to the tax" is no English

@@ -593,6 +593,20 @@ def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):
 
 
 @pytest.mark.parametrize(
+    ("answer", "tag", "topic"),
+    [
+        ("Ada Quill", "person", True),  # the title's "Quill"
+        ("Tom Berg", "person", False),
+        ("Harbour Quill", "org", False),  # an organisation is no person named by surname
+    ],
+)
+def test_a_person_the_title_names_by_surname_is_the_topic(answer, tag, topic):
+    item = Item(id="x", kind="cloze", prompt="Judge _____ spoke.", answer=answer, tags=(tag,))
+    title = "Quill and the court: a judge divided"
+    assert bool(make_trivial_filter(title)(item)) is topic
+
+
+@pytest.mark.parametrize(
     ("answer", "rejected"),
     [("More than", True), ("several", True), ("about 30", False), ("twenty-five", False)],
 )

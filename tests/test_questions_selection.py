@@ -33,6 +33,7 @@ from questions.worth import (
     ArticleContext,
     Fact,
     WorthModel,
+    commonness,
     fact_features,
     item_features,
     lexrank,
@@ -181,6 +182,12 @@ def test_the_acceptability_model_pairs_each_kind_with_its_answer_type():
     assert paired == ["mcq_person"]
     assert features["answer_share"] == values["answer_share"]
     assert load_model(ACCEPT_PATH).features == ACCEPT_FEATURES
+
+
+def test_a_name_everyone_knows_is_more_common_than_one_the_article_introduces():
+    assert commonness("Iraq") > commonness("Kabul") > commonness("Zakhilwal") == 0.0
+    assert commonness("in 1961") == commonness("") == 0.0  # dates and numbers: not words
+    assert 0.0 < commonness("the Moon") < 1.0
 
 
 def test_the_reads_feature_rows_survive_the_round_trip(tmp_path):
