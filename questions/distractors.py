@@ -153,8 +153,8 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
 def scale_factors(answer: str, raw: str) -> list[float]:
     """What the answer's value is multiplied by to make wrong ones."""
     if "." in raw:
-        # A measurement ("1.854 m", "9.58 seconds") keeps its scale: half or twice a height
-        # is no height (read 18: 2.317, 2.781 and 3.708 m offered for 1.854 m).
+        # A measurement ("1.76 m", "9.58 seconds") keeps its scale: half or twice a height
+        # is no height (read 18 offered a runner 3.5 m beside 1.75 m).
         return [0.85, 0.9, 0.95, 1.05, 1.1, 1.15]
     if re.search(r"[^\W\d_]{3,}", answer):  # "47 years": a counted noun stays near its value
         return [0.5, 2, 1.5, 0.75, 1.25, 0.6]

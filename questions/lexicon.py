@@ -280,11 +280,11 @@ OPPOSITE_PAIRS = (
 # meeting"), best/worst and better/worse ("the worst flood" -> "the best flood"),
 # growth/decline ("growth has slowed" -> "decline has slowed"), public/private (a noun as
 # often as an adjective: "the weary public" -> "the weary private"). And after reads 1-19:
-# before/after (6 of 20 acceptable; "named the planet before their god", "on a donkey,
-# before treading through a minefield"), largest/smallest (2 of 6: "the smallest volcanoes
-# ..., 600 km across"), successful/unsuccessful ("the first unsuccessful landing"),
-# allowed/banned ("banned him to save": no English), legal/illegal ("the illegal assault on
-# his reputation" for a lawsuit) and the compass (2 of 8: where a passing trip went).
+# before/after (6 of 20 acceptable; "the ship was named before the admiral", "rode in on a
+# mule, before crossing the ford"), largest/smallest (2 of 6: "the smallest crater, 900 km
+# across"), successful/unsuccessful ("the first unsuccessful crossing"), allowed/banned
+# ("banned her to keep her wages": no English), legal/illegal ("an illegal challenge" for a
+# lawsuit) and the compass (2 of 8: where a passing trip went).
 OPPOSITES = {a: b for a, b in OPPOSITE_PAIRS} | {b: a for a, b in OPPOSITE_PAIRS}
 # Plurals that do not end in "s" ("more people" is "fewer people" turned round).
 IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women"])

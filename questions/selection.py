@@ -39,7 +39,7 @@ KIND_ORDER = ("short_answer", "mcq", "cloze", "true_false", "timeline", "matchin
 # Kinds left out of the curated set (still in `--all`, for a teacher to switch on): strict
 # readers accepted no matching item of 24 read (people once named beside their roles, minor
 # events beside their dates), and no timeline in the 28 of reads 12-19 (10 of 66 since read 3:
-# events cut from their sentences, "nominated her", a photo caption taken for an event).
+# events cut from their sentences, a bare "her" in an event, a photo caption taken for one).
 NOT_CURATED = frozenset({"matching", "timeline"})
 
 

@@ -195,8 +195,8 @@ class ArticleContext:
 
 def commonness(answer: str) -> float:
     """How common the answer is in English at large, on wordfreq's Zipf scale over 8 (0 for
-    a number or date): "Iraq" 0.55, "Kabul" 0.43, a minister named once 0. A name everyone
-    knows is guessed from the sentence around it ("our invasion of _____"): over reads 1-19,
+    a number or date): "France" 0.62, "Lyon" 0.48, a clerk named once 0. A name everyone
+    knows is guessed from the sentence around it ("the wine regions of _____"): over reads 1-19,
     names of Zipf 5 or more were acceptable 17% of the time, those under 4 37%."""
     if not answer or any(c.isdigit() for c in answer):
         return 0.0

@@ -88,7 +88,7 @@ def not_an_actor(other: str, mention: Mention, pools: Pools) -> bool:
 @distractor_rule(kinds=CHOICE_KINDS)
 def other_pronoun(other: str, mention: Mention, pools: Pools) -> bool:
     """A wrong person the article calls "she" where the question says "he" of the answer, or
-    the other way round ("Diane Kennedy reflected on ... his own reluctance"): the pronoun
+    the other way round ("Ada Lund reflected on ... his own doubts"): the pronoun
     gives the swap away (reads 15-18: four verdicts)."""
     if mention.tag != "person":
         return False

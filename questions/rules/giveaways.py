@@ -85,7 +85,7 @@ def make_trivial_filter(title: str) -> Check:
         if " " in key and f" {key} " in f" {topic} ":
             return "answer is a name of several words from the article's title"
         if " " in key and "person" in item.tags and key.split()[-1] in title_words:
-            # Reads 15-19: 2 of 20 acceptable ("Justice _____" in "Alito and Prelogar: ...").
+            # Reads 11-19: 2 of 20 acceptable ("Judge _____" in "Quill and the court: ...").
             return "answer is a person the article's title names by surname"
         letters = re.sub(r"[^a-z]", "", key)
         acronym = not any(c.islower() for c in item.answer) and len(letters) >= 2
