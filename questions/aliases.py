@@ -4,6 +4,7 @@ second spelling ('Ögedei' beside 'Ogödei Khan'). A student typing any of them 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -17,12 +18,13 @@ from questions.lexicon import (
     HEAD_NOUNS,
     LEGAL_SUFFIX,
     NAME_PARTICLES,
+    TITLES,
     TYPE_NOUNS,
 )
 
 # Lower-case words a multi-word name may hold ("Philo of Byzantium", "Ibn al-Haytham").
 PARTICLES = NAME_PARTICLES | {"of", "the"}
-NAME_TAGS = frozenset({"person", "org", "place", "group"})
+NAME_TAGS = frozenset({"person", "org", "place", "group", "work"})
 BRACKETED = re.compile(
     r"([A-Z][\w’'-]*(?:\s+(?:of|the|for|and|de|von|van|[A-Z][\w’'-]*))*)\s*"
     r"\((also |or |also known as |also called )?([A-Z][\w’'.-]*(?: [A-Z][\w’'-]*){0,2})\)"
@@ -165,9 +167,13 @@ def article_aliases(
         *type_word_forms(names, texts),
         *company_forms(names),
         *article_acronyms(names, texts),
+        *titled_forms(mentions, texts),
+        *ending_names(mentions),
     ]
     for name, alt in one_way:
         out.setdefault(mention_key(name), []).append(alt)
+    for name, acronym in acronym_pairs(names, texts):
+        out.setdefault(mention_key(acronym), []).append(name)  # "SNL": "Saturday Night Live"
     for a, b in [*spelling_variants(mentions, names), *without_middle_names(mentions)]:
         add(a, b)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
@@ -316,6 +322,60 @@ def article_acronyms(names: Sequence[str], texts: Sequence[str]) -> list[tuple[s
                 pairs += [(name, acronym), (name, dotted)]
                 break
     return pairs
+
+
+ACTOR_TAGS = frozenset({"person", "org"})
+
+
+def ending_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    """A one-word name is right as the one longer name of two or three words ending in it,
+    whether the parser took them for people or organisations ("Jaber" and "Abdul Jaber" both
+    tagged organisations); not a place ("France" of "New France") nor a work ("Bible")."""
+    names = {m.answer for m in mentions if m.tag in ACTOR_TAGS}
+    longer = [
+        n for n in names if 1 < len(n.split()) <= 3 and all(w[:1].isupper() for w in n.split())
+    ]
+    ends = Counter(n.split()[-1] for n in longer)
+    return sorted(
+        (short, name)
+        for short in names
+        if " " not in short and short[:1].isupper() and ends[short] == 1
+        for name in longer
+        if name.split()[-1] == short
+    )
+
+
+def acronym_pairs(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """(name, acronym) for each acronym the article writes that stands for one name only:
+    a student typing the full name of "SNL" is right too."""
+    pairs = [
+        (name, alt)
+        for name, alt in article_acronyms(names, texts)
+        if alt.replace(".", "").isupper() and " " not in alt and " " in name
+    ]
+    expanded = Counter(mention_key(alt) for _, alt in set(pairs))
+    return sorted({(n, a) for n, a in pairs if expanded[mention_key(a)] == 1})
+
+
+TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+TITLED = re.compile(rf"\b({TITLE_WORDS}) ((?:[A-Z][\w’'-]+ ){{0,2}}[A-Z][\w’'-]+)")
+
+
+def titled_forms(mentions: Sequence[Mention], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """A person is right with the title the article gives them ("Judge Arthur Engel" for
+    "Engel" and "Arthur Engel"; "Judge Engel" too when the article also writes "Engel")."""
+    people = {m.answer for m in mentions if m.tag == "person"}
+    pairs = []
+    for text in texts:
+        for match in TITLED.finditer(text):
+            title, name = match.group(1), match.group(2)
+            surname = name.split()[-1]
+            for person in people:
+                if person == name or (" " not in person and person == surname):
+                    pairs.append((person, f"{title} {name}"))
+                    if surname in people:  # the article calls them by surname alone too
+                        pairs.append((person, f"{title} {surname}"))
+    return sorted(set(pairs))
 
 
 NAME_RUN = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,4}"

@@ -226,6 +226,10 @@ COMMON_ABBREVIATIONS = {
     "UN": "United Nations",
     "EU": "European Union",
     "USSR": "Soviet Union",
+    "LA": "Los Angeles",
+    "L.A.": "Los Angeles",
+    "NYC": "New York City",
+    "UAE": "United Arab Emirates",
 }
 # Names of everyday English with their other usual forms.
 COMMON_NAMES = {

@@ -7,16 +7,19 @@ import pytest
 
 import questions
 from questions.aliases import (
+    acronym_pairs,
     article_acronyms,
     article_aliases,
     bracket_pairs,
     bracketed_spellings,
     company_forms,
+    ending_names,
     fuller_names,
     of_place_forms,
     repeated_glosses,
     same_spelling,
     term_acronyms,
+    titled_forms,
     type_word_forms,
     with_head_nouns,
     without_middle_names,
@@ -37,6 +40,32 @@ def test_a_name_also_accepts_its_acronym_when_the_article_writes_it() -> None:
     assert ("United States", "US") in article_acronyms(["United States"], texts)
     assert article_acronyms(["Western Union"], texts) == []
     assert ("United Nations", "UN") in article_acronyms(["United Nations"], texts)
+
+
+def test_an_acronym_accepts_the_one_name_it_stands_for() -> None:
+    texts = ["She joined Harbour Night Live in 2005.", "At HNL she wrote sketches."]
+    pairs = acronym_pairs(["Harbour Night Live"], texts)
+    assert ("Harbour Night Live", "HNL") in pairs and {name for name, _ in pairs} == {
+        "Harbour Night Live"
+    }
+    two = acronym_pairs(["Harbour Night Live", "Hull Naval League"], [*texts, "HNL twice."])
+    assert two == []  # one acronym, two names: it names neither
+    assert article_aliases([], texts) == {}  # no mentions, no names to expand
+    assert ("LA", "Los Angeles") in article_acronyms(["LA"], ["She moved to LA."])
+
+
+def test_a_person_is_right_with_the_title_the_article_gives_them() -> None:
+    people = [mention("Engel"), mention("Arthur Engel"), mention("Ada Lund")]
+    pairs = titled_forms(people, ["The case went to Judge Arthur Engel in May."])
+    assert ("Engel", "Judge Engel") in pairs and ("Arthur Engel", "Judge Arthur Engel") in pairs
+    assert not [p for p in pairs if p[0] == "Ada Lund"]
+
+
+def test_a_one_word_name_is_right_as_the_one_longer_name_ending_in_it() -> None:
+    names = [mention(n, "org") for n in ("Jaber", "Abdul Jaber", "Union", "Soviet Union")]
+    names += [mention("European Union", "org"), mention("France", "place")]
+    names.append(mention("New France", "place"))
+    assert ending_names(names) == [("Jaber", "Abdul Jaber")]  # "Union" ends two; a place
 
 
 def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -> None:
