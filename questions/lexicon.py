@@ -277,7 +277,6 @@ OPPOSITE_PAIRS = (
     ("fastest", "slowest"), ("older", "younger"), ("oldest", "youngest"), ("longer", "shorter"),
     ("longest", "shortest"), ("positive", "negative"), ("success", "failure"),
     ("above", "below"), ("maximum", "minimum"), ("grew", "shrank"), ("victory", "defeat"),
-    ("gain", "loss"),
 )  # fmt: skip
 # Left out, each turned into nonsense in reads 15-16: inside/outside ("deep inside the hull"
 # -> "deep outside the hull"), agreed/refused ("agreed to a meeting" -> "refused to a
@@ -288,7 +287,8 @@ OPPOSITE_PAIRS = (
 # mule, before crossing the ford"), largest/smallest (2 of 6: "the smallest crater, 900 km
 # across"), successful/unsuccessful ("the first unsuccessful crossing"), allowed/banned
 # ("banned her to keep her wages": no English), legal/illegal ("an illegal challenge" for a
-# lawsuit) and the compass (2 of 8: where a passing trip went).
+# lawsuit), the compass (2 of 8: where a passing trip went) and gain/loss (a verb as often
+# as a noun: "to gain ground" -> "to loss ground").
 OPPOSITES = {a: b for a, b in OPPOSITE_PAIRS} | {b: a for a, b in OPPOSITE_PAIRS}
 # Plurals that do not end in "s" ("more people" is "fewer people" turned round).
 IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women"])

@@ -302,6 +302,10 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
     assert without_connective("Either way, the dredgers failed.") == "The dredgers failed."
     assert without_connective("Secondly, however, the dredgers failed.") == "The dredgers failed."
     assert without_connective("Second, the dredgers failed.") == "The dredgers failed."
+    assert without_connective("The port, on the other hand, faces east.") == (
+        "The port faces east."
+    )
+    assert without_connective("The port, though, faces _____.") == "The port faces _____."
     assert without_connective("Second World War dredgers failed.") == (
         "Second World War dredgers failed."
     )
@@ -419,6 +423,8 @@ def test_no_false_statement_is_made_of_a_denial(statement, denies):
         ("The weary public asks why.", None),  # "public" as a noun
         ("Sailors opposed to the tax met.", None),  # "supported to the tax" is no English
         ("Sailors opposed the tax.", "Sailors supported the tax."),
+        ("Ash kept falling back to the sea.", None),  # a motion, not a trend
+        ("The mayor expects more will follow.", None),  # "less will follow" is no English
     ],
 )
 def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):

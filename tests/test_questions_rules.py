@@ -432,6 +432,11 @@ def cloze(prompt: str, answer: str, tag: str = "place") -> Item:
             cloze("Soon after the flood [Ada Berg] surveyed the river in _____.", "1921", "date"),
         ),
         (
+            "pointing_word",
+            cloze("In exchange, the _____ would train the crews.", "Harbour Board", "org"),
+            cloze("In exchange for land, the _____ trained crews.", "Harbour Board", "org"),
+        ),
+        (
             "unnamed_referent",
             cloze("The rest of the crew landed in _____.", "Kazakhstan", "place"),
             cloze("The construction of the Orbital Yard should end by _____.", "2040", "date"),

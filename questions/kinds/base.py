@@ -109,15 +109,22 @@ CONNECTIVE = re.compile(
 )
 
 
+# The same words set off inside the sentence ("The port, on the other hand, faces east").
+INNER_CONNECTIVE = re.compile(
+    r", (?:however|on the other hand|in contrast|by contrast|meanwhile|moreover|therefore|"
+    r"nevertheless|nonetheless|in turn|though),(?= )"
+)
+
+
 def without_connective(prompt: str) -> str:
     """A sentence lifted from its paragraph without the word that tied it to the one before
-    ("However, ...", "As a result, ...", "But ..."): asked alone, that word points at
-    nothing."""
+    ("However, ...", "As a result, ...", "But ...", "The port, however, ..."): asked alone,
+    that word points at nothing."""
     match = CONNECTIVE.match(prompt)
-    if match is None or match.end() >= len(prompt):
-        return prompt
-    rest = prompt[match.end() :]
-    return rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+    if match is not None and match.end() < len(prompt):
+        prompt = prompt[match.end() :]
+        prompt = prompt[:1].upper() + prompt[1:] if prompt[:1].islower() else prompt
+    return INNER_CONNECTIVE.sub("", prompt)
 
 
 def make_item(

@@ -42,7 +42,8 @@ LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|or|yet)\s+", re.I)
 DOCUMENT_PART = r"(?:paragraphs?|sections?|chapters?|examples?|figures?|tables?|pages?)"
 POINTING_WORDS = re.compile(
     r"^(?:Then|Now|Since then|By then|Until then|At that time|At the time|After that"
-    r"|Before that|Afterwards)\b|^(?:Soon|Shortly) after(?:wards)?(?=,)"
+    r"|Before that|Afterwards)\b|^(?:In exchange|In return)(?=,)"
+    r"|^(?:Soon|Shortly) after(?:wards)?(?=,)"
     r"|\b(?:either|neither)(?=\s*(?:[,.;:?!)]|$))|\bthat(?=\s*(?:[.;:?!)]|$))"
     rf"|\b(?:previous|preceding|following|next|above|below) {DOCUMENT_PART}\b"
     rf"|\b{DOCUMENT_PART} (?:above|below)\b|\bsee (?:chapter|section|figure|table)\b"
