@@ -220,7 +220,8 @@ def _chunks(text: str) -> Iterator[str]:
 # Text pysbd is needed for: abbreviations, initials, quotations, ellipses, odd spacing.
 NEEDS_PYSBD = re.compile(
     r"[“”\"'‘’]|\.\.|…|\b[A-Za-z]{1,4}\.\s*[a-z0-9,;(]|\b[A-Z]\.|\.[A-Za-z]|[.!?]\S|"
-    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Capt|Rev|No|vs|etc|Inc|Ltd|Co|ca|approx)\."
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Capt|Rev|No|vs|etc|Inc|Ltd|Co|ca|approx|"
+    r"Sen|Sens|Rep|Reps|Gov|Govs|Sgt|Maj|Adm|Cmdr|Hon|Pres|Supt|Mt|Ft|Messrs)\."
 )
 SIMPLE_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 

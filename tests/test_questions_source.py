@@ -148,6 +148,14 @@ def test_sentences_split_with_abbreviations():
     ]
 
 
+def test_a_title_abbreviation_ends_no_sentence():
+    text = "An aide to Sen. Ada Lund spoke, and Rep. Bo Ray and Gov. Cy Holt agreed. It passed."
+    assert split_sentences(text) == [
+        "An aide to Sen. Ada Lund spoke, and Rep. Bo Ray and Gov. Cy Holt agreed.",
+        "It passed.",
+    ]
+
+
 def ents(text: str) -> dict[str, str]:
     doc = next(parse([text]))
     return {e.text: e.label_ for e in doc.ents}
