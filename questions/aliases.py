@@ -159,6 +159,7 @@ def article_aliases(
         add(name, alt)
     for name, alt in bracketed_spellings(names, texts):
         add(name, alt)
+    acronyms = article_acronyms(names, texts)
     one_way = [
         *fuller_names(mentions, texts),
         *of_place_forms(mentions, texts),
@@ -166,13 +167,13 @@ def article_aliases(
         *with_head_nouns(names, texts),
         *type_word_forms(names, texts),
         *company_forms(names),
-        *article_acronyms(names, texts),
+        *acronyms,
         *titled_forms(mentions, texts),
         *ending_names(mentions),
     ]
     for name, alt in one_way:
         out.setdefault(mention_key(name), []).append(alt)
-    for name, acronym in acronym_pairs(names, texts):
+    for name, acronym in acronym_pairs(acronyms):
         out.setdefault(mention_key(acronym), []).append(name)  # "SNL": "Saturday Night Live"
     for a, b in [*spelling_variants(mentions, names), *without_middle_names(mentions)]:
         add(a, b)
@@ -345,12 +346,12 @@ def ending_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
     )
 
 
-def acronym_pairs(names: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
-    """(name, acronym) for each acronym the article writes that stands for one name only:
-    a student typing the full name of "SNL" is right too."""
+def acronym_pairs(acronyms: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Of article_acronyms' (name, short form) pairs, those whose acronym stands for one name
+    only: a student typing the full name of "SNL" is right too."""
     pairs = [
         (name, alt)
-        for name, alt in article_acronyms(names, texts)
+        for name, alt in acronyms
         if alt.replace(".", "").isupper() and " " not in alt and " " in name
     ]
     expanded = Counter(mention_key(alt) for _, alt in set(pairs))

@@ -44,11 +44,12 @@ def test_a_name_also_accepts_its_acronym_when_the_article_writes_it() -> None:
 
 def test_an_acronym_accepts_the_one_name_it_stands_for() -> None:
     texts = ["She joined Harbour Night Live in 2005.", "At HNL she wrote sketches."]
-    pairs = acronym_pairs(["Harbour Night Live"], texts)
+    pairs = acronym_pairs(article_acronyms(["Harbour Night Live"], texts))
     assert ("Harbour Night Live", "HNL") in pairs and {name for name, _ in pairs} == {
         "Harbour Night Live"
     }
-    two = acronym_pairs(["Harbour Night Live", "Hull Naval League"], [*texts, "HNL twice."])
+    names = ["Harbour Night Live", "Hull Naval League"]
+    two = acronym_pairs(article_acronyms(names, [*texts, "HNL twice."]))
     assert two == []  # one acronym, two names: it names neither
     assert article_aliases([], texts) == {}  # no mentions, no names to expand
     assert ("LA", "Los Angeles") in article_acronyms(["LA"], ["She moved to LA."])
