@@ -174,7 +174,7 @@ def article_aliases(
     for name, alt in one_way:
         out.setdefault(mention_key(name), []).append(alt)
     for name, acronym in acronym_pairs(acronyms):
-        out.setdefault(mention_key(acronym), []).append(name)  # "SNL": "Saturday Night Live"
+        out.setdefault(mention_key(acronym), []).append(name)  # "HNL": "Harbour Night Live"
     for a, b in [*spelling_variants(mentions, names), *without_middle_names(mentions)]:
         add(a, b)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
@@ -330,7 +330,7 @@ ACTOR_TAGS = frozenset({"person", "org"})
 
 def ending_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
     """A one-word name is right as the one longer name of two or three words ending in it,
-    whether the parser took them for people or organisations ("Jaber" and "Abdul Jaber" both
+    whether the parser took them for people or organisations ("Marwick" and "Tobias Marwick" both
     tagged organisations); not a place ("France" of "New France") nor a work ("Bible")."""
     names = {m.answer for m in mentions if m.tag in ACTOR_TAGS}
     longer = [
@@ -348,7 +348,7 @@ def ending_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
 
 def acronym_pairs(acronyms: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """Of article_acronyms' (name, short form) pairs, those whose acronym stands for one name
-    only: a student typing the full name of "SNL" is right too."""
+    only: a student typing the full name of "HNL" is right too."""
     pairs = [
         (name, alt)
         for name, alt in acronyms
@@ -363,8 +363,8 @@ TITLED = re.compile(rf"\b({TITLE_WORDS}) ((?:[A-Z][\w’'-]+ ){{0,2}}[A-Z][\w’
 
 
 def titled_forms(mentions: Sequence[Mention], texts: Sequence[str]) -> list[tuple[str, str]]:
-    """A person is right with the title the article gives them ("Judge Arthur Engel" for
-    "Engel" and "Arthur Engel"; "Judge Engel" too when the article also writes "Engel")."""
+    """A person is right with the title the article gives them ("Judge Nora Fell" for
+    "Fell" and "Nora Fell"; "Judge Fell" too when the article also writes "Fell")."""
     people = {m.answer for m in mentions if m.tag == "person"}
     pairs = []
     for text in texts:

@@ -133,7 +133,7 @@ def near_numbers(answer: str, rng: random.Random, count: int) -> list[str]:
             return near_number_words(words, i, rng, count)
     match = NUMBER.search(answer)
     glued = match is not None and answer[match.end() : match.end() + 1].isalpha()  # "49ers"
-    # A number in a name ("30 Rock", "Apollo 11") names one thing: "45 Rock" is no title.
+    # A number in a name ("42 Quay", "Apollo 11") names one thing: "63 Quay" is no title.
     named = bool(re.search(r"\b[A-Z][a-z]", answer))
     if not match or SCORE.search(answer) or glued or named:
         return []

@@ -56,17 +56,17 @@ def test_an_acronym_accepts_the_one_name_it_stands_for() -> None:
 
 
 def test_a_person_is_right_with_the_title_the_article_gives_them() -> None:
-    people = [mention("Engel"), mention("Arthur Engel"), mention("Ada Lund")]
-    pairs = titled_forms(people, ["The case went to Judge Arthur Engel in May."])
-    assert ("Engel", "Judge Engel") in pairs and ("Arthur Engel", "Judge Arthur Engel") in pairs
+    people = [mention("Fell"), mention("Nora Fell"), mention("Ada Lund")]
+    pairs = titled_forms(people, ["The case went to Judge Nora Fell in May."])
+    assert ("Fell", "Judge Fell") in pairs and ("Nora Fell", "Judge Nora Fell") in pairs
     assert not [p for p in pairs if p[0] == "Ada Lund"]
 
 
 def test_a_one_word_name_is_right_as_the_one_longer_name_ending_in_it() -> None:
-    names = [mention(n, "org") for n in ("Jaber", "Abdul Jaber", "Union", "Soviet Union")]
+    names = [mention(n, "org") for n in ("Marwick", "Tobias Marwick", "Union", "Soviet Union")]
     names += [mention("European Union", "org"), mention("France", "place")]
     names.append(mention("New France", "place"))
-    assert ending_names(names) == [("Jaber", "Abdul Jaber")]  # "Union" ends two; a place
+    assert ending_names(names) == [("Marwick", "Tobias Marwick")]  # "Union" ends two; a place
 
 
 def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -> None:

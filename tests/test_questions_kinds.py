@@ -424,7 +424,7 @@ def test_no_false_statement_is_made_of_a_denial(statement, denies):
         ("Sailors opposed to the tax met.", None),  # "supported to the tax" is no English
         ("Sailors opposed the tax.", "Sailors supported the tax."),
         ("Ash kept falling back to the sea.", None),  # a motion, not a trend
-        ("The mayor expects more will follow.", None),  # "less will follow" is no English
+        ("The mayor expects more will join.", None),  # "less will follow" is no English
     ],
 )
 def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):

@@ -106,8 +106,8 @@ def same_place_in_a_sentence(prep: str, wrong: str, sentences: Sequence[str]) ->
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")  # a whole word: not "Blower", "high-rise"
 # Set phrases whose word is no claim: "more and more", "grew up", "grew out of", "two or
 # more", "no more", "any more", "once more", "the general public", "without more information";
-# a motion, not a trend ("falling back to Earth", "fell down", "fell apart"); "more" standing
-# for a noun before a verb ("more will follow" turns to no English with "less").
+# a motion, not a trend ("ash falling back to the sea", "fell down", "fell apart"); "more" standing
+# for a noun before a verb ("more will join" turns to no English with "less").
 FIXED_AFTER = frozenset(
     ["and", "up", "out", "off", "back", "down", "apart", "will", "would", "can", "could",
      "may", "might", "should", "must", "are", "were", "have", "had"]
