@@ -98,22 +98,22 @@ def difficulty(kind: str, tag: str, answer: str, sentence: str, extra: float = 0
     return round(min(max(value, 0.05), 0.95), 2)
 
 
+# Connectives also set off inside a sentence ("The port, on the other hand, faces east").
+SET_OFF = (
+    "However", "Moreover", "Therefore", "Nevertheless", "Nonetheless", "Meanwhile",
+    "In contrast", "By contrast", "On the other hand", "In turn",
+)  # fmt: skip
 CONNECTIVE = re.compile(
-    r"^(?:However|Moreover|Furthermore|Consequently|Therefore|Thus|Hence|Nevertheless|"
-    r"Nonetheless|Meanwhile|In the meantime|In contrast|By contrast|On the other hand|"
+    rf"^(?:{'|'.join(SET_OFF)}|Furthermore|Consequently|Thus|Hence|In the meantime|"
     r"As a result|For example|For instance|In addition|Additionally|Also|Finally|Indeed|"
-    r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|In turn|Either way|"
+    r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|Either way|"
     r"In any case|In any event|Even so|Anyway|First|Firstly|Second|Secondly|Third|Thirdly|"
     r"Lastly)(?:, however)?,\s+"
     r"|^(?:And|But|Yet|Or)\s+(?=\w)"  # a conjunction joining the sentence to the one before
 )
 
 
-# The same words set off inside the sentence ("The port, on the other hand, faces east").
-INNER_CONNECTIVE = re.compile(
-    r", (?:however|on the other hand|in contrast|by contrast|meanwhile|moreover|therefore|"
-    r"nevertheless|nonetheless|in turn|though),(?= )"
-)
+INNER_CONNECTIVE = re.compile(rf", (?:{'|'.join(w.lower() for w in SET_OFF)}|though),(?= )")
 
 
 def without_connective(prompt: str) -> str:
