@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from questions.dates import DECADE, FUTURE, life_spans
 from questions.facts import Mention, mention_key
-from questions.lexicon import NUMBER_WORDS, OBJECT_WHO, YEAR_ALONE, is_name_like
+from questions.lexicon import NUMBER_WORDS, OBJECT_WHO, QUOTED, YEAR_ALONE, is_name_like
 from questions.model import BLANK
 from questions.nlp import years_in
 
@@ -238,13 +238,12 @@ def cued_people(mentions: Iterable[Mention], texts: Sequence[str]) -> frozenset[
 
 HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
-QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 PRONOUN_EVIDENCE = 2  # sentences a pronoun must outnumber the other in, twice over
 
 
 def pronoun_of(text: str) -> str | None:
     """ "he" or "she" when the text (outside quotations) uses one set of pronouns only."""
-    text = QUOTATION.sub(" ", text)
+    text = QUOTED.sub(" ", text)
     he, she = bool(HE.search(text)), bool(SHE.search(text))
     return "he" if he and not she else "she" if she and not he else None
 

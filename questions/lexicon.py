@@ -86,6 +86,8 @@ ARTICLES = frozenset({"a", "an", "the"})
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 # A word with its apostrophes and hyphens ("Skłodowska-Curie", "Levi's").
 WORD_TOKEN = re.compile(r"[\w’'-]+")
+# A quotation in double quotes, straight or curly: words the writer reports, not states.
+QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # Words that stand before a name as a title or rank; the name after them is a person.
 TITLES = frozenset(
     [

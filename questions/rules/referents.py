@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from questions.lexicon import NAME_WORD, TYPE_NOUNS, WORD_TOKEN, YEAR_ALONE
+from questions.lexicon import NAME_WORD, QUOTED, TYPE_NOUNS, WORD_TOKEN, YEAR_ALONE
 from questions.model import BLANK, SENTENCE_KINDS, Item
 from questions.rules.registry import QUESTION_KINDS, SINGLE_KINDS, Check, article_rule, rule
 
@@ -343,7 +343,6 @@ TARGETLESS = re.compile(
 )
 
 
-QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # The writer speaking ("I do not blame ...", "we sailed on"): not "World War I", "US".
 FIRST_PERSON = re.compile(
     r"(?:^|\b[a-z]+[,;:]? )I\b(?! [A-Z])|\b(?:me|my|mine|myself|we|us|our|ours|ourselves)\b"
