@@ -14,7 +14,7 @@ from werkzeug.security import generate_password_hash
 from werkzeug.serving import make_server
 
 import questions
-from quizapp import create_app, storage
+from quizapp import create_app, schedule, storage
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -211,6 +211,16 @@ def clock(monkeypatch):
     clock = Clock()
     monkeypatch.setattr("quizapp.storage.schema.now", clock.now)
     return clock
+
+
+@pytest.fixture
+def noon(monkeypatch):
+    """The scheduler's clock stopped at today's noon UTC, so that a test which reviews a card
+    and looks again minutes later never straddles midnight (the daily limits and "due today"
+    start over there)."""
+    noon = schedule.day_start(schedule.utcnow()) + timedelta(hours=12)
+    monkeypatch.setattr(schedule, "utcnow", lambda: noon)
+    return noon
 
 
 def post_job(client, url: str, **kwargs):

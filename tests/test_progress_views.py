@@ -58,7 +58,7 @@ def test_progress_needs_login(client):
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
 
 
-def test_student_sees_seen_right_mastered_and_due(client, db, article_id, login):
+def test_student_sees_seen_right_mastered_and_due(client, db, article_id, login, noon):
     user = make_user(db, "ada")
     now = schedule.utcnow()
     schedule.review_item(db, user, "q1", 3, when=now)  # right, due in 10 minutes
@@ -181,7 +181,7 @@ def test_only_students_answers_count(app, client, db, article_id, login):
     assert "4 attempts, mean score 67%" in after[0]
 
 
-def test_a_students_home_shows_the_last_score_and_cards_due(client, db, login):
+def test_a_students_home_shows_the_last_score_and_cards_due(client, db, login, noon):
     items = tuple(
         Item(id=f"h{n}", kind="cloze", prompt=f"Fact _____ {n}.", answer=f"a{n}",
              source_sentence=f"Fact a{n} {n}.")

@@ -157,7 +157,7 @@ def test_all_kinds_render_front_and_back(client, student):
     assert "Nothing due until" in done and "4 of 4 cards seen" in done
 
 
-def test_daily_new_limit_comes_from_config(app, client, student):
+def test_daily_new_limit_comes_from_config(app, client, student, noon):
     app.config["STUDY_NEW_PER_DAY"] = 1
     client.post("/articles/space/study", data={"item_id": "c1", "reps": "0", "rating": 4})
     html = page(client.get("/articles/space/study"))
@@ -170,7 +170,7 @@ def study_counts(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", "", line).split())
 
 
-def test_the_header_says_which_card_it_shows_and_counts_it(app, client, student, monkeypatch):
+def test_the_header_says_which_card_it_shows_and_counts_it(app, client, student, monkeypatch, noon):
     html = page(client.get("/articles/space/study"))
     assert (
         study_counts(html)
@@ -182,8 +182,7 @@ def test_the_header_says_which_card_it_shows_and_counts_it(app, client, student,
     assert study_counts(html) == (
         "Learning card, shown a few minutes early: nothing else is due · 1 of 4 seen"
     )
-    later = schedule.utcnow() + timedelta(minutes=30)
-    monkeypatch.setattr(schedule, "utcnow", lambda: later)
+    monkeypatch.setattr(schedule, "utcnow", lambda: noon + timedelta(minutes=30))
     html = page(client.get("/articles/space/study"))
     assert (
         study_counts(html)
