@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from questions.lexicon import PLAN_PARTICIPLES
 from questions.nlp import years_in
 
 DECADE = re.compile(r"(?<!\d)\d{3}0s\b")
@@ -16,7 +17,7 @@ LIFE_SPAN_ONLY = re.compile(r"\d{4}\s*[–-]\s*\d{4}")
 # "signed on _____", "was launched in _____": the blank dates a past event.
 PAST_BEFORE_BLANK = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )"
-    r"\b(?!(?:planned|expected|scheduled|intended|proposed|hoped|aimed)\b)"
+    rf"\b(?!(?:{'|'.join(PLAN_PARTICIPLES)})\b)"
     r"(?:[a-z]+ed|was|were|had|began|became|came|took|made|won|lost|led|met|sent|built|"
     r"held|fought|broke|fell|rose|ran|saw|gave|went|left)\b(?:\s+\S+){0,2}?\s+_____"
 )
@@ -49,8 +50,9 @@ def plausible_date(
     past = bool(PAST_BEFORE_BLANK.search(cloze)) or not FUTURE.search(cloze)
     if not past and min(years) < min(right):
         return False  # a plan gets no earlier year
-    # A past event gets no year after the article's latest past event (it was written then).
-    if present is not None and past and max(right) <= present < max(years):
+    # A past event gets no year after the article's latest past event, or after its own
+    # year when that is later: the article was written after both.
+    if present is not None and past and max(years) > max(present, *right):
         return False
     after = years_in(cloze.split("_____", 1)[1]) if "_____" in cloze else []
     if after and max(right) < min(after) <= max(years):

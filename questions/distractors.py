@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from questions.dates import DECADE, FUTURE, life_spans
+from questions.dates import DECADE, life_spans
 from questions.facts import Mention, mention_key
 from questions.lexicon import NUMBER_WORDS, OBJECT_WHO, QUOTED, YEAR_ALONE, is_name_like
 from questions.model import BLANK
@@ -190,6 +190,7 @@ class Pools:
     actors: frozenset[str] = frozenset()  # people the article has do something (actors())
     lives: tuple[tuple[int, int], ...] = ()  # birth and death years it gives in brackets
     pronouns: Mapping[str, str] = field(default_factory=dict)  # person key -> "he" or "she"
+    series: Mapping[str, frozenset[str]] = field(default_factory=dict)  # year -> its nouns
 
 
 def pool_key(mention: Mention) -> tuple[str, str]:
@@ -323,19 +324,21 @@ def build_pools(mentions: Iterable[Mention], texts: Sequence[str] | None = None)
         sentences_of={k: frozenset(v) for k, v in sentences_of.items()},
         tags_of={mention_key(m.answer): m.tag for m in mentions},
         years=year_span(m.answer for m in mentions if m.tag == "date"),
-        present=max(
-            (
-                y
-                for m in mentions
-                if m.tag == "date" and not FUTURE.search(m.cloze)
-                for y in years_in(m.answer)
-            ),
-            default=None,
-        ),
+        present=max((y for m in mentions if m.past for y in years_in(m.answer)), default=None),
         actors=actors(mentions),
         lives=tuple(life_spans(texts or ())),
         pronouns=people_pronouns(mentions, texts or ()),
+        series=series_of(mentions),
     )
+
+
+def series_of(mentions: Iterable[Mention]) -> dict[str, frozenset[str]]:
+    """For each year, the nouns the article has it pick one of ("2020" -> {"election"})."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.series:
+            found.setdefault(mention_key(mention.answer), set()).add(mention.series)
+    return {year: frozenset(nouns) for year, nouns in found.items()}
 
 
 def named_in_prompt(choice: str, prompt: str) -> bool:

@@ -14,8 +14,10 @@ from questions.lexicon import (
     DEMONSTRATIVES,
     MONTH_NUMBERS,
     PLACE_TYPE_NOUNS,
+    PLAN_PARTICIPLES,
     TIMES_OF_DAY_AND_YEAR,
     TYPE_NOUNS,
+    YEAR_DIGITS,
     is_name_like,
 )
 from questions.nlp import doc_text, years_in
@@ -73,6 +75,8 @@ class Mention:
     in_quote: bool
     event: str | None
     also: tuple[str, ...] = ()  # other names the sentence gives it ("tarns, or corrie lakes")
+    past: bool = False  # a date of something that happened (told_as_past)
+    series: str = ""  # the noun a year picks one of ("the 2016 election": "election")
 
 
 @dataclass(frozen=True)
@@ -296,6 +300,40 @@ def vague_amount(span: Span, tag: str) -> bool:
     return tag == "number" and before is not None and before.lower_ in ("the", "these")
 
 
+# Auxiliaries that put the verb's event ahead of the telling ("will launch", "to be held").
+NOT_YET = frozenset(
+    {"will", "'ll", "’ll", "would", "shall", "to", "may", "might", "could", "should"}
+)
+# Auxiliaries of a participle that tell of the past ("was launched", "has opened"), unlike
+# "is" or "are" ("are planned in 2026").
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have", "'d", "’d"})
+
+
+def told_as_past(span: Span) -> bool:
+    """The date is when something happened, as the parse tells it: the nearest verb above it
+    is in the past tense ("launched in 2020", "was in December 2024", "won the 2016
+    election") with no "will" or "to" before it. Not a plan ("planning a mission for 2028",
+    "to be elected in 2024") nor a state in the present ("As of July 2025, ... has")."""
+    for node in span.root.ancestors:
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        auxiliaries = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & NOT_YET or node.lower_ in PLAN_PARTICIPLES:
+            return False
+        if node.tag_ == "VBN":  # "a probe launched in 2020" has none
+            return not auxiliaries or bool(auxiliaries & PAST_AUXILIARIES)
+        return node.tag_ == "VBD"
+    return False
+
+
+def series_noun(span: Span) -> str:
+    """The noun a bare year picks one of ("the 2016 election", "the 1936 Olympics"), else ""."""
+    root = span.root
+    if not re.fullmatch(YEAR_DIGITS, span.text) or root.dep_ not in ("nummod", "compound", "amod"):
+        return ""
+    return root.head.lemma_.lower() if root.head.pos_ in ("NOUN", "PROPN") else ""
+
+
 def find_mentions(
     docs: Sequence[Doc], sentences: Sequence[Sentence], replacements: Sequence[Replacements]
 ) -> list[Mention]:
@@ -329,6 +367,8 @@ def find_mentions(
                     prep=prep,
                     in_quote=in_quotes(doc, span.start_char),
                     event=event_phrase(span, refs) if is_dated else None,
+                    past=bool(is_dated) and told_as_past(span),
+                    series=series_noun(span) if tag == "date" else "",
                 )
             )
     return surnames_as_people(mentions)

@@ -79,6 +79,13 @@ YEAR_ALONE = re.compile(rf"(?<!\d){YEAR_DIGITS}(?!\d)")
 # A span of two years and nothing else ("1271–1368").
 YEAR_SPAN = re.compile(rf"^{YEAR_DIGITS}\s*[-–—]\s*{YEAR_DIGITS}$")
 
+# Participles that make a date a plan's, not a past event's ("planned for 2030", "is
+# expected in 2031").
+PLAN_PARTICIPLES = (
+    "planned", "expected", "scheduled", "intended", "proposed", "hoped", "aimed", "slated",
+    "projected", "forecast", "predicted", "targeted", "due", "set",
+)  # fmt: skip
+
 # --- Names, titles and the words around them ------------------------------------------------
 
 ARTICLES = frozenset({"a", "an", "the"})

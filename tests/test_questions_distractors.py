@@ -24,6 +24,7 @@ from questions.distractors import (
     year_span,
 )
 from questions.facts import Mention
+from questions.pipeline import analyse
 
 
 def mention(answer: str, tag: str, sentence: int, label: str = "ORG", question=None):
@@ -215,3 +216,17 @@ def test_actors_are_answers_of_subject_questions() -> None:
         ]
     )
     assert doers == frozenset({"bran hale"})
+
+
+def test_the_article_is_dated_by_its_latest_past_event_not_its_plans() -> None:
+    text = [
+        "The harbour opened in 1998.",
+        "A second pier was finished in 2016.",
+        "The council is planning a third pier for 2031.",
+        "It hopes to be open again in 2029.",
+    ]
+    analysis, _ = analyse("Harbour", text)
+    assert analysis.pools.present == 2016
+    year = next(m for m in analysis.mentions if m.answer == "1998")
+    choices = pick_distractors(year, analysis.pools, random.Random(1), count=6, kind="mcq")
+    assert choices and all(int(c) <= 2016 for c in choices), choices

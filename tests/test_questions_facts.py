@@ -9,7 +9,15 @@ from spacy.tokens import Span
 
 import questions
 from questions.clean import clean_article
-from questions.facts import Mention, answer_span, relabelled, surnames_as_people, tag_of
+from questions.facts import (
+    Mention,
+    answer_span,
+    relabelled,
+    series_noun,
+    surnames_as_people,
+    tag_of,
+    told_as_past,
+)
 from questions.nlp import parse
 from questions.pipeline import analyse
 
@@ -236,3 +244,34 @@ def test_his_is_the_full_name_of_the_paragraph_when_one_person_is_named():
         "time. His father was Karl Lind, a miller.\n"
     )
     assert any(p.startswith("[Otto Lind’s] father") for p in prompts_of(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "past"),
+    [
+        ("The mill burned down in 1871.", "1871", True),
+        ("The first ferry was in December 1904.", "December 1904", True),
+        ("The canal was opened in 1822.", "1822", True),
+        ("The town is planning a second canal for 2031.", "2031", False),
+        ("The bridge will be finished in 2030.", "2030", False),
+        ("She hoped to be elected mayor again in 2027.", "2027", False),
+        ("As of May 2025, the town has two ferries.", "May 2025", False),
+    ],
+)
+def test_a_date_is_told_as_past_by_the_tense_of_its_verb(sentence, year, past) -> None:
+    doc = next(parse([sentence]))
+    span = next(e for e in doc.ents if e.text == year)
+    assert told_as_past(span) is past
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "noun"),
+    [
+        ("Lund won the 1998 election by a wide margin.", "1998", "election"),
+        ("The mill burned down in 1871.", "1871", ""),
+    ],
+)
+def test_a_year_before_a_noun_picks_one_of_a_series(sentence, year, noun) -> None:
+    doc = next(parse([sentence]))
+    span = next(e for e in doc.ents if e.text == year)
+    assert series_noun(span) == noun

@@ -614,6 +614,14 @@ SHARE = d_mention(0, "54.8%", "number", "The party won _____ of the vote.")
 KING = d_mention(0, "Karl Vane IV", "person", "_____ built the palace by the lake.")
 SENT = d_mention(0, "Ivo Marsh", "person", "[Olaf Berg] sent _____ to the south in 1260.")
 RAID = d_mention(0, "1262", "date", "Saul Pike rebelled against the court in _____.")
+# A year that picks one of a series: the article gives the 1258 and 1266 councils, not 1263.
+COUNCIL = replace(
+    d_mention(0, "1262", "date", "Olaf Berg lost the _____ council."), series="council"
+)
+COUNCILS = tuple(
+    replace(d_mention(n, year, "date", f"The {year} council met."), series="council")
+    for n, year in enumerate(("1258", "1266"))
+) + (d_mention(2, "1263", "date", "Saul Pike rebelled in 1263."),)
 
 
 def who(answer: str, question: str | None) -> Mention:
@@ -625,6 +633,7 @@ ACTORS = (who("Saul Pike", "Who rebelled against the court?"), who("Ivo Marsh", 
 EXAMPLE_POOLS = {
     "outside_the_life": build_pools((), ["Saul Pike (1230–1290) rebelled at last."]),
     "not_an_actor": build_pools(ACTORS),
+    "not_of_the_series": build_pools(COUNCILS),
 }
 # Ada Lund is "she" twice, Tom Reed "he" twice, Saul Pike once only (not enough to tell).
 PRONOUN_TEXTS = [
@@ -650,6 +659,7 @@ DISTRACTOR_EXAMPLES: dict[str, tuple[Mention, str, str]] = {
     "named_in_the_question": (SENT, "Olaf Berg", "Saul Pike"),
     "implausible_date": (RAID, "1100", "1265"),
     "outside_the_life": (RAID, "1290", "1270"),
+    "not_of_the_series": (COUNCIL, "1263", "1266"),
     "not_an_actor": (who("Tom Reed", "Who built the hall?"), "Ivo Marsh", "Saul Pike"),
     "other_pronoun": (HIS_MAP, "Ada Lund", "Saul Pike"),
 }

@@ -58,6 +58,7 @@ DISTRACTOR_ORDER: tuple[str, ...] = (
     "bare_first_name",
     "named_in_the_question",
     "implausible_date",
+    "not_of_the_series",
     "outside_the_life",
     "not_an_actor",
     "other_pronoun",

@@ -71,6 +71,14 @@ def implausible_date(other: str, mention: Mention, pools: Pools) -> bool:
     return not plausible_date(other, mention.answer, mention.cloze, present=pools.present)
 
 
+@distractor_rule(kinds=CHOICE_KINDS)
+def not_of_the_series(other: str, mention: Mention, pools: Pools) -> bool:
+    """A wrong year for a year that picks one of a series ("won the _____ election") that the
+    article never gives that series: a made-up year may have had none (read 21 offered 2015
+    and 2018 for a presidential election)."""
+    return bool(mention.series) and mention.series not in pools.series.get(mention_key(other), ())
+
+
 @distractor_rule(kinds=("mcq",))
 def outside_the_life(other: str, mention: Mention, pools: Pools) -> bool:
     """A wrong year at or beyond the birth or death year of a life the article gives, when the
