@@ -93,6 +93,10 @@ ARTICLES = frozenset({"a", "an", "the"})
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 # A word with its apostrophes and hyphens ("Skłodowska-Curie", "Levi's").
 WORD_TOKEN = re.compile(r"[\w’'-]+")
+# A word without the quotation marks around it ("'family'" -> "family").
+PLAIN_WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
+# A short acronym ("ICJ", "UN").
+ACRONYM = re.compile(r"[A-Z]{2,3}")
 # A quotation in double quotes, straight or curly: words the writer reports, not states.
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # Words that stand before a name as a title or rank; the name after them is a person.

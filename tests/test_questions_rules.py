@@ -590,6 +590,10 @@ def test_a_blank_that_leaves_a_regnal_number_is_half_a_name(prompt, rejected):
         ("Will the Mayor Write His Own Harbour Master Plan in Leeds?", "Harbour Master", True),
         ("Will the Mayor Write His Own Harbour Master Plan in Leeds?", "Master Plan", True),
         ("Will the Mayor Write His Own Harbour Master Plan in Leeds?", "Port Master", False),
+        ("Harbour board unveils 'night ferry' plan", "night ferry", True),
+        ("Harbour board unveils 'night ferry' plan", "day ferry", False),
+        ("Ruling expected after HCB hears the harbour case", "HCB", True),
+        ("Ruling expected after HCB hears the harbour case", "HC", False),
     ],
 )
 def test_blanks_on_the_articles_own_topic_are_rejected(title, answer, topic):

@@ -10,12 +10,14 @@ from rapidfuzz import fuzz
 
 from questions.facts import mention_key
 from questions.lexicon import (
+    ACRONYM,
     BLANK_TITLES,
     MULTIPLES,
     NAME_PARTICLES,
     NOT_NAMES,
     NUMBER_WORDS,
     ONE_ANOTHER,
+    PLAIN_WORD,
     TYPE_NOUNS,
     has_words,
 )
@@ -74,6 +76,10 @@ def make_trivial_filter(title: str) -> Check:
     initials = title_initials(title)
     squashed = re.sub(r"\W", "", topic)
     title_words = [w for w in topic.split() if len(w) > 3]
+    # The title's words without the quotation marks around them ("unveils 'family' plan").
+    plain_topic = f" {' '.join(PLAIN_WORD.findall(topic))} "
+    # Its acronyms of two or three letters ("ICJ concludes hearings") count as words too.
+    acronyms = {w.casefold() for w in PLAIN_WORD.findall(title) if ACRONYM.fullmatch(w)}
 
     def trivial(item: Item) -> str | None:
         if not isinstance(item.answer, str):
@@ -82,7 +88,7 @@ def make_trivial_filter(title: str) -> Check:
         plural = key.removesuffix("s") == topic.removesuffix("s")  # "Huguenots" in "Huguenot"
         if key == topic or plural or (short_title and key and key in topic):
             return "answer is the article's topic"
-        if " " in key and f" {key} " in f" {topic} ":
+        if " " in key and f" {' '.join(PLAIN_WORD.findall(key))} " in plain_topic:
             return "answer is a name of several words from the article's title"
         if " " in key and "person" in item.tags and key.split()[-1] in title_words:
             # Reads 11-19: 2 of 20 acceptable ("Judge _____" in "Quill and the court: ...").
@@ -92,7 +98,7 @@ def make_trivial_filter(title: str) -> Check:
         if acronym and len(initials) >= 2 and letters in (initials, initials[:-1]):
             return "answer is the initials of the article's topic ('UMC', 'V&A')"
         one_word = " " not in key and len(key) > 3
-        if one_word and key in title_words:
+        if (one_word and key in title_words) or key in acronyms:
             return (
                 "answer is a word of the article's own title ('Queen _____' in Victoria and Albert)"
             )
