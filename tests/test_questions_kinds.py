@@ -425,6 +425,8 @@ def test_no_false_statement_is_made_of_a_denial(statement, denies):
         ("Sailors opposed the tax.", "Sailors supported the tax."),
         ("Ash kept falling back to the sea.", None),  # a motion, not a trend
         ("The mayor expects more will join.", None),  # "less will follow" is no English
+        ("As more ferry tickets sold, fares rose.", "As fewer ferry tickets sold, fares rose."),
+        ("At least five more sailors drowned at sea.", None),  # "five fewer" is no claim
     ],
 )
 def test_a_false_statement_turns_one_word_into_its_opposite(statement, turned):

@@ -10,6 +10,7 @@ from questions.rules.giveaways import (
     blank_speaker,
     make_trivial_filter,
     name_completion,
+    names_speaker,
     quoted_statement,
 )
 from questions.rules.mentions import person_blank_fits
@@ -631,6 +632,7 @@ def test_a_number_blank_must_hold_a_number(answer, rejected):
         ("“The dam will hold,” said _____, a professor at Oslo.", True),
         ("“The dam will hold,” said Dr. _____.", True),
         ("“It was a fine year,” said Ada Berg, the chief buyer of _____ salmon.", True),
+        ("“The dam will hold,” _____, a clerk at the harbour office, said in Oslo.", True),
         ("_____ argued that the dam would hold for a century.", False),
         ("The engineers said the dam, built in _____, would hold.", False),
         ("Ada Berg said that the “dam would hold” until _____.", False),
@@ -711,3 +713,17 @@ def test_similar_points_outside_the_prompt_unless_it_says_to_what() -> None:
     assert judge("dangling_reference", pointing)
     said = item("The boiler is similar to the one Watt built in _____.", "1776")
     assert judge("dangling_reference", said) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("“The dam will hold,” Ada Berg, a clerk, said.", True),
+        ("Berg has worked at the harbour since 1990.", True),
+        ("“It will,” said Dr. Berg.", True),
+        ("Mayor Tom Berg opened the dam.", False),  # another Berg
+        ("The Berg Harbour Board met.", False),  # a name going on
+    ],
+)
+def test_a_speaker_is_named_by_full_name_or_surname_not_inside_another_name(text, names):
+    assert names_speaker(text, "Ada Berg") is names

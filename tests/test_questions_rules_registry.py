@@ -33,6 +33,8 @@ SENTENCES = (
     "Shi Tianze defected to the Mongol forces in 1213.",
     "The castle houses the Centre for Contemporary Art.",
     "It was the first satellite of the Oxygen programme.",
+    "“We will fly again,” Ivo Marsh, a pilot, said.",
+    "Marsh has flown since 1990.",
 )
 
 
@@ -51,7 +53,7 @@ MENTIONS = (
 ANALYSIS = Analysis(
     slug="oxygen",
     title="Oxygen",
-    sentences=tuple(Sentence(i, 0, s) for i, s in enumerate(SENTENCES)),
+    sentences=tuple(Sentence(i, i, s) for i, s in enumerate(SENTENCES)),
     mentions=MENTIONS,
     roles=(),
     quotes=(),
@@ -182,6 +184,10 @@ EXAMPLES: dict[str, tuple[Item, Item]] = {
         ),
         short("Which year did China launch it?", kind="mcq", choices=MCQ_CHOICES),
     ),  # fmt: skip
+    "minor_speaker": (
+        short("Who said: “The castle will stand”?", "Ada Berg"),  # named nowhere else
+        short("Who said: “We will fly again”?", "Ivo Marsh"),  # named again in another
+    ),
     "trivial": (
         short("What gas do we breathe?", "oxygen"),
         short("What gas do we breathe out?", "carbon dioxide"),

@@ -12,7 +12,9 @@ from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 from questions.lexicon import (
     IRREGULAR_PLURALS,
+    NUMBER_VALUES,
     OPPOSITES,
+    YEAR,
     is_name_like,
 )
 
@@ -116,6 +118,8 @@ FIXED_BEFORE = frozenset(["or", "no", "any", "once", "general", "without"])
 # A claim under a supposition ("Even if the ferry had been faster, ...") is no claim the
 # article makes, so turning it round makes no plain falsehood.
 HYPOTHETICAL = re.compile(r"\b(?:if|unless)\b", re.I)
+# Words that end the noun phrase after "more" ("more came in than", "more than").
+PHRASE_ENDS = frozenset({"than", "came", "were", "was", "are", "is", "have", "had", "in", "of"})
 
 
 def is_plural(word: str) -> bool:
@@ -123,6 +127,25 @@ def is_plural(word: str) -> bool:
     return word in IRREGULAR_PLURALS or (
         word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
     )
+
+
+def counted(word: str) -> bool:
+    """A count before "more" or "less" ("five more", "20 more"; not a year, "In 1990 more")."""
+    return (word.replace(",", "").isdigit() and not YEAR.fullmatch(word)) or word in NUMBER_VALUES
+
+
+def noun_phrase_after(text: str, most: int = 3) -> list[str]:
+    """The first few lower-case words after a word, up to punctuation or a verb-like word:
+    where a plural would show that "more" counts things ("more blood test results")."""
+    words = []
+    for word in text.split()[:most]:
+        bare = word.rstrip(",.;:")
+        if not bare.isalpha() or not bare.islower() or bare in PHRASE_ENDS:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return words
 
 
 def no_claim(word: str, previous: str, following: str) -> bool:
@@ -153,8 +176,10 @@ def opposite_statement(statement: str) -> tuple[str, str, str] | None:
         following = after.split()[0].lower().strip(",.;:") if after.split() else ""
         if before.count("(") > before.count(")") or no_claim(word, previous, following):
             continue
-        if word == "more" and is_plural(following):
-            opposite = "fewer"  # "more people" -> "fewer people", not "less people"
+        if word in ("more", "less") and counted(previous):
+            continue  # "five more protesters were killed": more of them, no amount to turn
+        if word == "more" and any(is_plural(w) for w in noun_phrase_after(after)):
+            opposite = "fewer"  # "more blood test results" -> "fewer ...", not "less ..."
         if previous in ("a", "an"):  # "an older brother" -> "a younger brother"
             article = "an" if opposite[0] in "aeiou" else "a"
             before = before[: before.lower().rfind(previous)] + article + " "

@@ -93,6 +93,7 @@ ORDER: tuple[str, ...] = (
     "four_choices",
     # giveaways and unnamed referents
     "trivial",
+    "minor_speaker",
     "blank_glossed",
     "name_completion",
     "related_word",
