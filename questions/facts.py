@@ -25,6 +25,7 @@ from questions.syntax import (
     PRONOUNS,
     STATIVE_VERBS,
     Replacements,
+    denial,
     event_phrase,
     make_question,
     render,
@@ -77,6 +78,7 @@ class Mention:
     also: tuple[str, ...] = ()  # other names the sentence gives it ("tarns, or corrie lakes")
     past: bool = False  # a date of something that happened (told_as_past)
     series: str = ""  # the noun a year picks one of ("the 2016 election": "election")
+    denied: str | None = None  # the statement denied by its main verb (syntax.denial)
 
 
 @dataclass(frozen=True)
@@ -342,6 +344,7 @@ def find_mentions(
     for doc, sentence, refs in zip(docs, sentences, replacements, strict=True):
         seen: set[str] = set()
         statement = statement_of(doc, refs)
+        denied = denial(doc, refs)
         for ent in doc.ents:
             tag = tag_of(ent)
             span = answer_span(ent)
@@ -369,6 +372,7 @@ def find_mentions(
                     event=event_phrase(span, refs) if is_dated else None,
                     past=bool(is_dated) and told_as_past(span),
                     series=series_noun(span) if tag == "date" else "",
+                    denied=denied,
                 )
             )
     return surnames_as_people(mentions)

@@ -316,6 +316,31 @@ TIMES_OF_DAY_AND_YEAR = frozenset(
 # estimated") or a statistic ("41 percent in 2015"): its year dates the finding or the figure,
 # a detail, not the event the article is about. (Not "published": in a history the year a
 # discovery was published is the event.)
+# Verbs that report what someone said, by lemma.
+SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "write", "explain", "note", "state", "declare", "announce", "claim"]
+)
+# Verbs of an opinion or expectation: "X thinks Y" denied is a claim about X's mind.
+OPINION_VERBS = frozenset(
+    [
+        "argue", "believe", "think", "expect", "hope", "fear", "warn", "insist", "suggest",
+        "predict", "estimate", "consider", "feel", "doubt", "wonder", "worry",
+    ]
+)  # fmt: skip
+# Words that make a claim partial, hedged or relative, so that its denial is no plain
+# falsehood ("often found" / "not often found", "also built", "about 50 killed").
+NOT_DENIABLE = frozenset(
+    [
+        "often", "sometimes", "usually", "generally", "mostly", "largely", "partly", "many",
+        "some", "few", "several", "most", "almost", "nearly", "about", "around",
+        "approximately", "roughly", "also", "even", "only", "just", "still", "already",
+        "perhaps", "probably", "possibly", "likely", "reportedly", "allegedly", "if", "unless",
+        "whether", "least", "quite", "very", "highly", "extremely", "particularly",
+        "especially", "unclear",
+    ]
+)  # fmt: skip
+# Words that deny a claim ("did not", "never").
+NEGATIVE_WORDS = frozenset({"not", "never", "no", "nor", "neither", "none", "cannot"})
 REPORT_WORDS = r"\b(?:stud(?:y|ies)|survey(?:ed|s)?|found that|estimated|census|poll(?:ed|s)?)\b"
 STATISTIC = r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|million\b|billion\b)"
 

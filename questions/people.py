@@ -8,13 +8,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from questions.facts import Quote, Role, Sentence, in_quotes, mention_key
-from questions.lexicon import NUMBER_WORDS, TITLES
+from questions.lexicon import NUMBER_WORDS, SPEECH_VERBS, TITLES
 from questions.nlp import doc_text
 from questions.syntax import find_subject, render
-
-SPEECH_VERBS = frozenset(
-    ["say", "tell", "add", "write", "explain", "note", "state", "declare", "announce", "claim"]
-)
 
 
 def role_phrase(person: Span) -> str | None:

@@ -7,7 +7,13 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from questions.lexicon import LIST_MARKER
+from questions.lexicon import (
+    LIST_MARKER,
+    NEGATIVE_WORDS,
+    NOT_DENIABLE,
+    OPINION_VERBS,
+    SPEECH_VERBS,
+)
 from questions.nlp import years_in
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -477,3 +483,61 @@ def event_phrase(span: Span, replacements: Replacements, max_words: int = 18) ->
     if len(words) < 3 or len(words) > max_words:
         return None
     return text[:1].upper() + text[1:]
+
+
+# Auxiliaries a denial may follow with "not": "was not", "has not", "will not". Not a modal
+# of possibility ("may not" can still be true) nor a contraction ("'s not").
+DENIABLE_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "did", "does", "do"}
+)
+
+
+def denial(doc: Doc, replacements: Replacements) -> str | None:
+    """The sentence's claim denied by its main verb, with resolved references written in:
+    "The probe was launched in 1970" -> "The probe was not launched in 1970", "Rome fell" ->
+    "Rome did not fall". None where the denial would be no plain falsehood (deniable)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not deniable(doc, root) or root.i in replacements:
+        return None
+    if pre_verb_adverb(root):  # "severely set back", "was quickly rebuilt": the manner denied
+        return None
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    if auxiliaries:
+        first = auxiliaries[0]
+        if first.lower_ not in DENIABLE_AUXILIARIES or first.i in replacements:
+            return None
+        change = {first.i: (first.i + 1, f"{first.text} not")}
+    elif root.lemma_ == "be" and root.lower_ in DENIABLE_AUXILIARIES:
+        change = {root.i: (root.i + 1, f"{root.text} not")}
+    elif root.tag_ in DO_SUPPORT and root.pos_ == "VERB":
+        change = {root.i: (root.i + 1, f"{DO_SUPPORT[root.tag_]} not {base_form(root)}")}
+    else:
+        return None
+    marked = {k: (end, f"[{text}]") for k, (end, text) in replacements.items()}
+    return render(list(doc), {**marked, **change})
+
+
+def pre_verb_adverb(verb: Token) -> bool:
+    """An adverb right before the verb ("severely set back", "was quickly rebuilt"): "did not"
+    has no place there, and "not quickly" denies the manner, not the deed."""
+    return any(c.dep_ == "advmod" and c.i == verb.i - 1 for c in verb.children)
+
+
+def deniable(doc: Doc, root: Token) -> bool:
+    """The sentence makes one plain claim by its main verb: not already negative, hedged or
+    partial (NOT_DENIABLE), not in quotation marks, with a subject that counts nothing
+    ("five people"), no second verb joined to the main one ("opened fire and killed") and no
+    remark or opinion ("X says ...")."""
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_ in SPEECH_VERBS | OPINION_VERBS:
+        return False
+    words = {t.lower_ for t in doc}
+    if words & (NEGATIVE_WORDS | NOT_DENIABLE) or any(t.dep_ == "neg" for t in doc):
+        return False
+    if any(q in doc.text for q in '“”"') or any(t.lower_.endswith(("n't", "n’t")) for t in doc):
+        return False
+    children = list(root.children)
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in children):
+        return False
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    # "Five people were not killed": a count denied may still leave some who were.
+    return bool(subjects) and not any(t.like_num for s in subjects for t in s.subtree)

@@ -462,3 +462,13 @@ def test_a_swapped_count_makes_no_false_statement():
     for item in false:
         source_counts = counts & set(item.source_sentence.replace(".", "").split())
         assert source_counts <= set(item.prompt.replace(".", "").split()), item.prompt
+
+
+def test_a_claim_with_no_word_to_turn_and_no_one_to_swap_is_denied():
+    text = "Harbour Works\n\nThe Leeds Harbour Board dredged the channel in 1990."
+    items = questions.generate(text, all_items=True).items
+    statements = {i.prompt: i for i in items if i.kind == "true_false"}
+    denied = statements.get("The Leeds Harbour Board did not dredge the channel in 1990.")
+    assert denied is not None and denied.answer == "False", statements
+    assert "the opposite" in denied.explanation
+    assert statements["The Leeds Harbour Board dredged the channel in 1990."].answer == "True"

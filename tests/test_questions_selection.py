@@ -15,6 +15,7 @@ from questions.kinds.base import Candidate
 from questions.nlp import get_nlp
 from questions.selection import (
     FIRST,
+    MOST_STATEMENTS,
     THRESHOLD,
     THRESHOLD_RISE,
     Group,
@@ -70,9 +71,12 @@ def test_budget_grows_less_than_linearly_above_the_floor(words):
 @pytest.mark.parametrize("name", POOL_ARTICLES)
 def test_first_items_vary_on_every_pool_article(name):
     """At most 40% dates among the first twenty, each fact once there, three or more kinds
-    among the first ten, and the floor of one item per 150 words."""
+    among the first ten, at most a third true/false (of the floor's worth of items at least),
+    and the floor of one item per 150 words."""
     article = curated(name)
     items = article.items
+    statements = [i for i in items if i.kind == "true_false"]
+    assert len(statements) <= MOST_STATEMENTS * max(len(items), floor(article.words))
     first = items[:FIRST]
     dates = [i for i in first if i.tags[:1] == YEARISH and i.kind not in ("timeline", "matching")]
     assert len(dates) <= 0.4 * FIRST, [i.prompt for i in dates]

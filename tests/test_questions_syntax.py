@@ -13,7 +13,14 @@ from spacy.tokens import Span
 
 from questions.facts import answer_span, tag_of
 from questions.nlp import parse
-from questions.syntax import event_phrase, is_command, is_fragment, make_question, wh_word
+from questions.syntax import (
+    denial,
+    event_phrase,
+    is_command,
+    is_fragment,
+    make_question,
+    wh_word,
+)
 
 
 def answer_in(sentence: str, answer: str) -> tuple[Span, str]:
@@ -154,3 +161,24 @@ def test_a_sentence_in_the_imperative_is_a_command(sentence, command):
 def test_a_sentence_without_a_verb_or_a_list_item_is_a_fragment(sentence, fragment):
     (doc,) = parse([sentence])
     assert is_fragment(doc) is fragment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("The ferry was launched in 1970.", "The ferry was not launched in 1970."),
+        ("The harbour board sold the ferry.", "The harbour board did not sell the ferry."),
+        ("Ada Berg builds ferries in Leeds.", "Ada Berg does not build ferries in Leeds."),
+        ("The ferry has carried cars since 1990.", "The ferry has not carried cars since 1990."),
+        ("Leeds is a port on the river.", "Leeds is not a port on the river."),
+        ("The ferry did not sail in 1990.", None),  # already a denial
+        ("The ferry often sails at night.", None),  # hedged: "not often" may still be true
+        ("Ada Berg says the ferry sank.", None),  # a remark, not the claim
+        ("The crew cut the rope and sailed away.", None),  # two deeds
+        ("Five sailors were lost at sea.", None),  # "five were not lost": some may have been
+        ("The storm badly damaged the pier.", None),  # "not badly": the manner denied
+        ("The ferry may sail in 1990.", None),  # a possibility
+    ],
+)
+def test_a_claim_is_denied_by_its_main_verb(sentence, denied):
+    assert denial(next(parse([sentence])), {}) == denied

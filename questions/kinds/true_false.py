@@ -12,6 +12,7 @@ from questions.facts import Mention
 from questions.kinds.base import Analysis, Candidate, make_item, mention_fact, rng_for
 from questions.lexicon import (
     IRREGULAR_PLURALS,
+    NEGATIVE_WORDS,
     NUMBER_VALUES,
     OPPOSITES,
     YEAR,
@@ -50,7 +51,7 @@ def in_name_list(statement: str, answer: str) -> bool:
     return bool(listed_before or listed_after)
 
 
-NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|none|cannot)\b|n[’']t\b", re.I)
+NEGATION = re.compile(rf"\b(?:{'|'.join(sorted(NEGATIVE_WORDS))})\b|n[’']t\b", re.I)
 
 
 def swappable(mention: Mention, wrong: str, pools: Pools) -> bool:
@@ -203,7 +204,8 @@ def safe_swap(
 def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> list[Candidate]:
     """The statements of each mention the true/false may ask (its mention rules in
     questions/rules/): the claim turned round and the claim as written when a word of it has
-    a plain opposite; else false with a safe swap of another person, or else true."""
+    a plain opposite; else false with a safe swap of another person; else the claim denied
+    (when syntax.denial can) beside the claim as written."""
     candidates = []
     texts = [s.text for s in analysis.sentences]
     found: dict[str, list[str]] = {}
@@ -233,8 +235,12 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
             why = f"The article says {mention.answer}, not {wrong[0]}: {said}"
             candidates.append(statement_candidate(analysis, mention, statement, "False", why))
-        else:
-            candidates.append(statement_candidate(analysis, mention, mention.statement, "True", ""))
+            continue
+        if mention.denied:
+            # No word to turn and no one to swap: the claim denied is its false statement.
+            why = f"The article says the opposite: {said}"
+            candidates.append(statement_candidate(analysis, mention, mention.denied, "False", why))
+        candidates.append(statement_candidate(analysis, mention, mention.statement, "True", ""))
     return candidates
 
 
