@@ -116,8 +116,10 @@ CONNECTIVE = re.compile(
     r"As a result|For example|For instance|In addition|Additionally|Also|Finally|Indeed|"
     r"Instead|Still|Besides|Accordingly|Subsequently|Likewise|Similarly|Either way|"
     r"In any case|In any event|Even so|Anyway|First|Firstly|Second|Secondly|Third|Thirdly|"
-    r"Lastly)(?:, however)?,\s+"
-    r"|^(?:And|But|Yet|Or)\s+(?=\w)"  # a conjunction joining the sentence to the one before
+    r"Lastly|For one|For starters|To begin with|Last but not least|Above all|After all|"
+    r"Of course|In fact|In other words|That said|Then again|In short|Unsurprisingly|"
+    r"Not surprisingly)(?:, however)?,\s+"
+    r"|^(?:And|But|Yet|Or),?\s+(?=\w)"  # a conjunction joining the sentence to the one before
 )
 
 
@@ -128,8 +130,10 @@ def without_connective(prompt: str) -> str:
     """A sentence lifted from its paragraph without the word that tied it to the one before
     ("However, ...", "As a result, ...", "But ...", "The port, however, ..."): asked alone,
     that word points at nothing."""
-    match = CONNECTIVE.match(prompt)
-    if match is not None and match.end() < len(prompt):
+    for _ in range(2):  # "And, last but not least, ...": a conjunction, then a connective
+        match = CONNECTIVE.match(prompt)
+        if match is None or match.end() >= len(prompt):
+            break
         prompt = prompt[match.end() :]
         prompt = prompt[:1].upper() + prompt[1:] if prompt[:1].islower() else prompt
     return INNER_CONNECTIVE.sub("", prompt)
