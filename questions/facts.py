@@ -13,6 +13,7 @@ from questions.lexicon import (
     ARTICLES,
     DEMONSTRATIVES,
     MONTH_NUMBERS,
+    PERSON_VERBS,
     PLACE_TYPE_NOUNS,
     PLAN_PARTICIPLES,
     TIMES_OF_DAY_AND_YEAR,
@@ -341,6 +342,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every entity that could be asked about, with its cloze, question and event phrase."""
     mentions: list[Mention] = []
+    people = acting_people(docs)
     for doc, sentence, refs in zip(docs, sentences, replacements, strict=True):
         seen: set[str] = set()
         statement = statement_of(doc, refs)
@@ -348,6 +350,8 @@ def find_mentions(
         for ent in doc.ents:
             tag = tag_of(ent)
             span = answer_span(ent)
+            if tag in ("thing", "org") and span.text in people:
+                tag = "person"  # "Galileo realized ...": no product, whatever the model says
             key = mention_key(span.text)
             if tag is None or not key or key in seen or not askable(span, tag):
                 continue
@@ -362,7 +366,7 @@ def find_mentions(
                     sentence=sentence.index,
                     answer=span.text,
                     tag=tag,
-                    label=relabelled(ent.label_, tag),
+                    label=relabelled("PERSON" if tag == "person" else ent.label_, tag),
                     cloze=make_cloze(doc, span, refs),
                     statement=statement,
                     # "By 1620, the Huguenots were on the defensive": no "When were ...?"
@@ -376,6 +380,20 @@ def find_mentions(
                 )
             )
     return surnames_as_people(mentions)
+
+
+def acting_people(docs: Sequence[Doc]) -> frozenset[str]:
+    """One-word names the model took for a thing or an organisation that are the subject of
+    a person's verb (says, believes, realized, lived: PERSON_VERBS) in two sentences or more:
+    "Galileo", which the small English model labels a product."""
+    found: dict[str, set[int]] = {}
+    for n, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.label_ not in ("PRODUCT", "ORG") or len(ent) != 1:
+                continue
+            if ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in PERSON_VERBS:
+                found.setdefault(ent.text, set()).add(n)
+    return frozenset(name for name, where in found.items() if len(where) >= 2)
 
 
 LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "across", "around"})

@@ -327,6 +327,13 @@ OPINION_VERBS = frozenset(
         "predict", "estimate", "consider", "feel", "doubt", "wonder", "worry",
     ]
 )  # fmt: skip
+# Verbs whose subject is a person: one who speaks, thinks, decides, lives or dies.
+PERSON_VERBS = SPEECH_VERBS | OPINION_VERBS | frozenset(
+    [
+        "realize", "realise", "know", "learn", "decide", "want", "remember", "recall",
+        "reply", "agree", "admit", "live", "die", "marry",
+    ]
+)  # fmt: skip
 # Words that make a claim partial, hedged or relative, so that its denial is no plain
 # falsehood ("often found" / "not often found", "also built", "about 50 killed").
 NOT_DENIABLE = frozenset(
@@ -336,7 +343,7 @@ NOT_DENIABLE = frozenset(
         "approximately", "roughly", "also", "even", "only", "just", "still", "already",
         "perhaps", "probably", "possibly", "likely", "reportedly", "allegedly", "if", "unless",
         "whether", "least", "quite", "very", "highly", "extremely", "particularly",
-        "especially", "unclear",
+        "especially", "unclear", "albeit", "although", "though", "despite",
     ]
 )  # fmt: skip
 # Words that deny a claim ("did not", "never").

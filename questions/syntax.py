@@ -407,6 +407,8 @@ def asking_when_or_where(
     wh = wh_word(tag, prep)
     if wh is None:
         return None
+    if wh == "Where" and verb.lemma_ in ("include", "contain", "consist", "comprise"):
+        return None  # "In the Bay Area, the clients include X": no "Where do ... include X?"
     question = inverted_question(wh, verb, phrase, replacements)
     others = [e.text for e in span.doc.ents if e.label_ == "DATE" and e.start != span.start]
     if question and tag == "date" and any(o in question for o in others):

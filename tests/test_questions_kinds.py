@@ -304,6 +304,8 @@ def test_a_lifted_sentence_loses_the_word_that_tied_it_to_the_one_before() -> No
     assert without_connective("And, last but not least, the pier reopens in _____.") == (
         "The pier reopens in _____."
     )
+    assert without_connective("Hull, for example, had _____ ferries.") == "Hull had _____ ferries."
+    assert without_connective("Hull for example had _____ ferries.") == "Hull had _____ ferries."
     assert without_connective("Andrew Ball sold it.") == "Andrew Ball sold it."
     assert without_connective("Either way, the dredgers failed.") == "The dredgers failed."
     assert without_connective("Secondly, however, the dredgers failed.") == "The dredgers failed."

@@ -79,6 +79,8 @@ def test_the_question_asks_for_its_answer_with_the_right_word(sentence, answer, 
         ("The harbour team with 12 members hired 4 members in 1990.", "4"),
         # A quotation in the clause: its marks would be lost in the question.
         ("Bob Hale summed up the voyage: “It is old Leeds meets new Leeds.”", "Bob Hale"),
+        # "Where do the clients include ...?": a place that holds a list is no place of a deed.
+        ("In Leeds, the firm's clients include Hull Ferries and York Tugs.", "Leeds"),
     ],
 )
 def test_no_question_where_the_parse_gives_no_safe_one(sentence, answer):
@@ -178,6 +180,7 @@ def test_a_sentence_without_a_verb_or_a_list_item_is_a_fragment(sentence, fragme
         ("Five sailors were lost at sea.", None),  # "five were not lost": some may have been
         ("The storm badly damaged the pier.", None),  # "not badly": the manner denied
         ("The ferry may sail in 1990.", None),  # a possibility
+        ("The board wants talks, albeit on its terms.", None),  # a concession: "not ... albeit"
     ],
 )
 def test_a_claim_is_denied_by_its_main_verb(sentence, denied):

@@ -123,7 +123,10 @@ CONNECTIVE = re.compile(
 )
 
 
-INNER_CONNECTIVE = re.compile(rf", (?:{'|'.join(w.lower() for w in SET_OFF)}|though),(?= )")
+INNER_CONNECTIVE = re.compile(
+    rf", (?:{'|'.join(w.lower() for w in SET_OFF)}|though|for example|for instance),(?= )"
+    r"| (?:for example|for instance)(?= [a-z])(?!,)"  # "When did Wipro for example have ...?"
+)
 
 
 def without_connective(prompt: str) -> str:
@@ -156,6 +159,8 @@ def make_item(
     source = analysis.sentences[sentence].text
     if kind in SENTENCE_KINDS and not prompt.endswith("?"):
         prompt = without_connective(prompt)
+    elif prompt.endswith("?"):  # a question made from the parse keeps no inner connective
+        prompt = INNER_CONNECTIVE.sub("", prompt)
     text_answer = answer if isinstance(answer, str) else " ".join(map(str, answer))
     return Item(
         id=make_item_id(analysis.slug, kind, source if kind != "timeline" else prompt, answer),
