@@ -329,21 +329,29 @@ ACTOR_TAGS = frozenset({"person", "org"})
 
 
 def ending_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
-    """A one-word name is right as the one longer name of two or three words ending in it,
-    whether the parser took them for people or organisations ("Marwick" and "Tobias Marwick" both
-    tagged organisations); not a place ("France" of "New France") nor a work ("Bible")."""
+    """A one-word name and the one longer name of two or three words ending in it are right
+    for each other, whether the parser took them for people or organisations ("Marwick" and
+    "Tobias Marwick" both tagged organisations; "the Brotherhood" the article writes for the
+    "Muslim Brotherhood"); not a place ("France" of "New France") nor a work ("Bible"). So are
+    a name and the longer one it ends after "of" ("Homeland Security", "Department of Homeland
+    Security")."""
     names = {m.answer for m in mentions if m.tag in ACTOR_TAGS}
     longer = [
         n for n in names if 1 < len(n.split()) <= 3 and all(w[:1].isupper() for w in n.split())
     ]
     ends = Counter(n.split()[-1] for n in longer)
-    return sorted(
+    pairs = [
         (short, name)
         for short in names
         if " " not in short and short[:1].isupper() and ends[short] == 1
         for name in longer
         if name.split()[-1] == short
-    )
+    ]
+    for short in names:
+        owners = [n for n in names if n.endswith(f" of {short}") and n[:1].isupper()]
+        if " " in short and len(owners) == 1:
+            pairs.append((short, owners[0]))
+    return sorted({*pairs, *((b, a) for a, b in pairs)})
 
 
 def acronym_pairs(acronyms: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -66,7 +66,19 @@ def test_a_one_word_name_is_right_as_the_one_longer_name_ending_in_it() -> None:
     names = [mention(n, "org") for n in ("Marwick", "Tobias Marwick", "Union", "Soviet Union")]
     names += [mention("European Union", "org"), mention("France", "place")]
     names.append(mention("New France", "place"))
-    assert ending_names(names) == [("Marwick", "Tobias Marwick")]  # "Union" ends two; a place
+    assert ending_names(names) == [  # "Union" ends two; a place is no short name
+        ("Marwick", "Tobias Marwick"),
+        ("Tobias Marwick", "Marwick"),
+    ]
+
+
+def test_a_name_is_right_as_the_one_longer_name_it_ends_after_of() -> None:
+    names = [mention(n, "org") for n in ("Harbour Security", "Office of Harbour Security")]
+    names.append(mention("Board of Trade", "org"))  # "Trade" is no name the article uses
+    assert ending_names(names) == [
+        ("Harbour Security", "Office of Harbour Security"),
+        ("Office of Harbour Security", "Harbour Security"),
+    ]
 
 
 def test_short_team_names_and_everyday_abbreviations_accept_their_long_forms() -> None:
