@@ -242,10 +242,9 @@ def order_items(
     for group in groups:
         group.worth = max(scores[c.item.id] for c in group.candidates)
     groups.sort(key=lambda g: (-g.worth, g.sentence, g.key))
-    state = Selection(sentences, [], Counter(), Counter(), Counter(), Counter())
-    state.least = floor(words)
-    remaining = [g for g in groups if any(c.item.kind not in NOT_CURATED for c in g.candidates)]
     most, least = budget(words), floor(words)
+    state = Selection(sentences, [], Counter(), Counter(), Counter(), Counter(), least=least)
+    remaining = [g for g in groups if any(c.item.kind not in NOT_CURATED for c in g.candidates)]
     chosen: dict[str, str] = {}
     while remaining and len(state.items) < most:
         past_floor = len(state.items) >= least

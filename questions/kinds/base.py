@@ -61,14 +61,6 @@ class Analysis:
 
     def sentences_naming(self, names: tuple[str, ...]) -> int:
         """In how many sentences the article writes any of the names as whole words."""
-        return len(self._sentences_with(names))
-
-    def paragraphs_naming(self, names: tuple[str, ...]) -> int:
-        """In how many paragraphs the article writes any of the names as whole words."""
-        return len({self.sentences[n].paragraph for n in self._sentences_with(names)})
-
-    def _sentences_with(self, names: tuple[str, ...]) -> set[int]:
-        """The sentences that write any of the names as whole words."""
         found: set[int] = set()
         for name in names:
             words = WORDS.findall(name)
@@ -77,7 +69,7 @@ class Analysis:
             # Only the sentences holding every word of the name can hold the name.
             maybe = set.intersection(*(self._word_sentences.get(w, set()) for w in words))
             found |= {n for n in maybe if has_words(self.sentences[n].text, name)}
-        return found
+        return len(found)
 
 
 @dataclass(frozen=True)
