@@ -331,10 +331,9 @@ ACTOR_TAGS = frozenset({"person", "org"})
 def ending_names(mentions: Sequence[Mention]) -> list[tuple[str, str]]:
     """A one-word name and the one longer name of two or three words ending in it are right
     for each other, whether the parser took them for people or organisations ("Marwick" and
-    "Tobias Marwick" both tagged organisations; "the Brotherhood" the article writes for the
-    "Muslim Brotherhood"); not a place ("France" of "New France") nor a work ("Bible"). So are
-    a name and the longer one it ends after "of" ("Homeland Security", "Department of Homeland
-    Security")."""
+    "Tobias Marwick" both tagged organisations; "the Guild" the article writes for the "Pilots'
+    Guild"); not a place ("France" of "New France") nor a work ("Bible"). So are a name and
+    the longer one it ends after "of" ("Harbour Security", "Office of Harbour Security")."""
     names = {m.answer for m in mentions if m.tag in ACTOR_TAGS}
     longer = [
         n for n in names if 1 < len(n.split()) <= 3 and all(w[:1].isupper() for w in n.split())

@@ -78,7 +78,7 @@ class Mention:
     event: str | None
     also: tuple[str, ...] = ()  # other names the sentence gives it ("tarns, or corrie lakes")
     past: bool = False  # a date of something that happened (told_as_past)
-    series: str = ""  # the noun a year picks one of ("the 2016 election": "election")
+    series: str = ""  # the noun a year picks one of ("the 1998 election": "election")
     denied: str | None = None  # the statement denied by its main verb (syntax.denial)
 
 
@@ -314,9 +314,9 @@ PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have", "'d", "’d"}
 
 def told_as_past(span: Span) -> bool:
     """The date is when something happened, as the parse tells it: the nearest verb above it
-    is in the past tense ("launched in 2020", "was in December 2024", "won the 2016
-    election") with no "will" or "to" before it. Not a plan ("planning a mission for 2028",
-    "to be elected in 2024") nor a state in the present ("As of July 2025, ... has")."""
+    is in the past tense ("opened in 1998", "was in May 1904", "won the 1998 election") with
+    no "will" or "to" before it. Not a plan ("planning a bridge for 2031", "to be elected in
+    2027") nor a state in the present ("As of May 2025, the town has ...")."""
     for node in span.root.ancestors:
         if node.pos_ not in ("VERB", "AUX"):
             continue
@@ -330,7 +330,7 @@ def told_as_past(span: Span) -> bool:
 
 
 def series_noun(span: Span) -> str:
-    """The noun a bare year picks one of ("the 2016 election", "the 1936 Olympics"), else ""."""
+    """The noun a bare year picks one of ("the 1998 election", "the 1936 Olympics"), else ""."""
     root = span.root
     if not re.fullmatch(YEAR_DIGITS, span.text) or root.dep_ not in ("nummod", "compound", "amod"):
         return ""
@@ -351,7 +351,7 @@ def find_mentions(
             tag = tag_of(ent)
             span = answer_span(ent)
             if tag in ("thing", "org") and span.text in people:
-                tag = "person"  # "Galileo realized ...": no product, whatever the model says
+                tag = "person"  # "Brunel realized ...": no product, whatever the model says
             key = mention_key(span.text)
             if tag is None or not key or key in seen or not askable(span, tag):
                 continue
@@ -385,7 +385,7 @@ def find_mentions(
 def acting_people(docs: Sequence[Doc]) -> frozenset[str]:
     """One-word names the model took for a thing or an organisation that are the subject of
     a person's verb (says, believes, realized, lived: PERSON_VERBS) in two sentences or more:
-    "Galileo", which the small English model labels a product."""
+    a famous surname the small English model labels a product or a company."""
     found: dict[str, set[int]] = {}
     for n, doc in enumerate(docs):
         for ent in doc.ents:

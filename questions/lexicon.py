@@ -95,7 +95,7 @@ NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 WORD_TOKEN = re.compile(r"[\w’'-]+")
 # A word without the quotation marks around it ("'family'" -> "family").
 PLAIN_WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
-# A short acronym ("ICJ", "UN").
+# A short acronym ("UN", "HCB").
 ACRONYM = re.compile(r"[A-Z]{2,3}")
 # A quotation in double quotes, straight or curly: words the writer reports, not states.
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")

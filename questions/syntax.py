@@ -408,7 +408,7 @@ def asking_when_or_where(
     if wh is None:
         return None
     if wh == "Where" and verb.lemma_ in ("include", "contain", "consist", "comprise"):
-        return None  # "In the Bay Area, the clients include X": no "Where do ... include X?"
+        return None  # "In Leeds, the clients include X": no "Where do ... include X?"
     question = inverted_question(wh, verb, phrase, replacements)
     others = [e.text for e in span.doc.ents if e.label_ == "DATE" and e.start != span.start]
     if question and tag == "date" and any(o in question for o in others):
@@ -501,7 +501,7 @@ def denial(doc: Doc, replacements: Replacements) -> str | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not deniable(doc, root) or root.i in replacements:
         return None
-    if pre_verb_adverb(root):  # "severely set back", "was quickly rebuilt": the manner denied
+    if pre_verb_adverb(root):  # "badly damaged", "was quickly rebuilt": the manner denied
         return None
     auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
     if auxiliaries:
@@ -520,7 +520,7 @@ def denial(doc: Doc, replacements: Replacements) -> str | None:
 
 
 def pre_verb_adverb(verb: Token) -> bool:
-    """An adverb right before the verb ("severely set back", "was quickly rebuilt"): "did not"
+    """An adverb right before the verb ("badly damaged", "was quickly rebuilt"): "did not"
     has no place there, and "not quickly" denies the manner, not the deed."""
     return any(c.dep_ == "advmod" and c.i == verb.i - 1 for c in verb.children)
 

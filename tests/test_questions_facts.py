@@ -279,8 +279,8 @@ def test_a_year_before_a_noun_picks_one_of_a_series(sentence, year, noun) -> Non
 
 
 def test_a_name_that_speaks_and_thinks_twice_is_a_person_whatever_its_label() -> None:
-    docs = list(parse(["Galileo believed the tides proved it.", "Galileo said so in 1616."]))
-    for doc in docs:  # the label the small model gives "Galileo" in some articles
+    docs = list(parse(["Brunel believed the bridge would hold.", "Brunel said so in 1831."]))
+    for doc in docs:  # the label the small model gives some famous surnames
         doc.ents = [Span(doc, 0, 1, label="PRODUCT")]
-    assert acting_people(docs) == {"Galileo"}
+    assert acting_people(docs) == {"Brunel"}
     assert acting_people(docs[:1]) == frozenset()  # once is not enough

@@ -117,7 +117,7 @@ CONNECTIVE = re.compile(
 
 INNER_CONNECTIVE = re.compile(
     rf", (?:{'|'.join(w.lower() for w in SET_OFF)}|though|for example|for instance),(?= )"
-    r"| (?:for example|for instance)(?= [a-z])(?!,)"  # "When did Wipro for example have ...?"
+    r"| (?:for example|for instance)(?= [a-z])(?!,)"  # "When did Hull for example have ...?"
 )
 
 

@@ -137,7 +137,7 @@ def counted(word: str) -> bool:
 
 def noun_phrase_after(text: str, most: int = 3) -> list[str]:
     """The first few lower-case words after a word, up to punctuation or a verb-like word:
-    where a plural would show that "more" counts things ("more blood test results")."""
+    where a plural would show that "more" counts things ("more ferry tickets")."""
     words = []
     for word in text.split()[:most]:
         bare = word.rstrip(",.;:")
@@ -178,9 +178,9 @@ def opposite_statement(statement: str) -> tuple[str, str, str] | None:
         if before.count("(") > before.count(")") or no_claim(word, previous, following):
             continue
         if word in ("more", "less") and counted(previous):
-            continue  # "five more protesters were killed": more of them, no amount to turn
+            continue  # "five more sailors drowned": more of them, no amount to turn
         if word == "more" and any(is_plural(w) for w in noun_phrase_after(after)):
-            opposite = "fewer"  # "more blood test results" -> "fewer ...", not "less ..."
+            opposite = "fewer"  # "more ferry tickets" -> "fewer ...", not "less ..."
         if previous in ("a", "an"):  # "an older brother" -> "a younger brother"
             article = "an" if opposite[0] in "aeiou" else "a"
             before = before[: before.lower().rfind(previous)] + article + " "

@@ -77,9 +77,9 @@ def make_trivial_filter(title: str) -> Check:
     initials = title_initials(title)
     squashed = re.sub(r"\W", "", topic)
     title_words = [w for w in topic.split() if len(w) > 3]
-    # The title's words without the quotation marks around them ("unveils 'family' plan").
+    # The title's words without the quotation marks around them ("unveils 'night ferry' plan").
     plain_topic = f" {' '.join(PLAIN_WORD.findall(topic))} "
-    # Its acronyms of two or three letters ("ICJ concludes hearings") count as words too.
+    # Its acronyms of two or three letters ("HCB hears the case") count as words too.
     acronyms = {w.casefold() for w in PLAIN_WORD.findall(title) if ACRONYM.fullmatch(w)}
 
     def trivial(item: Item) -> str | None:
@@ -229,7 +229,7 @@ SPEAKER_BLANK = re.compile(
     rf"|[”\"],? (?:\w+ly )?{SPEECH_VERBS} (?:(?:Dr|Rev|Mr|Mrs|Ms|Prof)\.? )?_____"
     # "“...,” said Ada Berg, the chief buyer of _____ fish": in the attribution's aside
     rf"|^[“\"][^”\"]+[”\"],? (?:\w+ly )?{SPEECH_VERBS}\b[^“\"]*_____"
-    # "“...,” _____, a manager of a seafood company, said": the speaker before the verb
+    # "“...,” _____, a clerk at the harbour office, said": the speaker before the verb
     rf"|[”\"],? _____,? [^“”\"]*?\b{SPEECH_VERBS}\b"
 )
 
@@ -271,8 +271,8 @@ def minor_speaker(analysis: Analysis) -> Check:
 
 def names_speaker(text: str, name: str) -> bool:
     """The text names the person: by the full name, or by the surname alone or after a title
-    ("Muhareb", "Dr. Muhareb"), not as part of someone else's name ("Mohammed Morsi" does not
-    name Suliman Mohammed)."""
+    ("Berg", "Dr. Berg"), not as part of someone else's name ("Mayor Tom Berg" or "the Berg
+    Harbour Board" do not name Ada Berg)."""
     if has_words(text, name):
         return True
     words = name.split()
@@ -281,7 +281,7 @@ def names_speaker(text: str, name: str) -> bool:
     for match in re.finditer(rf"\b{re.escape(words[-1])}\b", text):
         before = text[: match.start()].split()
         previous = before[-1] if before else ""
-        longer = NAME_GOES_ON.match(text[match.end() :])  # "Mohammed Morsi"
+        longer = NAME_GOES_ON.match(text[match.end() :])  # "Berg Harbour Board"
         if (not previous[:1].isupper() or previous in TITLES) and not longer:
             return True
     return False
