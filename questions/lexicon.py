@@ -93,7 +93,7 @@ ARTICLES = frozenset({"a", "an", "the"})
 NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 # A word with its apostrophes and hyphens ("Skłodowska-Curie", "Levi's").
 WORD_TOKEN = re.compile(r"[\w’'-]+")
-# A word without the quotation marks around it ("'family'" -> "family").
+# A word without the quotation marks around it ("'ferry'" -> "ferry").
 PLAIN_WORD = re.compile(r"\w(?:[\w’'-]*\w)?")
 # A short acronym ("UN", "HCB").
 ACRONYM = re.compile(r"[A-Z]{2,3}")
