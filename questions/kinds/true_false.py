@@ -227,10 +227,12 @@ def make_true_false_items(analysis: Analysis, mentions: Sequence[Mention]) -> li
             candidates.append(statement_candidate(analysis, mention, turned[0], "False", why))
             candidates.append(statement_candidate(analysis, mention, mention.statement, "True", ""))
             continue
-        rng = rng_for(f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}")
-        wrong = pick_distractors(
-            mention, analysis.pools, rng, count=1, exclude=(analysis.title,), kind="true_false"
-        )
+        wrong = []
+        if mention.tag in FALSIFIABLE:  # only a person is swapped (safe_swap)
+            rng = rng_for(f"{analysis.slug}|tf|{mention.sentence}|{mention.answer}")
+            wrong = pick_distractors(
+                mention, analysis.pools, rng, count=1, exclude=(analysis.title,), kind="true_false"
+            )
         if wrong and safe_swap(mention, wrong[0], analysis.pools, naming):
             statement = mention.statement.replace(mention.answer, wrong[0], 1)
             why = f"The article says {mention.answer}, not {wrong[0]}: {said}"
