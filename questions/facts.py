@@ -241,7 +241,24 @@ def askable(span: Span, tag: str) -> bool:
     if span.root.lower_ in PRONOUNS:
         return False
     return not (
-        part_of_other_words(span, tag) or no_persons_name(span, tag) or vague_amount(span, tag)
+        part_of_other_words(span, tag)
+        or no_persons_name(span, tag)
+        or vague_amount(span, tag)
+        or decade_cut(span, tag)
+    )
+
+
+def decade_cut(span: Span, tag: str) -> bool:
+    """A decade written with an apostrophe ("the 1830's"), which the tokenizer splits into a
+    year and a possessive: the year alone is half the date, and its blank ("the _____'s")
+    asks for a decade that single-year choices cannot give."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        tag == "date"
+        and after is not None
+        and after.lower_ in ("'s", "’s")
+        and span.text.endswith("0")
+        and re.fullmatch(YEAR_DIGITS, span.text) is not None
     )
 
 

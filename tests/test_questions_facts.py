@@ -13,6 +13,7 @@ from questions.facts import (
     Mention,
     acting_people,
     answer_span,
+    decade_cut,
     relabelled,
     series_noun,
     surnames_as_people,
@@ -284,3 +285,16 @@ def test_a_name_that_speaks_and_thinks_twice_is_a_person_whatever_its_label() ->
         doc.ents = [Span(doc, 0, 1, label="PRODUCT")]
     assert acting_people(docs) == {"Brunel"}
     assert acting_people(docs[:1]) == frozenset()  # once is not enough
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "cut"),
+    [
+        ("Before the 1880's, the harbour froze every winter.", "1880", True),
+        ("The harbour froze in 1880, and again in 1881.", "1880", False),
+    ],
+)
+def test_a_decade_written_with_an_apostrophe_is_not_half_asked(sentence, year, cut) -> None:
+    doc = next(parse([sentence]))
+    span = next(e for e in doc.ents if e.text == year)
+    assert decade_cut(span, "date") is cut
