@@ -257,8 +257,8 @@ def decade_cut(span: Span, tag: str) -> bool:
         tag == "date"
         and after is not None
         and after.lower_ in ("'s", "’s")
-        and span.text.endswith("0")
-        and re.fullmatch(YEAR_DIGITS, span.text) is not None
+        and span[-1].text.endswith("0")  # "the 1830's", "the early 1960's"
+        and re.fullmatch(YEAR_DIGITS, span[-1].text) is not None
     )
 
 
