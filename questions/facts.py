@@ -17,6 +17,7 @@ from questions.lexicon import (
     PLACE_TYPE_NOUNS,
     PLAN_PARTICIPLES,
     TIMES_OF_DAY_AND_YEAR,
+    TITLES,
     TYPE_NOUNS,
     YEAR_DIGITS,
     is_name_like,
@@ -272,7 +273,8 @@ def neighbours(span: Span) -> tuple[Token | None, Token | None]:
 
 def part_of_other_words(span: Span, tag: str) -> bool:
     """A span in brackets after a name ("(ESA)", "Zhang Rou (Chang Jou, ...)"), inside a
-    hyphenated word, or after "of" of a name ("Albert of Mainz")."""
+    hyphenated word, after "of" of a name ("Albert of Mainz"), or a number ending a name
+    ("Route 66")."""
     doc = span.doc
     before, after = neighbours(span)
     alias = span.start > 1 and before is not None and before.text == "("
@@ -287,7 +289,21 @@ def part_of_other_words(span: Span, tag: str) -> bool:
         return True
     named_before = span.start > 1 and doc[span.start - 2].pos_ == "PROPN"
     # "Albert of Mainz": the part after "of" belongs to a name
-    return before is not None and before.lower_ == "of" and named_before and tag != "date"
+    if before is not None and before.lower_ == "of" and named_before and tag != "date":
+        return True
+    return tag == "number" and number_of_a_name(span)
+
+
+def number_of_a_name(span: Span) -> bool:
+    """A number that ends a name ("Local 90", "Route 66", "Apollo 11"): a capitalised word
+    right before it (a proper noun if it opens the sentence), no title, and digits alone. Its blank
+    ("Local _____ members") is half a name the article repeats, not a count."""
+    before, _ = neighbours(span)
+    if before is None or not span.text.isdigit() or before.text in TITLES:
+        return False
+    capitalised = before.text[:1].isupper() and before.is_alpha
+    # A sentence's first word is capitalised anyway: there only the parse's proper noun counts.
+    return capitalised and (before.i > 0 or before.pos_ == "PROPN")
 
 
 def no_persons_name(span: Span, tag: str) -> bool:

@@ -14,6 +14,7 @@ from questions.facts import (
     acting_people,
     answer_span,
     decade_cut,
+    number_of_a_name,
     relabelled,
     series_noun,
     surnames_as_people,
@@ -299,3 +300,19 @@ def test_a_decade_written_with_an_apostrophe_is_not_half_asked(sentence, year, c
     doc = next(parse([sentence]))
     span = next(answer_span(e) for e in doc.ents if answer_span(e).text == year)
     assert decade_cut(span, "date") is cut
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "named"),
+    [
+        ("Members of Dock 40 met on the pier.", "40", True),
+        ("Lodge 12 members voted to strike.", "12", True),
+        ("Twelve members voted to strike.", "Twelve", False),
+        ("The Leeds board ran 12 ferries.", "12", False),
+        ("Mr. Berg ran 12 ferries.", "12", False),
+    ],
+)
+def test_a_number_that_ends_a_name_is_half_the_name(sentence, number, named) -> None:
+    doc = next(parse([sentence]))
+    span = next(s for s in (doc[t.i : t.i + 1] for t in doc) if s.text == number)
+    assert number_of_a_name(span) is named
