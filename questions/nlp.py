@@ -224,6 +224,9 @@ NEEDS_PYSBD = re.compile(
     r"Sen|Sens|Rep|Reps|Gov|Govs|Sgt|Maj|Adm|Cmdr|Hon|Pres|Supt|Mt|Ft|Messrs)\."
 )
 SIMPLE_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+# What no sentence starts with: a roman numeral run on with a comma or a lower-case word
+# ("II, but ..." after "Pt."): the split fell after an abbreviation.
+CONTINUATION = re.compile(r"(?:[IVX]{2,}|[VX])(?:,|\s+[a-z])")  # not "I was ..."
 
 
 def split_simple(paragraph: str) -> list[str] | None:
@@ -239,10 +242,14 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     for chunk in _chunks(paragraph):
         simple = split_simple(chunk)
+        pieces: list[str] = []
         for sentence in simple if simple is not None else segmenter.segment(chunk):
             sentence = sentence.strip()
-            if sentence and len(sentence) <= MAX_SENTENCE_CHARS:
-                sentences.append(sentence)
+            if pieces and CONTINUATION.match(sentence):
+                pieces[-1] = f"{pieces[-1]} {sentence}"  # "Cold War Pt. II, but ...": one
+            elif sentence:
+                pieces.append(sentence)
+        sentences.extend(s for s in pieces if len(s) <= MAX_SENTENCE_CHARS)
     return sentences
 
 

@@ -156,6 +156,15 @@ def test_a_title_abbreviation_ends_no_sentence():
     ]
 
 
+def test_a_roman_numeral_after_an_abbreviation_starts_no_sentence():
+    text = "The pier is not exactly Harbour Wars Pt. II, but the town is nervous. It rained."
+    assert split_sentences(text) == [
+        "The pier is not exactly Harbour Wars Pt. II, but the town is nervous.",
+        "It rained.",
+    ]
+    assert split_sentences("He left. I stayed behind.") == ["He left.", "I stayed behind."]
+
+
 def ents(text: str) -> dict[str, str]:
     doc = next(parse([text]))
     return {e.text: e.label_ for e in doc.ents}
