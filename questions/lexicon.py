@@ -343,7 +343,7 @@ NOT_DENIABLE = frozenset(
         "approximately", "roughly", "also", "even", "only", "just", "still", "already",
         "perhaps", "probably", "possibly", "likely", "reportedly", "allegedly", "if", "unless",
         "whether", "least", "quite", "very", "highly", "extremely", "particularly",
-        "especially", "unclear", "albeit", "although", "though", "despite",
+        "especially", "unclear", "albeit", "although", "though", "despite", "because",
     ]
 )  # fmt: skip
 # Words that deny a claim ("did not", "never").

@@ -181,6 +181,7 @@ def test_a_sentence_without_a_verb_or_a_list_item_is_a_fragment(sentence, fragme
         ("The storm badly damaged the pier.", None),  # "not badly": the manner denied
         ("The ferry may sail in 1990.", None),  # a possibility
         ("The board wants talks, albeit on its terms.", None),  # a concession: "not ... albeit"
+        ("The pier closed because the tide rose.", None),  # "not ... because": which is denied?
     ],
 )
 def test_a_claim_is_denied_by_its_main_verb(sentence, denied):
