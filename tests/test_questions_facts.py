@@ -23,6 +23,7 @@ from questions.facts import (
 )
 from questions.nlp import parse
 from questions.pipeline import analyse
+from tests.question_helpers import answer_in
 
 
 def analysis_of(text: str):
@@ -262,8 +263,7 @@ def test_his_is_the_full_name_of_the_paragraph_when_one_person_is_named():
     ],
 )
 def test_a_date_is_told_as_past_by_the_tense_of_its_verb(sentence, year, past) -> None:
-    doc = next(parse([sentence]))
-    span = next(e for e in doc.ents if e.text == year)
+    span, _ = answer_in(sentence, year)
     assert told_as_past(span) is past
 
 
@@ -275,8 +275,7 @@ def test_a_date_is_told_as_past_by_the_tense_of_its_verb(sentence, year, past) -
     ],
 )
 def test_a_year_before_a_noun_picks_one_of_a_series(sentence, year, noun) -> None:
-    doc = next(parse([sentence]))
-    span = next(e for e in doc.ents if e.text == year)
+    span, _ = answer_in(sentence, year)
     assert series_noun(span) == noun
 
 
@@ -297,8 +296,7 @@ def test_a_name_that_speaks_and_thinks_twice_is_a_person_whatever_its_label() ->
     ],
 )
 def test_a_decade_written_with_an_apostrophe_is_not_half_asked(sentence, year, cut) -> None:
-    doc = next(parse([sentence]))
-    span = next(answer_span(e) for e in doc.ents if answer_span(e).text == year)
+    span, _ = answer_in(sentence, year)
     assert decade_cut(span, "date") is cut
 
 

@@ -9,9 +9,8 @@ answer in a list, a place after a preposition that is no "where") there is none.
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
 
-from questions.facts import answer_span, tag_of
+from questions.facts import answer_span
 from questions.nlp import parse
 from questions.syntax import (
     denial,
@@ -21,19 +20,7 @@ from questions.syntax import (
     make_question,
     wh_word,
 )
-
-
-def answer_in(sentence: str, answer: str) -> tuple[Span, str]:
-    """The entity of the parsed sentence whose answer text is `answer`, and its tag."""
-    (doc,) = parse([sentence])
-    for ent in doc.ents:
-        span = answer_span(ent)
-        if span.text == answer:
-            tag = tag_of(ent)
-            assert tag is not None, (answer, ent.label_)
-            return span, tag
-    raise AssertionError(f"no entity {answer!r} in {[e.text for e in doc.ents]}")
-
+from tests.question_helpers import answer_in
 
 # (sentence, answer, question word, words of the sentence the question keeps, past verb)
 QUESTIONS = [
